@@ -1,0 +1,34 @@
+#include "data_options.hpp"
+
+namespace lp::cli {
+
+void DataOptions::add_to(CLI::App& command, bool required_zones) {
+    auto* zones = command.add_option("--zones", dataset.zones.path,
+                                     "Zone layer: any GDAL vector format (Shapefile, GeoPackage, GeoJSON)");
+    auto* id = command.add_option("--id-field", dataset.zones.id_field, "Zone id attribute, e.g. dz11_code");
+    if (required_zones) {
+        zones->required();
+        id->required();
+    }
+    command.add_option("--layer", dataset.zones.layer, "Layer name in a multi-layer source");
+    command.add_option("--name-field", dataset.zones.name_field, "Zone name attribute (guessed when absent)");
+    command.add_option("--filter-field", dataset.zones.filter_field, "Attribute to filter zones on, e.g. ca_code");
+    command.add_option("--filter", dataset.zones.filter_values, "Keep zones whose filter field is one of these codes")
+        ->expected(1, -1);
+    command.add_option("--crs", dataset.zones.working_crs,
+                       "Planar working CRS (default EPSG:27700 in Great Britain, else a UTM zone)");
+    command.add_option("--demand", dataset.demand_paths, "Demand table(s) keyed by the zone id (CSV or any GDAL table)");
+    command.add_option("--points", dataset.point_paths, "Service point layer(s) counted per zone (GP practices, hospitals)");
+    command.add_option("--crossings", dataset.graph.crossings_csv, "CSV of water crossings: zone_a,zone_b[,note]");
+    command.add_option("--snap", dataset.graph.snap_tolerance, "Snapping tolerance in metres for shared boundaries")
+        ->capture_default_str();
+    command.add_flag("--queen", queen, "Zones touching at a point are neighbours (default: a shared edge)");
+}
+
+DatasetOptions DataOptions::resolved() const {
+    DatasetOptions result = dataset;
+    result.graph.adjacency = queen ? Adjacency::queen : Adjacency::rook;
+    return result;
+}
+
+} // namespace lp::cli

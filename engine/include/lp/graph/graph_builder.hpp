@@ -1,0 +1,34 @@
+#pragma once
+// Builds the contiguity graph of a zone layer: shared boundaries (with a snapping
+// tolerance that closes the slivers a simplified layer leaves) and water crossings.
+#include <lp/graph/contiguity_graph.hpp>
+
+#include <string>
+#include <vector>
+
+namespace lp {
+
+class ZoneLayer;
+
+enum class Adjacency { rook, queen };
+
+struct GraphOptions {
+    Adjacency adjacency = Adjacency::rook;
+    double snap_tolerance = 5.0;      // metres: boundaries closer than this count as shared
+    double min_shared_length = 1.0;   // metres: rook neighbours share at least this much
+    bool join_components = true;      // add nearest-component crossings until connected
+    std::string crossings_csv;        // user crossings: columns zone_a,zone_b[,note]
+};
+
+struct UserCrossing {
+    std::string zone_a;
+    std::string zone_b;
+    std::string note;
+};
+
+// Throws lp::Error naming the file and row for a crossing CSV with unknown zones.
+std::vector<UserCrossing> read_crossings_csv(const std::string& path);
+
+ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options = {});
+
+} // namespace lp

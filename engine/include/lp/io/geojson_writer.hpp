@@ -1,0 +1,30 @@
+#pragma once
+// Writing features: RFC 7946 GeoJSON (WGS84 lon/lat, CCW exteriors, CW holes,
+// 6 decimals, no crs member) and, through GDAL, GeoPackage or Shapefile.
+#include <lp/core/geometry.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace lp {
+
+struct Feature {
+    MultiPolygon shape;           // working CRS
+    nlohmann::ordered_json properties = nlohmann::ordered_json::object();
+};
+
+// Format chosen by extension: .geojson/.json (RFC 7946), .gpkg, .shp. Written to a
+// temporary file and renamed, so a failure never leaves half a file. Throws
+// lp::Error(write_failed).
+void write_features(const std::string& path, const std::vector<Feature>& features,
+                    const std::string& working_crs);
+
+// RFC 7946 text for the features (used by write_features and by tests).
+std::string to_geojson(const std::vector<Feature>& features, const std::string& working_crs);
+
+// Writes text to path through a temporary file and rename.
+void write_file_atomically(const std::string& path, const std::string& contents);
+
+} // namespace lp
