@@ -26,8 +26,8 @@ struct DemandReadOptions {
     std::string path;
     std::string key_field;               // empty: the zone layer's id field
     std::vector<std::string> columns;    // empty: every column that is numeric in every row
-    bool allow_unknown_zones = true;     // rows for zones outside the layer (e.g. a national table
-                                         // joined to one council) are skipped, not errors
+    bool allow_unknown_zones = false;    // rows naming zones the layer never had are errors unless
+                                         // allowed; rows for zones the filter left out are skipped
     bool require_every_zone = true;      // a zone with no row is an error (missing_row)
 };
 

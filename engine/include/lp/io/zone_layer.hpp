@@ -24,6 +24,8 @@ struct ZoneReadOptions {
     std::string filter_field;          // e.g. "ca_code"
     std::vector<std::string> filter_values;
     std::string working_crs;           // empty: EPSG:27700 when the data is in Great Britain, else a UTM zone
+    bool tolerate_bad_ids = false;     // keep the first of duplicate ids and skip empty ids, listing
+                                       // them in ZoneLayer::id_problems, instead of failing (inspect)
 };
 
 class ZoneLayer {
@@ -45,6 +47,8 @@ public:
     std::vector<std::vector<std::string>> fields;
 
     std::vector<GeometryRepair> repairs;
+    std::vector<std::string> excluded_ids; // ids the filter left out (a national table may name them)
+    std::vector<std::string> id_problems; // only with tolerate_bad_ids: duplicate or missing ids
 
     std::size_t size() const { return ids.size(); }
     std::optional<std::size_t> find(const std::string& id) const;

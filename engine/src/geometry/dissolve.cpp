@@ -1,0 +1,97 @@
+#include <lp/geometry/dissolve.hpp>
+#include <lp/io/zone_layer.hpp>
+
+#include "geometry/geos_context.hpp"
+
+#include <algorithm>
+#include <thread>
+
+namespace lp {
+
+namespace {
+
+bool covered_by_other_zone(const ZoneLayer& zones, const std::vector<bool>& member, const Point& p) {
+    for (std::size_t z = 0; z < zones.size(); ++z)
+        if (!member[z] && zones.boxes[z].contains(p) && contains(zones.shapes[z], p)) return true;
+    return false;
+}
+
+MultiPolygon dissolve_with(const detail::GeosContext& geos, const ZoneLayer& zones,
+                           const std::vector<std::size_t>& members, double snap_tolerance, double min_hole_area) {
+    if (members.empty()) return {};
+    std::vector<GEOSGeometry*> parts;
+    parts.reserve(members.size());
+    for (std::size_t z : members) parts.push_back(detail::to_geos(geos, zones.shapes[z]).release());
+    auto collection = detail::own(geos,
+                                  GEOSGeom_createCollection_r(geos, GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                                              static_cast<unsigned>(parts.size())),
+                                  "collection");
+    auto merged = detail::own(geos, GEOSUnaryUnion_r(geos, collection.get()), "union");
+    if (snap_tolerance > 0) {
+        // Close the slivers a simplified layer leaves between neighbours: grow by the
+        // tolerance and shrink back. Mitred joins keep the corners where they were.
+        auto grown = detail::own(geos,
+                                 GEOSBufferWithStyle_r(geos, merged.get(), snap_tolerance, 8, GEOSBUF_CAP_FLAT,
+                                                       GEOSBUF_JOIN_MITRE, 5.0),
+                                 "buffer");
+        merged = detail::own(geos,
+                             GEOSBufferWithStyle_r(geos, grown.get(), -snap_tolerance, 8, GEOSBUF_CAP_FLAT,
+                                                   GEOSBUF_JOIN_MITRE, 5.0),
+                             "buffer");
+    }
+    MultiPolygon shape = detail::from_geos(geos, merged.get());
+
+    // A small hole that no other zone fills is a gap in the source coverage, not an enclave.
+    std::vector<bool> member(zones.size(), false);
+    for (std::size_t z : members) member[z] = true;
+    for (auto& poly : shape) {
+        std::vector<Ring> kept;
+        for (auto& hole : poly.holes) {
+            const double a = std::abs(signed_area(hole));
+            if (a < min_hole_area) {
+                const MultiPolygon as_shape{Polygon{hole, {}}};
+                if (!covered_by_other_zone(zones, member, interior_point(as_shape))) continue;
+            }
+            kept.push_back(std::move(hole));
+        }
+        poly.holes = std::move(kept);
+    }
+    return shape;
+}
+
+} // namespace
+
+MultiPolygon dissolve(const ZoneLayer& zones, const std::vector<std::size_t>& members, double snap_tolerance,
+                      double min_hole_area) {
+    detail::GeosContext geos;
+    return dissolve_with(geos, zones, members, snap_tolerance, min_hole_area);
+}
+
+std::vector<MultiPolygon> dissolve_groups(const ZoneLayer& zones, const std::vector<int>& groups, int group_count,
+                                          double snap_tolerance, double min_hole_area) {
+    std::vector<std::vector<std::size_t>> members(std::max(group_count, 0));
+    for (std::size_t z = 0; z < groups.size() && z < zones.size(); ++z)
+        if (groups[z] >= 0 && groups[z] < group_count) members[groups[z]].push_back(z);
+    std::vector<MultiPolygon> out(members.size());
+    // GEOS contexts are per thread; each worker takes every n-th group.
+    const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), members.size()));
+    std::vector<std::exception_ptr> errors(workers);
+    std::vector<std::thread> pool;
+    for (unsigned w = 0; w < workers; ++w) {
+        pool.emplace_back([&, w] {
+            try {
+                detail::GeosContext geos;
+                for (std::size_t g = w; g < members.size(); g += workers)
+                    out[g] = dissolve_with(geos, zones, members[g], snap_tolerance, min_hole_area);
+            } catch (...) {
+                errors[w] = std::current_exception();
+            }
+        });
+    }
+    for (auto& t : pool) t.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    return out;
+}
+
+} // namespace lp

@@ -1,0 +1,218 @@
+#include <lp/core/error.hpp>
+#include <lp/geometry/crs.hpp>
+#include <lp/io/geojson_writer.hpp>
+
+#include "io/gdal_util.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <unistd.h>
+
+namespace lp {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string temporary_sibling(const std::string& path) {
+    std::random_device rd;
+    return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 1000000);
+}
+
+// Rounds to RFC 7946's recommended 6 decimals (about 10 cm), drops repeated points the
+// rounding makes, and orients: exterior counter-clockwise, holes clockwise.
+Ring prepare_ring(const Ring& in, bool exterior) {
+    Ring out;
+    out.reserve(in.size());
+    for (const auto& p : in) {
+        const Point r{std::round(p.x * 1e6) / 1e6, std::round(p.y * 1e6) / 1e6};
+        if (out.empty() || !(out.back() == r)) out.push_back(r);
+    }
+    if (out.size() > 1 && !(out.front() == out.back())) out.push_back(out.front());
+    if (out.size() < 4) return {};
+    const double a = signed_area(out);
+    if ((exterior && a < 0) || (!exterior && a > 0)) std::reverse(out.begin(), out.end());
+    return out;
+}
+
+void append_number(std::string& s, double v) {
+    char buf[32];
+    int n = std::snprintf(buf, sizeof buf, "%.6f", v);
+    while (n > 0 && buf[n - 1] == '0') --n; // 6 decimals at most, no padding zeros
+    if (n > 0 && buf[n - 1] == '.') --n;
+    if (n == 2 && buf[0] == '-' && buf[1] == '0') { buf[0] = '0'; n = 1; }
+    s.append(buf, n);
+}
+
+void append_ring(std::string& s, const Ring& r) {
+    s += '[';
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        if (i) s += ',';
+        s += '[';
+        append_number(s, r[i].x);
+        s += ',';
+        append_number(s, r[i].y);
+        s += ']';
+    }
+    s += ']';
+}
+
+} // namespace
+
+void write_file_atomically(const std::string& path, const std::string& contents) {
+    const std::string tmp = temporary_sibling(path);
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw Error(ExitCode::write_failed, path + ": cannot write (" + std::strerror(errno) + ")");
+        out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+        out.flush();
+        if (!out) {
+            std::error_code ignored;
+            fs::remove(tmp, ignored);
+            throw Error(ExitCode::write_failed, path + ": write failed");
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        throw Error(ExitCode::write_failed, path + ": cannot move the finished file into place");
+    }
+}
+
+std::string to_geojson(const std::vector<Feature>& features, const std::string& working_crs) {
+    CoordinateTransform to_wgs84(working_crs, "EPSG:4326");
+    std::string s = "{\"type\":\"FeatureCollection\",\"features\":[\n";
+    for (std::size_t f = 0; f < features.size(); ++f) {
+        MultiPolygon shape = features[f].shape;
+        to_wgs84.apply(shape);
+        std::vector<std::vector<Ring>> polygons;
+        for (const auto& poly : shape) {
+            std::vector<Ring> rings;
+            Ring ext = prepare_ring(poly.exterior, true);
+            if (ext.empty()) continue;
+            rings.push_back(std::move(ext));
+            for (const auto& h : poly.holes) {
+                Ring hole = prepare_ring(h, false);
+                if (!hole.empty()) rings.push_back(std::move(hole));
+            }
+            polygons.push_back(std::move(rings));
+        }
+        s += "{\"type\":\"Feature\",\"properties\":";
+        s += features[f].properties.dump();
+        s += ",\"geometry\":";
+        if (polygons.empty()) {
+            s += "null";
+        } else {
+            s += polygons.size() == 1 ? "{\"type\":\"Polygon\",\"coordinates\":" : "{\"type\":\"MultiPolygon\",\"coordinates\":[";
+            for (std::size_t p = 0; p < polygons.size(); ++p) {
+                if (p) s += ',';
+                s += '[';
+                for (std::size_t r = 0; r < polygons[p].size(); ++r) {
+                    if (r) s += ',';
+                    append_ring(s, polygons[p][r]);
+                }
+                s += ']';
+            }
+            s += polygons.size() == 1 ? "}" : "]}";
+        }
+        s += f + 1 < features.size() ? "},\n" : "}\n";
+    }
+    s += "]}\n";
+    return s;
+}
+
+namespace {
+
+OGRFieldType field_type(const nlohmann::ordered_json& v) {
+    if (v.is_boolean()) return OFTInteger;
+    if (v.is_number_integer() || v.is_number_unsigned()) return OFTInteger64;
+    if (v.is_number()) return OFTReal;
+    return OFTString;
+}
+
+void write_with_gdal(const std::string& path, const std::string& driver_name, const std::vector<Feature>& features,
+                     const std::string& working_crs) {
+    detail::ensure_gdal();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
+    if (!driver) throw Error(ExitCode::write_failed, path + ": GDAL has no " + driver_name + " driver");
+    // Shapefiles are several files: build them in a temporary folder, then move each into place.
+    const fs::path target(path);
+    const fs::path tmp_dir = temporary_sibling(path) + ".d";
+    fs::create_directories(tmp_dir);
+    const fs::path tmp_path = tmp_dir / target.filename();
+    try {
+        GDALDatasetUniquePtr ds(driver->Create(tmp_path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds) throw Error(ExitCode::write_failed, path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
+        OGRSpatialReference srs;
+        srs.SetFromUserInput(working_crs.c_str());
+        srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        OGRLayer* layer = ds->CreateLayer(target.stem().c_str(), &srs, wkbMultiPolygon, nullptr);
+        if (!layer) throw Error(ExitCode::write_failed, path + ": cannot create layer (" + CPLGetLastErrorMsg() + ")");
+        if (!features.empty()) {
+            for (const auto& [key, value] : features.front().properties.items()) {
+                OGRFieldDefn fd(key.c_str(), field_type(value));
+                layer->CreateField(&fd);
+            }
+        }
+        for (const auto& f : features) {
+            OGRFeature feature(layer->GetLayerDefn());
+            int i = 0;
+            for (const auto& [key, value] : f.properties.items()) {
+                (void)key;
+                if (value.is_boolean()) feature.SetField(i, value.get<bool>() ? 1 : 0);
+                else if (value.is_number_integer() || value.is_number_unsigned()) feature.SetField(i, static_cast<GIntBig>(value.get<long long>()));
+                else if (value.is_number()) feature.SetField(i, value.get<double>());
+                else if (value.is_string()) feature.SetField(i, value.get<std::string>().c_str());
+                else if (!value.is_null()) feature.SetField(i, value.dump().c_str());
+                ++i;
+            }
+            OGRMultiPolygon mp;
+            for (const auto& poly : f.shape) {
+                OGRPolygon p;
+                auto ring = [](const Ring& r) {
+                    auto* lr = new OGRLinearRing();
+                    lr->setNumPoints(static_cast<int>(r.size()));
+                    for (std::size_t k = 0; k < r.size(); ++k) lr->setPoint(static_cast<int>(k), r[k].x, r[k].y);
+                    return lr;
+                };
+                p.addRingDirectly(ring(poly.exterior));
+                for (const auto& h : poly.holes) p.addRingDirectly(ring(h));
+                mp.addGeometry(&p);
+            }
+            feature.SetGeometry(&mp);
+            if (layer->CreateFeature(&feature) != OGRERR_NONE)
+                throw Error(ExitCode::write_failed, path + ": cannot write a feature (" + CPLGetLastErrorMsg() + ")");
+        }
+        ds.reset(); // flush and close before moving
+        for (const auto& entry : fs::directory_iterator(tmp_dir))
+            fs::rename(entry.path(), target.parent_path().empty() ? entry.path().filename() : target.parent_path() / entry.path().filename());
+        fs::remove_all(tmp_dir);
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(tmp_dir, ignored);
+        throw;
+    }
+}
+
+} // namespace
+
+void write_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs) {
+    const std::string ext = fs::path(path).extension().string();
+    if (ext == ".geojson" || ext == ".json") {
+        write_file_atomically(path, to_geojson(features, working_crs));
+    } else if (ext == ".gpkg") {
+        write_with_gdal(path, "GPKG", features, working_crs);
+    } else if (ext == ".shp") {
+        write_with_gdal(path, "ESRI Shapefile", features, working_crs);
+    } else {
+        throw Error(ExitCode::usage, path + ": unknown output format '" + ext + "' (use .geojson, .gpkg or .shp)");
+    }
+}
+
+} // namespace lp
