@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -19,6 +20,9 @@ namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
 
 namespace {
+
+// std::hypot guards against overflow we cannot have with coordinates in metres, at several times the cost.
+inline double norm(double x, double y) { return std::sqrt(x * x + y * y); }
 
 using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;
 using BgBox = bg::model::box<BgPoint>;
@@ -35,9 +39,9 @@ constexpr double max_sine_between_borders = 0.35;
 // Length along s over which t runs within tol of s, nearly parallel to it.
 double shared_run(const Segment& s, const Segment& t, double tol) {
     const double dx = s.q.x - s.p.x, dy = s.q.y - s.p.y;
-    const double len = std::hypot(dx, dy);
+    const double len = norm(dx, dy);
     const double tx = t.q.x - t.p.x, ty = t.q.y - t.p.y;
-    const double tlen = std::hypot(tx, ty);
+    const double tlen = norm(tx, ty);
     if (len <= 0 || tlen <= 0) return 0;
     const double ux = dx / len, uy = dy / len;
     if (std::abs(ux * ty - uy * tx) / tlen > max_sine_between_borders) return 0;
@@ -74,7 +78,7 @@ double point_segment_distance(const Point& p, const Point& a, const Point& b) {
     const double l2 = dx * dx + dy * dy;
     double t = l2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2 : 0;
     t = std::clamp(t, 0.0, 1.0);
-    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+    return norm(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }
 
 double segment_distance(const Segment& s, const Segment& t) {
@@ -108,38 +112,84 @@ struct PairStats {
     bool touches = false;
 };
 
-std::unordered_map<std::uint64_t, PairStats> shared_boundaries(const std::vector<Segment>& segments, double tol,
-                                                               bool want_touches) {
-    std::vector<std::pair<BgBox, std::uint32_t>> boxes;
-    boxes.reserve(segments.size());
+struct SharedBoundaries {
+    std::unordered_map<std::uint64_t, PairStats> pairs; // key: zone_a << 32 | zone_b, a < b
+    std::vector<double> matched;                         // per segment: length shared with other zones
+};
+
+// Finds which segments of different zones run along each other. Segments are bucketed
+// in a uniform grid (flat, sorted: cache-friendly and far cheaper than an R-tree here);
+// a pair is tested only in the cell holding the lower-left corner of the overlap of
+// their grown boxes, so each pair is seen once.
+SharedBoundaries shared_boundaries(const std::vector<Segment>& segments, double tol, bool want_touches) {
+    SharedBoundaries out;
+    out.matched.assign(segments.size(), 0.0);
+    if (segments.empty()) return out;
+    Box extent;
+    std::vector<double> lengths;
+    lengths.reserve(segments.size());
+    for (const auto& s : segments) {
+        extent.expand(s.p);
+        extent.expand(s.q);
+        lengths.push_back(norm(s.q.x - s.p.x, s.q.y - s.p.y));
+    }
+    std::vector<double> sorted = lengths;
+    std::nth_element(sorted.begin(), sorted.begin() + sorted.size() * 3 / 4, sorted.end());
+    const double cell = std::max({sorted[sorted.size() * 3 / 4], 8 * tol, 1.0});
+    const double ox = extent.min_x - 2 * tol, oy = extent.min_y - 2 * tol;
+    auto cell_of = [&](double v, double o) { return static_cast<std::int64_t>(std::floor((v - o) / cell)); };
+    const std::int64_t columns = cell_of(extent.max_x + 2 * tol, ox) + 1;
+
+    struct Grown {
+        double min_x, min_y, max_x, max_y;
+    };
+    std::vector<Grown> grown(segments.size());
+    std::vector<std::pair<std::int64_t, std::uint32_t>> entries; // (cell, segment)
+    entries.reserve(segments.size() * 2);
     for (std::uint32_t i = 0; i < segments.size(); ++i) {
         const auto& s = segments[i];
-        boxes.push_back({BgBox({std::min(s.p.x, s.q.x) - tol, std::min(s.p.y, s.q.y) - tol},
-                               {std::max(s.p.x, s.q.x) + tol, std::max(s.p.y, s.q.y) + tol}),
-                         i});
+        grown[i] = {std::min(s.p.x, s.q.x) - tol, std::min(s.p.y, s.q.y) - tol, std::max(s.p.x, s.q.x) + tol,
+                    std::max(s.p.y, s.q.y) + tol};
+        for (std::int64_t cy = cell_of(grown[i].min_y, oy); cy <= cell_of(grown[i].max_y, oy); ++cy)
+            for (std::int64_t cx = cell_of(grown[i].min_x, ox); cx <= cell_of(grown[i].max_x, ox); ++cx)
+                entries.push_back({cy * columns + cx, i});
     }
-    const bgi::rtree<std::pair<BgBox, std::uint32_t>, bgi::quadratic<16>> tree(boxes);
-    std::unordered_map<std::uint64_t, PairStats> pairs;
-    std::vector<std::pair<BgBox, std::uint32_t>> hits;
-    for (std::uint32_t i = 0; i < segments.size(); ++i) {
-        const Segment& s = segments[i];
-        hits.clear();
-        tree.query(bgi::intersects(boxes[i].first), std::back_inserter(hits));
-        for (const auto& h : hits) {
-            const Segment& t = segments[h.second];
-            if (t.zone <= s.zone) continue; // each unordered pair of zones once
-            const double run = shared_run(s, t, tol);
-            const std::uint64_t key = (std::uint64_t(s.zone) << 32) | t.zone;
-            if (run > 0) {
-                auto& st = pairs[key];
-                st.length += run;
-                st.touches = true;
-            } else if (want_touches && segment_distance(s, t) <= tol) {
-                pairs[key].touches = true;
+    std::sort(entries.begin(), entries.end());
+
+    for (std::size_t begin = 0; begin < entries.size();) {
+        std::size_t end = begin;
+        while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
+        const std::int64_t here = entries[begin].first;
+        for (std::size_t x = begin; x < end; ++x) {
+            const std::uint32_t i = entries[x].second;
+            for (std::size_t y = x + 1; y < end; ++y) {
+                std::uint32_t j = entries[y].second;
+                std::uint32_t a = i;
+                if (segments[a].zone == segments[j].zone) continue;
+                const Grown& ga = grown[a];
+                const Grown& gb = grown[j];
+                const double lo_x = std::max(ga.min_x, gb.min_x), lo_y = std::max(ga.min_y, gb.min_y);
+                if (lo_x > std::min(ga.max_x, gb.max_x) || lo_y > std::min(ga.max_y, gb.max_y)) continue;
+                if (cell_of(lo_y, oy) * columns + cell_of(lo_x, ox) != here) continue;
+                if (segments[a].zone > segments[j].zone) std::swap(a, j);
+                const Segment& s = segments[a];
+                const Segment& t = segments[j];
+                const std::uint64_t key = (std::uint64_t(s.zone) << 32) | t.zone;
+                const double run = shared_run(s, t, tol);
+                if (run > 0) {
+                    auto& st = out.pairs[key];
+                    st.length += run;
+                    st.touches = true;
+                    out.matched[a] += run;
+                    out.matched[j] += std::min(run, lengths[j]);
+                } else if (want_touches && segment_distance(s, t) <= tol) {
+                    out.pairs[key].touches = true;
+                }
             }
         }
+        begin = end;
     }
-    return pairs;
+    return out;
 }
 
 struct UnionFind {
@@ -160,57 +210,135 @@ struct UnionFind {
 
 double zone_distance(const ZoneLayer& zones, std::uint32_t a, std::uint32_t b) {
     double best = std::numeric_limits<double>::infinity();
-    for (const auto& pa : zones.shapes[a])
-        for (const auto& pb : zones.shapes[b])
-            for (const auto& p : pa.exterior)
-                for (std::size_t i = 1; i < pb.exterior.size(); ++i)
-                    best = std::min(best, point_segment_distance(p, pb.exterior[i - 1], pb.exterior[i]));
+    auto one_way = [&](std::uint32_t from, std::uint32_t to) {
+        for (const auto& pa : zones.shapes[from])
+            for (const auto& pb : zones.shapes[to])
+                for (const auto& p : pa.exterior)
+                    for (std::size_t i = 1; i < pb.exterior.size(); ++i)
+                        best = std::min(best, point_segment_distance(p, pb.exterior[i - 1], pb.exterior[i]));
+    };
+    one_way(a, b);
+    one_way(b, a);
     return best;
 }
 
-// Borůvka over land components: every component but the largest links to its nearest
-// other component by the shortest vertex-to-vertex hop, until one component remains.
-void join_components(const ZoneLayer& zones, UnionFind& uf, std::vector<Crossing>& crossings) {
-    using Value = std::pair<BgPoint, std::uint32_t>;
-    std::vector<Value> vertices;
-    for (std::uint32_t z = 0; z < zones.size(); ++z)
-        for (const auto& poly : zones.shapes[z])
-            for (std::size_t i = 1; i < poly.exterior.size(); ++i)
-                vertices.push_back({BgPoint(poly.exterior[i].x, poly.exterior[i].y), z});
-    const bgi::rtree<Value, bgi::quadratic<16>> tree(vertices);
+// Land components, each with an R-tree of its vertices, for shortest hops between them.
+struct Component {
+    std::vector<std::pair<BgPoint, std::uint32_t>> vertices; // (vertex, zone)
+    Box box;
+    bgi::rtree<std::pair<BgPoint, std::uint32_t>, bgi::quadratic<16>> tree;
+};
+
+struct Hop {
+    double distance = std::numeric_limits<double>::infinity();
+    std::uint32_t a = 0, b = 0; // zones
+};
+
+double box_distance(const Box& x, const Box& y) {
+    const double dx = std::max({0.0, x.min_x - y.max_x, y.min_x - x.max_x});
+    const double dy = std::max({0.0, x.min_y - y.max_y, y.min_y - x.max_y});
+    return norm(dx, dy);
+}
+
+// Shortest vertex-to-vertex hop from the smaller component into the larger one, only
+// looking at vertices that could beat `bound`.
+Hop shortest_hop(const Component& c, const Component& d, double bound) {
+    const bool c_small = c.vertices.size() <= d.vertices.size();
+    const Component& small = c_small ? c : d;
+    const Component& large = c_small ? d : c;
+    Hop best;
+    best.distance = bound;
+    std::vector<std::pair<BgPoint, std::uint32_t>> found;
+    for (const auto& [p, zone] : small.vertices) {
+        const Point pt{bg::get<0>(p), bg::get<1>(p)};
+        Box single;
+        single.expand(pt);
+        if (box_distance(single, large.box) >= best.distance) continue;
+        found.clear();
+        large.tree.query(bgi::nearest(p, 1), std::back_inserter(found));
+        if (found.empty()) continue;
+        const double dist = bg::distance(p, found[0].first);
+        const std::uint32_t za = c_small ? zone : found[0].second, zb = c_small ? found[0].second : zone;
+        if (dist < best.distance || (dist == best.distance && std::make_pair(za, zb) < std::make_pair(best.a, best.b)))
+            best = {dist, za, zb};
+    }
+    return best;
+}
+
+// Borůvka over land components: each group but the largest links to its nearest other
+// group by the shortest hop, until one group remains. Hops between original components
+// are computed at most once, pruned by bounding-box distance.
+void join_components(const ZoneLayer& zones, const std::vector<Segment>& segments, const std::vector<double>& matched,
+                     UnionFind& uf, std::vector<Crossing>& crossings) {
+    std::unordered_map<std::uint32_t, std::uint32_t> index_of_root;
+    std::vector<Component> comps;
+    std::vector<std::uint32_t> comp_of(zones.size());
+    for (std::uint32_t z = 0; z < zones.size(); ++z) {
+        const std::uint32_t root = uf.find(z);
+        auto [it, fresh] = index_of_root.emplace(root, static_cast<std::uint32_t>(comps.size()));
+        if (fresh) comps.emplace_back();
+        comp_of[z] = it->second;
+        comps[it->second].box.expand(zones.boxes[z]);
+    }
+    // Only coastline takes part in a hop: a segment that runs along another zone is inland,
+    // and the nearest point of an island group to another is on its coast.
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const double len = norm(segments[i].q.x - segments[i].p.x, segments[i].q.y - segments[i].p.y);
+        if (matched[i] >= 0.9 * len) continue;
+        Component& c = comps[comp_of[segments[i].zone]];
+        c.vertices.push_back({BgPoint(segments[i].p.x, segments[i].p.y), segments[i].zone});
+        c.vertices.push_back({BgPoint(segments[i].q.x, segments[i].q.y), segments[i].zone});
+    }
+    if (comps.size() <= 1) return;
+    for (auto& c : comps) c.tree = decltype(c.tree)(c.vertices.begin(), c.vertices.end());
+
+    std::vector<std::uint32_t> representative(comps.size()); // a zone in each component
+    for (std::uint32_t z = zones.size(); z-- > 0;) representative[comp_of[z]] = z;
+    std::map<std::pair<std::uint32_t, std::uint32_t>, Hop> memo;
+    auto hop = [&](std::uint32_t i, std::uint32_t j) {
+        const auto key = std::minmax(i, j);
+        auto it = memo.find(key);
+        if (it == memo.end()) it = memo.emplace(key, shortest_hop(comps[key.first], comps[key.second],
+                                                                  std::numeric_limits<double>::infinity())).first;
+        return it->second;
+    };
+
     for (;;) {
-        std::unordered_map<std::uint32_t, std::size_t> sizes;
-        for (std::uint32_t z = 0; z < zones.size(); ++z) ++sizes[uf.find(z)];
-        if (sizes.size() <= 1) return;
-        std::uint32_t largest = sizes.begin()->first;
-        for (const auto& [root, n] : sizes)
-            if (n > sizes[largest] || (n == sizes[largest] && root < largest)) largest = root;
-        struct Link {
-            double distance = std::numeric_limits<double>::infinity();
-            std::uint32_t a = 0, b = 0;
+        std::map<std::uint32_t, std::vector<std::uint32_t>> groups; // union-find root -> components
+        for (std::uint32_t c = 0; c < comps.size(); ++c) groups[uf.find(representative[c])].push_back(c);
+        if (groups.size() <= 1) return;
+        auto weight = [&](const std::vector<std::uint32_t>& g) {
+            std::size_t n = 0;
+            for (auto c : g) n += comps[c].vertices.size();
+            return n;
         };
-        std::unordered_map<std::uint32_t, Link> best;
-        for (const auto& [point, zone] : vertices) {
-            const std::uint32_t root = uf.find(zone);
+        std::uint32_t largest = groups.begin()->first;
+        for (const auto& [root, g] : groups)
+            if (weight(g) > weight(groups[largest])) largest = root;
+        std::vector<Hop> links;
+        for (const auto& [root, g] : groups) {
             if (root == largest) continue;
-            std::vector<Value> found;
-            tree.query(bgi::satisfies([&](const Value& v) { return uf.find(v.second) != root; }) &&
-                           bgi::nearest(point, 1),
-                       std::back_inserter(found));
-            if (found.empty()) continue;
-            const double d = bg::distance(point, found[0].first);
-            Link& link = best[root];
-            const bool better = d < link.distance ||
-                                (d == link.distance && std::make_pair(zone, found[0].second) < std::make_pair(link.a, link.b));
-            if (better) link = {d, zone, found[0].second};
+            std::vector<std::pair<double, std::pair<std::uint32_t, std::uint32_t>>> candidates;
+            for (auto c : g)
+                for (std::uint32_t d = 0; d < comps.size(); ++d)
+                    if (uf.find(representative[d]) != root)
+                        candidates.push_back({box_distance(comps[c].box, comps[d].box), {c, d}});
+            std::sort(candidates.begin(), candidates.end());
+            Hop best;
+            for (const auto& [lower_bound, pair] : candidates) {
+                if (lower_bound > best.distance) break;
+                const Hop h = hop(pair.first, pair.second);
+                if (h.distance < best.distance ||
+                    (h.distance == best.distance && std::minmax(h.a, h.b) < std::minmax(best.a, best.b)))
+                    best = h;
+            }
+            links.push_back(best);
         }
-        std::vector<Link> links;
-        for (const auto& [root, link] : best) links.push_back(link);
-        std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
+        std::sort(links.begin(), links.end(), [](const Hop& x, const Hop& y) {
             return std::tie(x.distance, x.a, x.b) < std::tie(y.distance, y.a, y.b);
         });
         for (const auto& link : links) {
-            if (!uf.unite(link.a, link.b)) continue; // two components chose each other
+            if (!uf.unite(link.a, link.b)) continue; // two groups chose each other
             crossings.push_back({std::min(link.a, link.b), std::max(link.a, link.b),
                                  zone_distance(zones, link.a, link.b), false, "nearest component"});
         }
@@ -240,11 +368,11 @@ std::vector<UserCrossing> read_crossings_csv(const std::string& path) {
 ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options) {
     const auto segments = boundary_segments(zones);
     const bool queen = options.adjacency == Adjacency::queen;
-    const auto pairs = shared_boundaries(segments, options.snap_tolerance, queen);
+    const auto shared = shared_boundaries(segments, options.snap_tolerance, queen);
 
     std::vector<GraphEdge> edges;
     UnionFind uf(zones.size());
-    for (const auto& [key, st] : pairs) {
+    for (const auto& [key, st] : shared.pairs) {
         const bool rook = st.length >= options.min_shared_length;
         if (!rook && !(queen && st.touches)) continue;
         const auto a = static_cast<std::uint32_t>(key >> 32), b = static_cast<std::uint32_t>(key & 0xffffffffu);
@@ -272,7 +400,7 @@ ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOption
             crossings.push_back({ua, ub, zone_distance(zones, ua, ub), true, c.note});
         }
     }
-    if (options.join_components) join_components(zones, uf, crossings);
+    if (options.join_components) join_components(zones, segments, shared.matched, uf, crossings);
 
     // A recorded crossing between zones that already share land is no crossing at all.
     std::unordered_set<std::uint64_t> land;

@@ -13,11 +13,11 @@ class ZoneLayer;
 // than snap_tolerance metres are closed, and holes smaller than min_hole_area that
 // no zone fills are dropped.
 MultiPolygon dissolve(const ZoneLayer& zones, const std::vector<std::size_t>& members,
-                      double snap_tolerance = 5.0, double min_hole_area = 10000.0);
+                      double snap_tolerance = 10.0, double min_hole_area = 10000.0);
 
 // One dissolved shape per group: groups[zone] in 0..group_count-1 (or -1 for none).
 std::vector<MultiPolygon> dissolve_groups(const ZoneLayer& zones, const std::vector<int>& groups,
-                                          int group_count, double snap_tolerance = 5.0,
+                                          int group_count, double snap_tolerance = 10.0,
                                           double min_hole_area = 10000.0);
 
 } // namespace lp

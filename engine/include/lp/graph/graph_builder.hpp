@@ -14,8 +14,9 @@ enum class Adjacency { rook, queen };
 
 struct GraphOptions {
     Adjacency adjacency = Adjacency::rook;
-    double snap_tolerance = 5.0;      // metres: boundaries closer than this count as shared
-    double min_shared_length = 1.0;   // metres: rook neighbours share at least this much
+    double snap_tolerance = 10.0;     // metres: boundaries closer than this count as shared
+    double min_shared_length = 10.0;  // metres: rook neighbours share at least this much (shorter
+                                      // contacts are corners: queen neighbours only)
     bool join_components = true;      // add nearest-component crossings until connected
     std::string crossings_csv;        // user crossings: columns zone_a,zone_b[,note]
 };

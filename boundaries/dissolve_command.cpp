@@ -1,0 +1,75 @@
+// boundaries dissolve: merge zones that share an attribute value (or all zones) into
+// one boundary each, written as RFC 7946 GeoJSON, GeoPackage or Shapefile.
+#include "command_registry.hpp"
+#include "data_options.hpp"
+
+#include <lp/core/error.hpp>
+#include <lp/data/dataset.hpp>
+#include <lp/geometry/dissolve.hpp>
+#include <lp/io/geojson_writer.hpp>
+
+#include <cmath>
+#include <iostream>
+#include <map>
+
+namespace lp::cli {
+
+namespace {
+
+struct DissolveArgs {
+    DataOptions data;
+    std::string by;
+    std::string out;
+};
+
+void run_dissolve(const DissolveArgs& args) {
+    DatasetOptions options = args.data.resolved();
+    options.build_graph = false;
+    Dataset ds = load_dataset(options);
+    const ZoneLayer& zones = ds.zones;
+
+    std::vector<std::string> values(zones.size(), "all");
+    if (!args.by.empty()) {
+        const auto* field = zones.field(args.by);
+        if (!field)
+            throw Error(ExitCode::field_not_found, zones.source + ": no field '" + args.by + "' to dissolve by");
+        values = *field;
+    }
+    std::map<std::string, int> group_of;
+    for (const auto& v : values) group_of.emplace(v, 0);
+    std::vector<std::string> names;
+    for (auto& [value, group] : group_of) {
+        group = static_cast<int>(names.size());
+        names.push_back(value);
+    }
+    std::vector<int> groups(zones.size());
+    for (std::size_t z = 0; z < zones.size(); ++z) groups[z] = group_of[values[z]];
+
+    const auto shapes = dissolve_groups(zones, groups, static_cast<int>(names.size()), options.graph.snap_tolerance);
+    std::vector<int> counts(names.size(), 0);
+    for (int g : groups) ++counts[g];
+    std::vector<Feature> features;
+    for (std::size_t g = 0; g < names.size(); ++g) {
+        Feature f;
+        f.shape = shapes[g];
+        f.properties[args.by.empty() ? "group" : args.by] = names[g];
+        f.properties["zones"] = counts[g];
+        f.properties["area_km2"] = std::round(area(shapes[g]) / 1e4) / 100;
+        features.push_back(std::move(f));
+    }
+    write_features(args.out, features, zones.working_crs);
+    std::cout << "wrote " << features.size() << " feature(s) to " << args.out << "\n";
+}
+
+const RegisterCommand registration([](CLI::App& app) {
+    auto args = std::make_shared<DissolveArgs>();
+    CLI::App* cmd = app.add_subcommand("dissolve", "Dissolve zones (by an attribute, or all) into boundaries");
+    args->data.add_to(*cmd);
+    cmd->add_option("--by", args->by, "Attribute whose values group the zones (default: dissolve all)");
+    cmd->add_option("--out", args->out, "Output file: .geojson (RFC 7946), .gpkg or .shp")->required();
+    cmd->callback([args] { run_dissolve(*args); });
+});
+
+} // namespace
+
+} // namespace lp::cli

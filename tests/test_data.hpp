@@ -1,0 +1,33 @@
+#pragma once
+// Paths of the shared real data (read in place, never copied into the repository).
+#include <lp/data/dataset.hpp>
+
+#include <string>
+
+namespace lp::test {
+
+inline std::string data(const std::string& relative) { return std::string(LP_SHARED_DATA) + "/" + relative; }
+
+inline const std::string& scotland_gpkg() {
+    static const std::string path = data("dz2011_scotland_bng.gpkg");
+    return path;
+}
+
+inline ZoneReadOptions council_from_gpkg(const std::string& ca_code) {
+    ZoneReadOptions o;
+    o.path = scotland_gpkg();
+    o.layer = "datazones";
+    o.id_field = "dz11_code";
+    o.filter_field = "ca_code";
+    o.filter_values = {ca_code};
+    return o;
+}
+
+inline ZoneReadOptions zones_file(const std::string& path) {
+    ZoneReadOptions o;
+    o.path = path;
+    o.id_field = "dz11_code";
+    return o;
+}
+
+} // namespace lp::test
