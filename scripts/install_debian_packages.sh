@@ -1,0 +1,17 @@
+#!/bin/sh
+# Installs, as root on Debian 12, the packages Locality Planner builds with.
+# With --test, also what the tests drive: Xvfb and Mesa for the viewer, METIS for the
+# partitioner comparison, Chromium for the report screenshot, Node.js for the GeoJSON
+# validator.
+set -eu
+packages="build-essential cmake ninja-build pkg-config git
+  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin libboost-dev libboost-graph-dev
+  libimgui-dev libglfw3-dev libgl-dev catch2 libcli11-dev nlohmann-json3-dev"
+if [ "${1:-}" = "--test" ]; then
+  packages="$packages xvfb xauth libgl1-mesa-dri mesa-utils metis chromium imagemagick ca-certificates"
+  command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $packages >/dev/null
