@@ -95,6 +95,9 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
     layer->ResetReading();
     for (auto& feature : *layer) {
         ++feature_number;
+        if (auto_columns && feature_number == 1) // text from the first row on (names, codes): not demand
+            for (std::size_t c = 0; c < indices.size(); ++c)
+                numeric[c] = parse_number(feature->GetFieldAsString(indices[c])).has_value();
         const std::string id = feature->GetFieldAsString(key_index);
         const auto zone = zones.find(id);
         if (!zone) {
@@ -111,8 +114,6 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
             const char* text = feature->GetFieldAsString(indices[c]);
             if (auto v = parse_number(text)) {
                 values[c][*zone] = *v;
-            } else if (auto_columns) {
-                numeric[c] = false; // a text column (names, codes): not demand
             } else {
                 throw Error(ExitCode::bad_value, row_label(options.path, feature_number) + ", column " + names[c] +
                                                      ": '" + text + "' is not a number (zone " + id + ")");

@@ -25,7 +25,8 @@ public:
 struct DemandReadOptions {
     std::string path;
     std::string key_field;               // empty: the zone layer's id field
-    std::vector<std::string> columns;    // empty: every column that is numeric in every row
+    std::vector<std::string> columns;    // empty: every column whose first row holds a number (a
+                                         // later value that is not a number is then an error)
     bool allow_unknown_zones = false;    // rows naming zones the layer never had are errors unless
                                          // allowed; rows for zones the filter left out are skipped
     bool require_every_zone = true;      // a zone with no row is an error (missing_row)
