@@ -1,0 +1,73 @@
+#include <lp/edit/plan_conversion.hpp>
+
+#include <lp/core/error.hpp>
+
+#include <array>
+#include <unordered_map>
+
+namespace lp {
+
+PlanState state_from_plan(const LocalityPlan& plan, const std::vector<std::string>& zone_ids,
+                          const ContiguityGraph& graph, std::vector<BalanceLayer> layers) {
+    if (zone_ids.size() != graph.size()) {
+        throw Error(ExitCode::bad_plan, "the zone layer has " + std::to_string(zone_ids.size()) +
+                                            " zones but the graph has " + std::to_string(graph.size()));
+    }
+    PlanState state(graph, std::move(layers));
+    for (const Locality& loc : plan.localities) {
+        if (state.find_locality(loc.id) >= 0) {
+            throw Error(ExitCode::bad_plan, "the plan defines locality '" + loc.id + "' twice");
+        }
+        state.insert_locality(state.locality_count(), loc);
+    }
+    std::unordered_map<std::string, std::uint32_t> zone_index;
+    zone_index.reserve(zone_ids.size());
+    for (std::uint32_t z = 0; z < zone_ids.size(); ++z) zone_index.emplace(zone_ids[z], z);
+    auto find_zone = [&](const std::string& id, const char* where) {
+        const auto it = zone_index.find(id);
+        if (it == zone_index.end()) {
+            throw Error(ExitCode::unknown_zone, std::string("the plan's ") + where + " names zone '" + id +
+                                                    "', which is not in the zone layer");
+        }
+        return it->second;
+    };
+    for (const auto& [zone_id, locality_id] : plan.assignment) {
+        const std::uint32_t z = find_zone(zone_id, "assignment");
+        const int loc = state.find_locality(locality_id);
+        if (loc < 0) {
+            throw Error(ExitCode::bad_plan, "the plan assigns zone '" + zone_id + "' to locality '" + locality_id +
+                                                "', which the plan does not define");
+        }
+        state.move_zone(z, loc);
+    }
+    for (const std::string& zone_id : plan.locked_zones) state.set_zone_locked(find_zone(zone_id, "locked_zones"), true);
+    state.arrangements() = plan.arrangements;
+    state.refresh();
+    return state;
+}
+
+LocalityPlan plan_from_state(const PlanState& state, const std::vector<std::string>& zone_ids,
+                             const LocalityPlan& base) {
+    LocalityPlan plan = base;
+    plan.localities = state.localities();
+    plan.assignment.clear();
+    plan.locked_zones.clear();
+    for (std::uint32_t z = 0; z < state.zone_count(); ++z) {
+        const int loc = state.locality_of(z);
+        if (loc >= 0) plan.assignment[zone_ids[z]] = state.localities()[static_cast<std::size_t>(loc)].id;
+        if (state.zone_locked(z)) plan.locked_zones.push_back(zone_ids[z]);
+    }
+    plan.arrangements = state.arrangements();
+    return plan;
+}
+
+std::string default_locality_colour(std::size_t n) {
+    // Colour-blind-friendly qualitative palette (Okabe-Ito plus Tableau extras), light
+    // enough for zone outlines and black labels to stay readable on top.
+    static constexpr std::array<const char*, 12> palette = {
+        "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00",
+        "#cc79a7", "#8dd3c7", "#bebada", "#fb8072", "#80b1d3", "#b3de69"};
+    return palette[n % palette.size()];
+}
+
+} // namespace lp
