@@ -35,10 +35,10 @@ lp::PlanEditor two_halves(const lp::ContiguityGraph& graph) {
 }
 
 void require_statistics_match(const lp::PlanState& state) {
-    const auto fresh = lp::compute_statistics(state.graph(), state.layers(), state.assignment(), state.locality_count());
+    const auto fresh = lp::recount_statistics(state.graph(), state.layers(), state.assignment(), state.locality_count());
     REQUIRE(fresh.size() == state.locality_count());
     for (std::size_t i = 0; i < fresh.size(); ++i) {
-        const lp::LocalityStatistics& live = state.statistics(i);
+        const lp::LiveStatistics& live = state.statistics(i);
         INFO("locality " << i);
         CHECK(live.zones == fresh[i].zones);
         CHECK(live.area == Approx(fresh[i].area).margin(1e-9));
@@ -289,4 +289,19 @@ TEST_CASE("live statistics equal a from-scratch recount after random edits", "[e
         }
     }
     require_statistics_match(editor.state());
+}
+
+TEST_CASE("stray zones are the members cut off from a locality's largest piece", "[edit]") {
+    const auto graph = grid_graph(1, 5); // a row of five
+    lp::PlanEditor editor(graph, {});
+    editor.set_split_policy(lp::SplitPolicy::warn);
+    editor.execute(std::make_unique<lp::AddLocality>(lp::Locality{"A", "A", "#000000", false}));
+    editor.execute(std::make_unique<lp::AddLocality>(lp::Locality{"B", "B", "#ffffff", false}));
+    REQUIRE(editor.paint({0, 1, 3, 4}, 0).applied);
+    REQUIRE(editor.paint({2}, 1).applied);
+    CHECK(editor.state().statistics(0).pieces == 2);
+    REQUIRE(editor.paint({4}, 1).applied);
+    // A is now {0,1} and {3}: zone 3 is the stray one.
+    CHECK(editor.state().stray_zones(0) == std::vector<std::uint32_t>{3});
+    CHECK(editor.state().stray_zones(1).empty() == false); // B = {2} and {4}
 }

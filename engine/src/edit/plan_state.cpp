@@ -7,7 +7,7 @@
 
 namespace lp {
 
-double LocalityStatistics::polsby_popper() const {
+double LiveStatistics::polsby_popper() const {
     if (perimeter <= 0 || area <= 0) return 0;
     return 4 * std::numbers::pi * area / (perimeter * perimeter);
 }
@@ -69,7 +69,7 @@ bool PlanState::within_tolerance(std::size_t locality, std::size_t layer) const 
 }
 
 void PlanState::add_to(std::uint32_t zone, std::size_t locality) {
-    LocalityStatistics& s = stats_[locality];
+    LiveStatistics& s = stats_[locality];
     s.zones += 1;
     for (std::size_t l = 0; l < layers_.size(); ++l) s.totals[l] += layers_[l].values[zone];
     s.area += zone_area_[zone];
@@ -88,7 +88,7 @@ void PlanState::add_to(std::uint32_t zone, std::size_t locality) {
 }
 
 void PlanState::remove_from(std::uint32_t zone, std::size_t locality) {
-    LocalityStatistics& s = stats_[locality];
+    LiveStatistics& s = stats_[locality];
     s.zones -= 1;
     for (std::size_t l = 0; l < layers_.size(); ++l) s.totals[l] -= layers_[l].values[zone];
     s.area -= zone_area_[zone];
@@ -140,7 +140,7 @@ void PlanState::insert_locality(std::size_t index, Locality locality) {
     }
     localities_.insert(localities_.begin() + static_cast<std::ptrdiff_t>(index), std::move(locality));
     members_.insert(members_.begin() + static_cast<std::ptrdiff_t>(index), std::vector<std::uint32_t>{});
-    LocalityStatistics empty;
+    LiveStatistics empty;
     empty.totals.assign(layers_.size(), 0.0);
     stats_.insert(stats_.begin() + static_cast<std::ptrdiff_t>(index), empty);
     dirty_.insert(dirty_.begin() + static_cast<std::ptrdiff_t>(index), 0);
@@ -192,6 +192,45 @@ std::size_t PlanState::count_pieces(std::size_t locality) const {
     return pieces;
 }
 
+std::vector<std::uint32_t> PlanState::stray_zones(std::size_t locality) const {
+    const std::vector<std::uint32_t>& list = members_[locality];
+    if (stats_[locality].pieces <= 1) return {};
+    // Label pieces, then keep every member whose piece is not the largest.
+    std::vector<std::vector<std::uint32_t>> pieces;
+    if (++visit_generation_ == 0) {
+        std::fill(visit_mark_.begin(), visit_mark_.end(), 0);
+        visit_generation_ = 1;
+    }
+    const std::uint32_t mark = visit_generation_;
+    const int loc = static_cast<int>(locality);
+    for (std::uint32_t start : list) {
+        if (visit_mark_[start] == mark) continue;
+        pieces.emplace_back();
+        std::vector<std::uint32_t> stack{start};
+        visit_mark_[start] = mark;
+        while (!stack.empty()) {
+            const std::uint32_t z = stack.back();
+            stack.pop_back();
+            pieces.back().push_back(z);
+            for (const ContiguityGraph::Adjacent& adj : graph_->neighbours(z)) {
+                if (assignment_[adj.zone] == loc && visit_mark_[adj.zone] != mark) {
+                    visit_mark_[adj.zone] = mark;
+                    stack.push_back(adj.zone);
+                }
+            }
+        }
+    }
+    std::size_t largest = 0;
+    for (std::size_t i = 1; i < pieces.size(); ++i) {
+        if (pieces[i].size() > pieces[largest].size()) largest = i;
+    }
+    std::vector<std::uint32_t> stray;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        if (i != largest) stray.insert(stray.end(), pieces[i].begin(), pieces[i].end());
+    }
+    return stray;
+}
+
 void PlanState::refresh() {
     for (std::size_t i = 0; i < localities_.size(); ++i) {
         if (!dirty_[i]) continue;
@@ -200,17 +239,17 @@ void PlanState::refresh() {
     }
 }
 
-std::vector<LocalityStatistics> compute_statistics(const ContiguityGraph& graph,
+std::vector<LiveStatistics> recount_statistics(const ContiguityGraph& graph,
                                                    const std::vector<BalanceLayer>& layers,
                                                    const std::vector<int>& assignment,
                                                    std::size_t locality_count) {
-    std::vector<LocalityStatistics> stats(locality_count);
-    for (LocalityStatistics& s : stats) s.totals.assign(layers.size(), 0.0);
+    std::vector<LiveStatistics> stats(locality_count);
+    for (LiveStatistics& s : stats) s.totals.assign(layers.size(), 0.0);
     const auto& area = graph.zone_area();
     const auto& perimeter = graph.zone_perimeter();
     for (std::size_t z = 0; z < assignment.size(); ++z) {
         if (assignment[z] < 0) continue;
-        LocalityStatistics& s = stats[static_cast<std::size_t>(assignment[z])];
+        LiveStatistics& s = stats[static_cast<std::size_t>(assignment[z])];
         s.zones += 1;
         for (std::size_t l = 0; l < layers.size(); ++l) s.totals[l] += layers[l].values[z];
         if (z < area.size()) s.area += area[z];
@@ -218,7 +257,7 @@ std::vector<LocalityStatistics> compute_statistics(const ContiguityGraph& graph,
     }
     for (const GraphEdge& e : graph.edges()) {
         if (assignment[e.a] < 0 || assignment[e.a] != assignment[e.b]) continue;
-        LocalityStatistics& s = stats[static_cast<std::size_t>(assignment[e.a])];
+        LiveStatistics& s = stats[static_cast<std::size_t>(assignment[e.a])];
         if (e.crossing) s.crossings += 1;
         else s.perimeter -= 2 * e.shared_length;
     }

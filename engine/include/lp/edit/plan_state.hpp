@@ -22,7 +22,7 @@ struct BalanceLayer {
     double tolerance = 0.10;     // allowed |deviation| from the fair share, as a fraction
 };
 
-struct LocalityStatistics {
+struct LiveStatistics {
     std::size_t zones = 0;
     std::vector<double> totals;      // per balance layer
     double area = 0;                 // square metres
@@ -33,7 +33,7 @@ struct LocalityStatistics {
     bool connected() const { return pieces == 1; }
     // 4 pi A / P^2: 1 for a circle, small for a straggly shape; 0 when unknown.
     double polsby_popper() const;
-}; // struct LocalityStatistics
+}; // struct LiveStatistics
 
 // Function code -> locality id -> arrangement (as in LocalityPlan).
 using ArrangementTable = std::map<std::string, std::map<std::string, Arrangement>>;
@@ -63,8 +63,8 @@ public:
     const ArrangementTable& arrangements() const { return arrangements_; }
 
     // Statistics are current after refresh() (the editor calls it after every command).
-    const LocalityStatistics& statistics(std::size_t locality) const { return stats_[locality]; }
-    const std::vector<LocalityStatistics>& statistics() const { return stats_; }
+    const LiveStatistics& statistics(std::size_t locality) const { return stats_[locality]; }
+    const std::vector<LiveStatistics>& statistics() const { return stats_; }
     // Fair share of a layer: its total over every zone divided by the number of localities.
     double fair_share(std::size_t layer) const;
     // total / fair share - 1 (0 when the fair share is 0).
@@ -88,6 +88,9 @@ public:
 
     // Counts pieces of a locality from scratch (BFS over its members).
     std::size_t count_pieces(std::size_t locality) const;
+    // Members outside the locality's largest piece (empty when it is connected): what a
+    // viewer highlights as cut off.
+    std::vector<std::uint32_t> stray_zones(std::size_t locality) const;
 
 private:
     void add_to(std::uint32_t zone, std::size_t locality);
@@ -105,7 +108,7 @@ private:
     std::vector<std::uint32_t> member_slot_;   // position of a zone in its locality's members_
     std::vector<unsigned char> zone_locked_;
     ArrangementTable arrangements_;
-    std::vector<LocalityStatistics> stats_;
+    std::vector<LiveStatistics> stats_;
     std::vector<unsigned char> dirty_;
     std::size_t unassigned_ = 0;
     mutable std::vector<std::uint32_t> visit_mark_;  // BFS scratch (generation numbers)
@@ -113,7 +116,7 @@ private:
 }; // class PlanState
 
 // Statistics recomputed from nothing (for tests and checks against the incremental ones).
-std::vector<LocalityStatistics> compute_statistics(const ContiguityGraph& graph,
+std::vector<LiveStatistics> recount_statistics(const ContiguityGraph& graph,
                                                    const std::vector<BalanceLayer>& layers,
                                                    const std::vector<int>& assignment,
                                                    std::size_t locality_count);

@@ -1,0 +1,207 @@
+#include <lp/edit/zone_mesh.hpp>
+
+#include <geos_c.h>
+
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+#include <memory>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+namespace lp {
+namespace {
+
+// RAII for a GEOS context whose messages are kept for the failure list.
+class GeosContext {
+public:
+    GeosContext() : handle_(GEOS_init_r()) {
+        GEOSContext_setErrorMessageHandler_r(handle_, &GeosContext::on_error, this);
+    }
+    ~GeosContext() { GEOS_finish_r(handle_); }
+    GeosContext(const GeosContext&) = delete;
+    GeosContext& operator=(const GeosContext&) = delete;
+    GEOSContextHandle_t get() const { return handle_; }
+    std::string take_error() { return std::exchange(last_error_, {}); }
+
+private:
+    static void on_error(const char* message, void* self) { static_cast<GeosContext*>(self)->last_error_ = message; }
+    GEOSContextHandle_t handle_;
+    std::string last_error_;
+}; // class GeosContext
+
+struct GeomDeleter {
+    GEOSContextHandle_t handle;
+    void operator()(GEOSGeometry* g) const { if (g) GEOSGeom_destroy_r(handle, g); }
+};
+using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
+
+GEOSGeometry* make_ring(GEOSContextHandle_t h, const Ring& ring) {
+    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(ring.size()), 2);
+    for (unsigned i = 0; i < ring.size(); ++i) GEOSCoordSeq_setXY_r(h, seq, i, ring[i].x, ring[i].y);
+    return GEOSGeom_createLinearRing_r(h, seq);
+}
+
+GeomPtr make_polygon(GEOSContextHandle_t h, const Polygon& polygon) {
+    std::vector<GEOSGeometry*> holes;
+    for (const Ring& hole : polygon.holes) {
+        if (hole.size() >= 4) holes.push_back(make_ring(h, hole));
+    }
+    return GeomPtr(GEOSGeom_createPolygon_r(h, make_ring(h, polygon.exterior), holes.data(),
+                                            static_cast<unsigned>(holes.size())),
+                   GeomDeleter{h});
+}
+
+// Quantised endpoints as a map key: 1 mm is far below any real vertex spacing and far
+// above the rounding a reprojection leaves on shared vertices.
+struct SegmentKey {
+    std::int64_t ax, ay, bx, by;
+    bool operator==(const SegmentKey&) const = default;
+};
+struct SegmentKeyHash {
+    std::size_t operator()(const SegmentKey& k) const noexcept {
+        std::uint64_t h = 1469598103934665603ull;
+        for (std::int64_t v : {k.ax, k.ay, k.bx, k.by}) {
+            h ^= static_cast<std::uint64_t>(v);
+            h *= 1099511628211ull;
+        }
+        return static_cast<std::size_t>(h);
+    }
+};
+
+SegmentKey key_of(const Point& p, const Point& q) {
+    auto mm = [](double v) { return static_cast<std::int64_t>(std::llround(v * 1000.0)); };
+    std::int64_t ax = mm(p.x), ay = mm(p.y), bx = mm(q.x), by = mm(q.y);
+    if (std::tie(ax, ay) > std::tie(bx, by)) {
+        std::swap(ax, bx);
+        std::swap(ay, by);
+    }
+    return {ax, ay, bx, by};
+}
+
+bool in_triangle(const float* t, Point p) {
+    auto cross = [&](int i, int j) {
+        return (t[2 * j] - t[2 * i]) * (p.y - t[2 * i + 1]) - (t[2 * j + 1] - t[2 * i + 1]) * (p.x - t[2 * i]);
+    };
+    const double d1 = cross(0, 1), d2 = cross(1, 2), d3 = cross(2, 0);
+    const bool has_neg = d1 < 0 || d2 < 0 || d3 < 0;
+    const bool has_pos = d1 > 0 || d2 > 0 || d3 > 0;
+    return !(has_neg && has_pos);
+}
+
+} // namespace
+
+ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vector<std::string>& ids) {
+    ZoneMesh mesh;
+    Box all;
+    for (const MultiPolygon& shape : shapes) all.expand(bounds(shape));
+    if (!all.empty()) mesh.origin = {std::floor((all.min_x + all.max_x) / 2), std::floor((all.min_y + all.max_y) / 2)};
+    const Point o = mesh.origin;
+
+    GeosContext geos;
+    GEOSContextHandle_t h = geos.get();
+    std::unordered_map<SegmentKey, std::size_t, SegmentKeyHash> seen; // segment -> index
+    const std::size_t n = shapes.size();
+    mesh.first_vertex.resize(n);
+    mesh.vertex_count.resize(n);
+    mesh.boxes.resize(n);
+    mesh.centres.resize(n);
+    mesh.areas.resize(n);
+
+    for (std::size_t z = 0; z < n; ++z) {
+        mesh.first_vertex[z] = static_cast<std::uint32_t>(mesh.triangles.size() / 2);
+        double cx = 0, cy = 0, area_sum = 0;
+        for (const Polygon& polygon : shapes[z]) {
+            if (polygon.exterior.size() < 4) continue;
+            GeomPtr geometry = make_polygon(h, polygon);
+            GeomPtr triangles(geometry ? GEOSConstrainedDelaunayTriangulation_r(h, geometry.get()) : nullptr,
+                              GeomDeleter{h});
+            if (!triangles) {
+                // An invalid ring (self-touching after simplification) can defeat the
+                // triangulator; a repaired copy usually works.
+                GeomPtr valid(geometry ? GEOSMakeValid_r(h, geometry.get()) : nullptr, GeomDeleter{h});
+                if (valid) triangles.reset(GEOSConstrainedDelaunayTriangulation_r(h, valid.get()));
+            }
+            if (!triangles) {
+                mesh.failures.push_back((z < ids.size() ? ids[z] : "zone #" + std::to_string(z)) + ": " +
+                                        geos.take_error());
+                continue;
+            }
+            const int count = GEOSGetNumGeometries_r(h, triangles.get());
+            for (int t = 0; t < count; ++t) {
+                const GEOSGeometry* tri = GEOSGetGeometryN_r(h, triangles.get(), t);
+                const GEOSGeometry* shell = GEOSGetExteriorRing_r(h, tri);
+                const GEOSCoordSequence* seq = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
+                unsigned size = 0;
+                if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &size) || size < 3) continue;
+                double x[3], y[3];
+                for (unsigned i = 0; i < 3; ++i) GEOSCoordSeq_getXY_r(h, seq, i, &x[i], &y[i]);
+                for (unsigned i = 0; i < 3; ++i) {
+                    mesh.triangles.push_back(static_cast<float>(x[i] - o.x));
+                    mesh.triangles.push_back(static_cast<float>(y[i] - o.y));
+                }
+                const double a = std::abs((x[1] - x[0]) * (y[2] - y[0]) - (x[2] - x[0]) * (y[1] - y[0])) / 2;
+                cx += a * (x[0] + x[1] + x[2]) / 3;
+                cy += a * (y[0] + y[1] + y[2]) / 3;
+                area_sum += a;
+            }
+        }
+        mesh.vertex_count[z] = static_cast<std::uint32_t>(mesh.triangles.size() / 2) - mesh.first_vertex[z];
+        Box box;
+        for (const Polygon& polygon : shapes[z]) {
+            auto add_ring = [&](const Ring& ring) {
+                for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+                    box.expand(Point{ring[i].x - o.x, ring[i].y - o.y});
+                    const SegmentKey key = key_of(ring[i], ring[i + 1]);
+                    if (key.ax == key.bx && key.ay == key.by) continue;
+                    const auto [it, inserted] = seen.emplace(key, mesh.segment_left.size());
+                    if (inserted) {
+                        mesh.segments.insert(mesh.segments.end(),
+                                             {static_cast<float>(ring[i].x - o.x), static_cast<float>(ring[i].y - o.y),
+                                              static_cast<float>(ring[i + 1].x - o.x),
+                                              static_cast<float>(ring[i + 1].y - o.y)});
+                        mesh.segment_left.push_back(static_cast<std::int32_t>(z));
+                        mesh.segment_right.push_back(-1);
+                    } else if (mesh.segment_left[it->second] != static_cast<std::int32_t>(z)) {
+                        mesh.segment_right[it->second] = static_cast<std::int32_t>(z);
+                    }
+                }
+            };
+            add_ring(polygon.exterior);
+            for (const Ring& hole : polygon.holes) add_ring(hole);
+        }
+        mesh.boxes[z] = box;
+        mesh.extent.expand(box);
+        mesh.areas[z] = area_sum;
+        mesh.centres[z] = area_sum > 0 ? Point{cx / area_sum - o.x, cy / area_sum - o.y}
+                                       : Point{(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2};
+    }
+    return mesh;
+}
+
+int ZoneMesh::zone_at(Point p) const {
+    for (std::size_t z = 0; z < boxes.size(); ++z) {
+        if (!boxes[z].contains(p)) continue;
+        const float* t = triangles.data() + 2 * static_cast<std::size_t>(first_vertex[z]);
+        for (std::uint32_t v = 0; v < vertex_count[z]; v += 3, t += 6) {
+            if (in_triangle(t, p)) return static_cast<int>(z);
+        }
+    }
+    return -1;
+}
+
+std::vector<std::uint32_t> ZoneMesh::zones_near(Point p, double radius) const {
+    std::vector<std::uint32_t> found;
+    const int under = zone_at(p);
+    if (under >= 0) found.push_back(static_cast<std::uint32_t>(under));
+    const double r2 = radius * radius;
+    for (std::size_t z = 0; z < centres.size(); ++z) {
+        if (static_cast<int>(z) == under) continue;
+        const double dx = centres[z].x - p.x, dy = centres[z].y - p.y;
+        if (dx * dx + dy * dy <= r2) found.push_back(static_cast<std::uint32_t>(z));
+    }
+    return found;
+}
+
+} // namespace lp

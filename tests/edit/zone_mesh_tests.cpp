@@ -1,0 +1,55 @@
+#include <lp/edit/zone_mesh.hpp>
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+lp::MultiPolygon square(double x0, double y0, double size) {
+    lp::Polygon p;
+    p.exterior = {{x0, y0}, {x0 + size, y0}, {x0 + size, y0 + size}, {x0, y0 + size}, {x0, y0}};
+    return {p};
+}
+
+} // namespace
+
+TEST_CASE("the zone mesh triangulates zones and pairs shared boundary segments", "[edit]") {
+    // Two squares side by side; the left one has a 2x2 hole, and an L-shaped third zone
+    // tests a concave outline.
+    lp::MultiPolygon left = square(0, 0, 10);
+    left[0].holes.push_back({{4, 4}, {4, 6}, {6, 6}, {6, 4}, {4, 4}});
+    const lp::MultiPolygon right = square(10, 0, 10);
+    lp::Polygon ell;
+    ell.exterior = {{0, 10}, {20, 10}, {20, 12}, {2, 12}, {2, 30}, {0, 30}, {0, 10}};
+    const lp::ZoneMesh mesh = lp::build_zone_mesh({left, right, {ell}}, {"L", "R", "E"});
+
+    REQUIRE(mesh.failures.empty());
+    REQUIRE(mesh.zone_count() == 3);
+    CHECK(mesh.areas[0] == Approx(96.0));
+    CHECK(mesh.areas[1] == Approx(100.0));
+    CHECK(mesh.areas[2] == Approx(40.0 + 36.0));
+    CHECK(mesh.vertex_count[0] % 3 == 0);
+
+    // Picking respects the hole and the concave corner.
+    const lp::Point o = mesh.origin;
+    auto at = [&](double x, double y) { return mesh.zone_at({x - o.x, y - o.y}); };
+    CHECK(at(1, 1) == 0);
+    CHECK(at(5, 5) == -1);
+    CHECK(at(15, 5) == 1);
+    CHECK(at(1, 20) == 2);
+    CHECK(at(10, 20) == -1);
+
+    // The shared edge x = 10 (0..10) has zones 0 and 1 on its sides.
+    bool found_shared = false;
+    for (std::size_t s = 0; s < mesh.segment_total(); ++s) {
+        const float* xy = &mesh.segments[4 * s];
+        if (std::abs(xy[0] + o.x - 10) < 1e-3 && std::abs(xy[2] + o.x - 10) < 1e-3) {
+            found_shared = true;
+            CHECK(((mesh.segment_left[s] == 0 && mesh.segment_right[s] == 1) ||
+                   (mesh.segment_left[s] == 1 && mesh.segment_right[s] == 0)));
+        }
+    }
+    CHECK(found_shared);
+    const auto near = mesh.zones_near({15 - o.x, 5 - o.y}, 1.0);
+    REQUIRE(near.size() == 1);
+    CHECK(near[0] == 1);
+}
