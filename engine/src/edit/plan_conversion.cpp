@@ -2,7 +2,6 @@
 
 #include <lp/core/error.hpp>
 
-#include <array>
 #include <unordered_map>
 
 namespace lp {
@@ -59,15 +58,6 @@ LocalityPlan plan_from_state(const PlanState& state, const std::vector<std::stri
     }
     plan.arrangements = state.arrangements();
     return plan;
-}
-
-std::string default_locality_colour(std::size_t n) {
-    // Colour-blind-friendly qualitative palette (Okabe-Ito plus Tableau extras), light
-    // enough for zone outlines and black labels to stay readable on top.
-    static constexpr std::array<const char*, 12> palette = {
-        "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00",
-        "#cc79a7", "#8dd3c7", "#bebada", "#fb8072", "#80b1d3", "#b3de69"};
-    return palette[n % palette.size()];
 }
 
 } // namespace lp

@@ -20,7 +20,4 @@ PlanState state_from_plan(const LocalityPlan& plan, const std::vector<std::strin
 LocalityPlan plan_from_state(const PlanState& state, const std::vector<std::string>& zone_ids,
                              const LocalityPlan& base = {});
 
-// A distinct colour for the n-th locality ("#rrggbb"), for new localities.
-std::string default_locality_colour(std::size_t n);
-
 } // namespace lp
