@@ -135,7 +135,9 @@ SharedBoundaries shared_boundaries(const std::vector<Segment>& segments, double 
     }
     std::vector<double> sorted = lengths;
     std::nth_element(sorted.begin(), sorted.begin() + sorted.size() * 3 / 4, sorted.end());
-    const double cell = std::max({sorted[sorted.size() * 3 / 4], 8 * tol, 1.0});
+    // Cells about as long as most segments; never so many that a cell index needs more than 32 bits.
+    const double span = std::max(extent.max_x - extent.min_x, extent.max_y - extent.min_y) + 4 * tol;
+    const double cell = std::max({sorted[sorted.size() * 3 / 4], 8 * tol, 1.0, span / 60000.0});
     const double ox = extent.min_x - 2 * tol, oy = extent.min_y - 2 * tol;
     auto cell_of = [&](double v, double o) { return static_cast<std::int64_t>(std::floor((v - o) / cell)); };
     const std::int64_t columns = cell_of(extent.max_x + 2 * tol, ox) + 1;
@@ -144,33 +146,34 @@ SharedBoundaries shared_boundaries(const std::vector<Segment>& segments, double 
         double min_x, min_y, max_x, max_y;
     };
     std::vector<Grown> grown(segments.size());
-    std::vector<std::pair<std::int64_t, std::uint32_t>> entries; // (cell, segment)
-    entries.reserve(segments.size() * 2);
+    // (cell << 32 | segment) in one word: half the memory of pairs, and sorts faster.
+    std::vector<std::uint64_t> entries;
+    entries.reserve(segments.size() * 3);
     for (std::uint32_t i = 0; i < segments.size(); ++i) {
         const auto& s = segments[i];
         grown[i] = {std::min(s.p.x, s.q.x) - tol, std::min(s.p.y, s.q.y) - tol, std::max(s.p.x, s.q.x) + tol,
                     std::max(s.p.y, s.q.y) + tol};
         for (std::int64_t cy = cell_of(grown[i].min_y, oy); cy <= cell_of(grown[i].max_y, oy); ++cy)
             for (std::int64_t cx = cell_of(grown[i].min_x, ox); cx <= cell_of(grown[i].max_x, ox); ++cx)
-                entries.push_back({cy * columns + cx, i});
+                entries.push_back((static_cast<std::uint64_t>(cy * columns + cx) << 32) | i);
     }
     std::sort(entries.begin(), entries.end());
 
     for (std::size_t begin = 0; begin < entries.size();) {
+        const std::uint64_t here = entries[begin] >> 32;
         std::size_t end = begin;
-        while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-        const std::int64_t here = entries[begin].first;
+        while (end < entries.size() && (entries[end] >> 32) == here) ++end;
         for (std::size_t x = begin; x < end; ++x) {
-            const std::uint32_t i = entries[x].second;
+            const auto i = static_cast<std::uint32_t>(entries[x]);
             for (std::size_t y = x + 1; y < end; ++y) {
-                std::uint32_t j = entries[y].second;
+                auto j = static_cast<std::uint32_t>(entries[y]);
                 std::uint32_t a = i;
                 if (segments[a].zone == segments[j].zone) continue;
                 const Grown& ga = grown[a];
                 const Grown& gb = grown[j];
                 const double lo_x = std::max(ga.min_x, gb.min_x), lo_y = std::max(ga.min_y, gb.min_y);
                 if (lo_x > std::min(ga.max_x, gb.max_x) || lo_y > std::min(ga.max_y, gb.max_y)) continue;
-                if (cell_of(lo_y, oy) * columns + cell_of(lo_x, ox) != here) continue;
+                if (static_cast<std::uint64_t>(cell_of(lo_y, oy) * columns + cell_of(lo_x, ox)) != here) continue;
                 if (segments[a].zone > segments[j].zone) std::swap(a, j);
                 const Segment& s = segments[a];
                 const Segment& t = segments[j];
@@ -255,7 +258,14 @@ Hop shortest_hop(const Component& c, const Component& d, double bound) {
         single.expand(pt);
         if (box_distance(single, large.box) >= best.distance) continue;
         found.clear();
-        large.tree.query(bgi::nearest(p, 1), std::back_inserter(found));
+        if (std::isfinite(best.distance)) {
+            // Once a hop is known, only a closer vertex matters: a box query that
+            // usually finds nothing is far cheaper than an open nearest search.
+            const BgBox near({pt.x - best.distance, pt.y - best.distance}, {pt.x + best.distance, pt.y + best.distance});
+            large.tree.query(bgi::intersects(near) && bgi::nearest(p, 1), std::back_inserter(found));
+        } else {
+            large.tree.query(bgi::nearest(p, 1), std::back_inserter(found));
+        }
         if (found.empty()) continue;
         const double dist = bg::distance(p, found[0].first);
         const std::uint32_t za = c_small ? zone : found[0].second, zb = c_small ? found[0].second : zone;
@@ -339,8 +349,8 @@ void join_components(const ZoneLayer& zones, const std::vector<Segment>& segment
         });
         for (const auto& link : links) {
             if (!uf.unite(link.a, link.b)) continue; // two groups chose each other
-            crossings.push_back({std::min(link.a, link.b), std::max(link.a, link.b),
-                                 zone_distance(zones, link.a, link.b), false, "nearest component"});
+            crossings.push_back({std::min(link.a, link.b), std::max(link.a, link.b), link.distance, false,
+                                 "nearest component"});
         }
     }
 }
