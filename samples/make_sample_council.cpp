@@ -60,6 +60,56 @@ std::string csv_escape(const std::string& s) {
     return s.find(',') == std::string::npos ? s : "\"" + s + "\"";
 }
 
+lp::Point jittered_corner(std::uint64_t seed, std::int64_t i2, std::int64_t j) {
+    const double jx = (unit(seed, i2, j, 1) - 0.5) * 0.34 * cell_w;
+    const double jy = (unit(seed, i2, j, 2) - 0.5) * 0.34 * cell_h;
+    return lp::Point{origin_x + i2 * cell_w / 2 + jx, origin_y + j * cell_h + jy};
+}
+
+// A rectangle of brick-wall zones, about n of them, with the sample's demand columns:
+// population varies smoothly (a few dense "towns") so balance is not trivial.
+int write_tessellation(const std::string& out_dir, std::size_t n, std::uint64_t seed) {
+    const auto rows = static_cast<std::int64_t>(std::max(1.0, std::round(std::sqrt(n * cell_w / cell_h))));
+    const auto cols = static_cast<std::int64_t>(std::max<std::size_t>(1, (n + rows - 1) / rows));
+    std::vector<lp::Feature> features;
+    features.reserve(static_cast<std::size_t>(rows * cols));
+    std::string demand = "zone_code,iz_code,pop_total,pop_65plus,pop_75plus\n";
+    demand.reserve(static_cast<std::size_t>(rows * cols) * 48);
+    std::size_t k = 0;
+    for (std::int64_t j = 0; j < rows; ++j) {
+        const std::int64_t shift = j % 2;
+        for (std::int64_t i = 0; i < cols && k < n; ++i, ++k) {
+            const std::int64_t x0 = 2 * i + shift;
+            lp::Ring ring = {jittered_corner(seed, x0, j), jittered_corner(seed, x0 + 1, j), jittered_corner(seed, x0 + 2, j),
+                             jittered_corner(seed, x0 + 2, j + 1), jittered_corner(seed, x0 + 1, j + 1),
+                             jittered_corner(seed, x0, j + 1)};
+            ring.push_back(ring.front());
+            char code[32], iz[32];
+            std::snprintf(code, sizeof code, "T%07zu", k + 1);
+            std::snprintf(iz, sizeof iz, "TIZ%06lld", static_cast<long long>((j / 2) * ((cols + 2) / 3) + i / 3));
+            lp::Feature f;
+            f.shape = {lp::Polygon{std::move(ring), {}}};
+            f.properties["zone_code"] = code;
+            f.properties["iz_code"] = iz;
+            features.push_back(std::move(f));
+            const double u = static_cast<double>(i) / cols, v = static_cast<double>(j) / rows;
+            const double towns = std::exp(-40 * ((u - 0.3) * (u - 0.3) + (v - 0.6) * (v - 0.6))) +
+                                 std::exp(-60 * ((u - 0.7) * (u - 0.7) + (v - 0.25) * (v - 0.25)));
+            const int pop = static_cast<int>(std::lround(500 + 500 * towns + 300 * unit(seed, i, j, 21)));
+            const int p65 = static_cast<int>(std::lround(pop * (0.28 - 0.1 * towns + 0.04 * unit(seed, i, j, 22))));
+            const int p75 = static_cast<int>(std::lround(p65 * 0.45));
+            char line[128];
+            std::snprintf(line, sizeof line, "%s,%s,%d,%d,%d\n", code, iz, pop, p65, p75);
+            demand += line;
+        }
+    }
+    std::filesystem::create_directories(out_dir);
+    lp::write_features(out_dir + "/zones.gpkg", features, "EPSG:27700");
+    lp::write_file_atomically(out_dir + "/demand.csv", demand);
+    std::printf("wrote a tessellation of %zu zones (%lld rows) to %s\n", k, static_cast<long long>(rows), out_dir.c_str());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -68,7 +118,12 @@ int main(int argc, char** argv) {
     std::uint64_t seed = 2014;
     app.add_option("--out", out_dir, "Output folder")->capture_default_str();
     app.add_option("--seed", seed, "Random seed")->capture_default_str();
+    std::size_t tessellation = 0;
+    app.add_option("--tessellation", tessellation,
+                   "Instead of the sample council, write a synthetic tessellation of about N zones (zones.gpkg, "
+                   "demand.csv) for scale benchmarks");
     CLI11_PARSE(app, argc, argv);
+    if (tessellation > 0) return write_tessellation(out_dir, tessellation, seed);
 
     const std::vector<Land> lands = {
         {0, 0, 10500, 0.22, 0.08},       // mainland
@@ -78,11 +133,7 @@ int main(int argc, char** argv) {
     const char* land_names[] = {"Mainland", "Inchmore", "Eilean Beag"};
 
     // Jittered lattice corner (i on half-cells, j on rows).
-    auto corner = [&](std::int64_t i2, std::int64_t j) {
-        const double jx = (unit(seed, i2, j, 1) - 0.5) * 0.34 * cell_w;
-        const double jy = (unit(seed, i2, j, 2) - 0.5) * 0.34 * cell_h;
-        return lp::Point{origin_x + i2 * cell_w / 2 + jx, origin_y + j * cell_h + jy};
-    };
+    auto corner = [&](std::int64_t i2, std::int64_t j) { return jittered_corner(seed, i2, j); };
 
     struct Zone {
         std::string code, name, iz;

@@ -18,4 +18,33 @@ Dataset load_dataset(const DatasetOptions& options) {
     return ds;
 }
 
+Dataset subset(const Dataset& data, const std::vector<std::size_t>& zones, const GraphOptions* graph_options) {
+    Dataset out;
+    out.zones = subset(data.zones, zones);
+    out.demand.names = data.demand.names;
+    out.demand.sources = data.demand.sources;
+    for (const auto& column : data.demand.values) {
+        std::vector<double> part;
+        part.reserve(zones.size());
+        for (std::size_t z : zones) part.push_back(column[z]);
+        out.demand.values.push_back(std::move(part));
+    }
+    std::vector<long> new_index(data.zones.size(), -1);
+    for (std::size_t i = 0; i < zones.size(); ++i) new_index[zones[i]] = static_cast<long>(i);
+    for (const auto& layer : data.points) {
+        PointLayer part;
+        part.source = layer.source;
+        part.kind = layer.kind;
+        for (std::size_t p = 0; p < layer.points.size(); ++p) {
+            if (layer.zone[p] < 0 || new_index[layer.zone[p]] < 0) continue;
+            part.points.push_back(layer.points[p]);
+            part.labels.push_back(layer.labels[p]);
+            part.zone.push_back(new_index[layer.zone[p]]);
+        }
+        out.points.push_back(std::move(part));
+    }
+    if (graph_options) out.graph = build_contiguity_graph(out.zones, *graph_options);
+    return out;
+}
+
 } // namespace lp

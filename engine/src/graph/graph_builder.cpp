@@ -113,7 +113,7 @@ struct PairStats {
 };
 
 struct SharedBoundaries {
-    std::unordered_map<std::uint64_t, PairStats> pairs; // key: zone_a << 32 | zone_b, a < b
+    std::vector<std::pair<std::uint64_t, PairStats>> pairs; // key: zone_a << 32 | zone_b, a < b; sorted, unique
     std::vector<double> matched;                         // per segment: length shared with other zones
 };
 
@@ -180,18 +180,29 @@ SharedBoundaries shared_boundaries(const std::vector<Segment>& segments, double 
                 const std::uint64_t key = (std::uint64_t(s.zone) << 32) | t.zone;
                 const double run = shared_run(s, t, tol);
                 if (run > 0) {
-                    auto& st = out.pairs[key];
-                    st.length += run;
-                    st.touches = true;
+                    // Contributions are collected flat and summed per pair after a sort:
+                    // cheaper than a hash map hit per segment pair.
+                    out.pairs.push_back({key, {run, true}});
                     out.matched[a] += run;
                     out.matched[j] += std::min(run, lengths[j]);
                 } else if (want_touches && segment_distance(s, t) <= tol) {
-                    out.pairs[key].touches = true;
+                    out.pairs.push_back({key, {0.0, true}});
                 }
             }
         }
         begin = end;
     }
+    std::sort(out.pairs.begin(), out.pairs.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out.pairs.size(); ++i) {
+        if (kept > 0 && out.pairs[kept - 1].first == out.pairs[i].first) {
+            out.pairs[kept - 1].second.length += out.pairs[i].second.length;
+            out.pairs[kept - 1].second.touches = true;
+        } else {
+            out.pairs[kept++] = out.pairs[i];
+        }
+    }
+    out.pairs.resize(kept);
     return out;
 }
 

@@ -154,6 +154,8 @@ void write_with_gdal(const std::string& path, const std::string& driver_name, co
         srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         OGRLayer* layer = ds->CreateLayer(target.stem().c_str(), &srs, wkbMultiPolygon, nullptr);
         if (!layer) throw Error(ExitCode::write_failed, path + ": cannot create layer (" + CPLGetLastErrorMsg() + ")");
+        // One transaction: a GeoPackage otherwise commits (and syncs) every feature.
+        const bool transaction = ds->StartTransaction() == OGRERR_NONE;
         if (!features.empty()) {
             for (const auto& [key, value] : features.front().properties.items()) {
                 OGRFieldDefn fd(key.c_str(), field_type(value));
@@ -189,6 +191,8 @@ void write_with_gdal(const std::string& path, const std::string& driver_name, co
             if (layer->CreateFeature(&feature) != OGRERR_NONE)
                 throw Error(ExitCode::write_failed, path + ": cannot write a feature (" + CPLGetLastErrorMsg() + ")");
         }
+        if (transaction && ds->CommitTransaction() != OGRERR_NONE)
+            throw Error(ExitCode::write_failed, path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
         ds.reset(); // flush and close before moving
         for (const auto& entry : fs::directory_iterator(tmp_dir))
             fs::rename(entry.path(), target.parent_path().empty() ? entry.path().filename() : target.parent_path() / entry.path().filename());

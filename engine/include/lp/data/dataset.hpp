@@ -28,4 +28,9 @@ struct Dataset {
 
 Dataset load_dataset(const DatasetOptions& options);
 
+// The part of a dataset holding the given zones (in that order): demand rows, points
+// inside them (re-indexed; points elsewhere dropped) and, when graph_options is given, a
+// contiguity graph of the part alone with its own crossings.
+Dataset subset(const Dataset& data, const std::vector<std::size_t>& zones, const GraphOptions* graph_options);
+
 } // namespace lp
