@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
         lp::ZoneReadOptions options;
         options.path = path;
         options.layer = layer;
-        options.id_field = "dz11_code";
+        options.id_field = argc > 4 ? argv[4] : "dz11_code";
         const lp::ZoneLayer z = lp::read_zones(options);
         read.push_back(cpu_now() - t0);
 

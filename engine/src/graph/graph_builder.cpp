@@ -425,7 +425,8 @@ ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOption
 
     // A recorded crossing between zones that already share land is no crossing at all.
     std::unordered_set<std::uint64_t> land;
-    for (const auto& e : edges) land.insert((std::uint64_t(std::min(e.a, e.b)) << 32) | std::max(e.a, e.b));
+    if (!crossings.empty())
+        for (const auto& e : edges) land.insert((std::uint64_t(std::min(e.a, e.b)) << 32) | std::max(e.a, e.b));
     std::vector<Crossing> kept;
     for (const auto& c : crossings) {
         if (land.count((std::uint64_t(c.a) << 32) | c.b)) continue;
