@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <thread>
 
 namespace lp {
 
@@ -210,24 +211,46 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
         for (auto& s : out.shapes) transform.apply(s);
     }
 
-    detail::GeosContext geos;
-    for (std::size_t z = 0; z < out.shapes.size(); ++z) {
-        auto g = detail::to_geos(geos, out.shapes[z]);
-        const char valid = GEOSisValid_r(geos, g.get());
-        if (valid == 2) geos.fail("validity test");
-        if (!valid) {
-            char* reason = GEOSisValidReason_r(geos, g.get());
-            out.repairs.push_back({out.ids[z], reason ? reason : "invalid"});
-            GEOSFree_r(geos, reason);
-            auto fixed = detail::own(geos, GEOSMakeValid_r(geos, g.get()), "make-valid");
-            out.shapes[z] = detail::from_geos(geos, fixed.get());
-            if (out.shapes[z].empty())
-                throw Error(ExitCode::bad_geometry, options.path + ": zone " + out.ids[z] +
-                                                        " has no area left after repairing its geometry");
-        }
-        out.areas.push_back(area(out.shapes[z]));
-        out.boxes.push_back(bounds(out.shapes[z]));
+    // Validate and repair on every core, one GEOS context per thread; repairs are then
+    // listed in zone order whatever the thread timing.
+    const std::size_t n = out.shapes.size();
+    std::vector<std::string> reasons(n);
+    out.areas.resize(n);
+    out.boxes.resize(n);
+    const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(n / 256 + 1)));
+    std::vector<std::exception_ptr> errors(workers);
+    std::vector<std::thread> pool;
+    for (unsigned w = 0; w < workers; ++w) {
+        pool.emplace_back([&, w] {
+            try {
+                detail::GeosContext geos;
+                for (std::size_t z = w; z < n; z += workers) {
+                    auto g = detail::to_geos(geos, out.shapes[z]);
+                    const char valid = GEOSisValid_r(geos, g.get());
+                    if (valid == 2) geos.fail("validity test");
+                    if (!valid) {
+                        char* reason = GEOSisValidReason_r(geos, g.get());
+                        reasons[z] = reason ? reason : "invalid";
+                        GEOSFree_r(geos, reason);
+                        auto fixed = detail::own(geos, GEOSMakeValid_r(geos, g.get()), "make-valid");
+                        out.shapes[z] = detail::from_geos(geos, fixed.get());
+                        if (out.shapes[z].empty())
+                            throw Error(ExitCode::bad_geometry, options.path + ": zone " + out.ids[z] +
+                                                                    " has no area left after repairing its geometry");
+                    }
+                    out.areas[z] = area(out.shapes[z]);
+                    out.boxes[z] = bounds(out.shapes[z]);
+                }
+            } catch (...) {
+                errors[w] = std::current_exception();
+            }
+        });
     }
+    for (auto& t : pool) t.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    for (std::size_t z = 0; z < n; ++z)
+        if (!reasons[z].empty()) out.repairs.push_back({out.ids[z], std::move(reasons[z])});
     out.rebuild_index();
     return out;
 }
