@@ -1,0 +1,382 @@
+#include "local_search.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace lp::detail {
+
+namespace {
+
+// Lexicographic: balance violation first, then cost. The relative slack keeps rounding
+// noise from making a move and its reverse both look like improvements.
+bool improves(double violation_change, double violation_scale, double cost_change) {
+    const double slack = 1e-9 * violation_scale;
+    if (violation_change < -slack) return true;
+    return violation_change <= slack && cost_change < -1e-7;
+}
+
+} // namespace
+
+LocalSearch::LocalSearch(const WorkGraph& graph, int k, BalanceTargets targets, double split_cost, std::vector<int> part)
+    : graph_(graph), k_(k), layers_(graph.layers), targets_(std::move(targets)), split_cost_(split_cost),
+      part_(std::move(part)) {
+    const int n = graph_.size();
+    inverse_mean_.resize(layers_);
+    for (int l = 0; l < layers_; ++l) inverse_mean_[l] = targets_.mean[l] > 0 ? 1.0 / targets_.mean[l] : 0.0;
+    size_.assign(k_, 0);
+    totals_.assign(static_cast<std::size_t>(k_) * layers_, 0.0);
+    group_parts_.resize(graph_.group_count);
+    for (int u = 0; u < n; ++u) {
+        const int region = part_[u];
+        ++size_[region];
+        for (int l = 0; l < layers_; ++l) totals_[region * layers_ + l] += graph_.weights(u)[l];
+        for (int e = graph_.offsets[u]; e < graph_.offsets[u + 1]; ++e)
+            if (part_[graph_.adjacent[e]] != region) cost_ += 0.5 * graph_.shared[e];
+        const int group = graph_.group[u];
+        if (group >= 0) {
+            auto& parts = group_parts_[group];
+            auto it = std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == region; });
+            if (it == parts.end()) parts.push_back({region, graph_.group_members[u]});
+            else it->second += graph_.group_members[u];
+        }
+    }
+    for (const auto& parts : group_parts_)
+        if (!parts.empty()) cost_ += split_cost_ * static_cast<double>(parts.size() - 1);
+    violation_of_.assign(k_, 0.0);
+    for (int j = 0; j < k_; ++j) {
+        violation_of_[j] = region_violation(j, nullptr, 0.0);
+        violation_ += violation_of_[j];
+        if (violation_of_[j] > 0) ++over_band_;
+    }
+    queued_.assign(n, 0);
+    held_.assign(n, 0);
+    mark_.assign(n, 0);
+    candidate_mark_.assign(n, 0);
+}
+
+double LocalSearch::region_violation(int region, const double* add, double sign) const {
+    double sum = 0;
+    for (int l = 0; l < layers_; ++l) {
+        double total = totals_[region * layers_ + l];
+        if (add) total += sign * add[l];
+        const double excess = (std::abs(total - targets_.mean[l]) - targets_.band[l]) * inverse_mean_[l];
+        if (excess > 0) sum += excess * excess;
+    }
+    return sum;
+}
+
+double LocalSearch::group_delta(int node, int from, int to) const {
+    const int group = graph_.group[node];
+    if (group < 0 || split_cost_ == 0) return 0.0;
+    const int members = graph_.group_members[node];
+    int in_from = 0;
+    int in_to = 0;
+    for (const auto& [region, count] : group_parts_[group]) {
+        if (region == from) in_from = count;
+        else if (region == to) in_to = count;
+    }
+    const int change = (in_from == members ? -1 : 0) + (in_to == 0 ? 1 : 0);
+    return split_cost_ * change;
+}
+
+bool LocalSearch::can_leave(int node) {
+    const int region = part_[node];
+    if (size_[region] <= 1) return false;
+    // The node's neighbours in its region must stay connected to each other without it.
+    // Breadth-first from one of them until all are found: around a node that is not a
+    // cut vertex that takes a few steps; only a real cut vertex costs a whole piece.
+    if (stamp_ > std::numeric_limits<unsigned>::max() - 3) {
+        std::fill(mark_.begin(), mark_.end(), 0u);
+        stamp_ = 0;
+    }
+    const unsigned target = ++stamp_; // a same-region neighbour still to be found
+    const unsigned seen = ++stamp_;   // reached by the search
+    int targets = 0;
+    int first = -1;
+    for (int e = graph_.offsets[node]; e < graph_.offsets[node + 1]; ++e) {
+        const int v = graph_.adjacent[e];
+        if (v == node || part_[v] != region || mark_[v] == target) continue;
+        mark_[v] = target;
+        ++targets;
+        if (first < 0) first = v;
+    }
+    if (targets <= 1) return true;
+    search_.clear();
+    search_.push_back(first);
+    mark_[first] = seen;
+    int found = 1;
+    for (std::size_t head = 0; head < search_.size(); ++head) {
+        const int u = search_[head];
+        for (int e = graph_.offsets[u]; e < graph_.offsets[u + 1]; ++e) {
+            const int v = graph_.adjacent[e];
+            if (v == node || part_[v] != region || mark_[v] == seen) continue;
+            if (mark_[v] == target && ++found == targets) return true;
+            mark_[v] = seen;
+            search_.push_back(v);
+        }
+    }
+    return false;
+}
+
+void LocalSearch::move(int node, int to) {
+    const int from = part_[node];
+    if (logging_) log_.push_back({node, from});
+    for (int e = graph_.offsets[node]; e < graph_.offsets[node + 1]; ++e) {
+        const int region = part_[graph_.adjacent[e]];
+        if (region == from) cost_ += graph_.shared[e];
+        else if (region == to) cost_ -= graph_.shared[e];
+    }
+    cost_ += group_delta(node, from, to);
+    const int group = graph_.group[node];
+    if (group >= 0) {
+        auto& parts = group_parts_[group];
+        const int members = graph_.group_members[node];
+        for (auto it = parts.begin(); it != parts.end(); ++it)
+            if (it->first == from) {
+                it->second -= members;
+                if (it->second == 0) parts.erase(it);
+                break;
+            }
+        auto it = std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == to; });
+        if (it == parts.end()) parts.push_back({to, members});
+        else it->second += members;
+    }
+    const double* w = graph_.weights(node);
+    for (int l = 0; l < layers_; ++l) {
+        totals_[from * layers_ + l] -= w[l];
+        totals_[to * layers_ + l] += w[l];
+    }
+    for (const int region : {from, to}) {
+        const double before = violation_of_[region];
+        const double after = region_violation(region, nullptr, 0.0);
+        violation_of_[region] = after;
+        violation_ += after - before;
+        over_band_ += (after > 0) - (before > 0);
+    }
+    --size_[from];
+    ++size_[to];
+    part_[node] = to;
+}
+
+bool LocalSearch::best_move(int node, Candidate& best) {
+    if (graph_.lock[node] >= 0 || held_[node]) return false;
+    const int from = part_[node];
+    touching_.clear();
+    double shared_from = 0;
+    for (int e = graph_.offsets[node]; e < graph_.offsets[node + 1]; ++e) {
+        const int region = part_[graph_.adjacent[e]];
+        if (region == from) {
+            shared_from += graph_.shared[e];
+            continue;
+        }
+        auto it = std::find_if(touching_.begin(), touching_.end(), [&](const auto& t) { return t.first == region; });
+        if (it == touching_.end()) touching_.push_back({region, graph_.shared[e]});
+        else it->second += graph_.shared[e];
+    }
+    if (touching_.empty()) return false;
+
+    const double* w = graph_.weights(node);
+    const double from_after = region_violation(from, w, -1.0);
+    bool found = false;
+    for (const auto& [to, shared_to] : touching_) {
+        const double violation_change =
+            from_after + region_violation(to, w, 1.0) - violation_of_[from] - violation_of_[to];
+        const double cost_change = shared_from - shared_to + group_delta(node, from, to);
+        const double scale = violation_of_[from] + violation_of_[to];
+        if (!improves(violation_change, scale, cost_change)) continue;
+        if (!found || improves(violation_change - best.violation_change, scale, cost_change - best.cost_change)) {
+            best = {node, to, violation_change, cost_change};
+            found = true;
+        }
+    }
+    return found;
+}
+
+bool LocalSearch::try_improve(int node) {
+    Candidate best;
+    if (!best_move(node, best) || !can_leave(node)) return false;
+    move(node, best.to);
+    return true;
+}
+
+void LocalSearch::descend_best(std::vector<int>& candidates) {
+    // Best move first among the candidates: after a perturbation, the balance is put
+    // back by the cheapest move near it, not by the first one found.
+    if (++candidate_stamp_ == 0) {
+        std::fill(candidate_mark_.begin(), candidate_mark_.end(), 0u);
+        candidate_stamp_ = 1;
+    }
+    const unsigned listed = candidate_stamp_;
+    for (const int u : candidates) candidate_mark_[u] = listed;
+    std::vector<char> blocked(candidates.size(), 0);
+    const std::size_t limit = 4 * candidates.size() + 16;
+    for (std::size_t step = 0; step < limit; ++step) {
+        Candidate best;
+        std::size_t best_index = 0;
+        bool found = false;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            if (blocked[i]) continue;
+            Candidate option;
+            if (!best_move(candidates[i], option)) continue;
+            const double scale = std::max(violation_of_[part_[option.node]] + violation_of_[option.to], 1e-300);
+            if (!found || improves(option.violation_change - best.violation_change, scale,
+                                   option.cost_change - best.cost_change)) {
+                best = option;
+                best_index = i;
+                found = true;
+            }
+        }
+        if (!found) break;
+        if (!can_leave(best.node)) {
+            blocked[best_index] = 1;
+            continue;
+        }
+        move(best.node, best.to);
+        std::fill(blocked.begin(), blocked.end(), 0); // the map changed: blocked nodes may be free now
+        for (int e = graph_.offsets[best.node]; e < graph_.offsets[best.node + 1]; ++e) {
+            const int v = graph_.adjacent[e];
+            if (candidate_mark_[v] == listed) continue;
+            candidate_mark_[v] = listed;
+            candidates.push_back(v);
+            blocked.push_back(0);
+        }
+    }
+}
+
+void LocalSearch::push(int node) {
+    if (queued_[node]) return;
+    queued_[node] = 1;
+    queue_.push_back(node);
+}
+
+void LocalSearch::push_neighbours(int node) {
+    for (int e = graph_.offsets[node]; e < graph_.offsets[node + 1]; ++e) push(graph_.adjacent[e]);
+}
+
+void LocalSearch::descend() {
+    // First in, first out: a wave across the boundary rather than a dig at one spot.
+    for (std::size_t head = 0; head < queue_.size(); ++head) {
+        const int node = queue_[head];
+        queued_[node] = 0;
+        if (try_improve(node)) {
+            push(node);
+            push_neighbours(node);
+        }
+        if (head > 4096 && head * 2 > queue_.size()) {
+            queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(head) + 1);
+            head = static_cast<std::size_t>(-1);
+        }
+    }
+    queue_.clear();
+}
+
+void LocalSearch::descend_all() {
+    for (int u = 0; u < graph_.size(); ++u) push(u);
+    descend();
+}
+
+bool LocalSearch::iterate(long rounds, Random& random, const std::function<bool(double)>& progress,
+                          double progress_from, double progress_to) {
+    const int n = graph_.size();
+    if (n == 0 || rounds <= 0) return true;
+    std::vector<int> moved;
+    std::vector<int> candidates;
+    std::vector<int> nearby;
+    for (long round = 0; round < rounds; ++round) {
+        if (progress && (round & 255) == 0 &&
+            !progress(progress_from + (progress_to - progress_from) * static_cast<double>(round) / rounds))
+            return false;
+
+        // A boundary node that may move, and a neighbouring region to move it to.
+        int start = -1;
+        int to = -1;
+        for (int attempt = 0; attempt < 64 && start < 0; ++attempt) {
+            const int u = static_cast<int>(random.below(static_cast<std::uint32_t>(n)));
+            if (graph_.lock[u] >= 0) continue;
+            const int degree = graph_.offsets[u + 1] - graph_.offsets[u];
+            if (degree == 0) continue;
+            const int offset = static_cast<int>(random.below(static_cast<std::uint32_t>(degree)));
+            for (int i = 0; i < degree; ++i) {
+                const int v = graph_.adjacent[graph_.offsets[u] + (offset + i) % degree];
+                if (part_[v] != part_[u]) {
+                    start = u;
+                    to = part_[v];
+                    break;
+                }
+            }
+        }
+        if (start < 0) continue;
+
+        const double violation_before = violation();
+        const double cost_before = cost_;
+        log_.clear();
+        logging_ = true;
+        const int from = part_[start];
+        const int stretch = 1 + static_cast<int>(random.below(3));
+        moved.clear();
+        candidates.assign(1, start);
+        while (static_cast<int>(moved.size()) < stretch && !candidates.empty()) {
+            const std::size_t pick = random.below(static_cast<std::uint32_t>(candidates.size()));
+            const int u = candidates[pick];
+            candidates[pick] = candidates.back();
+            candidates.pop_back();
+            if (part_[u] != from || graph_.lock[u] >= 0 || !can_leave(u)) continue;
+            move(u, to);
+            held_[u] = 1;
+            moved.push_back(u);
+            for (int e = graph_.offsets[u]; e < graph_.offsets[u + 1]; ++e)
+                if (part_[graph_.adjacent[e]] == from) candidates.push_back(graph_.adjacent[e]);
+        }
+        if (moved.empty()) {
+            logging_ = false;
+            continue;
+        }
+        // Nodes within three steps of the stretch moved: where balance is put back.
+        nearby.clear();
+        if (++candidate_stamp_ == 0) {
+            std::fill(candidate_mark_.begin(), candidate_mark_.end(), 0u);
+            candidate_stamp_ = 1;
+        }
+        for (const int u : moved) {
+            candidate_mark_[u] = candidate_stamp_;
+            nearby.push_back(u);
+        }
+        for (std::size_t head = 0, ring_end = nearby.size(), ring = 0; head < nearby.size() && ring < 3; ++head) {
+            if (head == ring_end) {
+                ++ring;
+                ring_end = nearby.size();
+                if (ring == 3) break;
+            }
+            const int u = nearby[head];
+            for (int e = graph_.offsets[u]; e < graph_.offsets[u + 1]; ++e) {
+                const int v = graph_.adjacent[e];
+                if (candidate_mark_[v] == candidate_stamp_) continue;
+                candidate_mark_[v] = candidate_stamp_;
+                nearby.push_back(v);
+            }
+        }
+        descend_best(nearby);
+        for (const int u : moved) push_neighbours(u);
+        descend();
+        for (const int u : moved) {
+            held_[u] = 0;
+            push(u);
+            push_neighbours(u);
+        }
+        descend();
+        logging_ = false;
+
+        const double violation_after = violation();
+        const double slack = 1e-9 * violation_before;
+        const bool keep = violation_after < violation_before - slack ||
+                          (violation_after <= violation_before + slack && cost_ <= cost_before + 1e-7);
+        if (!keep) {
+            for (auto it = log_.rbegin(); it != log_.rend(); ++it) move(it->node, it->from);
+        }
+    }
+    if (progress && !progress(progress_to)) return false;
+    return true;
+}
+
+} // namespace lp::detail

@@ -1,0 +1,92 @@
+#pragma once
+// Boundary local search on one level: moves a node to a neighbouring region when that
+// lowers the balance violation, or keeps it and lowers the cost (cut length plus the
+// price of split keep-whole groups). Totals, violation and cost are kept up to date
+// move by move; a move is only made when the region it leaves stays connected.
+#include "random.hpp"
+#include "work_graph.hpp"
+
+#include <functional>
+#include <vector>
+
+namespace lp::detail {
+
+struct BalanceTargets {
+    std::vector<double> mean;      // per layer: total / k
+    std::vector<double> band;      // per layer: allowed |total - mean| (tolerance * mean at zone level)
+}; // struct BalanceTargets
+
+class LocalSearch {
+public:
+    // part: a region 0..k-1 for every node.
+    LocalSearch(const WorkGraph& graph, int k, BalanceTargets targets, double split_cost, std::vector<int> part);
+
+    // Greedy descent from every node until no single move improves.
+    void descend_all();
+
+    // Iterated local search: each round moves a short stretch of boundary from one region
+    // to its neighbour, descends with those nodes held, then lets them move too, and keeps
+    // the result when it is no worse than before (else undoes it). Returns false when
+    // progress(fraction) asked to stop.
+    bool iterate(long rounds, Random& random, const std::function<bool(double)>& progress, double progress_from,
+                 double progress_to);
+
+    // Sum over regions and layers of the squared excess beyond the band (as a share of the mean).
+    double violation() const { return over_band_ == 0 ? 0.0 : violation_; }
+    double cost() const { return cost_; }
+    const std::vector<int>& part() const { return part_; }
+
+private:
+    double region_violation(int region, const double* add, double sign) const;
+    double group_delta(int node, int from, int to) const;
+    bool can_leave(int node);
+    struct Candidate {
+        int node = -1;
+        int to = -1;
+        double violation_change = 0;
+        double cost_change = 0;
+    };
+    // The best improving move of the node (contiguity not yet tested).
+    bool best_move(int node, Candidate& best);
+    bool try_improve(int node);
+    void descend_best(std::vector<int>& candidates);
+    void move(int node, int to);
+    void push(int node);
+    void push_neighbours(int node);
+    void descend();
+
+    const WorkGraph& graph_;
+    int k_;
+    int layers_;
+    BalanceTargets targets_;
+    std::vector<double> inverse_mean_;
+    double split_cost_;
+
+    std::vector<int> part_;
+    std::vector<int> size_;                   // nodes per region
+    std::vector<double> totals_;              // region * layers + layer
+    std::vector<double> violation_of_;        // per region
+    double violation_ = 0;
+    int over_band_ = 0;                       // regions with a violation > 0
+    double cost_ = 0;
+    std::vector<std::vector<std::pair<int, int>>> group_parts_; // group -> (region, zones of the group there)
+
+    std::vector<int> queue_;
+    std::vector<char> queued_;
+    std::vector<char> held_;                  // not moved by descent (just perturbed)
+    std::vector<unsigned> mark_;              // contiguity test visit stamps
+    unsigned stamp_ = 0;
+    std::vector<int> search_;
+    std::vector<unsigned> candidate_mark_;    // stamps of nodes listed for descend_best
+    unsigned candidate_stamp_ = 0;
+    std::vector<std::pair<int, double>> touching_; // scratch: (region, shared boundary) around a node
+
+    struct Move {
+        int node;
+        int from;
+    };
+    std::vector<Move> log_;
+    bool logging_ = false;
+}; // class LocalSearch
+
+} // namespace lp::detail

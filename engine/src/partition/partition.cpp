@@ -1,0 +1,335 @@
+#include <lp/partition/partition.hpp>
+
+#include <lp/core/error.hpp>
+
+#include "local_search.hpp"
+#include "random.hpp"
+#include "region_growing.hpp"
+#include "work_graph.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <deque>
+#include <limits>
+#include <map>
+
+namespace lp {
+
+namespace {
+
+using detail::BalanceTargets;
+using detail::CoarseLevel;
+using detail::LocalSearch;
+using detail::Random;
+using detail::WorkGraph;
+
+std::string number(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.10g", std::round(value * 100.0) / 100.0);
+    return text;
+}
+
+class ZoneNames {
+public:
+    explicit ZoneNames(const std::vector<std::string>* ids) : ids_(ids) {}
+    std::string operator()(std::size_t zone) const {
+        if (ids_ && zone < ids_->size()) return (*ids_)[zone];
+        return "zone #" + std::to_string(zone);
+    }
+    // "S01..., S01... and 3 more"
+    std::string list(const std::vector<std::size_t>& zones, std::size_t shown = 3) const {
+        std::string text;
+        for (std::size_t i = 0; i < zones.size() && i < shown; ++i) {
+            if (i > 0) text += ", ";
+            text += (*this)(zones[i]);
+        }
+        if (zones.size() > shown) text += " and " + std::to_string(zones.size() - shown) + " more";
+        return text;
+    }
+
+private:
+    const std::vector<std::string>* ids_;
+}; // class ZoneNames
+
+void validate(const PartitionRequest& request, const ZoneNames& name) {
+    if (!request.graph) throw Error(ExitCode::bad_value, "partition: no contiguity graph given");
+    const std::size_t n = request.graph->size();
+    if (request.k < 2)
+        throw Error(ExitCode::bad_value, "partition: k = " + std::to_string(request.k) +
+                                             "; a partnership needs two or more localities");
+    if (static_cast<std::size_t>(request.k) > n)
+        throw Error(ExitCode::infeasible_request, "cannot make " + std::to_string(request.k) + " localities from " +
+                                                      std::to_string(n) + " zones: each locality needs at least one zone");
+    if (request.balance.empty())
+        throw Error(ExitCode::bad_value, "partition: no balance layer given (e.g. the total population)");
+    for (const auto& layer : request.balance) {
+        if (layer.values.size() != n)
+            throw Error(ExitCode::bad_value, "partition: balance layer " + layer.name + " has " +
+                                                 std::to_string(layer.values.size()) + " values for " +
+                                                 std::to_string(n) + " zones");
+        if (!std::isfinite(layer.tolerance) || layer.tolerance < 0)
+            throw Error(ExitCode::bad_value, "partition: balance layer " + layer.name + " has tolerance " +
+                                                 number(layer.tolerance) + "; it must be a fraction >= 0");
+        double total = 0;
+        for (std::size_t zone = 0; zone < n; ++zone) {
+            const double value = layer.values[zone];
+            if (!std::isfinite(value) || value < 0)
+                throw Error(ExitCode::bad_value, "partition: zone " + name(zone) + " has " + layer.name + " = " +
+                                                     number(value) + "; balance values must be finite and >= 0");
+            total += value;
+        }
+        if (total <= 0)
+            throw Error(ExitCode::bad_value, "partition: balance layer " + layer.name + " is zero in every zone");
+    }
+    auto check_localities = [&](const std::vector<int>& values, const char* what) {
+        if (values.empty()) return;
+        if (values.size() != n)
+            throw Error(ExitCode::bad_value, std::string("partition: ") + what + " has " +
+                                                 std::to_string(values.size()) + " entries for " + std::to_string(n) +
+                                                 " zones");
+        for (std::size_t zone = 0; zone < n; ++zone)
+            if (values[zone] < -1 || values[zone] >= request.k)
+                throw Error(ExitCode::bad_value, std::string("partition: ") + what + " puts zone " + name(zone) +
+                                                     " in locality " + std::to_string(values[zone] + 1) +
+                                                     ", outside 1.." + std::to_string(request.k));
+    };
+    check_localities(request.locks, "the lock list");
+    check_localities(request.start, "the start plan");
+    if (!request.groups.empty() && request.groups.size() != n)
+        throw Error(ExitCode::bad_value, "partition: keep-whole groups given for " +
+                                             std::to_string(request.groups.size()) + " zones, the graph has " +
+                                             std::to_string(n));
+}
+
+// Reasons, found before searching, why no plan can meet the request.
+std::vector<std::string> infeasibility_reasons(const PartitionRequest& request, const std::vector<double>& mean,
+                                               const ZoneNames& name) {
+    std::vector<std::string> reasons;
+    const ContiguityGraph& graph = *request.graph;
+    const std::size_t n = graph.size();
+    const int k = request.k;
+
+    for (const auto& layer : request.balance) {
+        const std::size_t l = static_cast<std::size_t>(&layer - request.balance.data());
+        const double upper = mean[l] * (1 + layer.tolerance);
+        for (std::size_t zone = 0; zone < n; ++zone)
+            if (layer.values[zone] > upper)
+                reasons.push_back("zone " + name(zone) + " alone has " + layer.name + " " + number(layer.values[zone]) +
+                                  ", more than one locality may hold (mean " + number(mean[l]) + " + " +
+                                  format_percent(layer.tolerance) + " = " + number(upper) + ")");
+    }
+
+    std::size_t count = 0;
+    const auto label = graph.components(false, &count);
+    if (count > 1) {
+        std::vector<std::vector<std::size_t>> members(count);
+        for (std::size_t zone = 0; zone < n; ++zone) members[label[zone]].push_back(zone);
+        if (count > static_cast<std::size_t>(k))
+            reasons.push_back("the zones fall into " + std::to_string(count) +
+                              " pieces joined by neither land nor a recorded crossing, more than the " +
+                              std::to_string(k) + " localities asked for; record crossings between them");
+        for (std::size_t c = 0; c < count; ++c) {
+            // Whole numbers of localities this piece could hold within every band.
+            double lowest = 1;
+            double highest = std::numeric_limits<double>::infinity();
+            std::string worst;
+            for (std::size_t l = 0; l < request.balance.size(); ++l) {
+                const auto& layer = request.balance[l];
+                double total = 0;
+                for (const auto zone : members[c]) total += layer.values[zone];
+                const double share = total / mean[l];
+                const double low = std::ceil(share / (1 + layer.tolerance) - 1e-12);
+                const double high = layer.tolerance >= 1 ? std::numeric_limits<double>::infinity()
+                                                         : std::floor(share / (1 - layer.tolerance) + 1e-12);
+                if (low > lowest) lowest = low;
+                if (high < highest) {
+                    highest = high;
+                    worst = layer.name + " " + number(total) + " (" + number(share) + " times a locality's mean " +
+                            number(mean[l]) + ")";
+                }
+            }
+            if (lowest > highest)
+                reasons.push_back("the island of " + std::to_string(members[c].size()) + " zone(s) " +
+                                  name.list(members[c]) +
+                                  " is joined to the rest by neither land nor a recorded crossing, and its " + worst +
+                                  " cannot be divided into whole localities within tolerance");
+        }
+        if (!request.locks.empty()) {
+            std::map<int, std::vector<std::size_t>> pieces_of; // locality -> components holding its locks
+            for (std::size_t zone = 0; zone < n; ++zone) {
+                const int lock = request.locks[zone];
+                if (lock < 0) continue;
+                auto& pieces = pieces_of[lock];
+                if (std::find(pieces.begin(), pieces.end(), label[zone]) == pieces.end()) pieces.push_back(label[zone]);
+            }
+            for (const auto& [locality, pieces] : pieces_of)
+                if (pieces.size() > 1)
+                    reasons.push_back("locality " + std::to_string(locality + 1) + " has locked zones on " +
+                                      std::to_string(pieces.size()) +
+                                      " islands joined by neither land nor a recorded crossing");
+        }
+    }
+    return reasons;
+}
+
+// The price of one extra piece of a keep-whole group: a typical stretch of boundary
+// between two zones, so a plan splits a group only to save at least that much cut.
+double default_split_cost(const ContiguityGraph& graph) {
+    std::vector<double> lengths;
+    for (const auto& edge : graph.edges())
+        if (!edge.crossing && edge.shared_length > 0) lengths.push_back(edge.shared_length);
+    if (lengths.empty()) return 1.0;
+    auto middle = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() / 2);
+    std::nth_element(lengths.begin(), middle, lengths.end());
+    return *middle;
+}
+
+// Lexicographic (violation, cost) with a hair of slack for rounding.
+bool better(double violation, double cost, double best_violation, double best_cost) {
+    const double slack = 1e-9 * std::max(violation, best_violation);
+    if (violation < best_violation - slack) return true;
+    return violation <= best_violation + slack && cost < best_cost - 1e-7;
+}
+
+BalanceTargets targets_for(const WorkGraph& graph, const std::vector<double>& mean,
+                           const std::vector<BalanceLayer>& balance, int k, bool relaxed) {
+    BalanceTargets targets;
+    targets.mean = mean;
+    targets.band.resize(mean.size());
+    for (std::size_t l = 0; l < mean.size(); ++l) {
+        targets.band[l] = balance[l].tolerance * mean[l];
+        // On a coarse level the nodes are lumps; asking for the exact band there would
+        // trade boundary for balance the finer levels can restore far more cheaply.
+        if (relaxed && graph.size() > 0)
+            targets.band[l] = std::max(targets.band[l], 0.5 * mean[l] * k / graph.size());
+    }
+    return targets;
+}
+
+} // namespace
+
+PartitionResult partition(const PartitionRequest& request) {
+    const ZoneNames name(request.zone_ids);
+    validate(request, name);
+    const ContiguityGraph& graph = *request.graph;
+    const int n = static_cast<int>(graph.size());
+    const int k = request.k;
+    const int layers = static_cast<int>(request.balance.size());
+
+    std::vector<double> mean(layers, 0.0);
+    std::vector<const std::vector<double>*> values;
+    for (int l = 0; l < layers; ++l) {
+        for (const double v : request.balance[l].values) mean[l] += v;
+        mean[l] /= k;
+        values.push_back(&request.balance[l].values);
+    }
+
+    PartitionResult result;
+    result.problems = infeasibility_reasons(request, mean, name);
+
+    // Keep-whole groups numbered densely, in order of first appearance.
+    std::vector<int> groups;
+    int group_count = 0;
+    if (!request.groups.empty()) {
+        std::map<int, int> dense;
+        groups.assign(n, -1);
+        for (int zone = 0; zone < n; ++zone) {
+            if (request.groups[zone] < 0) continue;
+            auto [it, inserted] = dense.emplace(request.groups[zone], group_count);
+            if (inserted) ++group_count;
+            groups[zone] = it->second;
+        }
+    }
+    const double split_cost =
+        group_count == 0 ? 0.0 : (request.group_split_cost >= 0 ? request.group_split_cost : default_split_cost(graph));
+
+    const WorkGraph zones = detail::make_zone_graph(graph, values, request.locks, groups, group_count);
+    Random random(request.seed);
+    auto report = [&](double fraction) { return !request.progress || request.progress(fraction); };
+    bool cancelled = false;
+
+    std::vector<int> part;
+    if (!request.start.empty()) {
+        // Improve the plan given: locks win over it, broken or empty regions are mended.
+        part = request.start;
+        for (int zone = 0; zone < n; ++zone)
+            if (zones.lock[zone] >= 0) part[zone] = zones.lock[zone];
+        detail::repair_regions(zones, k, mean, part);
+    } else {
+        // Coarsen: keep-whole groups first, then any heavy edge, down to a few dozen
+        // nodes per locality. No node may outgrow a quarter of a locality.
+        std::vector<double> cap(layers);
+        for (int l = 0; l < layers; ++l) cap[l] = 0.25 * mean[l];
+        std::deque<CoarseLevel> levels; // deque: references to earlier levels stay valid
+        const WorkGraph* current = &zones;
+        const int coarsest_size = std::max(12 * k, 48);
+        bool same_group_only = group_count > 0;
+        while (current->size() > coarsest_size) {
+            CoarseLevel next;
+            if (!detail::coarsen_once(*current, cap, same_group_only, random, next)) {
+                if (same_group_only) {
+                    same_group_only = false;
+                    continue;
+                }
+                break;
+            }
+            levels.push_back(std::move(next));
+            current = &levels.back().graph;
+        }
+        if (!report(0.05)) cancelled = true;
+
+        // Several grown plans on the coarsest graph; the best after descent goes on.
+        const WorkGraph& coarsest = *current;
+        const int tries = std::max(4, static_cast<int>(std::lround(8 * request.effort)));
+        double best_violation = std::numeric_limits<double>::infinity();
+        double best_cost = std::numeric_limits<double>::infinity();
+        for (int attempt = 0; attempt < tries && !cancelled; ++attempt) {
+            auto candidate = detail::place_seeds(coarsest, k, mean, random);
+            detail::grow_regions(coarsest, k, mean, candidate);
+            LocalSearch search(coarsest, k, targets_for(coarsest, mean, request.balance, k, !levels.empty()),
+                               split_cost, std::move(candidate));
+            search.descend_all();
+            if (part.empty() || better(search.violation(), search.cost(), best_violation, best_cost)) {
+                best_violation = search.violation();
+                best_cost = search.cost();
+                part = search.part();
+            }
+        }
+        if (!report(0.1)) cancelled = true;
+
+        // Project down level by level, improving the boundary on each.
+        for (auto level = levels.size(); level-- > 0;) {
+            const WorkGraph& finer = level == 0 ? zones : levels[level - 1].graph;
+            const auto& parent = levels[level].parent;
+            std::vector<int> projected(finer.size());
+            for (int u = 0; u < finer.size(); ++u) projected[u] = part[parent[u]];
+            if (level == 0) {
+                part = std::move(projected);
+                break; // the zone level gets the full search below
+            }
+            LocalSearch search(finer, k, targets_for(finer, mean, request.balance, k, true), split_cost,
+                               std::move(projected));
+            search.descend_all();
+            part = search.part();
+        }
+    }
+
+    // The zone level: descent, then iterated local search.
+    LocalSearch search(zones, k, targets_for(zones, mean, request.balance, k, false), split_cost, std::move(part));
+    search.descend_all();
+    if (!cancelled) {
+        const long rounds = std::lround(request.effort * (1500.0 + 3.0 * n));
+        cancelled = !search.iterate(rounds, random, request.progress, 0.1, 1.0);
+    }
+
+    result.assignment = search.part();
+    result.cancelled = cancelled;
+    result.stats = evaluate(graph, result.assignment, k, request.balance, request.groups);
+    result.within_tolerance = result.stats.within_tolerance;
+    result.contiguous = result.stats.contiguous;
+    for (auto& problem : describe_problems(result.stats, request.balance)) result.problems.push_back(std::move(problem));
+    return result;
+}
+
+} // namespace lp

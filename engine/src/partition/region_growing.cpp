@@ -1,0 +1,296 @@
+#include "region_growing.hpp"
+
+#include <algorithm>
+#include <queue>
+#include <utility>
+
+namespace lp::detail {
+
+namespace {
+
+// A node's balance weight as a share of one locality's mean, averaged over the layers.
+double fill_of(const WorkGraph& graph, int node, const std::vector<double>& mean) {
+    double fill = 0;
+    for (int l = 0; l < graph.layers; ++l)
+        if (mean[l] > 0) fill += graph.weights(node)[l] / mean[l];
+    return graph.layers > 0 ? fill / graph.layers : 0.0;
+}
+
+// Hop distance from the given sources, through nodes of `component` only (-1 elsewhere).
+std::vector<int> hops_from(const WorkGraph& graph, const std::vector<int>& sources, const std::vector<int>& label,
+                           int component) {
+    std::vector<int> hops(graph.size(), -1);
+    std::vector<int> queue;
+    for (const int s : sources) {
+        hops[s] = 0;
+        queue.push_back(s);
+    }
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        const int u = queue[head];
+        for (int e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) {
+            const int v = graph.adjacent[e];
+            if (hops[v] < 0 && label[v] == component) {
+                hops[v] = hops[u] + 1;
+                queue.push_back(v);
+            }
+        }
+    }
+    return hops;
+}
+
+} // namespace
+
+std::vector<int> place_seeds(const WorkGraph& graph, int k, const std::vector<double>& mean, Random& random) {
+    const int n = graph.size();
+    int component_count = 0;
+    const auto label = node_components(graph, &component_count);
+
+    std::vector<int> part(n, -1);
+    std::vector<double> component_fill(component_count, 0.0);
+    std::vector<std::vector<int>> locked_in(component_count); // localities locked in each component
+    std::vector<char> has_lock(k, 0);
+    for (int u = 0; u < n; ++u) {
+        component_fill[label[u]] += fill_of(graph, u, mean);
+        const int lock = graph.lock[u];
+        if (lock < 0) continue;
+        part[u] = lock;
+        has_lock[lock] = 1;
+        auto& locked = locked_in[label[u]];
+        if (std::find(locked.begin(), locked.end(), lock) == locked.end()) locked.push_back(lock);
+    }
+
+    // How many unlocked localities each component gets: one for every component that
+    // has none (heaviest first while they last), then each to the component furthest
+    // below its weight's worth of localities.
+    std::vector<int> free_localities;
+    for (int j = 0; j < k; ++j)
+        if (!has_lock[j]) free_localities.push_back(j);
+    std::vector<int> extra(component_count, 0);
+    std::vector<int> by_weight(component_count);
+    for (int c = 0; c < component_count; ++c) by_weight[c] = c;
+    std::stable_sort(by_weight.begin(), by_weight.end(),
+                     [&](int a, int b) { return component_fill[a] > component_fill[b]; });
+    std::size_t handed_out = 0;
+    for (const int c : by_weight) {
+        if (handed_out == free_localities.size()) break;
+        if (locked_in[c].empty()) {
+            extra[c] = 1;
+            ++handed_out;
+        }
+    }
+    for (; handed_out < free_localities.size(); ++handed_out) {
+        int best = -1;
+        double best_shortfall = -1e300;
+        for (const int c : by_weight) {
+            const double shortfall = component_fill[c] - static_cast<double>(locked_in[c].size() + extra[c]);
+            if (shortfall > best_shortfall) {
+                best_shortfall = shortfall;
+                best = c;
+            }
+        }
+        ++extra[best];
+    }
+
+    // Seeds: farthest-first by hops inside each component.
+    std::vector<std::vector<int>> members(component_count);
+    for (int u = 0; u < n; ++u) members[label[u]].push_back(u);
+    std::size_t next_free = 0;
+    for (int c = 0; c < component_count; ++c) {
+        std::vector<int> sources;
+        for (const int u : members[c])
+            if (part[u] >= 0) sources.push_back(u);
+        for (int s = 0; s < extra[c]; ++s) {
+            int chosen = -1;
+            if (sources.empty()) {
+                std::vector<int> candidates;
+                for (const int u : members[c])
+                    if (graph.lock[u] < 0) candidates.push_back(u);
+                if (!candidates.empty()) chosen = candidates[random.below(static_cast<std::uint32_t>(candidates.size()))];
+            } else {
+                const auto hops = hops_from(graph, sources, label, c);
+                int farthest = 0;
+                std::vector<int> ties;
+                for (const int u : members[c]) {
+                    if (part[u] >= 0 || hops[u] < farthest) continue;
+                    if (hops[u] > farthest) {
+                        farthest = hops[u];
+                        ties.clear();
+                    }
+                    ties.push_back(u);
+                }
+                if (!ties.empty() && farthest > 0) chosen = ties[random.below(static_cast<std::uint32_t>(ties.size()))];
+            }
+            if (chosen < 0) break; // the component has fewer free nodes than localities
+            part[chosen] = free_localities[next_free++];
+            sources.push_back(chosen);
+        }
+    }
+    // Localities left without a seed (tiny components) take any free node, so that none is empty.
+    for (; next_free < free_localities.size(); ++next_free) {
+        for (int u = 0; u < n; ++u)
+            if (part[u] < 0) {
+                part[u] = free_localities[next_free];
+                break;
+            }
+    }
+    return part;
+}
+
+void grow_regions(const WorkGraph& graph, int k, const std::vector<double>& mean, std::vector<int>& part) {
+    const int n = graph.size();
+    std::vector<double> fill(k, 0.0);
+    std::vector<double> boundary(n, 0.0);
+    for (int u = 0; u < n; ++u) {
+        for (int e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) boundary[u] += graph.shared[e];
+        if (part[u] >= 0) fill[part[u]] += fill_of(graph, u, mean);
+    }
+
+    // Per region, frontier nodes by the share of their boundary they have with the region.
+    using Entry = std::pair<double, int>; // (score, -node): ties go to the lower node index
+    std::vector<std::priority_queue<Entry>> frontier(k);
+    auto push_neighbours_of = [&](int u) {
+        const int region = part[u];
+        for (int e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) {
+            const int v = graph.adjacent[e];
+            if (part[v] >= 0) continue;
+            double shared = 0;
+            for (int f = graph.offsets[v]; f < graph.offsets[v + 1]; ++f)
+                if (part[graph.adjacent[f]] == region) shared += graph.shared[f];
+            // A crossing neighbour shares no land but can still be reached.
+            const double score = (shared + 1e-6) / (boundary[v] + 1e-6);
+            frontier[region].push({score, -v});
+        }
+    };
+    int unassigned = 0;
+    for (int u = 0; u < n; ++u) {
+        if (part[u] >= 0) push_neighbours_of(u);
+        else ++unassigned;
+    }
+
+    while (unassigned > 0) {
+        int region = -1;
+        for (int j = 0; j < k; ++j) {
+            auto& queue = frontier[j];
+            while (!queue.empty() && part[-queue.top().second] >= 0) queue.pop();
+            if (!queue.empty() && (region < 0 || fill[j] < fill[region])) region = j;
+        }
+        if (region < 0) break; // what is left is out of every region's reach
+        const int v = -frontier[region].top().second;
+        frontier[region].pop();
+        part[v] = region;
+        fill[region] += fill_of(graph, v, mean);
+        --unassigned;
+        push_neighbours_of(v);
+    }
+
+    if (unassigned > 0) {
+        // Components with no seed: each goes whole to the least filled region.
+        int component_count = 0;
+        const auto label = node_components(graph, &component_count);
+        std::vector<int> target(component_count, -1);
+        for (int u = 0; u < n; ++u) {
+            if (part[u] >= 0) continue;
+            int& region = target[label[u]];
+            if (region < 0) region = static_cast<int>(std::min_element(fill.begin(), fill.end()) - fill.begin());
+            part[u] = region;
+            fill[region] += fill_of(graph, u, mean);
+        }
+    }
+}
+
+void repair_regions(const WorkGraph& graph, int k, const std::vector<double>& mean, std::vector<int>& part) {
+    const int n = graph.size();
+    // Pieces of each region.
+    std::vector<int> piece(n, -1);
+    std::vector<int> piece_region;
+    std::vector<int> piece_locks;
+    std::vector<double> piece_fill;
+    std::vector<int> stack;
+    for (int s = 0; s < n; ++s) {
+        if (piece[s] >= 0 || part[s] < 0) continue;
+        const int id = static_cast<int>(piece_region.size());
+        piece_region.push_back(part[s]);
+        piece_locks.push_back(0);
+        piece_fill.push_back(0.0);
+        piece[s] = id;
+        stack.assign(1, s);
+        while (!stack.empty()) {
+            const int u = stack.back();
+            stack.pop_back();
+            if (graph.lock[u] >= 0) ++piece_locks[id];
+            piece_fill[id] += fill_of(graph, u, mean) + 1e-12; // + a hair so zero-weight pieces still rank by size
+            for (int e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) {
+                const int v = graph.adjacent[e];
+                if (piece[v] < 0 && part[v] == part[u]) {
+                    piece[v] = id;
+                    stack.push_back(v);
+                }
+            }
+        }
+    }
+    std::vector<int> keeper(k, -1);
+    for (int p = 0; p < static_cast<int>(piece_region.size()); ++p) {
+        int& best = keeper[piece_region[p]];
+        if (best < 0 || piece_locks[p] > piece_locks[best] ||
+            (piece_locks[p] == piece_locks[best] && piece_fill[p] > piece_fill[best]))
+            best = p;
+    }
+    for (int u = 0; u < n; ++u)
+        if (part[u] >= 0 && piece[u] != keeper[part[u]] && graph.lock[u] < 0) part[u] = -1;
+
+    // Empty regions: take a leaf of a breadth-first tree of the fullest region, which
+    // leaves that region connected.
+    std::vector<double> fill(k, 0.0);
+    std::vector<int> size(k, 0);
+    for (int u = 0; u < n; ++u)
+        if (part[u] >= 0) {
+            fill[part[u]] += fill_of(graph, u, mean);
+            ++size[part[u]];
+        }
+    for (int j = 0; j < k; ++j) {
+        if (size[j] > 0) continue;
+        int donor = -1;
+        for (int r = 0; r < k; ++r)
+            if (size[r] > 1 && (donor < 0 || fill[r] > fill[donor])) donor = r;
+        if (donor < 0) {
+            // Every region is down to one node: take an unassigned node if there is one.
+            for (int u = 0; u < n; ++u)
+                if (part[u] < 0) {
+                    part[u] = j;
+                    ++size[j];
+                    break;
+                }
+            continue;
+        }
+        int start = -1;
+        for (int u = 0; u < n && start < 0; ++u)
+            if (part[u] == donor) start = u;
+        std::vector<int> order{start};
+        std::vector<char> has_child(n, 0);
+        std::vector<char> seen(n, 0);
+        seen[start] = 1;
+        for (std::size_t head = 0; head < order.size(); ++head) {
+            const int u = order[head];
+            for (int e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) {
+                const int v = graph.adjacent[e];
+                if (!seen[v] && part[v] == donor) {
+                    seen[v] = 1;
+                    has_child[u] = 1;
+                    order.push_back(v);
+                }
+            }
+        }
+        for (auto it = order.rbegin(); it != order.rend(); ++it) {
+            if (has_child[*it] || graph.lock[*it] >= 0) continue;
+            part[*it] = j;
+            fill[donor] -= fill_of(graph, *it, mean);
+            fill[j] += fill_of(graph, *it, mean);
+            --size[donor];
+            ++size[j];
+            break;
+        }
+    }
+    grow_regions(graph, k, mean, part);
+}
+
+} // namespace lp::detail

@@ -1,0 +1,29 @@
+#pragma once
+// Making a first plan: seeds spread over the graph, regions grown from them, and the
+// repairs that turn any assignment (a seed plan a person drew, say) into k connected,
+// non-empty regions.
+#include "random.hpp"
+#include "work_graph.hpp"
+
+#include <vector>
+
+namespace lp::detail {
+
+// A starting assignment: locked nodes on their locality, one seed node for every other
+// locality, -1 elsewhere. Localities are shared among the graph's components (islands
+// with no crossing) in proportion to their weight, at least one each while there are
+// enough; seeds are spread farthest-first by hops from a random first one.
+std::vector<int> place_seeds(const WorkGraph& graph, int k, const std::vector<double>& mean, Random& random);
+
+// Assigns every node with part -1 by growing the regions: the least filled region
+// (balance weight over the mean, averaged over layers) takes the frontier node that
+// shares the largest fraction of its boundary with it. Nodes no region can reach
+// (a component with no seed) go, whole, to the least filled region.
+void grow_regions(const WorkGraph& graph, int k, const std::vector<double>& mean, std::vector<int>& part);
+
+// Makes every region one connected piece where it can: the piece holding the most
+// locked nodes (then the heaviest) stays, other pieces are released and regrown.
+// Empty regions get a seed taken from the fullest region without splitting it.
+void repair_regions(const WorkGraph& graph, int k, const std::vector<double>& mean, std::vector<int>& part);
+
+} // namespace lp::detail
