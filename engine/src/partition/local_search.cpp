@@ -200,7 +200,52 @@ bool LocalSearch::try_improve(int node) {
     return true;
 }
 
-void LocalSearch::descend_best(std::vector<int>& candidates) {
+bool LocalSearch::best_pair(const std::vector<int>& candidates, Candidate& first, Candidate& second) {
+    const double violation_before = violation();
+    const double cost_before = cost_;
+    const bool was_logging = logging_;
+    logging_ = false; // trial moves are undone here, not by the caller's log
+    bool found = false;
+    double best_violation = 0;
+    double best_cost = 0;
+    for (const int u : candidates) {
+        if (graph_.lock[u] >= 0 || held_[u]) continue;
+        const int from = part_[u];
+        std::vector<int> targets;
+        for (int e = graph_.offsets[u]; e < graph_.offsets[u + 1]; ++e) {
+            const int region = part_[graph_.adjacent[e]];
+            if (region != from && std::find(targets.begin(), targets.end(), region) == targets.end())
+                targets.push_back(region);
+        }
+        if (targets.empty() || !can_leave(u)) continue;
+        for (const int to : targets) {
+            // The first move must touch a region off its band; the second may be anywhere
+            // (a chain: this region gives to the one off band, a third gives to this one).
+            if (violation_of_[from] == 0 && violation_of_[to] == 0) continue;
+            move(u, to);
+            for (const int v : candidates) {
+                Candidate option;
+                if (v == u || !best_move(v, option)) continue;
+                const double violation_change = violation() + option.violation_change - violation_before;
+                const double cost_change = cost_ + option.cost_change - cost_before;
+                if (!improves(violation_change, violation_before, cost_change)) continue;
+                if (found && !improves(violation_change - best_violation, violation_before, cost_change - best_cost))
+                    continue;
+                if (!can_leave(v)) continue;
+                first = {u, to, 0, 0};
+                second = option;
+                best_violation = violation_change;
+                best_cost = cost_change;
+                found = true;
+            }
+            move(u, from);
+        }
+    }
+    logging_ = was_logging;
+    return found;
+}
+
+void LocalSearch::descend_best(std::vector<int>& candidates, std::size_t pair_limit) {
     // Best move first among the candidates: after a perturbation, the balance is put
     // back by the cheapest move near it, not by the first one found.
     if (++candidate_stamp_ == 0) {
@@ -227,7 +272,26 @@ void LocalSearch::descend_best(std::vector<int>& candidates) {
                 found = true;
             }
         }
-        if (!found) break;
+        if (!found) {
+            // No single move helps while a band is missed: try two moves together, the
+            // one way a tight band (narrower than a zone) is met between two regions.
+            Candidate second;
+            if (violation() > 0 && candidates.size() <= pair_limit && best_pair(candidates, best, second)) {
+                move(best.node, best.to);
+                move(second.node, second.to);
+                std::fill(blocked.begin(), blocked.end(), 0);
+                for (const int moved : {best.node, second.node})
+                    for (int e = graph_.offsets[moved]; e < graph_.offsets[moved + 1]; ++e) {
+                        const int v = graph_.adjacent[e];
+                        if (candidate_mark_[v] == listed) continue;
+                        candidate_mark_[v] = listed;
+                        candidates.push_back(v);
+                        blocked.push_back(0);
+                    }
+                continue;
+            }
+            break;
+        }
         if (!can_leave(best.node)) {
             blocked[best_index] = 1;
             continue;
@@ -274,6 +338,93 @@ void LocalSearch::descend() {
 void LocalSearch::descend_all() {
     for (int u = 0; u < graph_.size(); ++u) push(u);
     descend();
+}
+
+void LocalSearch::repair_balance(std::size_t pair_limit) {
+    if (violation() == 0) return;
+    // Boundary nodes of the regions off their band and of the regions next to those.
+    std::vector<char> off_band(k_, 0);
+    for (int j = 0; j < k_; ++j) off_band[j] = violation_of_[j] > 0;
+    std::vector<char> involved = off_band;
+    for (int u = 0; u < graph_.size(); ++u)
+        for (int e = graph_.offsets[u]; e < graph_.offsets[u + 1]; ++e)
+            if (off_band[part_[graph_.adjacent[e]]]) involved[part_[u]] = 1;
+    std::vector<int> candidates;
+    for (int u = 0; u < graph_.size(); ++u) {
+        if (!involved[part_[u]]) continue;
+        for (int e = graph_.offsets[u]; e < graph_.offsets[u + 1]; ++e)
+            if (part_[graph_.adjacent[e]] != part_[u]) {
+                candidates.push_back(u);
+                break;
+            }
+    }
+    descend_best(candidates, pair_limit);
+    descend_all();
+}
+
+double LocalSearch::region_excess(int region, const double* add, double sign) const {
+    double sum = 0;
+    for (int l = 0; l < layers_; ++l) {
+        double total = totals_[region * layers_ + l];
+        if (add) total += sign * add[l];
+        const double excess = (std::abs(total - targets_.mean[l]) - targets_.band[l]) * inverse_mean_[l];
+        if (excess > 0) sum += excess;
+    }
+    return sum;
+}
+
+bool LocalSearch::anneal_balance(long steps, Random& random) {
+    const int n = graph_.size();
+    if (violation() == 0) return true;
+    if (n == 0) return false;
+    // Temperature in units of excess over the mean: start at half a typical node's
+    // share of a region, so a move past the band by one node is often taken at first.
+    double typical = 0;
+    for (int l = 0; l < layers_; ++l) {
+        double total = 0;
+        for (int j = 0; j < k_; ++j) total += totals_[j * layers_ + l];
+        typical += total / n * inverse_mean_[l];
+    }
+    typical /= std::max(1, layers_);
+    const double start_temperature = 0.5 * typical;
+    double excess = 0;
+    for (int j = 0; j < k_; ++j) excess += region_excess(j, nullptr, 0.0);
+    double best_excess = excess;
+    double best_violation = violation();
+    log_.clear();
+    logging_ = true; // moves since the best state, to go back to it
+    for (long step = 0; step < steps && over_band_ > 0; ++step) {
+        const double temperature = start_temperature * std::pow(0.01, static_cast<double>(step) / steps);
+        const int u = static_cast<int>(random.below(static_cast<std::uint32_t>(n)));
+        if (graph_.lock[u] >= 0) continue;
+        const int degree = graph_.offsets[u + 1] - graph_.offsets[u];
+        if (degree == 0) continue;
+        const int from = part_[u];
+        const int offset = static_cast<int>(random.below(static_cast<std::uint32_t>(degree)));
+        int to = from;
+        for (int i = 0; i < degree && to == from; ++i)
+            to = part_[graph_.adjacent[graph_.offsets[u] + (offset + i) % degree]];
+        if (to == from) continue;
+        const double* w = graph_.weights(u);
+        const double change = region_excess(from, w, -1.0) + region_excess(to, w, 1.0) -
+                              region_excess(from, nullptr, 0.0) - region_excess(to, nullptr, 0.0);
+        if (change > 0 && random.unit() >= std::exp(-change / temperature)) continue;
+        if (!can_leave(u)) continue;
+        move(u, to);
+        excess += change;
+        if (violation() < best_violation * (1 - 1e-9)) {
+            best_violation = violation();
+            best_excess = excess;
+            log_.clear();
+        }
+    }
+    logging_ = false;
+    if (over_band_ > 0) {
+        for (auto it = log_.rbegin(); it != log_.rend(); ++it) move(it->node, it->from);
+    }
+    log_.clear();
+    (void)best_excess;
+    return over_band_ == 0;
 }
 
 bool LocalSearch::iterate(long rounds, Random& random, const std::function<bool(double)>& progress,
@@ -356,7 +507,7 @@ bool LocalSearch::iterate(long rounds, Random& random, const std::function<bool(
                 nearby.push_back(v);
             }
         }
-        descend_best(nearby);
+        descend_best(nearby, 64);
         for (const int u : moved) push_neighbours(u);
         descend();
         for (const int u : moved) {

@@ -24,6 +24,16 @@ public:
     // Greedy descent from every node until no single move improves.
     void descend_all();
 
+    // When a band is missed: best moves, then best pairs of moves, on the boundary of the
+    // regions off their band, followed by a descent.
+    void repair_balance(std::size_t pair_limit);
+
+    // A random walk on balance alone, for bands narrower than a node: a move that misses
+    // the bands by more is taken with probability exp(-increase / temperature), cooling
+    // over `steps`; stops once every band is met, else goes back to the best balance seen.
+    // Returns whether every band is met.
+    bool anneal_balance(long steps, Random& random);
+
     // Iterated local search: each round moves a short stretch of boundary from one region
     // to its neighbour, descends with those nodes held, then lets them move too, and keeps
     // the result when it is no worse than before (else undoes it). Returns false when
@@ -38,6 +48,7 @@ public:
 
 private:
     double region_violation(int region, const double* add, double sign) const;
+    double region_excess(int region, const double* add, double sign) const; // linear, for annealing
     double group_delta(int node, int from, int to) const;
     bool can_leave(int node);
     struct Candidate {
@@ -49,7 +60,10 @@ private:
     // The best improving move of the node (contiguity not yet tested).
     bool best_move(int node, Candidate& best);
     bool try_improve(int node);
-    void descend_best(std::vector<int>& candidates);
+    // Best improving move among the candidates, repeatedly; when none helps and a band is
+    // missed, the best pair of moves (only with at most pair_limit candidates).
+    void descend_best(std::vector<int>& candidates, std::size_t pair_limit);
+    bool best_pair(const std::vector<int>& candidates, Candidate& first, Candidate& second);
     void move(int node, int to);
     void push(int node);
     void push_neighbours(int node);

@@ -279,48 +279,59 @@ PartitionResult partition(const PartitionRequest& request) {
         }
         if (!report(0.05)) cancelled = true;
 
-        // Several grown plans on the coarsest graph; the best after descent goes on.
+        // Several grown plans on the coarsest graph, each carried down to the zones with
+        // descent on every level; the best plan at zone level goes on.
         const WorkGraph& coarsest = *current;
-        const int tries = std::max(4, static_cast<int>(std::lround(8 * request.effort)));
+        const int tries = std::max(2, static_cast<int>(std::lround(6 * request.effort)));
         double best_violation = std::numeric_limits<double>::infinity();
         double best_cost = std::numeric_limits<double>::infinity();
-        for (int attempt = 0; attempt < tries && !cancelled; ++attempt) {
+        // While no attempt meets every band, keep trying, up to three times as many.
+        for (int attempt = 0; (attempt < tries || (best_violation > 0 && attempt < 3 * tries)) && !cancelled;
+             ++attempt) {
             auto candidate = detail::place_seeds(coarsest, k, mean, random);
             detail::grow_regions(coarsest, k, mean, candidate);
-            LocalSearch search(coarsest, k, targets_for(coarsest, mean, request.balance, k, !levels.empty()),
-                               split_cost, std::move(candidate));
-            search.descend_all();
-            if (part.empty() || better(search.violation(), search.cost(), best_violation, best_cost)) {
-                best_violation = search.violation();
-                best_cost = search.cost();
-                part = search.part();
+            {
+                LocalSearch search(coarsest, k, targets_for(coarsest, mean, request.balance, k, !levels.empty()),
+                                   split_cost, std::move(candidate));
+                search.descend_all();
+                search.iterate(2L * coarsest.size(), random, {}, 0, 0);
+                candidate = search.part();
             }
-        }
-        if (!report(0.1)) cancelled = true;
-
-        // Project down level by level, improving the boundary on each.
-        for (auto level = levels.size(); level-- > 0;) {
-            const WorkGraph& finer = level == 0 ? zones : levels[level - 1].graph;
-            const auto& parent = levels[level].parent;
-            std::vector<int> projected(finer.size());
-            for (int u = 0; u < finer.size(); ++u) projected[u] = part[parent[u]];
-            if (level == 0) {
-                part = std::move(projected);
-                break; // the zone level gets the full search below
+            for (auto level = levels.size(); level-- > 0;) {
+                const WorkGraph& finer = level == 0 ? zones : levels[level - 1].graph;
+                const auto& parent = levels[level].parent;
+                std::vector<int> projected(finer.size());
+                for (int u = 0; u < finer.size(); ++u) projected[u] = candidate[parent[u]];
+                LocalSearch search(finer, k, targets_for(finer, mean, request.balance, k, level > 0), split_cost,
+                                   std::move(projected));
+                search.descend_all();
+                if (level == 0) search.repair_balance(400);
+                candidate = search.part();
             }
-            LocalSearch search(finer, k, targets_for(finer, mean, request.balance, k, true), split_cost,
-                               std::move(projected));
-            search.descend_all();
-            part = search.part();
+            LocalSearch judge(zones, k, targets_for(zones, mean, request.balance, k, false), split_cost, candidate);
+            if (part.empty() || better(judge.violation(), judge.cost(), best_violation, best_cost)) {
+                best_violation = judge.violation();
+                best_cost = judge.cost();
+                part = std::move(candidate);
+            }
+            if (!report(0.05 + 0.25 * std::min(1.0, (attempt + 1.0) / tries))) cancelled = true;
         }
     }
 
     // The zone level: descent, then iterated local search.
     LocalSearch search(zones, k, targets_for(zones, mean, request.balance, k, false), split_cost, std::move(part));
     search.descend_all();
+    search.repair_balance(400);
     if (!cancelled) {
-        const long rounds = std::lround(request.effort * (1500.0 + 3.0 * n));
-        cancelled = !search.iterate(rounds, random, request.progress, 0.1, 1.0);
+        const long rounds = std::lround(request.effort * (1000.0 + 2.0 * n));
+        cancelled = !search.iterate(rounds, random, request.progress, 0.3, 0.9);
+        search.repair_balance(400);
+        // Still off a band: the band is narrower than the zones around it. Walk at random
+        // until it is met, then win back the boundary that walk cost.
+        if (!cancelled && search.violation() > 0 && search.anneal_balance(50L * n + 20000, random)) {
+            search.descend_all();
+            cancelled = !search.iterate(rounds / 2, random, request.progress, 0.9, 1.0);
+        }
     }
 
     result.assignment = search.part();

@@ -1,0 +1,162 @@
+// Benchmark: the locality partitioner against METIS (gpmetis -contig) on real councils.
+// Both get the same contiguity graph (land boundaries plus crossings), the same k and
+// the same population tolerance; METIS's edge weights are the shared boundary in metres
+// and its vertex weights the population. Both plans are scored with lp::evaluate.
+// Usage: bench_partition [gpmetis path] [repeats] [effort] [seed]   (times are the median of the repeats,
+// file reading excluded; METIS's time is the partitioning time it reports itself)
+#include <lp/data/dataset.hpp>
+#include <lp/partition/partition.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+struct Council {
+    const char* name;
+    const char* code;
+    int k;
+};
+
+struct Score {
+    double milliseconds = 0;
+    double max_deviation = 0;
+    double cut_km = 0;
+    int split_groups = 0;
+    bool contiguous = false;
+    bool within = false;
+};
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+Score score(const lp::PlanStatistics& stats, double milliseconds) {
+    Score s;
+    s.milliseconds = milliseconds;
+    s.max_deviation = stats.max_deviation[0];
+    s.cut_km = stats.cut_length / 1000.0;
+    s.split_groups = stats.split_groups;
+    s.contiguous = stats.contiguous;
+    s.within = stats.within_tolerance;
+    return s;
+}
+
+// Writes the METIS graph, runs gpmetis and reads its partition back.
+std::vector<int> run_metis(const std::string& gpmetis, const lp::ContiguityGraph& graph,
+                           const std::vector<double>& population, int k, double tolerance, double& milliseconds) {
+    const std::string base = "/tmp/lp_bench_metis_" + std::to_string(::getpid()) + ".graph";
+    {
+        std::ofstream out(base);
+        out << graph.size() << ' ' << graph.edges().size() << " 011\n";
+        for (std::uint32_t zone = 0; zone < graph.size(); ++zone) {
+            out << std::max(1L, std::lround(population[zone]));
+            for (const auto& next : graph.neighbours(zone)) {
+                const auto& edge = graph.edges()[next.edge];
+                out << ' ' << next.zone + 1 << ' ' << std::max(1L, std::lround(edge.shared_length));
+            }
+            out << '\n';
+        }
+    }
+    const int ufactor = std::max(1, static_cast<int>(std::lround(tolerance * 1000)));
+    const std::string command = gpmetis + " -contig -seed=1 -ufactor=" + std::to_string(ufactor) + " " + base + " " +
+                                std::to_string(k) + " > " + base + ".log 2>&1";
+    if (std::system(command.c_str()) != 0) {
+        std::fprintf(stderr, "gpmetis failed: %s\n", command.c_str());
+        return {};
+    }
+    std::ifstream log(base + ".log");
+    std::string line;
+    milliseconds = -1;
+    while (std::getline(log, line)) {
+        const auto at = line.find("Partitioning:");
+        if (at != std::string::npos) milliseconds = std::stod(line.substr(at + 13)) * 1000.0;
+    }
+    std::vector<int> assignment;
+    std::ifstream part(base + ".part." + std::to_string(k));
+    for (int locality; part >> locality;) assignment.push_back(locality);
+    std::remove(base.c_str());
+    std::remove((base + ".log").c_str());
+    std::remove((base + ".part." + std::to_string(k)).c_str());
+    return assignment;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::string gpmetis = argc > 1 && *argv[1] ? argv[1] : "gpmetis";
+    const int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+    const double effort = argc > 3 ? std::atof(argv[3]) : 1.0;
+    const std::uint64_t seed = argc > 4 ? std::strtoull(argv[4], nullptr, 10) : 1;
+    const double tolerance = 0.01;
+    const std::vector<Council> councils{{"Glasgow City", "S12000049", 3},
+                                        {"City of Edinburgh", "S12000036", 4},
+                                        {"Fife", "S12000047", 7},
+                                        {"Highland", "S12000017", 9},
+                                        {"Orkney Islands", "S12000023", 3}};
+
+    std::printf("population 2020 (pop2020_total) within %.0f%%; keep-whole iz11_code for ours only; "
+                "ours: median of %d runs\n\n",
+                tolerance * 100, repeats);
+    std::printf("%-18s %5s %2s | %8s %7s %8s %5s %6s | %8s %7s %8s %5s %6s | %6s\n", "council", "zones", "k",
+                "ours ms", "max dev", "cut km", "IZ sp", "contig", "METIS ms", "max dev", "cut km", "IZ sp", "contig",
+                "cut x");
+    for (const auto& council : councils) {
+        lp::DatasetOptions options;
+        options.zones.path = LP_SHARED_DATA "/dz2011_scotland_bng.gpkg";
+        options.zones.layer = "datazones";
+        options.zones.id_field = "dz11_code";
+        options.zones.filter_field = "ca_code";
+        options.zones.filter_values = {council.code};
+        options.demand_paths = {LP_SHARED_DATA "/demand/dz2011_population_2020.csv"};
+        const lp::Dataset data = lp::load_dataset(options);
+
+        std::vector<int> groups(data.zones.size(), -1);
+        if (const auto* iz = data.zones.field("iz11_code")) {
+            std::map<std::string, int> numbers;
+            for (std::size_t zone = 0; zone < iz->size(); ++zone)
+                groups[zone] = numbers.emplace((*iz)[zone], static_cast<int>(numbers.size())).first->second;
+        }
+        const auto& population = data.demand.column("pop2020_total");
+
+        lp::PartitionRequest request;
+        request.graph = &data.graph;
+        request.k = council.k;
+        request.balance = {{"pop2020_total", population, tolerance}};
+        request.groups = groups;
+        request.zone_ids = &data.zones.ids;
+        request.effort = effort;
+        request.seed = seed;
+        std::vector<double> times;
+        lp::PartitionResult result;
+        for (int r = 0; r < repeats; ++r) {
+            const auto t0 = std::chrono::steady_clock::now();
+            result = lp::partition(request);
+            times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        }
+        const Score ours = score(result.stats, median(times));
+
+        double metis_ms = -1;
+        const auto metis_assignment = run_metis(gpmetis, data.graph, population, council.k, tolerance, metis_ms);
+        Score metis;
+        if (metis_assignment.size() == data.zones.size())
+            metis = score(lp::evaluate(data.graph, metis_assignment, council.k, request.balance, groups), metis_ms);
+
+        std::printf("%-18s %5zu %2d | %8.1f %6.2f%% %8.1f %5d %6s | %8.1f %6.2f%% %8.1f %5d %6s | %6.3f\n",
+                    council.name, data.zones.size(), council.k, ours.milliseconds, ours.max_deviation * 100,
+                    ours.cut_km, ours.split_groups, ours.contiguous ? "yes" : "NO", metis.milliseconds,
+                    metis.max_deviation * 100, metis.cut_km, metis.split_groups, metis.contiguous ? "yes" : "NO",
+                    metis.cut_km > 0 ? ours.cut_km / metis.cut_km : 0.0);
+        for (const auto& problem : result.problems) std::printf("    ours: %s\n", problem.c_str());
+    }
+    return 0;
+}
