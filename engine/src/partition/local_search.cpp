@@ -195,9 +195,79 @@ bool LocalSearch::best_move(int node, Candidate& best) {
 
 bool LocalSearch::try_improve(int node) {
     Candidate best;
-    if (!best_move(node, best) || !can_leave(node)) return false;
-    move(node, best.to);
-    return true;
+    if (!best_move(node, best)) return false;
+    if (can_leave(node)) {
+        move(node, best.to);
+        return true;
+    }
+    return move_with_cut_off(node, best.to);
+}
+
+bool LocalSearch::move_with_cut_off(int node, int to) {
+    // The node holds its region together: moving it alone would strand the pieces beyond
+    // it (a glen of rural zones strung along one road). Move it with every piece but the
+    // largest, if that improves things; rural regions are often trees of such chains.
+    const int from = part_[node];
+    if (stamp_ > std::numeric_limits<unsigned>::max() - 3) {
+        std::fill(mark_.begin(), mark_.end(), 0u);
+        stamp_ = 0;
+    }
+    const unsigned seen = ++stamp_;
+    mark_[node] = seen;
+    std::vector<std::vector<int>> pieces;
+    std::size_t largest = 0;
+    const int limit = std::max(8, size_[from] / 3);
+    int total = 0;
+    for (int e = graph_.offsets[node]; e < graph_.offsets[node + 1]; ++e) {
+        const int start = graph_.adjacent[e];
+        if (part_[start] != from || mark_[start] == seen) continue;
+        std::vector<int> piece{start};
+        mark_[start] = seen;
+        for (std::size_t head = 0; head < piece.size(); ++head) {
+            const int u = piece[head];
+            for (int f = graph_.offsets[u]; f < graph_.offsets[u + 1]; ++f) {
+                const int v = graph_.adjacent[f];
+                if (part_[v] != from || mark_[v] == seen) continue;
+                mark_[v] = seen;
+                piece.push_back(v);
+            }
+        }
+        pieces.push_back(std::move(piece));
+        if (pieces.back().size() > pieces[largest].size()) largest = pieces.size() - 1;
+    }
+    std::vector<int> carried{node};
+    for (std::size_t p = 0; p < pieces.size(); ++p) {
+        if (p == largest) continue;
+        total += static_cast<int>(pieces[p].size());
+        if (total > limit) return false;
+        for (const int u : pieces[p]) {
+            if (graph_.lock[u] >= 0 || held_[u]) return false;
+            carried.push_back(u);
+        }
+    }
+    if (pieces.empty() || graph_.lock[node] >= 0) return false;
+    const double violation_before = violation();
+    const double cost_before = cost_;
+    const std::size_t log_mark = log_.size();
+    const bool was_logging = logging_;
+    logging_ = true;
+    // Breadth-first from the node, so the receiving region stays connected at every step.
+    for (const int u : carried) move(u, to);
+    const bool better = improves(violation() - violation_before, violation_before, cost_ - cost_before);
+    if (!better) {
+        for (std::size_t i = log_.size(); i-- > log_mark;) move(log_[i].node, log_[i].from);
+        log_.resize(log_mark);
+    }
+    logging_ = was_logging;
+    if (!was_logging) log_.resize(log_mark);
+    else if (!better) log_.resize(log_mark);
+    if (better) {
+        for (const int u : carried) {
+            push(u);
+            push_neighbours(u);
+        }
+    }
+    return better;
 }
 
 bool LocalSearch::best_pair(const std::vector<int>& candidates, Candidate& first, Candidate& second) {
@@ -224,8 +294,16 @@ bool LocalSearch::best_pair(const std::vector<int>& candidates, Candidate& first
             if (violation_of_[from] == 0 && violation_of_[to] == 0) continue;
             move(u, to);
             for (const int v : candidates) {
+                // A second move that touches neither region of the first, nor a region
+                // off its band, cannot help where the first move alone did not.
+                const int region = part_[v];
+                bool relevant = region == from || region == to || violation_of_[region] > 0;
+                for (int e = graph_.offsets[v]; e < graph_.offsets[v + 1] && !relevant; ++e) {
+                    const int other = part_[graph_.adjacent[e]];
+                    relevant = other == from || other == to || violation_of_[other] > 0;
+                }
                 Candidate option;
-                if (v == u || !best_move(v, option)) continue;
+                if (v == u || !relevant || !best_move(v, option)) continue;
                 const double violation_change = violation() + option.violation_change - violation_before;
                 const double cost_change = cost_ + option.cost_change - cost_before;
                 if (!improves(violation_change, violation_before, cost_change)) continue;
@@ -293,7 +371,8 @@ void LocalSearch::descend_best(std::vector<int>& candidates, std::size_t pair_li
             break;
         }
         if (!can_leave(best.node)) {
-            blocked[best_index] = 1;
+            if (!move_with_cut_off(best.node, best.to)) blocked[best_index] = 1;
+            else std::fill(blocked.begin(), blocked.end(), 0);
             continue;
         }
         move(best.node, best.to);
@@ -507,7 +586,7 @@ bool LocalSearch::iterate(long rounds, Random& random, const std::function<bool(
                 nearby.push_back(v);
             }
         }
-        descend_best(nearby, 64);
+        descend_best(nearby, 40);
         for (const int u : moved) push_neighbours(u);
         descend();
         for (const int u : moved) {

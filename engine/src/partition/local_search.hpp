@@ -60,6 +60,9 @@ private:
     // The best improving move of the node (contiguity not yet tested).
     bool best_move(int node, Candidate& best);
     bool try_improve(int node);
+    // Moves the node with the pieces of its region only it connects (all but the
+    // largest), when that improves; returns whether it moved.
+    bool move_with_cut_off(int node, int to);
     // Best improving move among the candidates, repeatedly; when none helps and a band is
     // missed, the best pair of moves (only with at most pair_limit candidates).
     void descend_best(std::vector<int>& candidates, std::size_t pair_limit);

@@ -285,8 +285,8 @@ PartitionResult partition(const PartitionRequest& request) {
         const int tries = std::max(2, static_cast<int>(std::lround(6 * request.effort)));
         double best_violation = std::numeric_limits<double>::infinity();
         double best_cost = std::numeric_limits<double>::infinity();
-        // While no attempt meets every band, keep trying, up to three times as many.
-        for (int attempt = 0; (attempt < tries || (best_violation > 0 && attempt < 3 * tries)) && !cancelled;
+        // While no attempt meets every band, keep trying, up to twice as many.
+        for (int attempt = 0; (attempt < tries || (best_violation > 0 && attempt < 2 * tries)) && !cancelled;
              ++attempt) {
             auto candidate = detail::place_seeds(coarsest, k, mean, random);
             detail::grow_regions(coarsest, k, mean, candidate);
