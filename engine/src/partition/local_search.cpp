@@ -214,16 +214,21 @@ bool LocalSearch::move_with_cut_off(int node, int to) {
     }
     const unsigned seen = ++stamp_;
     mark_[node] = seen;
-    std::vector<std::vector<int>> pieces;
-    std::size_t largest = 0;
-    const int limit = std::max(8, size_[from] / 3);
+    if (graph_.lock[node] >= 0) return false;
+    // Pieces are searched only up to the most that may be carried: one piece may be
+    // larger (it stays), a second larger one means the move is too big.
+    const int limit = std::max(8, std::min(size_[from] / 3, 64));
+    std::vector<std::vector<int>> small;  // pieces that would be carried
+    std::vector<int> piece;
+    bool large_seen = false;
     int total = 0;
     for (int e = graph_.offsets[node]; e < graph_.offsets[node + 1]; ++e) {
         const int start = graph_.adjacent[e];
         if (part_[start] != from || mark_[start] == seen) continue;
-        std::vector<int> piece{start};
+        piece.assign(1, start);
         mark_[start] = seen;
-        for (std::size_t head = 0; head < piece.size(); ++head) {
+        bool large = false;
+        for (std::size_t head = 0; head < piece.size() && !large; ++head) {
             const int u = piece[head];
             for (int f = graph_.offsets[u]; f < graph_.offsets[u + 1]; ++f) {
                 const int v = graph_.adjacent[f];
@@ -231,21 +236,30 @@ bool LocalSearch::move_with_cut_off(int node, int to) {
                 mark_[v] = seen;
                 piece.push_back(v);
             }
+            large = static_cast<int>(piece.size()) > limit;
         }
-        pieces.push_back(std::move(piece));
-        if (pieces.back().size() > pieces[largest].size()) largest = pieces.size() - 1;
+        if (large) {
+            if (large_seen) return false;
+            large_seen = true;
+            continue;
+        }
+        small.push_back(piece);
+    }
+    if (!large_seen && !small.empty()) {
+        // Every piece is small: the largest of them stays.
+        auto largest = std::max_element(small.begin(), small.end(),
+                                        [](const auto& a, const auto& b) { return a.size() < b.size(); });
+        small.erase(largest);
     }
     std::vector<int> carried{node};
-    for (std::size_t p = 0; p < pieces.size(); ++p) {
-        if (p == largest) continue;
-        total += static_cast<int>(pieces[p].size());
+    for (const auto& p : small) {
+        total += static_cast<int>(p.size());
         if (total > limit) return false;
-        for (const int u : pieces[p]) {
+        for (const int u : p) {
             if (graph_.lock[u] >= 0 || held_[u]) return false;
             carried.push_back(u);
         }
     }
-    if (pieces.empty() || graph_.lock[node] >= 0) return false;
     const double violation_before = violation();
     const double cost_before = cost_;
     const std::size_t log_mark = log_.size();
@@ -287,11 +301,13 @@ bool LocalSearch::best_pair(const std::vector<int>& candidates, Candidate& first
             if (region != from && std::find(targets.begin(), targets.end(), region) == targets.end())
                 targets.push_back(region);
         }
+        // The first move must touch a region off its band; the second may be anywhere
+        // (a chain: this region gives to the one off band, a third gives to this one).
+        if (violation_of_[from] == 0)
+            targets.erase(std::remove_if(targets.begin(), targets.end(), [&](int to) { return violation_of_[to] == 0; }),
+                          targets.end());
         if (targets.empty() || !can_leave(u)) continue;
         for (const int to : targets) {
-            // The first move must touch a region off its band; the second may be anywhere
-            // (a chain: this region gives to the one off band, a third gives to this one).
-            if (violation_of_[from] == 0 && violation_of_[to] == 0) continue;
             move(u, to);
             for (const int v : candidates) {
                 // A second move that touches neither region of the first, nor a region
@@ -437,7 +453,14 @@ void LocalSearch::repair_balance(std::size_t pair_limit) {
                 break;
             }
     }
-    descend_best(candidates, pair_limit);
+    if (candidates.size() <= 2000) {
+        descend_best(candidates, pair_limit);
+    } else {
+        // Many regions off their band (a large graph early on): best-first would cost the
+        // square of the list, so take first improvements instead.
+        for (const int u : candidates) push(u);
+        descend();
+    }
     descend_all();
 }
 

@@ -323,7 +323,10 @@ PartitionResult partition(const PartitionRequest& request) {
     search.descend_all();
     search.repair_balance(400);
     if (!cancelled) {
-        const long rounds = std::lround(request.effort * (1000.0 + 2.0 * n));
+        // Two rounds per zone on a council; beyond 20,000 zones a third of a round per zone
+        // more, which keeps a million zones within a minute.
+        const double scaled = 2.0 * std::min(n, 20000) + std::max(0, n - 20000) / 3.0;
+        const long rounds = std::lround(request.effort * (1000.0 + scaled));
         cancelled = !search.iterate(rounds, random, request.progress, 0.3, 0.9);
         search.repair_balance(400);
         // Still off a band: the band is narrower than the zones around it. Walk at random
