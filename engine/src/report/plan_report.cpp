@@ -100,7 +100,7 @@ h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:28px 0 8px;border-bott
 .valid{background:#e3f4e1;border:1px solid #5aa55a}.invalid{background:#fbe3e1;border:1px solid #c0392b}
 table{border-collapse:collapse;font-size:13px;margin:8px 0}
 th,td{border:1px solid #ccc;padding:4px 6px;text-align:right;vertical-align:top}
-th{background:#f1f1f1}td.text,th.text{text-align:left}
+th{background:#f1f1f1}td.text,th.text{text-align:left}td.name{white-space:nowrap}
 .swatch{display:inline-block;width:12px;height:12px;border:1px solid #333;margin-right:6px;vertical-align:-1px}
 .bar{display:flex;width:160px;height:12px;border:1px solid #999}.bar span{display:block;height:100%}
 .key span{display:inline-block;margin-right:12px;font-size:12px}
@@ -189,7 +189,7 @@ std::string report_html(const PlanReport& r) {
     for (std::size_t l = 0; l < r.indicators.size() && l < plan.localities.size(); ++l) {
         const auto& ind = r.indicators[l];
         const auto& loc = plan.localities[l];
-        h << "<tr><td class=\"text\"><span class=\"swatch\" style=\"background:" << html_escape(loc.colour) << "\"></span>"
+        h << "<tr><td class=\"text name\"><span class=\"swatch\" style=\"background:" << html_escape(loc.colour) << "\"></span>"
           << html_escape(loc.name.empty() ? loc.id : loc.name) << "</td><td>" << ind.zones << "</td><td>"
           << format("%.1f", ind.area_km2) << "</td><td>" << (ind.population ? people(*ind.population) : "") << "</td>";
         auto aged = [&](const std::optional<double>& v) {
