@@ -59,7 +59,7 @@ const RegisterCommand registration([](CLI::App& app) {
     auto args = std::make_shared<DiffArgs>();
     CLI::App* cmd = app.add_subcommand("diff", "Zones that moved between two plans, and each locality's change in "
                                                "zones, population and demand");
-    cmd->add_option("--plan", args->plans, "The two plans, A then B (give --plan twice)")->required()->expected(1);
+    cmd->add_option("--plan", args->plans, "The two plans, A then B (give --plan twice)")->required();
     cmd->add_option("--column", args->columns,
                     "Demand columns to total (default: population, 65+, 75+ and each point layer)");
     cmd->add_option("--out", args->out, "Also write the locality table as CSV");
