@@ -2,6 +2,7 @@
 // A locality plan: the localities of one partnership, which zone belongs to which,
 // what is locked, the recorded crossings and the arrangements for each integration
 // function in each locality. Saved as one JSON file (see docs/plan-format.md).
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -14,6 +15,7 @@ struct Locality {
     std::string name;     // e.g. "North East"
     std::string colour;   // "#rrggbb"
     bool locked = false;  // every zone of a locked locality stays where it is
+    friend bool operator==(const Locality&, const Locality&) = default;
 };
 
 enum class Delivery { local, hosted, partnership_wide, acute };
@@ -22,12 +24,14 @@ struct Arrangement {
     Delivery delivery = Delivery::local;
     std::string hosted_by;  // locality id when delivery == hosted by a locality
     std::string notes;
+    friend bool operator==(const Arrangement&, const Arrangement&) = default;
 };
 
 struct PlanCrossing {
     std::string zone_a;
     std::string zone_b;
     std::string note;
+    friend bool operator==(const PlanCrossing&, const PlanCrossing&) = default;
 };
 
 struct LocalityPlan {
@@ -42,6 +46,19 @@ struct LocalityPlan {
     // function code -> locality id -> arrangement
     std::map<std::string, std::map<std::string, Arrangement>> arrangements;
     std::string notes;
+    friend bool operator==(const LocalityPlan&, const LocalityPlan&) = default;
 };
+
+// Index of the locality with this id in plan.localities, or -1.
+int locality_index(const LocalityPlan& plan, const std::string& locality_id);
+
+// Locality index per zone of a layer, in the layer's order (-1: not assigned, or
+// assigned to an id that is not among the plan's localities). Ready for
+// dissolve_groups and the per-locality sums.
+std::vector<int> zone_groups(const LocalityPlan& plan, const std::vector<std::string>& zone_ids);
+
+// A distinct colour for the n-th locality ("#rrggbb"), used when a plan is made
+// from a lookup that carries none.
+std::string default_locality_colour(std::size_t n);
 
 } // namespace lp

@@ -1,0 +1,60 @@
+// boundaries check: the statutory rules of s.29(3) for a plan file or a zone,locality CSV.
+#include "command_registry.hpp"
+#include "data_options.hpp"
+#include "plan_inputs.hpp"
+
+#include <lp/core/error.hpp>
+#include <lp/data/dataset.hpp>
+#include <lp/plan/plan_check.hpp>
+
+#include <iostream>
+
+namespace lp::cli {
+
+namespace {
+
+struct CheckArgs {
+    DataOptions data;
+    std::string plan;
+    std::string assignment;
+    std::string functions;
+    bool recorded_crossings_only = false;
+};
+
+void run_check(const CheckArgs& args) {
+    const LoadedPlan loaded = load_plan_input(args.plan, args.assignment, args.data, args.functions);
+    const FunctionCatalogue catalogue = catalogue_for(loaded, args.functions);
+    const Dataset data = load_dataset(dataset_options_for(loaded, args.data));
+
+    CheckInput input;
+    input.zone_ids = data.zones.ids;
+    input.graph = &data.graph;
+    input.catalogue = &catalogue;
+    input.conflicts = loaded.conflicts;
+    input.allow_generated_crossings = !args.recorded_crossings_only;
+    const PlanCheck check = check_plan(loaded.plan, input);
+    std::cout << loaded.path << "\n" << format_check(check, loaded.plan);
+    if (!check.valid()) set_exit_status(static_cast<int>(ExitCode::plan_invalid));
+}
+
+const RegisterCommand registration([](CLI::App& app) {
+    auto args = std::make_shared<CheckArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "check", "Check a plan against s.29(3): two or more localities, every zone in exactly one, each locality "
+                 "connected (water crossings listed), every function arranged in every locality. Exit 20 if not valid");
+    auto* plan = cmd->add_option("--plan", args->plan, "Plan file (JSON); its recorded data sources are used");
+    auto* assignment = cmd->add_option("--assignment", args->assignment,
+                                       "zone,locality CSV instead of a plan (needs the data options)");
+    plan->excludes(assignment);
+    assignment->excludes(plan);
+    cmd->add_option("--functions", args->functions, "Integration function catalogue CSV (default: the plan's, or the shipped one)");
+    cmd->add_flag("--recorded-crossings-only", args->recorded_crossings_only,
+                  "Only crossings recorded in the plan or the --crossings CSV join a locality's pieces, not the "
+                  "island links the graph builder finds");
+    args->data.add_to(*cmd, false);
+    cmd->callback([args] { run_check(*args); });
+});
+
+} // namespace
+
+} // namespace lp::cli

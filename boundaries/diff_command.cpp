@@ -1,0 +1,73 @@
+// boundaries diff: which zones moved between two plans and how each locality changed.
+#include "command_registry.hpp"
+#include "data_options.hpp"
+#include "plan_inputs.hpp"
+
+#include <lp/core/error.hpp>
+#include <lp/data/dataset.hpp>
+#include <lp/io/geojson_writer.hpp>
+#include <lp/plan/locality_indicators.hpp>
+#include <lp/plan/plan_diff.hpp>
+#include <lp/plan/plan_file.hpp>
+
+#include <iostream>
+
+namespace lp::cli {
+
+namespace {
+
+struct DiffArgs {
+    DataOptions data;
+    std::vector<std::string> plans;
+    std::vector<std::string> columns;
+    std::string out;
+    bool no_data = false;
+};
+
+void run_diff(const DiffArgs& args) {
+    if (args.plans.size() != 2) throw Error(ExitCode::usage, "diff needs exactly two --plan files");
+    LoadedPlan a{read_plan(args.plans[0]), args.plans[0], {}};
+    LoadedPlan b{read_plan(args.plans[1]), args.plans[1], {}};
+    PlanDiff diff;
+    if (args.no_data) {
+        diff = diff_plans(a.plan, b.plan);
+    } else {
+        DatasetOptions options = dataset_options_for(a, args.data);
+        options.build_graph = false;
+        const Dataset data = load_dataset(options);
+        std::vector<std::string> columns = args.columns;
+        if (columns.empty()) {
+            const IndicatorColumns indicator;
+            for (const auto& pattern : {indicator.population, indicator.aged_65plus, indicator.aged_75plus})
+                if (auto name = find_demand_column(data.demand, pattern); !name.empty()) columns.push_back(name);
+            for (const auto& layer : data.points) columns.push_back(layer.kind);
+        }
+        for (const auto& c : columns)
+            if (!data.demand.has(c)) data.demand.column(c); // throws field_not_found listing the columns there are
+        diff = diff_plans(a.plan, b.plan, data.zones.ids, &data.demand, columns);
+    }
+    const std::string text = format_diff(diff);
+    std::cout << "A: " << args.plans[0] << "\nB: " << args.plans[1] << "\n" << text;
+    if (!args.out.empty()) {
+        // The locality table alone, as CSV.
+        const auto table = text.substr(text.find("locality,name,"));
+        write_file_atomically(args.out, table);
+    }
+}
+
+const RegisterCommand registration([](CLI::App& app) {
+    auto args = std::make_shared<DiffArgs>();
+    CLI::App* cmd = app.add_subcommand("diff", "Zones that moved between two plans, and each locality's change in "
+                                               "zones, population and demand");
+    cmd->add_option("--plan", args->plans, "The two plans, A then B (give --plan twice)")->required();
+    cmd->add_option("--column", args->columns,
+                    "Demand columns to total (default: population, 65+, 75+ and each point layer)");
+    cmd->add_option("--out", args->out, "Also write the locality table as CSV");
+    cmd->add_flag("--no-data", args->no_data, "Compare assignments only, without loading the data");
+    args->data.add_to(*cmd, false);
+    cmd->callback([args] { run_diff(*args); });
+});
+
+} // namespace
+
+} // namespace lp::cli

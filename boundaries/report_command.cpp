@@ -1,0 +1,65 @@
+// boundaries report: the publishable HTML report, CSV tables and locality GeoJSON.
+#include "command_registry.hpp"
+#include "data_options.hpp"
+#include "plan_inputs.hpp"
+
+#include <lp/core/error.hpp>
+#include <lp/data/dataset.hpp>
+#include <lp/plan/plan_check.hpp>
+#include <lp/report/plan_report.hpp>
+
+#include <iostream>
+
+namespace lp::cli {
+
+namespace {
+
+struct ReportArgs {
+    DataOptions data;
+    std::string plan;
+    std::string assignment;
+    std::string functions;
+    std::string out;
+};
+
+void run_report(const ReportArgs& args) {
+    const LoadedPlan loaded = load_plan_input(args.plan, args.assignment, args.data, args.functions);
+    const FunctionCatalogue catalogue = catalogue_for(loaded, args.functions);
+    Dataset data = load_dataset(dataset_options_for(loaded, args.data));
+    LocalityPlan plan = loaded.plan;
+    if (!args.assignment.empty()) guess_partnership(plan, data, dataset_options_for(loaded, args.data));
+
+    CheckInput input;
+    input.zone_ids = data.zones.ids;
+    input.graph = &data.graph;
+    input.catalogue = &catalogue;
+    input.conflicts = loaded.conflicts;
+    const PlanCheck check = check_plan(plan, input);
+
+    const PlanReport report = prepare_report(plan, data, catalogue, check, loaded.path);
+    for (const auto& path : write_report(report, args.out)) std::cout << "wrote " << path << "\n";
+    std::cout << (check.valid() ? "statutory check: VALID\n"
+                                : "statutory check: NOT VALID (" + std::to_string(check.failures.size()) +
+                                      " problems, listed in the report)\n");
+}
+
+const RegisterCommand registration([](CLI::App& app) {
+    auto args = std::make_shared<ReportArgs>();
+    CLI::App* cmd = app.add_subcommand("report", "Self-contained HTML report (map, demand indicators, function "
+                                                 "arrangements and demand shares, statutory check), CSV tables and "
+                                                 "locality GeoJSON");
+    auto* plan = cmd->add_option("--plan", args->plan, "Plan file (JSON); its recorded data sources are used");
+    auto* assignment = cmd->add_option("--assignment", args->assignment, "zone,locality CSV instead of a plan");
+    plan->excludes(assignment);
+    assignment->excludes(plan);
+    cmd->add_option("--out", args->out, "Folder for report.html, localities.csv, functions.csv, check.csv, "
+                                        "localities.geojson")
+        ->required();
+    cmd->add_option("--functions", args->functions, "Integration function catalogue CSV");
+    args->data.add_to(*cmd, false);
+    cmd->callback([args] { run_report(*args); });
+});
+
+} // namespace
+
+} // namespace lp::cli

@@ -1,0 +1,49 @@
+#pragma once
+// Plain zone,locality lookups: how partnerships publish their localities today.
+//
+// Reading: the zone column is the one headed "zone" (else the first column), the
+// locality column the one headed "locality" (else the second); an optional
+// "locality_name" column names the localities. Writing: zone,locality,locality_name,
+// one row per assigned zone, sorted by zone.
+#include <lp/plan/locality_plan.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace lp {
+
+struct AssignmentRow {
+    std::string zone;
+    std::string locality;
+    std::string locality_name;   // empty when the file has no locality_name column
+    std::size_t line = 0;
+};
+
+struct AssignmentTable {
+    std::string source;
+    std::vector<AssignmentRow> rows;
+};
+
+// Throws lp::Error(file_not_found / bad_value) naming the file and line of an empty
+// zone or locality.
+AssignmentTable read_assignment_csv(const std::string& path);
+
+// A zone listed twice with different localities: the plan keeps the first.
+struct AssignmentConflict {
+    std::string zone;
+    std::string kept_locality;
+    std::string other_locality;
+    std::size_t first_line = 0;
+    std::size_t other_line = 0;
+};
+
+// Localities in order of first appearance, named by locality_name (or the id) and
+// coloured from the default palette. With conflicts == nullptr a conflict is an
+// lp::Error(bad_plan) naming the zone and both lines.
+LocalityPlan plan_from_assignment(const AssignmentTable& table, std::vector<AssignmentConflict>* conflicts = nullptr);
+
+std::string assignment_to_csv(const LocalityPlan& plan);
+void write_assignment_csv(const std::string& path, const LocalityPlan& plan);
+
+} // namespace lp

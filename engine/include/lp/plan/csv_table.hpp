@@ -1,0 +1,31 @@
+#pragma once
+// A small RFC 4180 CSV reader and writer for the plan's own tables (catalogue,
+// zone,locality lookups, report tables). Quoted fields may hold commas, quotes ("")
+// and line breaks; a UTF-8 byte order mark and CRLF line ends are accepted.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lp {
+
+struct CsvTable {
+    std::string source;                       // file name, for messages
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::size_t> row_lines;       // 1-based line each row starts on
+
+    // Index of a header column (exact, then case-insensitive match).
+    std::optional<std::size_t> column(const std::string& name) const;
+}; // struct CsvTable
+
+// Throws lp::Error(file_not_found) or lp::Error(bad_value) naming the file and line
+// (unterminated quote, a row with more fields than the header).
+CsvTable parse_csv(const std::string& text, const std::string& source);
+CsvTable read_csv_file(const std::string& path);
+
+// The field quoted when it must be (comma, quote, line break, leading/trailing space).
+std::string csv_field(const std::string& value);
+std::string csv_line(const std::vector<std::string>& fields);
+
+} // namespace lp

@@ -1,0 +1,48 @@
+#pragma once
+// The plan report a partnership publishes: one self-contained HTML file (inline SVG
+// map, inline CSS, no scripts or external resources) with CSV tables and the
+// locality GeoJSON beside it.
+#include <lp/core/geometry.hpp>
+#include <lp/data/dataset.hpp>
+#include <lp/plan/function_catalogue.hpp>
+#include <lp/plan/locality_indicators.hpp>
+#include <lp/plan/locality_plan.hpp>
+#include <lp/plan/plan_check.hpp>
+
+#include <string>
+#include <vector>
+
+namespace lp {
+
+// Everything the report shows, computed once.
+struct PlanReport {
+    LocalityPlan plan;
+    FunctionCatalogue catalogue;
+    PlanCheck check;
+    std::string plan_path;                       // shown as the source of the plan
+    std::string working_crs;
+    std::vector<MultiPolygon> shapes;            // per locality, working CRS
+    std::vector<LocalityIndicators> indicators;  // per locality
+    std::vector<FunctionDemandShare> shares;     // per catalogue function
+    std::vector<std::string> point_kinds;        // point layers, e.g. "gp_practices_2021"
+    std::vector<std::string> data_sources;       // files the data came from
+}; // struct PlanReport
+
+// Dissolves the localities (lp::dissolve_groups) and computes indicators and demand shares.
+PlanReport prepare_report(const LocalityPlan& plan, const Dataset& data, const FunctionCatalogue& catalogue,
+                          const PlanCheck& check, const std::string& plan_path);
+
+std::string report_html(const PlanReport& report);
+// locality,name,zones,area_km2,population,aged_65plus,...: one row per locality.
+std::string indicators_csv(const PlanReport& report);
+// code,name,category,delegation,locality,locality_name,delivery,hosted_by,demand_share,notes.
+std::string functions_csv(const PlanReport& report);
+// rule,problem,zone,locality,function,message; then crossing rows.
+std::string check_csv(const PlanReport& report);
+
+// Writes report.html, localities.csv, functions.csv, check.csv and
+// localities.geojson (with the arrangements as properties) into out_dir, creating
+// it if needed. Returns the paths written. Throws lp::Error(write_failed).
+std::vector<std::string> write_report(const PlanReport& report, const std::string& out_dir);
+
+} // namespace lp

@@ -1,0 +1,23 @@
+#pragma once
+// An inline SVG map of dissolved locality boundaries, with a name label on each
+// locality and a legend, for the HTML report. No external resources.
+#include <lp/core/geometry.hpp>
+#include <lp/plan/locality_plan.hpp>
+
+#include <string>
+#include <vector>
+
+namespace lp {
+
+struct SvgMapOptions {
+    double width = 900;          // pixels of the map area (the legend is added below)
+    double max_height = 900;
+    double margin = 12;
+    std::string title;           // <title> for screen readers
+};
+
+// shapes[i] is the boundary of plan.localities[i] in a planar CRS (metres, y up).
+std::string svg_locality_map(const std::vector<MultiPolygon>& shapes, const LocalityPlan& plan,
+                             const SvgMapOptions& options = {});
+
+} // namespace lp

@@ -1,0 +1,84 @@
+#include <lp/plan/assignment_csv.hpp>
+
+#include <lp/core/error.hpp>
+#include <lp/io/geojson_writer.hpp>
+#include <lp/plan/csv_table.hpp>
+
+#include <map>
+
+namespace lp {
+
+AssignmentTable read_assignment_csv(const std::string& path) {
+    const CsvTable csv = read_csv_file(path);
+    if (csv.header.size() < 2)
+        throw Error(ExitCode::bad_value, path + ": a zone,locality lookup needs at least two columns, found " +
+                                             std::to_string(csv.header.size()));
+    const std::size_t zone_column = csv.column("zone").value_or(0);
+    const std::size_t locality_column = csv.column("locality").value_or(zone_column == 1 ? 0 : 1);
+    if (zone_column == locality_column)
+        throw Error(ExitCode::bad_value, path + ": cannot tell the zone column from the locality column; head them "
+                                                "\"zone\" and \"locality\"");
+    const auto name_column = csv.column("locality_name");
+
+    AssignmentTable table;
+    table.source = path;
+    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+        const auto& row = csv.rows[r];
+        AssignmentRow a;
+        a.line = csv.row_lines[r];
+        a.zone = row[zone_column];
+        a.locality = row[locality_column];
+        if (name_column) a.locality_name = row[*name_column];
+        if (a.zone.empty())
+            throw Error(ExitCode::bad_value, path + ": line " + std::to_string(a.line) + ": empty zone code");
+        if (a.locality.empty())
+            throw Error(ExitCode::bad_value,
+                        path + ": line " + std::to_string(a.line) + ": zone " + a.zone + " has an empty locality");
+        table.rows.push_back(std::move(a));
+    }
+    return table;
+}
+
+LocalityPlan plan_from_assignment(const AssignmentTable& table, std::vector<AssignmentConflict>* conflicts) {
+    LocalityPlan plan;
+    std::map<std::string, std::size_t> line_of_zone;
+    for (const auto& row : table.rows) {
+        if (locality_index(plan, row.locality) < 0) {
+            Locality l;
+            l.id = row.locality;
+            l.name = row.locality_name.empty() ? row.locality : row.locality_name;
+            l.colour = default_locality_colour(plan.localities.size());
+            plan.localities.push_back(std::move(l));
+        }
+        auto [it, inserted] = plan.assignment.emplace(row.zone, row.locality);
+        if (inserted) {
+            line_of_zone[row.zone] = row.line;
+        } else if (it->second != row.locality) {
+            AssignmentConflict c{row.zone, it->second, row.locality, line_of_zone[row.zone], row.line};
+            if (!conflicts)
+                throw Error(ExitCode::bad_plan, table.source + ": zone " + c.zone + " is in locality " + c.kept_locality +
+                                                    " (line " + std::to_string(c.first_line) + ") and in locality " +
+                                                    c.other_locality + " (line " + std::to_string(c.other_line) +
+                                                    "); a zone belongs to exactly one locality");
+            conflicts->push_back(std::move(c));
+        }
+    }
+    return plan;
+}
+
+std::string assignment_to_csv(const LocalityPlan& plan) {
+    std::map<std::string, std::string> names;
+    for (const auto& l : plan.localities) names[l.id] = l.name;
+    std::string out = csv_line({"zone", "locality", "locality_name"});
+    for (const auto& [zone, locality] : plan.assignment) {
+        auto name = names.find(locality);
+        out += csv_line({zone, locality, name == names.end() ? std::string{} : name->second});
+    }
+    return out;
+}
+
+void write_assignment_csv(const std::string& path, const LocalityPlan& plan) {
+    write_file_atomically(path, assignment_to_csv(plan));
+}
+
+} // namespace lp

@@ -1,0 +1,282 @@
+#include <lp/plan/plan_check.hpp>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+namespace lp {
+
+namespace {
+
+// Union-find over the zones of one locality.
+class DisjointSets {
+public:
+    explicit DisjointSets(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+    std::size_t find(std::size_t x) {
+        while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+        return x;
+    }
+    bool unite(std::size_t a, std::size_t b) {
+        a = find(a);
+        b = find(b);
+        if (a == b) return false;
+        if (b < a) std::swap(a, b);
+        parent_[b] = a;
+        return true;
+    }
+
+private:
+    std::vector<std::size_t> parent_;
+}; // class DisjointSets
+
+std::string locality_label(const LocalityPlan& plan, const std::string& id) {
+    const int i = locality_index(plan, id);
+    if (i < 0 || plan.localities[i].name.empty() || plan.localities[i].name == id) return id;
+    return id + " (" + plan.localities[i].name + ")";
+}
+
+class Checker {
+public:
+    Checker(const LocalityPlan& plan, const CheckInput& input) : plan_(plan), input_(input) {
+        for (std::size_t z = 0; z < input.zone_ids.size(); ++z) zone_index_.emplace(input.zone_ids[z], z);
+        groups_ = zone_groups(plan, input.zone_ids);
+        result_.zones_in_area = input.zone_ids.size();
+        result_.localities = plan.localities.size();
+        result_.functions = input.catalogue ? input.catalogue->functions.size() : 0;
+    }
+
+    PlanCheck run() {
+        check_localities();
+        check_zones();
+        if (input_.catalogue) check_functions();
+        else result_.warnings.push_back("no function catalogue given: integration function arrangements not checked");
+        if (input_.graph) check_contiguity();
+        else result_.warnings.push_back("no contiguity graph given: locality connectedness not checked");
+        return std::move(result_);
+    }
+
+private:
+    const LocalityPlan& plan_;
+    const CheckInput& input_;
+    std::unordered_map<std::string, std::size_t> zone_index_;
+    std::vector<int> groups_;
+    PlanCheck result_;
+
+    void fail(CheckProblem problem, std::string zone, std::string locality, std::string function, std::string message) {
+        result_.failures.push_back({problem, std::move(zone), std::move(locality), std::move(function), std::move(message)});
+    }
+
+    void check_localities() {
+        if (plan_.localities.size() < 2)
+            fail(CheckProblem::too_few_localities, "", plan_.localities.empty() ? "" : plan_.localities[0].id, "",
+                 "the plan has " + std::to_string(plan_.localities.size()) +
+                     (plan_.localities.size() == 1 ? " locality" : " localities") +
+                     "; s.29(3)(a) needs the area divided into two or more");
+        std::vector<std::size_t> zones_per_locality(plan_.localities.size(), 0);
+        for (int g : groups_)
+            if (g >= 0) ++zones_per_locality[g];
+        for (std::size_t l = 0; l < plan_.localities.size(); ++l)
+            if (zones_per_locality[l] == 0)
+                fail(CheckProblem::empty_locality, "", plan_.localities[l].id, "",
+                     "locality " + locality_label(plan_, plan_.localities[l].id) + " has no zones of the area");
+    }
+
+    void check_zones() {
+        for (std::size_t z = 0; z < input_.zone_ids.size(); ++z) {
+            const auto& id = input_.zone_ids[z];
+            auto a = plan_.assignment.find(id);
+            if (a == plan_.assignment.end())
+                fail(CheckProblem::zone_unassigned, id, "", "", "zone " + id + " is in no locality");
+            else if (groups_[z] < 0)
+                fail(CheckProblem::unknown_locality, id, a->second, "",
+                     "zone " + id + " is assigned to \"" + a->second + "\", which is not one of the plan's localities");
+        }
+        for (const auto& [zone, locality] : plan_.assignment)
+            if (!zone_index_.count(zone))
+                fail(CheckProblem::zone_outside_area, zone, locality, "",
+                     "zone " + zone + " (in locality " + locality_label(plan_, locality) +
+                         ") is not a zone of the partnership's area");
+        for (const auto& c : input_.conflicts)
+            fail(CheckProblem::zone_in_two_localities, c.zone, c.other_locality, "",
+                 "zone " + c.zone + " is in locality " + c.kept_locality + " (line " + std::to_string(c.first_line) +
+                     ") and in locality " + c.other_locality + " (line " + std::to_string(c.other_line) + ")");
+        for (const auto& z : plan_.locked_zones)
+            if (!plan_.assignment.count(z))
+                result_.warnings.push_back("locked zone " + z + " is not assigned to any locality");
+    }
+
+    void check_functions() {
+        const auto& catalogue = *input_.catalogue;
+        for (const auto& f : catalogue.functions) {
+            auto per_locality = plan_.arrangements.find(f.code);
+            for (const auto& l : plan_.localities) {
+                const Arrangement* a = nullptr;
+                if (per_locality != plan_.arrangements.end()) {
+                    auto it = per_locality->second.find(l.id);
+                    if (it != per_locality->second.end()) a = &it->second;
+                }
+                if (!a) {
+                    fail(CheckProblem::function_missing, "", l.id, f.code,
+                         "function " + f.code + " (" + f.name + ") has no arrangement in locality " +
+                             locality_label(plan_, l.id));
+                    continue;
+                }
+                if (a->delivery == Delivery::hosted) {
+                    if (a->hosted_by.empty())
+                        fail(CheckProblem::host_missing, "", l.id, f.code,
+                             "function " + f.code + " (" + f.name + ") in locality " + locality_label(plan_, l.id) +
+                                 " is hosted but names no host locality");
+                    else if (locality_index(plan_, a->hosted_by) < 0)
+                        fail(CheckProblem::host_missing, "", l.id, f.code,
+                             "function " + f.code + " (" + f.name + ") in locality " + locality_label(plan_, l.id) +
+                                 " is hosted by \"" + a->hosted_by + "\", which is not one of the plan's localities");
+                }
+            }
+        }
+        for (const auto& [code, per_locality] : plan_.arrangements) {
+            if (!catalogue.find(code))
+                result_.warnings.push_back("arrangements for function " + code + ", which the catalogue (" +
+                                           catalogue.source + ") does not list");
+            for (const auto& [locality, a] : per_locality)
+                if (locality_index(plan_, locality) < 0)
+                    result_.warnings.push_back("function " + code + " has an arrangement for \"" + locality +
+                                               "\", which is not one of the plan's localities");
+        }
+    }
+
+    struct CandidateCrossing {
+        std::size_t a, b;
+        std::string note;
+        bool recorded_in_plan;
+    };
+
+    void check_contiguity() {
+        const auto& graph = *input_.graph;
+        if (graph.size() != input_.zone_ids.size()) {
+            result_.warnings.push_back("the contiguity graph has " + std::to_string(graph.size()) + " zones but the area " +
+                                       std::to_string(input_.zone_ids.size()) + ": connectedness not checked");
+            return;
+        }
+        // Land borders join pieces first; crossings are then tried, and the ones that
+        // join two pieces of the same locality are listed.
+        DisjointSets sets(input_.zone_ids.size());
+        std::map<std::pair<std::size_t, std::size_t>, const Crossing*> graph_crossings;
+        for (const auto& c : graph.crossings) graph_crossings[{std::min(c.a, c.b), std::max(c.a, c.b)}] = &c;
+        std::vector<CandidateCrossing> candidates;
+        for (const auto& e : graph.edges()) {
+            if (groups_[e.a] < 0 || groups_[e.a] != groups_[e.b]) continue;
+            if (!e.crossing) {
+                sets.unite(e.a, e.b);
+                continue;
+            }
+            auto known = graph_crossings.find({e.a, e.b});
+            const bool user = known != graph_crossings.end() && known->second->user_supplied;
+            if (!user && !input_.allow_generated_crossings) continue;
+            std::string note = known != graph_crossings.end() ? known->second->note : std::string{};
+            if (note.empty()) note = user ? "crossing" : "nearest island link";
+            candidates.push_back({e.a, e.b, note, false});
+        }
+        for (const auto& c : plan_.crossings) {
+            auto a = zone_index_.find(c.zone_a);
+            auto b = zone_index_.find(c.zone_b);
+            if (a == zone_index_.end() || b == zone_index_.end()) {
+                result_.warnings.push_back("crossing " + c.zone_a + " - " + c.zone_b +
+                                           " names a zone outside the area; ignored");
+                continue;
+            }
+            if (groups_[a->second] < 0 || groups_[a->second] != groups_[b->second]) continue;
+            candidates.insert(candidates.begin(), {a->second, b->second, c.note.empty() ? "crossing" : c.note, true});
+        }
+        // The plan's own crossings were put first so they are the ones listed when
+        // the graph holds the same link.
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [](const auto& x, const auto& y) { return x.recorded_in_plan && !y.recorded_in_plan; });
+        for (const auto& c : candidates)
+            if (sets.unite(c.a, c.b))
+                result_.crossings_used.push_back({plan_.localities[groups_[c.a]].id, input_.zone_ids[c.a],
+                                                  input_.zone_ids[c.b], c.note, c.recorded_in_plan});
+
+        std::vector<std::map<std::size_t, std::vector<std::size_t>>> pieces(plan_.localities.size());
+        for (std::size_t z = 0; z < groups_.size(); ++z)
+            if (groups_[z] >= 0) pieces[groups_[z]][sets.find(z)].push_back(z);
+        for (std::size_t l = 0; l < pieces.size(); ++l) {
+            if (pieces[l].size() <= 1) continue;
+            std::vector<const std::vector<std::size_t>*> by_size;
+            for (const auto& [root, members] : pieces[l]) by_size.push_back(&members);
+            std::stable_sort(by_size.begin(), by_size.end(), [](auto* x, auto* y) { return x->size() > y->size(); });
+            std::ostringstream message;
+            message << "locality " << locality_label(plan_, plan_.localities[l].id) << " is in " << by_size.size()
+                    << " separate pieces (main piece " << by_size[0]->size() << " zones); cut off:";
+            for (std::size_t p = 1; p < by_size.size(); ++p) {
+                message << (p > 1 ? ";" : "") << " " << by_size[p]->size() << (by_size[p]->size() == 1 ? " zone" : " zones")
+                        << " (";
+                for (std::size_t i = 0; i < by_size[p]->size() && i < 5; ++i)
+                    message << (i ? ", " : "") << input_.zone_ids[(*by_size[p])[i]];
+                if (by_size[p]->size() > 5) message << ", ...";
+                message << ")";
+            }
+            fail(CheckProblem::locality_disconnected, input_.zone_ids[(*by_size[1])[0]], plan_.localities[l].id, "",
+                 message.str());
+        }
+    }
+}; // class Checker
+
+} // namespace
+
+std::string to_string(CheckProblem problem) {
+    switch (problem) {
+    case CheckProblem::too_few_localities: return "too_few_localities";
+    case CheckProblem::empty_locality: return "empty_locality";
+    case CheckProblem::zone_unassigned: return "zone_unassigned";
+    case CheckProblem::zone_outside_area: return "zone_outside_area";
+    case CheckProblem::zone_in_two_localities: return "zone_in_two_localities";
+    case CheckProblem::unknown_locality: return "unknown_locality";
+    case CheckProblem::function_missing: return "function_missing";
+    case CheckProblem::host_missing: return "host_missing";
+    case CheckProblem::locality_disconnected: return "locality_disconnected";
+    }
+    return "unknown";
+}
+
+int statutory_rule(CheckProblem problem) {
+    switch (problem) {
+    case CheckProblem::too_few_localities:
+    case CheckProblem::empty_locality: return 1;
+    case CheckProblem::zone_unassigned:
+    case CheckProblem::zone_outside_area:
+    case CheckProblem::zone_in_two_localities:
+    case CheckProblem::unknown_locality: return 2;
+    case CheckProblem::function_missing:
+    case CheckProblem::host_missing: return 3;
+    case CheckProblem::locality_disconnected: return 4;
+    }
+    return 0;
+}
+
+std::size_t PlanCheck::count(CheckProblem problem) const {
+    return static_cast<std::size_t>(
+        std::count_if(failures.begin(), failures.end(), [&](const auto& f) { return f.problem == problem; }));
+}
+
+PlanCheck check_plan(const LocalityPlan& plan, const CheckInput& input) { return Checker(plan, input).run(); }
+
+std::string format_check(const PlanCheck& check, const LocalityPlan& plan) {
+    std::ostringstream out;
+    out << "Statutory check: " << check.localities << " localities, " << check.zones_in_area << " zones in the area, "
+        << check.functions << " integration functions\n";
+    for (const auto& f : check.failures)
+        out << "FAIL rule " << statutory_rule(f.problem) << " [" << to_string(f.problem) << "] " << f.message << "\n";
+    for (const auto& c : check.crossings_used)
+        out << "crossing: locality " << locality_label(plan, c.locality) << " joined across " << c.zone_a << " - "
+            << c.zone_b << " (" << c.note << (c.recorded_in_plan ? ", recorded in the plan" : ", found by the graph builder")
+            << ")\n";
+    for (const auto& w : check.warnings) out << "warning: " << w << "\n";
+    if (check.valid()) out << "VALID: the plan meets the rules of s.29(3)\n";
+    else out << "NOT VALID: " << check.failures.size() << (check.failures.size() == 1 ? " problem" : " problems") << "\n";
+    return out.str();
+}
+
+} // namespace lp

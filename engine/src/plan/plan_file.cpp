@@ -1,0 +1,269 @@
+#include <lp/plan/plan_file.hpp>
+
+#include <lp/core/error.hpp>
+#include <lp/io/geojson_writer.hpp>
+#include <lp/plan/function_catalogue.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace lp {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Reads one JSON document into a plan, keeping the JSON pointer of whatever it is
+// looking at so every complaint names its place.
+class PlanReader {
+public:
+    explicit PlanReader(std::string source) : source_(std::move(source)) {}
+
+    LocalityPlan read(const Json& root) {
+        expect_object(root, "");
+        LocalityPlan plan;
+        if (!root.contains("schema_version")) fail("", "no \"schema_version\" member; is this a locality plan?");
+        const Json& version = root["schema_version"];
+        if (!version.is_number_integer()) fail("/schema_version", "expected an integer, found " + describe(version));
+        plan.schema_version = version.get<int>();
+        if (plan.schema_version < 1 || plan.schema_version > plan_schema_version)
+            fail("/schema_version", "schema version " + std::to_string(plan.schema_version) +
+                                        " is not one this build reads (1.." + std::to_string(plan_schema_version) +
+                                        "); a newer Locality Planner wrote it");
+        only_members(root, "", {"schema_version", "partnership", "sources", "localities", "assignment",
+                                "locked_zones", "crossings", "arrangements", "notes"});
+
+        if (root.contains("partnership")) {
+            const Json& p = root["partnership"];
+            expect_object(p, "/partnership");
+            only_members(p, "/partnership", {"code", "name"});
+            plan.partnership_code = optional_string(p, "/partnership", "code");
+            plan.partnership_name = optional_string(p, "/partnership", "name");
+        }
+        if (root.contains("sources")) {
+            const Json& s = root["sources"];
+            expect_object(s, "/sources");
+            for (auto it = s.begin(); it != s.end(); ++it)
+                plan.sources[it.key()] = string_at(it.value(), "/sources/" + escape(it.key()));
+        }
+        if (!root.contains("localities")) fail("", "no \"localities\" member");
+        read_localities(root["localities"], plan);
+        if (root.contains("assignment")) {
+            const Json& a = root["assignment"];
+            expect_object(a, "/assignment");
+            for (auto it = a.begin(); it != a.end(); ++it)
+                plan.assignment[it.key()] = string_at(it.value(), "/assignment/" + escape(it.key()));
+        }
+        if (root.contains("locked_zones")) {
+            const Json& l = root["locked_zones"];
+            expect_array(l, "/locked_zones");
+            for (std::size_t i = 0; i < l.size(); ++i)
+                plan.locked_zones.push_back(string_at(l[i], "/locked_zones/" + std::to_string(i)));
+        }
+        if (root.contains("crossings")) read_crossings(root["crossings"], plan);
+        if (root.contains("arrangements")) read_arrangements(root["arrangements"], plan);
+        plan.notes = optional_string(root, "", "notes");
+        return plan;
+    }
+
+private:
+    std::string source_;
+
+    [[noreturn]] void fail(const std::string& path, const std::string& what) const {
+        throw Error(ExitCode::bad_plan, source_ + ": " + (path.empty() ? "/" : path) + ": " + what);
+    }
+
+    static std::string escape(const std::string& key) {
+        // JSON pointer escaping: ~ as ~0, / as ~1.
+        std::string out;
+        for (char c : key) {
+            if (c == '~') out += "~0";
+            else if (c == '/') out += "~1";
+            else out += c;
+        }
+        return out;
+    }
+
+    static std::string describe(const Json& j) {
+        switch (j.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean: return "a boolean";
+        case Json::value_t::string: return "the string \"" + j.get<std::string>() + "\"";
+        case Json::value_t::array: return "an array";
+        case Json::value_t::object: return "an object";
+        default: return "a number";
+        }
+    }
+
+    void expect_object(const Json& j, const std::string& path) const {
+        if (!j.is_object()) fail(path, "expected an object, found " + describe(j));
+    }
+    void expect_array(const Json& j, const std::string& path) const {
+        if (!j.is_array()) fail(path, "expected an array, found " + describe(j));
+    }
+    std::string string_at(const Json& j, const std::string& path) const {
+        if (!j.is_string()) fail(path, "expected a string, found " + describe(j));
+        return j.get<std::string>();
+    }
+    std::string optional_string(const Json& object, const std::string& path, const char* key) const {
+        if (!object.contains(key)) return {};
+        return string_at(object[key], path + "/" + key);
+    }
+    void only_members(const Json& object, const std::string& path, std::initializer_list<const char*> allowed) const {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            bool known = false;
+            for (const char* a : allowed) known = known || it.key() == a;
+            if (!known) {
+                std::string list;
+                for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+                fail(path + "/" + escape(it.key()), "unknown member (expected one of: " + list + ")");
+            }
+        }
+    }
+
+    void read_localities(const Json& list, LocalityPlan& plan) const {
+        expect_array(list, "/localities");
+        static const std::regex colour_pattern("#[0-9a-fA-F]{6}");
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string path = "/localities/" + std::to_string(i);
+            const Json& l = list[i];
+            expect_object(l, path);
+            only_members(l, path, {"id", "name", "colour", "locked"});
+            Locality locality;
+            if (!l.contains("id")) fail(path, "a locality needs an \"id\"");
+            locality.id = string_at(l["id"], path + "/id");
+            if (locality.id.empty()) fail(path + "/id", "empty locality id");
+            if (!ids.insert(locality.id).second) fail(path + "/id", "locality id \"" + locality.id + "\" is used twice");
+            locality.name = optional_string(l, path, "name");
+            locality.colour = optional_string(l, path, "colour");
+            if (!locality.colour.empty() && !std::regex_match(locality.colour, colour_pattern))
+                fail(path + "/colour", "expected \"#rrggbb\", found \"" + locality.colour + "\"");
+            if (l.contains("locked")) {
+                if (!l["locked"].is_boolean()) fail(path + "/locked", "expected true or false, found " + describe(l["locked"]));
+                locality.locked = l["locked"].get<bool>();
+            }
+            plan.localities.push_back(std::move(locality));
+        }
+    }
+
+    void read_crossings(const Json& list, LocalityPlan& plan) const {
+        expect_array(list, "/crossings");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string path = "/crossings/" + std::to_string(i);
+            const Json& c = list[i];
+            expect_object(c, path);
+            only_members(c, path, {"zone_a", "zone_b", "note"});
+            PlanCrossing crossing;
+            if (!c.contains("zone_a") || !c.contains("zone_b")) fail(path, "a crossing needs \"zone_a\" and \"zone_b\"");
+            crossing.zone_a = string_at(c["zone_a"], path + "/zone_a");
+            crossing.zone_b = string_at(c["zone_b"], path + "/zone_b");
+            crossing.note = optional_string(c, path, "note");
+            plan.crossings.push_back(std::move(crossing));
+        }
+    }
+
+    void read_arrangements(const Json& by_function, LocalityPlan& plan) const {
+        expect_object(by_function, "/arrangements");
+        for (auto f = by_function.begin(); f != by_function.end(); ++f) {
+            const std::string f_path = "/arrangements/" + escape(f.key());
+            expect_object(f.value(), f_path);
+            auto& per_locality = plan.arrangements[f.key()];
+            for (auto l = f.value().begin(); l != f.value().end(); ++l) {
+                const std::string path = f_path + "/" + escape(l.key());
+                const Json& a = l.value();
+                expect_object(a, path);
+                only_members(a, path, {"delivery", "hosted_by", "notes"});
+                Arrangement arrangement;
+                if (!a.contains("delivery")) fail(path, "an arrangement needs a \"delivery\"");
+                const std::string delivery = string_at(a["delivery"], path + "/delivery");
+                auto parsed = parse_delivery(delivery);
+                if (!parsed || to_string(*parsed) != delivery)
+                    fail(path + "/delivery",
+                         "expected \"local\", \"hosted\", \"partnership-wide\" or \"acute\", found \"" + delivery + "\"");
+                arrangement.delivery = *parsed;
+                arrangement.hosted_by = optional_string(a, path, "hosted_by");
+                arrangement.notes = optional_string(a, path, "notes");
+                per_locality[l.key()] = std::move(arrangement);
+            }
+        }
+    }
+}; // class PlanReader
+
+} // namespace
+
+std::string plan_to_json_text(const LocalityPlan& plan) {
+    Json root = Json::object();
+    root["schema_version"] = plan.schema_version;
+    root["partnership"] = {{"code", plan.partnership_code}, {"name", plan.partnership_name}};
+    Json sources = Json::object();
+    for (const auto& [role, path] : plan.sources) sources[role] = path;
+    root["sources"] = sources;
+    Json localities = Json::array();
+    for (const auto& l : plan.localities) {
+        Json j = {{"id", l.id}, {"name", l.name}, {"colour", l.colour}};
+        if (l.locked) j["locked"] = true;
+        localities.push_back(std::move(j));
+    }
+    root["localities"] = localities;
+    Json assignment = Json::object();
+    for (const auto& [zone, locality] : plan.assignment) assignment[zone] = locality;
+    root["assignment"] = assignment;
+    root["locked_zones"] = plan.locked_zones;
+    Json crossings = Json::array();
+    for (const auto& c : plan.crossings) {
+        Json j = {{"zone_a", c.zone_a}, {"zone_b", c.zone_b}};
+        if (!c.note.empty()) j["note"] = c.note;
+        crossings.push_back(std::move(j));
+    }
+    root["crossings"] = crossings;
+    Json arrangements = Json::object();
+    for (const auto& [function, per_locality] : plan.arrangements) {
+        Json f = Json::object();
+        for (const auto& [locality, a] : per_locality) {
+            Json j = {{"delivery", to_string(a.delivery)}};
+            if (!a.hosted_by.empty()) j["hosted_by"] = a.hosted_by;
+            if (!a.notes.empty()) j["notes"] = a.notes;
+            f[locality] = std::move(j);
+        }
+        arrangements[function] = std::move(f);
+    }
+    root["arrangements"] = arrangements;
+    root["notes"] = plan.notes;
+    return root.dump(2) + "\n";
+}
+
+LocalityPlan plan_from_json_text(const std::string& text, const std::string& source) {
+    Json root;
+    try {
+        root = Json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // e.byte is the 1-based offset of the problem; turn it into a line and column.
+        std::size_t line = 1, column = 1;
+        for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            if (text[i] == '\n') { ++line; column = 1; }
+            else ++column;
+        }
+        std::string what = e.what();
+        if (auto colon = what.find(": syntax error"); colon != std::string::npos) what = what.substr(colon + 2);
+        throw Error(ExitCode::bad_plan, source + ": line " + std::to_string(line) + ", column " + std::to_string(column) +
+                                            ": not valid JSON (" + what + ")");
+    }
+    return PlanReader(source).read(root);
+}
+
+LocalityPlan read_plan(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ExitCode::file_not_found, path + ": cannot open the plan file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return plan_from_json_text(text.str(), path);
+}
+
+void write_plan(const std::string& path, const LocalityPlan& plan) { write_file_atomically(path, plan_to_json_text(plan)); }
+
+} // namespace lp

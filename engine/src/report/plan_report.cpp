@@ -1,0 +1,402 @@
+#include <lp/report/plan_report.hpp>
+
+#include <lp/core/error.hpp>
+#include <lp/geometry/dissolve.hpp>
+#include <lp/io/geojson_writer.hpp>
+#include <lp/plan/csv_table.hpp>
+#include <lp/report/html_escape.hpp>
+#include <lp/report/locality_features.hpp>
+#include <lp/report/svg_map.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace lp {
+
+namespace {
+
+constexpr std::array<const char*, 5> simd_colours = {"#b2182b", "#ef8a62", "#e0e0e0", "#67a9cf", "#2166ac"};
+constexpr std::array<const char*, 6> urban_rural_names = {"large urban",        "other urban",     "accessible small towns",
+                                                          "remote small towns", "accessible rural", "remote rural"};
+constexpr std::array<const char*, 6> urban_rural_colours = {"#54278f", "#807dba", "#bcbddc",
+                                                            "#fdae6b", "#74c476", "#238b45"};
+
+std::string format(const char* pattern, double v) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, pattern, v);
+    return buffer;
+}
+
+// 12,345 style thousands for counts of people.
+std::string people(double v) {
+    std::string digits = format("%.0f", v);
+    std::string out;
+    const std::size_t start = digits[0] == '-' ? 1 : 0;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        out += digits[i];
+        const std::size_t left = digits.size() - 1 - i;
+        if (i >= start && left > 0 && left % 3 == 0) out += ',';
+    }
+    return out;
+}
+
+std::string percent(double part, double whole) { return whole > 0 ? format("%.1f%%", 100.0 * part / whole) : "-"; }
+
+std::string optional_number(const std::optional<double>& v, const char* pattern = "%.0f") {
+    return v ? format(pattern, *v) : std::string{};
+}
+
+std::string kind_label(std::string kind) {
+    for (auto& c : kind)
+        if (c == '_') c = ' ';
+    return kind;
+}
+
+// A horizontal stacked bar from shares (inline CSS, no script).
+template <std::size_t N>
+std::string mix_bar(const std::array<double, N>& values, const std::array<const char*, N>& colours,
+                    const std::array<std::string, N>& labels) {
+    double total = 0;
+    for (double v : values) total += v;
+    if (total <= 0) return "-";
+    std::string out = "<div class=\"bar\">";
+    for (std::size_t i = 0; i < N; ++i) {
+        if (values[i] <= 0) continue;
+        const double share = 100.0 * values[i] / total;
+        out += "<span style=\"width:" + format("%.2f", share) + "%;background:" + colours[i] + "\" title=\"" +
+               html_escape(labels[i]) + ": " + format("%.1f", share) + "%\"></span>";
+    }
+    out += "</div>";
+    return out;
+}
+
+std::string delivery_class(Delivery d) {
+    switch (d) {
+    case Delivery::local: return "local";
+    case Delivery::hosted: return "hosted";
+    case Delivery::partnership_wide: return "wide";
+    case Delivery::acute: return "acute";
+    }
+    return "local";
+}
+
+const Arrangement* arrangement_of(const LocalityPlan& plan, const std::string& function, const std::string& locality) {
+    auto per_locality = plan.arrangements.find(function);
+    if (per_locality == plan.arrangements.end()) return nullptr;
+    auto a = per_locality->second.find(locality);
+    return a == per_locality->second.end() ? nullptr : &a->second;
+}
+
+constexpr const char* stylesheet = R"CSS(
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#1b1b1b;max-width:1240px}
+h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:28px 0 8px;border-bottom:2px solid #ccc;padding-bottom:4px}
+.sub{color:#555;margin:0 0 16px}
+.status{padding:10px 14px;border-radius:6px;font-weight:600;margin:12px 0}
+.valid{background:#e3f4e1;border:1px solid #5aa55a}.invalid{background:#fbe3e1;border:1px solid #c0392b}
+table{border-collapse:collapse;font-size:13px;margin:8px 0}
+th,td{border:1px solid #ccc;padding:4px 6px;text-align:right;vertical-align:top}
+th{background:#f1f1f1}td.text,th.text{text-align:left}td.name{white-space:nowrap}
+.swatch{display:inline-block;width:12px;height:12px;border:1px solid #333;margin-right:6px;vertical-align:-1px}
+.bar{display:flex;width:160px;height:12px;border:1px solid #999}.bar span{display:block;height:100%}
+.key span{display:inline-block;margin-right:12px;font-size:12px}
+td.local{background:#e8f3e8}td.hosted{background:#fff3d6}td.wide{background:#e6eefa}td.acute{background:#f6e4f0}
+td.missing{background:#f8c9c4;font-weight:600}
+td small{color:#444}
+.failures li{margin:2px 0}.note{color:#555;font-size:12px}
+footer{margin-top:32px;font-size:12px;color:#555}
+)CSS";
+
+} // namespace
+
+PlanReport prepare_report(const LocalityPlan& plan, const Dataset& data, const FunctionCatalogue& catalogue,
+                          const PlanCheck& check, const std::string& plan_path) {
+    PlanReport report;
+    report.plan = plan;
+    report.catalogue = catalogue;
+    report.check = check;
+    report.plan_path = plan_path;
+    report.working_crs = data.zones.working_crs;
+    const auto groups = zone_groups(plan, data.zones.ids);
+    report.shapes = dissolve_groups(data.zones, groups, static_cast<int>(plan.localities.size()));
+    report.indicators = locality_indicators(plan, data, &report.shapes);
+    report.shares = function_demand_shares(plan, catalogue, driver_columns(data), data.zones.ids);
+    for (const auto& layer : data.points) report.point_kinds.push_back(layer.kind);
+    std::set<std::string> seen;
+    auto add_source = [&](const std::string& s) {
+        if (!s.empty() && seen.insert(s).second) report.data_sources.push_back(s);
+    };
+    add_source(data.zones.source);
+    for (const auto& s : data.demand.sources) add_source(s);
+    for (const auto& layer : data.points) add_source(layer.source);
+    add_source(catalogue.source);
+    return report;
+}
+
+std::string report_html(const PlanReport& r) {
+    const auto& plan = r.plan;
+    std::ostringstream h;
+    const std::string title = "Locality plan: " + (plan.partnership_name.empty() ? plan.partnership_code : plan.partnership_name);
+    h << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << html_escape(title)
+      << "</title>\n<style>" << stylesheet << "</style>\n</head>\n<body>\n";
+    h << "<h1>" << html_escape(title) << "</h1>\n<p class=\"sub\">";
+    if (!plan.partnership_code.empty()) h << "Partnership " << html_escape(plan.partnership_code) << " &middot; ";
+    double population = 0;
+    std::size_t zones = 0;
+    bool have_population = false;
+    for (const auto& ind : r.indicators) {
+        zones += ind.zones;
+        if (ind.population) {
+            population += *ind.population;
+            have_population = true;
+        }
+    }
+    h << plan.localities.size() << " localities &middot; " << zones << " data zones";
+    if (have_population) h << " &middot; population " << people(population);
+    h << "</p>\n";
+    if (!plan.notes.empty()) h << "<p>" << html_escape(plan.notes) << "</p>\n";
+
+    // The statutory check first: it is what a reader needs to know before the detail.
+    h << "<div class=\"status " << (r.check.valid() ? "valid" : "invalid") << "\">"
+      << (r.check.valid() ? "Statutory check: VALID. The plan divides the area into localities and sets out "
+                            "arrangements for every integration function in each (s.29(3))."
+                          : "Statutory check: NOT VALID, " + std::to_string(r.check.failures.size()) +
+                                (r.check.failures.size() == 1 ? " problem" : " problems") + " (listed below).")
+      << "</div>\n";
+
+    h << "<h2>Map of the localities</h2>\n";
+    SvgMapOptions map_options;
+    map_options.title = title;
+    map_options.width = 900;
+    map_options.max_height = 820;
+    h << svg_locality_map(r.shapes, plan, map_options);
+
+    // Indicators.
+    h << "<h2>Demand indicators</h2>\n<table>\n<tr><th class=\"text\">Locality</th><th>Zones</th><th>Area km&sup2;</th>"
+         "<th>Population</th><th>Aged 65+</th><th>Aged 75+</th><th class=\"text\">SIMD quintile mix</th>"
+         "<th class=\"text\">Urban-rural mix</th><th>GP drive min</th><th>GP public transport min</th>";
+    for (const auto& kind : r.point_kinds) h << "<th>" << html_escape(kind_label(kind)) << "</th>";
+    h << "</tr>\n";
+    std::array<std::string, 5> simd_labels;
+    for (int q = 0; q < 5; ++q)
+        simd_labels[q] = "SIMD quintile " + std::to_string(q + 1) + (q == 0 ? " (most deprived)" : q == 4 ? " (least deprived)" : "");
+    std::array<std::string, 6> ur_labels;
+    for (int c = 0; c < 6; ++c) ur_labels[c] = std::to_string(c + 1) + " " + urban_rural_names[c];
+    for (std::size_t l = 0; l < r.indicators.size() && l < plan.localities.size(); ++l) {
+        const auto& ind = r.indicators[l];
+        const auto& loc = plan.localities[l];
+        h << "<tr><td class=\"text name\"><span class=\"swatch\" style=\"background:" << html_escape(loc.colour) << "\"></span>"
+          << html_escape(loc.name.empty() ? loc.id : loc.name) << "</td><td>" << ind.zones << "</td><td>"
+          << format("%.1f", ind.area_km2) << "</td><td>" << (ind.population ? people(*ind.population) : "") << "</td>";
+        auto aged = [&](const std::optional<double>& v) {
+            h << "<td>" << (v ? people(*v) : "") << (v && ind.population ? " <small>(" + percent(*v, *ind.population) + ")</small>" : "")
+              << "</td>";
+        };
+        aged(ind.aged_65plus);
+        aged(ind.aged_75plus);
+        h << "<td class=\"text\">"
+          << (ind.simd_quintile_population ? mix_bar(*ind.simd_quintile_population, simd_colours, simd_labels) : "")
+          << "</td><td class=\"text\">"
+          << (ind.urban_rural_population ? mix_bar(*ind.urban_rural_population, urban_rural_colours, ur_labels) : "")
+          << "</td><td>" << optional_number(ind.gp_drive_minutes, "%.1f") << "</td><td>"
+          << optional_number(ind.gp_public_transport_minutes, "%.1f") << "</td>";
+        for (const auto& kind : r.point_kinds) {
+            auto it = ind.points_inside.find(kind);
+            h << "<td>" << (it == ind.points_inside.end() ? 0 : it->second) << "</td>";
+        }
+        h << "</tr>\n";
+    }
+    h << "</table>\n<p class=\"key\">SIMD: ";
+    for (int q = 0; q < 5; ++q)
+        h << "<span><span class=\"swatch\" style=\"background:" << simd_colours[q] << "\"></span>" << html_escape(simd_labels[q])
+          << "</span>";
+    h << "<br>Urban-rural (Scottish Government 6-fold, 2016): ";
+    for (int c = 0; c < 6; ++c)
+        h << "<span><span class=\"swatch\" style=\"background:" << urban_rural_colours[c] << "\"></span>"
+          << html_escape(ur_labels[c]) << "</span>";
+    h << "</p>\n<p class=\"note\">Mixes are shares of the population; GP access times are population-weighted means "
+         "of the zones' SIMD access indicators; service points are counted by point-in-polygon.</p>\n";
+
+    // Functions.
+    h << "<h2>Integration functions: arrangements and share of demand</h2>\n<table>\n<tr><th class=\"text\">Code</th>"
+         "<th class=\"text\">Function</th><th class=\"text\">Demand driver</th>";
+    for (const auto& loc : plan.localities)
+        h << "<th class=\"text\"><span class=\"swatch\" style=\"background:" << html_escape(loc.colour) << "\"></span>"
+          << html_escape(loc.name.empty() ? loc.id : loc.name) << "</th>";
+    h << "</tr>\n";
+    std::string category;
+    std::vector<std::string> notes;
+    for (std::size_t f = 0; f < r.catalogue.functions.size(); ++f) {
+        const auto& fn = r.catalogue.functions[f];
+        if (fn.category != category) {
+            category = fn.category;
+            h << "<tr><th class=\"text\" colspan=\"" << 3 + plan.localities.size() << "\">" << html_escape(category) << "</th></tr>\n";
+        }
+        const FunctionDemandShare* share = f < r.shares.size() && r.shares[f].code == fn.code ? &r.shares[f] : nullptr;
+        h << "<tr><td class=\"text\">" << html_escape(fn.code) << "</td><td class=\"text\">" << html_escape(fn.name)
+          << (fn.delegation == Delegation::may ? " <small>(optional)</small>" : "") << "</td><td class=\"text\"><small>"
+          << html_escape(format_demand_expression(fn.demand)) << "</small></td>";
+        for (std::size_t l = 0; l < plan.localities.size(); ++l) {
+            const auto& loc = plan.localities[l];
+            const Arrangement* a = arrangement_of(plan, fn.code, loc.id);
+            if (!a) {
+                h << "<td class=\"text missing\">no arrangement</td>";
+                continue;
+            }
+            h << "<td class=\"text " << delivery_class(a->delivery) << "\"" ;
+            if (!a->notes.empty()) {
+                h << " title=\"" << html_escape(a->notes) << "\"";
+                notes.push_back(fn.code + " in " + (loc.name.empty() ? loc.id : loc.name) + ": " + a->notes);
+            }
+            h << ">" << html_escape(describe_arrangement(*a));
+            if (share && share->available) h << "<br><small>" << format("%.1f", 100.0 * share->share[l]) << "% of demand</small>";
+            if (!a->notes.empty()) h << " <small>[" << notes.size() << "]</small>";
+            h << "</td>";
+        }
+        h << "</tr>\n";
+    }
+    h << "</table>\n<p class=\"note\">Demand share: each locality's share of the partnership's demand for the function, "
+         "from the driver columns (a weighted mean of the columns' shares; *deprivation weights each zone by its SIMD "
+         "quintile, quintile 1 counting five times quintile 5).</p>\n";
+    std::vector<std::string> unavailable;
+    for (const auto& s : r.shares)
+        if (!s.available) unavailable.push_back(s.code + ": " + s.why_unavailable);
+    if (!unavailable.empty()) {
+        h << "<p class=\"note\">No demand share for ";
+        for (std::size_t i = 0; i < unavailable.size(); ++i) h << (i ? "; " : "") << html_escape(unavailable[i]);
+        h << ".</p>\n";
+    }
+    if (!notes.empty()) {
+        h << "<h3>Notes on arrangements</h3>\n<ol>\n";
+        for (const auto& n : notes) h << "<li>" << html_escape(n) << "</li>\n";
+        h << "</ol>\n";
+    }
+
+    // Check detail.
+    h << "<h2>Statutory check</h2>\n<ol class=\"note\"><li>At least two localities.</li><li>Every data zone of the area "
+         "in exactly one locality, none outside the area.</li><li>Every locality has an arrangement for every integration "
+         "function.</li><li>Each locality is one connected area; the only breaks allowed are water crossings, listed "
+         "below.</li></ol>\n";
+    if (r.check.valid()) {
+        h << "<p>All four rules are met.</p>\n";
+    } else {
+        constexpr std::size_t shown = 300;
+        h << "<ul class=\"failures\">\n";
+        for (std::size_t i = 0; i < r.check.failures.size() && i < shown; ++i) {
+            const auto& f = r.check.failures[i];
+            h << "<li>Rule " << statutory_rule(f.problem) << ": " << html_escape(f.message) << "</li>\n";
+        }
+        if (r.check.failures.size() > shown)
+            h << "<li>... and " << r.check.failures.size() - shown << " more (all in check.csv)</li>\n";
+        h << "</ul>\n";
+    }
+    if (!r.check.crossings_used.empty()) {
+        h << "<h3>Water crossings joining localities</h3>\n<table>\n<tr><th class=\"text\">Locality</th><th class=\"text\">"
+             "From zone</th><th class=\"text\">To zone</th><th class=\"text\">Crossing</th><th class=\"text\">Source</th></tr>\n";
+        for (const auto& c : r.check.crossings_used) {
+            const int l = locality_index(plan, c.locality);
+            h << "<tr><td class=\"text\">" << html_escape(l >= 0 && !plan.localities[l].name.empty() ? plan.localities[l].name : c.locality)
+              << "</td><td class=\"text\">" << html_escape(c.zone_a) << "</td><td class=\"text\">" << html_escape(c.zone_b)
+              << "</td><td class=\"text\">" << html_escape(c.note) << "</td><td class=\"text\">"
+              << (c.recorded_in_plan ? "recorded in the plan" : "found by the graph builder") << "</td></tr>\n";
+        }
+        h << "</table>\n";
+    }
+    if (!r.check.warnings.empty()) {
+        h << "<h3>Warnings</h3>\n<ul>\n";
+        for (const auto& w : r.check.warnings) h << "<li>" << html_escape(w) << "</li>\n";
+        h << "</ul>\n";
+    }
+
+    h << "<h2>Sources</h2>\n<ul class=\"note\">\n";
+    if (!r.plan_path.empty()) h << "<li>Plan: " << html_escape(r.plan_path) << "</li>\n";
+    for (const auto& s : r.data_sources) h << "<li>" << html_escape(s) << "</li>\n";
+    if (!r.working_crs.empty()) h << "<li>Map projection: " << html_escape(r.working_crs) << "</li>\n";
+    h << "</ul>\n<footer>Contains public sector information licensed under the Open Government Licence v3.0. Contains "
+         "OS data &copy; Crown copyright and database right. Made with Locality Planner.</footer>\n</body>\n</html>\n";
+    return h.str();
+}
+
+std::string indicators_csv(const PlanReport& r) {
+    std::vector<std::string> header = {"locality", "name", "zones", "area_km2", "population", "aged_65plus", "aged_75plus"};
+    for (int q = 1; q <= 5; ++q) header.push_back("pop_simd_q" + std::to_string(q));
+    for (int c = 1; c <= 6; ++c) header.push_back("pop_urban_rural_" + std::to_string(c));
+    header.push_back("gp_drive_minutes");
+    header.push_back("gp_public_transport_minutes");
+    for (const auto& kind : r.point_kinds) header.push_back(kind);
+    std::string out = csv_line(header);
+    for (const auto& ind : r.indicators) {
+        std::vector<std::string> row = {ind.id, ind.name, std::to_string(ind.zones), format("%.3f", ind.area_km2),
+                                        optional_number(ind.population), optional_number(ind.aged_65plus),
+                                        optional_number(ind.aged_75plus)};
+        for (int q = 0; q < 5; ++q)
+            row.push_back(ind.simd_quintile_population ? format("%.0f", (*ind.simd_quintile_population)[q]) : "");
+        for (int c = 0; c < 6; ++c)
+            row.push_back(ind.urban_rural_population ? format("%.0f", (*ind.urban_rural_population)[c]) : "");
+        row.push_back(optional_number(ind.gp_drive_minutes, "%.2f"));
+        row.push_back(optional_number(ind.gp_public_transport_minutes, "%.2f"));
+        for (const auto& kind : r.point_kinds) {
+            auto it = ind.points_inside.find(kind);
+            row.push_back(std::to_string(it == ind.points_inside.end() ? 0 : it->second));
+        }
+        out += csv_line(row);
+    }
+    return out;
+}
+
+std::string functions_csv(const PlanReport& r) {
+    std::string out = csv_line({"code", "name", "category", "delegation", "locality", "locality_name", "delivery",
+                                "hosted_by", "demand_share", "notes"});
+    for (std::size_t f = 0; f < r.catalogue.functions.size(); ++f) {
+        const auto& fn = r.catalogue.functions[f];
+        const FunctionDemandShare* share = f < r.shares.size() && r.shares[f].code == fn.code ? &r.shares[f] : nullptr;
+        for (std::size_t l = 0; l < r.plan.localities.size(); ++l) {
+            const auto& loc = r.plan.localities[l];
+            const Arrangement* a = arrangement_of(r.plan, fn.code, loc.id);
+            out += csv_line({fn.code, fn.name, fn.category, to_string(fn.delegation), loc.id, loc.name,
+                             a ? to_string(a->delivery) : "none", a ? a->hosted_by : "",
+                             share && share->available ? format("%.6f", share->share[l]) : "", a ? a->notes : ""});
+        }
+    }
+    return out;
+}
+
+std::string check_csv(const PlanReport& r) {
+    std::string out = csv_line({"rule", "problem", "zone", "locality", "function", "message"});
+    for (const auto& f : r.check.failures)
+        out += csv_line({std::to_string(statutory_rule(f.problem)), to_string(f.problem), f.zone, f.locality, f.function,
+                         f.message});
+    for (const auto& c : r.check.crossings_used)
+        out += csv_line({"4", "crossing_used", c.zone_a + " - " + c.zone_b, c.locality, "",
+                         c.note + (c.recorded_in_plan ? " (recorded in the plan)" : " (found by the graph builder)")});
+    return out;
+}
+
+std::vector<std::string> write_report(const PlanReport& report, const std::string& out_dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    if (ec) throw Error(ExitCode::write_failed, out_dir + ": cannot create the report folder (" + ec.message() + ")");
+    const fs::path dir(out_dir);
+    std::vector<std::string> written;
+    auto write = [&](const char* name, const std::string& text) {
+        const auto path = (dir / name).string();
+        write_file_atomically(path, text);
+        written.push_back(path);
+    };
+    write("report.html", report_html(report));
+    write("localities.csv", indicators_csv(report));
+    write("functions.csv", functions_csv(report));
+    write("check.csv", check_csv(report));
+    const auto geojson = (dir / "localities.geojson").string();
+    write_features(geojson, locality_features(report.plan, report.shapes, report.catalogue, report.indicators),
+                   report.working_crs);
+    written.push_back(geojson);
+    return written;
+}
+
+} // namespace lp

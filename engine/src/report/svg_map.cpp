@@ -1,0 +1,148 @@
+#include <lp/report/svg_map.hpp>
+
+#include <lp/report/html_escape.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace lp {
+
+namespace {
+
+// Maps planar coordinates (y up) onto SVG pixels (y down), keeping the aspect ratio.
+class Projection {
+public:
+    Projection(const Box& box, double width, double max_height, double margin) {
+        const double w = std::max(box.max_x - box.min_x, 1.0);
+        const double h = std::max(box.max_y - box.min_y, 1.0);
+        scale_ = std::min((width - 2 * margin) / w, (max_height - 2 * margin) / h);
+        min_x_ = box.min_x;
+        max_y_ = box.max_y;
+        margin_ = margin;
+        height_ = h * scale_ + 2 * margin;
+    }
+    double x(double px) const { return margin_ + (px - min_x_) * scale_; }
+    double y(double py) const { return margin_ + (max_y_ - py) * scale_; }
+    double height() const { return height_; }
+    double scale() const { return scale_; }
+
+private:
+    double scale_ = 1, min_x_ = 0, max_y_ = 0, margin_ = 0, height_ = 0;
+}; // class Projection
+
+std::string fixed(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", v);
+    return buffer;
+}
+
+// One path for a whole multipolygon, even-odd filled so holes show. Vertices closer
+// than half a pixel to the previous one are dropped: the map does not need them and
+// the report stays small.
+std::string path_data(const MultiPolygon& shape, const Projection& p) {
+    std::string d;
+    auto ring = [&](const Ring& r) {
+        if (r.size() < 4) return;
+        double last_x = 1e300, last_y = 1e300;
+        std::size_t written = 0;
+        for (std::size_t i = 0; i + 1 < r.size(); ++i) {
+            const double x = p.x(r[i].x), y = p.y(r[i].y);
+            if (written > 0 && std::fabs(x - last_x) < 0.5 && std::fabs(y - last_y) < 0.5) continue;
+            d += written == 0 ? 'M' : 'L';
+            d += fixed(x);
+            d += ' ';
+            d += fixed(y);
+            last_x = x;
+            last_y = y;
+            ++written;
+        }
+        d += "Z";
+    };
+    for (const auto& polygon : shape) {
+        ring(polygon.exterior);
+        for (const auto& hole : polygon.holes) ring(hole);
+    }
+    return d;
+}
+
+std::string scale_label(double metres) {
+    char buffer[32];
+    if (metres >= 1000) std::snprintf(buffer, sizeof buffer, "%g km", metres / 1000);
+    else std::snprintf(buffer, sizeof buffer, "%g m", metres);
+    return buffer;
+}
+
+} // namespace
+
+std::string svg_locality_map(const std::vector<MultiPolygon>& shapes, const LocalityPlan& plan,
+                             const SvgMapOptions& options) {
+    Box box;
+    for (const auto& s : shapes) box.expand(bounds(s));
+    if (box.empty()) box = Box{0, 0, 1, 1};
+    const Projection projection(box, options.width, options.max_height, options.margin);
+
+    const std::size_t n = std::min(shapes.size(), plan.localities.size());
+    const double legend_row = 22;
+    const double legend_columns = n > 6 ? 3 : n > 3 ? 2 : 1;
+    const double legend_rows = std::ceil(double(n) / legend_columns);
+    const double legend_height = 16 + legend_rows * legend_row;
+    const double total_height = projection.height() + legend_height;
+
+    std::ostringstream svg;
+    svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"locality-map\" width=\"" << fixed(options.width)
+        << "\" height=\"" << fixed(total_height) << "\" viewBox=\"0 0 " << fixed(options.width) << " "
+        << fixed(total_height) << "\" role=\"img\">\n";
+    svg << "<title>" << html_escape(options.title.empty() ? "Localities" : options.title) << "</title>\n";
+    svg << "<rect x=\"0\" y=\"0\" width=\"" << fixed(options.width) << "\" height=\"" << fixed(projection.height())
+        << "\" fill=\"#eef4f8\"/>\n";
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& l = plan.localities[i];
+        svg << "<path d=\"" << path_data(shapes[i], projection) << "\" fill=\""
+            << html_escape(l.colour.empty() ? default_locality_colour(i) : l.colour)
+            << "\" fill-opacity=\"0.75\" fill-rule=\"evenodd\" stroke=\"#222\" stroke-width=\"1\">"
+            << "<title>" << html_escape(l.name.empty() ? l.id : l.name) << "</title></path>\n";
+    }
+    // Names on top of every shape, with a white halo so they read over any fill.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (shapes[i].empty()) continue;
+        const auto& l = plan.localities[i];
+        const Point at = interior_point(shapes[i]);
+        svg << "<text x=\"" << fixed(projection.x(at.x)) << "\" y=\"" << fixed(projection.y(at.y))
+            << "\" text-anchor=\"middle\" dominant-baseline=\"middle\" font-family=\"sans-serif\" font-size=\"13\""
+               " font-weight=\"bold\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">"
+            << html_escape(l.name.empty() ? l.id : l.name) << "</text>\n";
+    }
+    // Legend under the map.
+    const double column_width = options.width / legend_columns;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& l = plan.localities[i];
+        const double x = options.margin + (i % std::size_t(legend_columns)) * column_width;
+        const double y = projection.height() + 10 + std::floor(double(i) / legend_columns) * legend_row;
+        svg << "<rect x=\"" << fixed(x) << "\" y=\"" << fixed(y) << "\" width=\"16\" height=\"14\" fill=\""
+            << html_escape(l.colour.empty() ? default_locality_colour(i) : l.colour)
+            << "\" fill-opacity=\"0.75\" stroke=\"#222\"/>";
+        svg << "<text x=\"" << fixed(x + 22) << "\" y=\"" << fixed(y + 11)
+            << "\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#111\">" << html_escape(l.id) << " "
+            << html_escape(l.name == l.id ? std::string{} : l.name) << "</text>\n";
+    }
+    // A scale bar: a round number of kilometres near a fifth of the map width.
+    const double metres_per_pixel = 1.0 / projection.scale();
+    const double target = options.width / 5 * metres_per_pixel;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(target)));
+    double bar = magnitude;
+    for (double step : {1.0, 2.0, 5.0, 10.0})
+        if (step * magnitude <= target) bar = step * magnitude;
+    const double bar_pixels = bar / metres_per_pixel;
+    const double bar_y = projection.height() - 14;
+    svg << "<g font-family=\"sans-serif\" font-size=\"11\"><rect x=\"" << fixed(options.margin) << "\" y=\"" << fixed(bar_y)
+        << "\" width=\"" << fixed(bar_pixels) << "\" height=\"4\" fill=\"#222\"/><text x=\"" << fixed(options.margin)
+        << "\" y=\"" << fixed(bar_y - 4) << "\">"
+        << scale_label(bar)
+        << "</text></g>\n";
+    svg << "</svg>\n";
+    return svg.str();
+}
+
+} // namespace lp

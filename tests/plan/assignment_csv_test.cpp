@@ -1,0 +1,60 @@
+#include <catch2/catch.hpp>
+
+#include <lp/core/error.hpp>
+#include <lp/plan/assignment_csv.hpp>
+#include <lp/plan/csv_table.hpp>
+
+#include "plan_fixtures.hpp"
+
+#include <fstream>
+
+using namespace lp;
+
+namespace {
+
+std::string write_text(const std::string& name, const std::string& text) {
+    const std::string path = test::scratch_folder("assignment_csv_" + name) + "/lookup.csv";
+    std::ofstream(path) << text;
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("Assignment CSV: a published lookup imports and exports back", "[plan]") {
+    const auto path = write_text("import", "dz11_code,hscp_locality\nS01000003,Skye\nS01000001,Inverness\nS01000002,Skye\n");
+    const LocalityPlan plan = plan_from_assignment(read_assignment_csv(path));
+    REQUIRE(plan.localities.size() == 2);
+    CHECK(plan.localities[0].id == "Skye");   // order of first appearance
+    CHECK(plan.localities[1].name == "Inverness");
+    CHECK(plan.localities[0].colour != plan.localities[1].colour);
+    CHECK(plan.assignment.at("S01000002") == "Skye");
+
+    const std::string exported = assignment_to_csv(plan);
+    CHECK(exported == "zone,locality,locality_name\nS01000001,Inverness,Inverness\nS01000002,Skye,Skye\nS01000003,Skye,Skye\n");
+    const auto again = plan_from_assignment(read_assignment_csv(write_text("again", exported)));
+    CHECK(again.assignment == plan.assignment);
+}
+
+TEST_CASE("Assignment CSV: named columns, locality names, conflicts", "[plan]") {
+    const auto path = write_text("named", "locality,zone,locality_name\nL1,S01000001,\"Badenoch, Strathspey\"\nL2,S01000002,Lochaber\n"
+                                          "L2,S01000001,Lochaber\nL1,S01000001,\"Badenoch, Strathspey\"\n");
+    const AssignmentTable table = read_assignment_csv(path);
+    REQUIRE(table.rows.size() == 4);
+    CHECK(table.rows[0].zone == "S01000001");
+    CHECK(table.rows[0].locality_name == "Badenoch, Strathspey");
+
+    std::vector<AssignmentConflict> conflicts;
+    const LocalityPlan plan = plan_from_assignment(table, &conflicts);
+    CHECK(plan.localities[0].name == "Badenoch, Strathspey");
+    CHECK(plan.assignment.at("S01000001") == "L1");
+    REQUIRE(conflicts.size() == 1); // the repeat with the same locality is not a conflict
+    CHECK(conflicts[0].zone == "S01000001");
+    CHECK(conflicts[0].first_line == 2);
+    CHECK(conflicts[0].other_line == 4);
+    CHECK_THROWS_WITH(plan_from_assignment(table),
+                      path + ": zone S01000001 is in locality L1 (line 2) and in locality L2 (line 4); a zone belongs to "
+                             "exactly one locality");
+
+    CHECK_THROWS_WITH(read_assignment_csv(write_text("empty", "zone,locality\nS01000001,\n")),
+                      Catch::EndsWith("line 2: zone S01000001 has an empty locality"));
+}

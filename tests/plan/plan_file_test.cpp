@@ -1,0 +1,136 @@
+#include <catch2/catch.hpp>
+
+#include <lp/core/error.hpp>
+#include <lp/plan/plan_file.hpp>
+#include <lp/plan/plan_sources.hpp>
+
+#include "plan_fixtures.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace lp;
+
+namespace {
+
+LocalityPlan small_plan() {
+    LocalityPlan p;
+    p.partnership_code = "S37000099";
+    p.partnership_name = "Ness & \"Isles\"";
+    p.sources = {{"zones", "/data/z.gpkg"}, {"id_field", "dz11_code"}, {"demand.1", "pop.csv"}};
+    p.localities = {{"L1", "North / Ùig", "#1f78b4", true}, {"L2", "South", "#33a02c", false}};
+    p.assignment = {{"S01000001", "L1"}, {"S01000002", "L2"}, {"S01000003", "L2"}};
+    p.locked_zones = {"S01000002"};
+    p.crossings = {{"S01000001", "S01000003", "ferry"}, {"S01000002", "S01000003", ""}};
+    p.arrangements["ASC-HC"]["L1"] = {Delivery::local, "", ""};
+    p.arrangements["ASC-HC"]["L2"] = {Delivery::hosted, "L1", "shared team\nsee minute 12"};
+    p.arrangements["SA-AE"]["L1"] = {Delivery::acute, "", ""};
+    p.arrangements["SA-AE"]["L2"] = {Delivery::partnership_wide, "", "via Raigmore"};
+    p.notes = "Draft for the strategic planning group";
+    return p;
+}
+
+std::string error_of(const std::string& text) {
+    try {
+        plan_from_json_text(text, "p.json");
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::bad_plan);
+        return e.what();
+    }
+    return "no error";
+}
+
+} // namespace
+
+TEST_CASE("Plan file: every field round-trips exactly", "[plan]") {
+    const LocalityPlan p = small_plan();
+    const std::string text = plan_to_json_text(p);
+    const LocalityPlan back = plan_from_json_text(text, "p.json");
+    CHECK(back == p);
+    CHECK(plan_to_json_text(back) == text);
+    CHECK(text.find("\"schema_version\": 1") != std::string::npos);
+}
+
+TEST_CASE("Plan file: a Glasgow plan saved and loaded round-trips", "[plan]") {
+    const auto& data = test::council_dataset("S12000049");
+    const auto catalogue = read_catalogue(default_catalogue_path());
+    const LocalityPlan plan = test::grown_plan(data, test::council_options("S12000049"), 3, catalogue);
+    REQUIRE(plan.assignment.size() == 746);
+    REQUIRE(plan.arrangements.size() == 38);
+
+    const std::string folder = test::scratch_folder("plan_roundtrip");
+    const std::string path = folder + "/glasgow.json";
+    write_plan(path, plan);
+    const LocalityPlan back = read_plan(path);
+    CHECK(back == plan);
+    write_plan(folder + "/again.json", back);
+    std::ifstream a(path), b(folder + "/again.json");
+    std::stringstream ta, tb;
+    ta << a.rdbuf();
+    tb << b.rdbuf();
+    CHECK(ta.str() == tb.str());
+    // Only the plan file remains: the write went through a temporary and a rename.
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) ++files;
+    CHECK(files == 2);
+
+    // The recorded sources reload the same zones.
+    const DatasetOptions options = dataset_options_from_plan(back, path);
+    CHECK(options.zones.filter_values == std::vector<std::string>{"S12000049"});
+    CHECK(options.demand_paths.size() == 4);
+    CHECK(options.point_paths.size() == 2);
+}
+
+TEST_CASE("Plan file: bad input names the file and JSON path", "[plan]") {
+    const std::string good = plan_to_json_text(small_plan());
+    auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string t = good;
+        const auto at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        return t.replace(at, from.size(), to);
+    };
+    CHECK(error_of(replaced("\"#33a02c\"", "\"green\"")) ==
+          "p.json: /localities/1/colour: expected \"#rrggbb\", found \"green\"");
+    CHECK(error_of(replaced("\"delivery\": \"acute\"", "\"delivery\": \"hospital\"")) ==
+          "p.json: /arrangements/SA-AE/L1/delivery: expected \"local\", \"hosted\", \"partnership-wide\" or \"acute\", "
+          "found \"hospital\"");
+    CHECK(error_of(replaced("\"S01000003\": \"L2\"", "\"S01000003\": 2")) ==
+          "p.json: /assignment/S01000003: expected a string, found a number");
+    CHECK(error_of(replaced("\"schema_version\": 1", "\"schema_version\": 7")) ==
+          "p.json: /schema_version: schema version 7 is not one this build reads (1..1); a newer Locality Planner wrote it");
+    CHECK(error_of(replaced("\"notes\": \"Draft", "\"note\": \"Draft")) ==
+          "p.json: /note: unknown member (expected one of: schema_version, partnership, sources, localities, assignment, "
+          "locked_zones, crossings, arrangements, notes)");
+    CHECK(error_of(replaced("\"id\": \"L2\"", "\"id\": \"L1\"")) == "p.json: /localities/1/id: locality id \"L1\" is used twice");
+    CHECK(error_of("{\n  \"schema_version\": 1,\n  \"localities\": [,]\n}") ==
+          "p.json: line 3, column 18: not valid JSON (syntax error while parsing value - unexpected ','; expected '[', "
+          "'{', or a literal)");
+    CHECK(error_of("{\"type\": \"FeatureCollection\"}") ==
+          "p.json: /: no \"schema_version\" member; is this a locality plan?");
+    CHECK_THROWS_MATCHES(read_plan("/nonexistent/plan.json"), Error,
+                         Catch::Matchers::Predicate<Error>([](const Error& e) { return e.code() == ExitCode::file_not_found; }));
+}
+
+TEST_CASE("Plan sources: relative paths resolve against the plan's folder", "[plan]") {
+    LocalityPlan p;
+    p.sources = {{"zones", "data/zones.gpkg"},       {"id_field", "dz11_code"},  {"demand.2", "/abs/b.csv"},
+                 {"demand.10", "c.csv"},             {"demand.1", "../a.csv"},   {"filter.1", "S12000017"},
+                 {"snap", "7.5"},                    {"adjacency", "queen"},     {"functions", "fn.csv"}};
+    const DatasetOptions o = dataset_options_from_plan(p, "/plans/highland/plan.json");
+    CHECK(o.zones.path == "/plans/highland/data/zones.gpkg");
+    CHECK(o.demand_paths == std::vector<std::string>{"/plans/a.csv", "/abs/b.csv", "/plans/highland/c.csv"});
+    CHECK(o.zones.filter_values == std::vector<std::string>{"S12000017"});
+    CHECK(o.graph.snap_tolerance == 7.5);
+    CHECK(o.graph.adjacency == Adjacency::queen);
+    CHECK(catalogue_path_from_plan(p, "/plans/highland/plan.json") == "/plans/highland/fn.csv");
+
+    LocalityPlan recorded;
+    record_sources(recorded, o, "/plans/fn.csv");
+    CHECK(recorded.sources.at("demand.3") == "/plans/highland/c.csv");
+    CHECK(recorded.sources.at("snap") == "7.5");
+    CHECK(dataset_options_from_plan(recorded, "/elsewhere/p.json").demand_paths == o.demand_paths);
+
+    p.sources.erase("zones");
+    CHECK_THROWS_WITH(dataset_options_from_plan(p, "x.json"), Catch::Contains("x.json: /sources: the plan does not record"));
+}
