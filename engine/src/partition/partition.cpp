@@ -282,12 +282,7 @@ PartitionResult partition(const PartitionRequest& request) {
         // Several grown plans on the coarsest graph, each carried down to the zones with
         // descent on every level; the best plan at zone level goes on.
         const WorkGraph& coarsest = *current;
-        // A large graph spends its time on fewer attempts, each refined on every level
-        // (half a perturbation round per node, at most 50,000 rounds a level); a council's
-        // on more attempts.
-        const bool large = n > 50000;
-        const int tries = std::max(2, static_cast<int>(std::lround((large ? 2 : 6) * request.effort)));
-        const double level_rounds = large ? 0.5 * request.effort : 0.0;
+        const int tries = std::max(2, static_cast<int>(std::lround(6 * request.effort)));
         double best_violation = std::numeric_limits<double>::infinity();
         double best_cost = std::numeric_limits<double>::infinity();
         // While no attempt meets every band, keep trying, up to twice as many.
@@ -310,8 +305,6 @@ PartitionResult partition(const PartitionRequest& request) {
                 LocalSearch search(finer, k, targets_for(finer, mean, request.balance, k, level > 0), split_cost,
                                    std::move(projected));
                 search.descend_all();
-                if (level > 0 && level_rounds > 0)
-                    search.iterate(std::lround(level_rounds * std::min(finer.size(), 100000)), random, {}, 0, 0);
                 if (level == 0) search.repair_balance(400);
                 candidate = search.part();
             }
