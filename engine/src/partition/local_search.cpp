@@ -273,8 +273,7 @@ bool LocalSearch::move_with_cut_off(int node, int to) {
         log_.resize(log_mark);
     }
     logging_ = was_logging;
-    if (!was_logging) log_.resize(log_mark);
-    else if (!better) log_.resize(log_mark);
+    if (!was_logging) log_.resize(log_mark); // kept only for a caller that may undo
     if (better) {
         for (const int u : carried) {
             push(u);
@@ -489,9 +488,6 @@ bool LocalSearch::anneal_balance(long steps, Random& random) {
     }
     typical /= std::max(1, layers_);
     const double start_temperature = 0.5 * typical;
-    double excess = 0;
-    for (int j = 0; j < k_; ++j) excess += region_excess(j, nullptr, 0.0);
-    double best_excess = excess;
     double best_violation = violation();
     log_.clear();
     logging_ = true; // moves since the best state, to go back to it
@@ -513,10 +509,8 @@ bool LocalSearch::anneal_balance(long steps, Random& random) {
         if (change > 0 && random.unit() >= std::exp(-change / temperature)) continue;
         if (!can_leave(u)) continue;
         move(u, to);
-        excess += change;
         if (violation() < best_violation * (1 - 1e-9)) {
             best_violation = violation();
-            best_excess = excess;
             log_.clear();
         }
     }
@@ -525,7 +519,6 @@ bool LocalSearch::anneal_balance(long steps, Random& random) {
         for (auto it = log_.rbegin(); it != log_.rend(); ++it) move(it->node, it->from);
     }
     log_.clear();
-    (void)best_excess;
     return over_band_ == 0;
 }
 

@@ -13,6 +13,7 @@
 #include <deque>
 #include <limits>
 #include <map>
+#include <memory>
 
 namespace lp {
 
@@ -250,6 +251,9 @@ PartitionResult partition(const PartitionRequest& request) {
     bool cancelled = false;
 
     std::vector<int> part;
+    std::vector<int> runner_up; // the second best attempt: it may end better after the search
+    double runner_up_violation = std::numeric_limits<double>::infinity();
+    double runner_up_cost = std::numeric_limits<double>::infinity();
     if (!request.start.empty()) {
         // Improve the plan given: locks win over it, broken or empty regions are mended.
         part = request.start;
@@ -310,34 +314,58 @@ PartitionResult partition(const PartitionRequest& request) {
             }
             LocalSearch judge(zones, k, targets_for(zones, mean, request.balance, k, false), split_cost, candidate);
             if (part.empty() || better(judge.violation(), judge.cost(), best_violation, best_cost)) {
+                runner_up = std::move(part);
+                runner_up_violation = best_violation;
+                runner_up_cost = best_cost;
                 best_violation = judge.violation();
                 best_cost = judge.cost();
                 part = std::move(candidate);
+            } else if (runner_up.empty() ||
+                       better(judge.violation(), judge.cost(), runner_up_violation, runner_up_cost)) {
+                runner_up_violation = judge.violation();
+                runner_up_cost = judge.cost();
+                runner_up = std::move(candidate);
             }
             if (!report(0.05 + 0.25 * std::min(1.0, (attempt + 1.0) / tries))) cancelled = true;
         }
     }
 
-    // The zone level: descent, then iterated local search.
-    LocalSearch search(zones, k, targets_for(zones, mean, request.balance, k, false), split_cost, std::move(part));
-    search.descend_all();
-    search.repair_balance(400);
+    // The zone level: descent, then iterated local search; the two best attempts get a
+    // third of the rounds each before the better goes on, as which attempt ends best is
+    // often not the one that starts best.
+    const auto targets = targets_for(zones, mean, request.balance, k, false);
+    auto search = std::make_unique<LocalSearch>(zones, k, targets, split_cost, std::move(part));
+    search->descend_all();
+    search->repair_balance(400);
     if (!cancelled) {
         // Two rounds per zone on a council; beyond 20,000 zones a third of a round per zone
         // more, which keeps a million zones within a minute.
         const double scaled = 2.0 * std::min(n, 20000) + std::max(0, n - 20000) / 3.0;
         const long rounds = std::lround(request.effort * (1000.0 + scaled));
-        cancelled = !search.iterate(rounds, random, request.progress, 0.3, 0.9);
-        search.repair_balance(400);
+        long remaining = rounds;
+        double done = 0.3;
+        if (!runner_up.empty()) {
+            auto rival = std::make_unique<LocalSearch>(zones, k, targets, split_cost, std::move(runner_up));
+            rival->descend_all();
+            rival->repair_balance(400);
+            cancelled = !rival->iterate(rounds / 3, random, request.progress, 0.3, 0.5) ||
+                        !search->iterate(rounds / 3, random, request.progress, 0.5, 0.7);
+            if (better(rival->violation(), rival->cost(), search->violation(), search->cost()))
+                search = std::move(rival);
+            remaining = rounds - 2 * (rounds / 3);
+            done = 0.7;
+        }
+        if (!cancelled) cancelled = !search->iterate(remaining, random, request.progress, done, 0.9);
+        search->repair_balance(400);
         // Still off a band: the band is narrower than the zones around it. Walk at random
         // until it is met, then win back the boundary that walk cost.
-        if (!cancelled && search.violation() > 0 && search.anneal_balance(50L * n + 20000, random)) {
-            search.descend_all();
-            cancelled = !search.iterate(rounds / 2, random, request.progress, 0.9, 1.0);
+        if (!cancelled && search->violation() > 0 && search->anneal_balance(50L * n + 20000, random)) {
+            search->descend_all();
+            cancelled = !search->iterate(rounds / 2, random, request.progress, 0.9, 1.0);
         }
     }
 
-    result.assignment = search.part();
+    result.assignment = search->part();
     result.cancelled = cancelled;
     result.stats = evaluate(graph, result.assignment, k, request.balance, request.groups);
     result.within_tolerance = result.stats.within_tolerance;

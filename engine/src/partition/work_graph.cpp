@@ -30,7 +30,6 @@ WorkGraph make_zone_graph(const ContiguityGraph& graph, const std::vector<const 
     work.group = groups.empty() ? std::vector<int>(n, -1) : groups;
     work.group_members.resize(n);
     for (int u = 0; u < n; ++u) work.group_members[u] = work.group[u] >= 0 ? 1 : 0;
-    work.zones.assign(n, 1);
     return work;
 }
 
@@ -85,7 +84,6 @@ bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool sa
     coarse.lock.assign(coarse_count, -1);
     coarse.group.assign(coarse_count, -2); // -2: not yet seen
     coarse.group_members.assign(coarse_count, 0);
-    coarse.zones.assign(coarse_count, 0);
     std::vector<std::vector<int>> members(coarse_count);
     for (int u = 0; u < n; ++u) {
         const int c = match[u];
@@ -97,7 +95,6 @@ bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool sa
         if (group == -2) group = fine_group;
         else if (group != fine_group) group = -1;
         coarse.group_members[c] += fine.group_members[u];
-        coarse.zones[c] += fine.zones[u];
     }
     for (int c = 0; c < coarse_count; ++c)
         if (coarse.group[c] < 0) {

@@ -20,7 +20,6 @@ struct WorkGraph {
     std::vector<int> lock;             // -1 free, else the locality the node must stay in
     std::vector<int> group;            // keep-whole group of every zone in the node, -1 none or mixed
     std::vector<int> group_members;    // zones of `group` in the node (0 when group is -1)
-    std::vector<int> zones;            // zones in the node
     int group_count = 0;               // groups are numbered 0..group_count-1
 
     int size() const { return static_cast<int>(lock.size()); }

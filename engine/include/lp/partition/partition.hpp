@@ -11,11 +11,12 @@
 //
 // Method (docs/partitioner.md): multilevel. Heavy-edge matching coarsens the graph
 // (zones of one keep-whole group first, locked zones only with compatible ones);
-// region growing from spread-out seeds makes several candidate plans on the coarsest
-// graph; each level is projected down and improved by boundary local search with
-// incremental statistics and an exact contiguity test that is usually decided locally;
-// on the zones themselves an iterated local search (perturb a stretch of boundary,
-// descend, keep if better) escapes local optima.
+// region growing from spread-out seeds makes several plans on the coarsest graph, each
+// carried down level by level with boundary descent (incremental statistics, an exact
+// contiguity test that is usually decided locally, cut vertices moved with the pieces
+// they strand); the best at zone level gets pair moves where a band is narrower than a
+// zone, then iterated local search (perturb a stretch of boundary, rebalance, descend,
+// keep if no worse), and a balance-only random walk if a band is still missed.
 #include <lp/graph/contiguity_graph.hpp>
 #include <lp/partition/statistics.hpp>
 
