@@ -7,6 +7,8 @@
 #include <lp/data/dataset.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
+#include <lp/generate/batch.hpp>
+#include <lp/generate/locality_run.hpp>
 #include <lp/partition/partition.hpp>
 
 #include <algorithm>
@@ -19,6 +21,7 @@
 #include <memory>
 #include <set>
 #include <sstream>
+#include <unistd.h>
 
 namespace lp::cli {
 
@@ -36,26 +39,89 @@ struct GenerateArgs {
     double effort = 1.0;
     std::string out;
     std::string assignment_csv;
+    // --all: every partnership at once
+    bool all = false;
+    std::string group_field;
+    std::string group_lookup;
+    std::string localities_csv;
+    std::vector<std::string> only;
+    std::string out_dir;
+    unsigned jobs = 0;
+    std::string config_file; // expanded into options by main() before parsing
 };
 
-// "pop2020_total:1%" or "pop2020_75plus:0.05" or "pop2020_total" (1%).
-std::pair<std::string, double> parse_balance(const std::string& text) {
-    const auto colon = text.rfind(':');
-    if (colon == std::string::npos) return {text, 0.01};
-    const std::string name = text.substr(0, colon);
-    std::string tolerance = text.substr(colon + 1);
-    const bool percent = !tolerance.empty() && tolerance.back() == '%';
-    if (percent) tolerance.pop_back();
-    double value = 0;
-    std::size_t used = 0;
-    try {
-        value = std::stod(tolerance, &used);
-    } catch (const std::exception&) {
-        used = 0;
+LocalityRunOptions run_options_from(const GenerateArgs& args) {
+    LocalityRunOptions options;
+    for (const auto& text : args.balance) options.balance.push_back(parse_balance(text));
+    options.keep_whole = args.keep_whole;
+    options.keep_whole_tables = args.data.dataset.demand_paths;
+    options.split_cost = args.split_cost;
+    options.seed = args.seed;
+    options.effort = args.effort;
+    return options;
+}
+
+// A bar on a terminal; plain lines in a log.
+class BatchProgressPrinter {
+public:
+    BatchProgressPrinter() : terminal_(isatty(fileno(stderr)) != 0) {}
+
+    void operator()(const BatchProgress& p) const {
+        const BatchRow& r = *p.row;
+        char line[256];
+        std::snprintf(line, sizeof line, "%zu/%zu %s %s (%d localities, %zu zones) %.2f s%s", p.done, p.total,
+                      r.group.c_str(), r.name.c_str(), r.k, r.zones, r.seconds,
+                      !r.error.empty() ? " FAILED" : (r.within_tolerance && r.contiguous ? "" : " (tolerance missed)"));
+        if (terminal_) {
+            const int width = 30;
+            const int filled = static_cast<int>(width * p.done / std::max<std::size_t>(p.total, 1));
+            std::fprintf(stderr, "\r[%s%s] %-70.70s", std::string(filled, '#').c_str(),
+                         std::string(width - filled, '.').c_str(), line);
+            if (p.done == p.total) std::fprintf(stderr, "\n");
+        } else {
+            std::fprintf(stderr, "%s\n", line);
+        }
+        std::fflush(stderr);
     }
-    if (name.empty() || used == 0 || used != tolerance.size() || !std::isfinite(value) || value < 0)
-        throw Error(ExitCode::usage, "--balance " + text + ": expected COLUMN[:TOLERANCE] with a tolerance like 1% or 0.01");
-    return {name, percent ? value / 100.0 : value};
+
+private:
+    bool terminal_;
+}; // class BatchProgressPrinter
+
+void run_generate_all(const GenerateArgs& args) {
+    if (args.out_dir.empty()) throw Error(ExitCode::usage, "--all needs --out-dir DIR");
+    if (!args.lock_csv.empty() || !args.start_csv.empty())
+        throw Error(ExitCode::usage, "--lock and --start name one partnership's zones; run those without --all");
+    BatchOptions options;
+    options.data = args.data.resolved();
+    options.group_field = args.group_field;
+    options.group_lookup = args.group_lookup;
+    options.k = args.localities;
+    options.k_csv = args.localities_csv;
+    if (options.k == 0 && options.k_csv.empty()) options.k_csv = default_k_csv_path();
+    options.run = run_options_from(args);
+    options.only = args.only;
+    options.out_dir = args.out_dir;
+    options.jobs = args.jobs;
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto rows = run_batch(options, BatchProgressPrinter());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+    std::size_t failed = 0, missed = 0;
+    for (const auto& r : rows) {
+        if (!r.error.empty()) {
+            ++failed;
+            std::fprintf(stderr, "boundaries: %s %s failed: %s\n", r.group.c_str(), r.name.c_str(), r.error.c_str());
+        } else if (!r.within_tolerance || !r.contiguous) {
+            ++missed;
+            std::fprintf(stderr, "boundaries: %s %s misses the request (written anyway):\n", r.group.c_str(), r.name.c_str());
+            for (const auto& problem : r.problems) std::fprintf(stderr, "  %s\n", problem.c_str());
+        }
+    }
+    std::printf("%zu partnerships in %.2f s: %zu written, %zu within every tolerance, %zu failed; summary in %s/summary.csv\n",
+                rows.size(), seconds, rows.size() - failed, rows.size() - failed - missed, failed, args.out_dir.c_str());
+    if (failed) set_exit_status(static_cast<int>(ExitCode::partial_failure));
+    else if (missed) set_exit_status(static_cast<int>(ExitCode::tolerance_not_met));
 }
 
 std::string trim(std::string text) {
@@ -181,38 +247,12 @@ std::vector<int> read_zone_localities(const std::string& path, const ZoneLayer& 
     return codes;
 }
 
-std::vector<int> keep_whole_groups(const std::string& field, const Dataset& data, const DatasetOptions& options) {
-    std::vector<std::string> values;
-    if (const auto* column = data.zones.field(field)) {
-        values = *column;
-    } else {
-        for (const auto& path : options.demand_paths) {
-            try {
-                values = join_text_column(data.zones, path, data.zones.id_field, field);
-                break;
-            } catch (const Error&) {
-                // not in this table; try the next
-            }
-        }
-        if (values.empty())
-            throw Error(ExitCode::field_not_found, "--keep-whole " + field + ": neither " + data.zones.source +
-                                                       " nor any --demand table has that column");
-    }
-    std::map<std::string, int> numbers;
-    std::vector<int> groups(values.size(), -1);
-    for (std::size_t zone = 0; zone < values.size(); ++zone)
-        if (!values[zone].empty())
-            groups[zone] = numbers.emplace(values[zone], static_cast<int>(numbers.size())).first->second;
-    return groups;
-}
-
-// Rounded to `decimals` places by a division, so the JSON shows 509.078, not 509.07800000000003.
-double round_to(double value, int decimals) {
-    const double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
-
 void run_generate(const GenerateArgs& args) {
+    if (args.all) {
+        run_generate_all(args);
+        return;
+    }
+    if (args.out.empty()) throw Error(ExitCode::usage, "generate needs --out FILE (or --all with --out-dir)");
     const auto t0 = std::chrono::steady_clock::now();
     const DatasetOptions options = args.data.resolved();
     const Dataset data = load_dataset(options);
@@ -223,13 +263,8 @@ void run_generate(const GenerateArgs& args) {
         throw Error(ExitCode::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
                                                       std::to_string(zones.size()) + " zones of " + zones.source);
 
-    PartitionRequest request;
-    request.graph = &data.graph;
-    request.k = k;
-    for (const auto& text : args.balance) {
-        const auto [column, tolerance] = parse_balance(text);
-        request.balance.push_back({column, data.demand.column(column), tolerance});
-    }
+    LocalityRunOptions run_options = run_options_from(args);
+    run_options.k = k;
     LocalityNames names(k);
     std::vector<int> lock_codes;
     std::vector<int> start_codes;
@@ -238,62 +273,28 @@ void run_generate(const GenerateArgs& args) {
     names.finish();
     for (auto& code : lock_codes) code = names.settle(code);
     for (auto& code : start_codes) code = names.settle(code);
-    request.locks = lock_codes;
-    request.start = start_codes;
-    if (!args.keep_whole.empty()) request.groups = keep_whole_groups(args.keep_whole, data, options);
-    request.group_split_cost = args.split_cost;
-    request.seed = args.seed;
-    request.effort = args.effort;
-    request.zone_ids = &zones.ids;
+    run_options.locks = lock_codes;
+    run_options.start = start_codes;
+    for (int j = 0; j < k; ++j) run_options.names.push_back(names.name(j));
     const auto t1 = std::chrono::steady_clock::now();
-    const PartitionResult result = partition(request);
-    const auto t2 = std::chrono::steady_clock::now();
+    const LocalityRun run = run_localities(data, run_options);
+    const PartitionResult& result = run.result;
 
-    const auto shapes = dissolve_groups(zones, result.assignment, k);
-    std::vector<Feature> features(static_cast<std::size_t>(k));
-    for (int j = 0; j < k; ++j) {
-        const auto& stats = result.stats.localities[j];
-        auto& p = features[j].properties;
-        features[j].shape = shapes[j];
-        p["locality"] = j + 1;
-        p["name"] = names.name(j);
-        p["zones"] = stats.zones;
-        for (std::size_t l = 0; l < request.balance.size(); ++l) {
-            p[request.balance[l].name] = round_to(stats.totals[l], 2);
-            p[request.balance[l].name + "_deviation_pct"] = round_to(stats.deviation[l] * 100.0, 3);
-        }
-        p["area_km2"] = round_to(stats.area / 1e6, 3);
-        p["polsby_popper"] = round_to(stats.polsby_popper, 4);
-        p["contiguous"] = stats.connected();
-        p["crossings"] = stats.crossings;
-        bool within = true;
-        for (std::size_t l = 0; l < request.balance.size(); ++l)
-            within = within && std::abs(stats.deviation[l]) <= request.balance[l].tolerance + 1e-12;
-        p["within_tolerance"] = within;
-    }
-    write_features(args.out, features, zones.working_crs);
-    if (!args.assignment_csv.empty()) {
-        std::ostringstream csv;
-        csv << "zone,locality\n";
-        for (std::size_t zone = 0; zone < zones.size(); ++zone)
-            csv << zones.ids[zone] << ',' << result.assignment[zone] + 1 << '\n';
-        write_file_atomically(args.assignment_csv, csv.str());
-    }
+    write_features(args.out, locality_features(run), zones.working_crs);
+    if (!args.assignment_csv.empty()) write_file_atomically(args.assignment_csv, assignment_csv(zones, result.assignment));
 
     const double read_s = std::chrono::duration<double>(t1 - t0).count();
-    const double partition_ms = std::chrono::duration<double, std::milli>(t2 - t1).count();
     std::printf("%zu zones into %d localities (read %.2f s, partition %.1f ms, seed %llu)\n", zones.size(), k, read_s,
-                partition_ms, static_cast<unsigned long long>(args.seed));
+                run.partition_seconds * 1000.0, static_cast<unsigned long long>(args.seed));
     for (int j = 0; j < k; ++j) {
         const auto& stats = result.stats.localities[j];
-        std::printf("  %-20s %4d zones", names.name(j).c_str(), stats.zones);
-        for (std::size_t l = 0; l < request.balance.size(); ++l)
-            std::printf("  %s %.0f (%+.2f%%)", request.balance[l].name.c_str(), stats.totals[l],
-                        stats.deviation[l] * 100.0);
+        std::printf("  %-20s %4d zones", run.names[j].c_str(), stats.zones);
+        for (std::size_t l = 0; l < run.balance.size(); ++l)
+            std::printf("  %s %.0f (%+.2f%%)", run.balance[l].name.c_str(), stats.totals[l], stats.deviation[l] * 100.0);
         std::printf("  PP %.3f%s\n", stats.polsby_popper, stats.connected() ? "" : "  NOT CONTIGUOUS");
     }
     std::printf("cut length %.1f km", result.stats.cut_length / 1000.0);
-    if (!request.groups.empty()) std::printf(", %d %s split", result.stats.split_groups, args.keep_whole.c_str());
+    if (!run.groups.empty()) std::printf(", %d %s split", result.stats.split_groups, args.keep_whole.c_str());
     std::printf("\nwrote %s%s%s\n", args.out.c_str(), args.assignment_csv.empty() ? "" : " and ",
                 args.assignment_csv.c_str());
     if (!result.within_tolerance || !result.contiguous) {
@@ -307,7 +308,7 @@ const RegisterCommand registration([](CLI::App& app) {
     auto args = std::make_shared<GenerateArgs>();
     CLI::App* cmd = app.add_subcommand("generate", "Divide the zones into k balanced, connected, compact localities");
     args->data.add_to(*cmd);
-    cmd->add_option("--localities,-k", args->localities, "Number of localities (2 or more)")->required();
+    cmd->add_option("--localities,-k", args->localities, "Number of localities (2 or more)");
     cmd->add_option("--balance", args->balance,
                     "Demand column to balance, with its tolerance: COLUMN[:TOL], TOL like 1% or 0.01 (default 1%)")
         ->required();
@@ -319,8 +320,21 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--start", args->start_csv, "CSV of zone,locality: a plan to improve rather than start afresh");
     cmd->add_option("--seed", args->seed, "Random seed (same inputs and seed give the same plan)")->capture_default_str();
     cmd->add_option("--effort", args->effort, "Search effort multiplier")->capture_default_str();
-    cmd->add_option("--out", args->out, "Locality boundaries: .geojson, .gpkg or .shp")->required();
+    cmd->add_option("--out", args->out, "Locality boundaries: .geojson, .gpkg or .shp");
     cmd->add_option("--assignment", args->assignment_csv, "CSV of zone,locality to write");
+    cmd->add_flag("--all", args->all, "Every partnership at once: one plan per value of --group-field");
+    cmd->add_option("--group-field", args->group_field,
+                    "With --all: zone attribute or lookup/demand column naming each zone's partnership, e.g. hscp_code");
+    cmd->add_option("--group-lookup", args->group_lookup, "With --all: table keyed by zone id holding the group field");
+    cmd->add_option("--localities-csv", args->localities_csv,
+                    "With --all: CSV of group,k[,name] (default without --localities: the shipped table of 2011 localities)");
+    cmd->add_option("--only", args->only, "With --all: run only these groups")->expected(1, -1);
+    cmd->add_option("--out-dir", args->out_dir,
+                    "With --all: folder for <group>.geojson, <group>_assignment.csv, <group>.plan.json and summary.csv");
+    cmd->add_option("--jobs", args->jobs, "With --all: worker threads (default: every core)");
+    cmd->add_option("--config", args->config_file,
+                    "TOML file holding the same options (key = value, e.g. localities = 3), so a run is "
+                    "reproducible from one file; options on the command line come after it");
     cmd->callback([args] { run_generate(*args); });
 });
 

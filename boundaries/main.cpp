@@ -3,7 +3,11 @@
 
 #include <lp/core/error.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <string>
+#include <vector>
 
 namespace lp::cli {
 std::vector<CommandSetup>& command_setups() {
@@ -17,12 +21,53 @@ void set_exit_status(int s) { status = s; }
 int exit_status() { return status; }
 } // namespace lp::cli
 
+namespace {
+
+// `--config FILE` (any subcommand): the TOML file's `key = value` lines become
+// `--key value` arguments in its place, so the file and the command line are one
+// language and later command-line options add to or override it.
+std::vector<std::string> expand_config_files(int argc, char** argv) {
+    std::vector<std::string> out;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        std::string path;
+        if (arg == "--config" && i + 1 < argc) path = argv[++i];
+        else if (arg.rfind("--config=", 0) == 0) path = arg.substr(9);
+        else {
+            out.push_back(arg);
+            continue;
+        }
+        if (!std::filesystem::exists(path)) throw lp::Error(lp::ExitCode::file_not_found, path + ": config file not found");
+        std::vector<CLI::ConfigItem> items;
+        try {
+            items = CLI::ConfigTOML().from_file(path);
+        } catch (const CLI::Error& e) {
+            throw lp::Error(lp::ExitCode::usage, path + ": " + e.what());
+        }
+        for (const auto& item : items) {
+            if (item.name == "++" || item.name == "--") continue; // section markers
+            const std::string option = "--" + item.name;
+            if (item.inputs.size() == 1 && (item.inputs[0] == "true" || item.inputs[0] == "false")) {
+                if (item.inputs[0] == "true") out.push_back(option);
+                continue;
+            }
+            out.push_back(option);
+            for (const auto& value : item.inputs) out.push_back(value);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     CLI::App app{"boundaries: build, check and report Health and Social Care Partnership localities"};
     app.require_subcommand(1);
     for (auto& setup : lp::cli::command_setups()) setup(app);
     try {
-        app.parse(argc, argv);
+        std::vector<std::string> args = expand_config_files(argc, argv);
+        std::reverse(args.begin(), args.end()); // CLI11 takes a vector last argument first
+        app.parse(args);
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {

@@ -1,0 +1,255 @@
+#include <lp/core/error.hpp>
+#include <lp/generate/batch.hpp>
+#include <lp/plan/function_catalogue.hpp>
+#include <lp/plan/plan_file.hpp>
+#include <lp/plan/plan_sources.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+namespace lp {
+
+namespace fs = std::filesystem;
+
+std::string default_k_csv_path() { return std::string(LP_DATA_DIR) + "/localities_per_partnership.csv"; }
+
+std::vector<std::string> zone_group_values(const Dataset& data, const BatchOptions& options) {
+    if (const auto* field = data.zones.field(options.group_field)) return *field;
+    std::vector<std::string> tables;
+    if (!options.group_lookup.empty()) tables.push_back(options.group_lookup);
+    tables.insert(tables.end(), options.data.demand_paths.begin(), options.data.demand_paths.end());
+    for (const auto& path : tables) {
+        try {
+            return join_text_column(data.zones, path, data.zones.id_field, options.group_field);
+        } catch (const Error& e) {
+            if (e.code() != ExitCode::field_not_found) throw;
+        }
+    }
+    throw Error(ExitCode::field_not_found, "--group-field " + options.group_field + ": neither " + data.zones.source +
+                                               (tables.empty() ? "" : " nor the lookup and demand tables") +
+                                               " has that column");
+}
+
+std::map<std::string, std::pair<int, std::string>> read_k_csv(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw Error(ExitCode::file_not_found, path + ": cannot open");
+    std::map<std::string, std::pair<int, std::string>> out;
+    // Columns group,k[,name] by position, or named in a header row in any order.
+    std::size_t group_col = 0, k_col = 1, name_col = 2;
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) continue;
+        std::vector<std::string> cells;
+        std::stringstream ss(line);
+        for (std::string cell; std::getline(ss, cell, ',');) cells.push_back(cell);
+        if (number == 1 && std::find(cells.begin(), cells.end(), "k") != cells.end()) {
+            for (std::size_t c = 0; c < cells.size(); ++c) {
+                if (cells[c] == "group") group_col = c;
+                if (cells[c] == "k") k_col = c;
+                if (cells[c] == "name") name_col = c;
+            }
+            continue;
+        }
+        const std::string where = path + " line " + std::to_string(number);
+        if (cells.size() <= std::max(group_col, k_col)) throw Error(ExitCode::bad_value, where + ": expected group,k[,name]");
+        int k = 0;
+        std::size_t used = 0;
+        try {
+            k = std::stoi(cells[k_col], &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used == 0 || used != cells[k_col].size() || k < 2)
+            throw Error(ExitCode::bad_value, where + ": k '" + cells[k_col] + "' is not a whole number of 2 or more");
+        out[cells[group_col]] = {k, name_col < cells.size() ? cells[name_col] : ""};
+    }
+    return out;
+}
+
+namespace {
+
+// A zone-layer filter that selects exactly these zones (so the plan file can reload
+// them with `check --plan`): the group field itself when the zones carry it, else a
+// field such as ca_code whose values among the group select no zone outside it.
+void record_group_filter(const Dataset& all, const std::vector<std::size_t>& members, const std::string& group_field,
+                         const std::string& group, DatasetOptions& options) {
+    if (all.zones.field(group_field)) {
+        options.zones.filter_field = group_field;
+        options.zones.filter_values = {group};
+        return;
+    }
+    std::vector<bool> in_group(all.zones.size(), false);
+    for (auto z : members) in_group[z] = true;
+    for (std::size_t f = 0; f < all.zones.field_names.size(); ++f) {
+        const auto& values = all.zones.fields[f];
+        std::set<std::string> wanted;
+        for (auto z : members) wanted.insert(values[z]);
+        if (wanted.size() > 8 || all.zones.field_names[f] == all.zones.id_field) continue;
+        bool exact = true;
+        for (std::size_t z = 0; z < all.zones.size() && exact; ++z) exact = in_group[z] == (wanted.count(values[z]) > 0);
+        if (!exact) continue;
+        options.zones.filter_field = all.zones.field_names[f];
+        options.zones.filter_values.assign(wanted.begin(), wanted.end());
+        return;
+    }
+}
+
+LocalityPlan plan_of(const Dataset& part, const LocalityRun& run, const std::string& group, const std::string& name,
+                     const DatasetOptions& sources, const FunctionCatalogue& catalogue) {
+    LocalityPlan plan;
+    plan.partnership_code = group;
+    plan.partnership_name = name;
+    for (std::size_t j = 0; j < run.names.size(); ++j)
+        plan.localities.push_back({"L" + std::to_string(j + 1), run.names[j], default_locality_colour(j), false});
+    for (std::size_t z = 0; z < part.zones.size(); ++z)
+        plan.assignment[part.zones.ids[z]] = "L" + std::to_string(run.result.assignment[z] + 1);
+    for (const auto& c : part.graph.crossings)
+        plan.crossings.push_back({part.zones.ids[c.a], part.zones.ids[c.b], c.note});
+    add_default_arrangements(plan, catalogue);
+    record_sources(plan, sources);
+    return plan;
+}
+
+std::string safe_file_stem(const std::string& group) {
+    std::string out;
+    for (char c : group) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+    return out.empty() ? "group" : out;
+}
+
+} // namespace
+
+std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function<void(const BatchProgress&)>& progress) {
+    if (options.out_dir.empty()) throw Error(ExitCode::usage, "--all needs an output folder (--out-dir)");
+    if (options.group_field.empty()) throw Error(ExitCode::usage, "--all needs --group-field, e.g. hscp_code");
+    DatasetOptions load = options.data;
+    load.build_graph = false; // each group gets its own graph
+    const Dataset all = load_dataset(load);
+    const auto values = zone_group_values(all, options);
+
+    std::map<std::string, std::vector<std::size_t>> members;
+    for (std::size_t z = 0; z < values.size(); ++z)
+        if (!values[z].empty()) members[values[z]].push_back(z);
+    std::map<std::string, std::pair<int, std::string>> k_of;
+    if (!options.k_csv.empty()) k_of = read_k_csv(options.k_csv);
+    const std::set<std::string> only(options.only.begin(), options.only.end());
+
+    struct Job {
+        std::string group;
+        int k;
+        std::string name;
+        const std::vector<std::size_t>* zones;
+    };
+    std::vector<Job> jobs;
+    for (const auto& [group, zones] : members) {
+        if (!only.empty() && !only.count(group)) continue;
+        if (!options.k_csv.empty()) {
+            auto it = k_of.find(group);
+            if (it == k_of.end()) continue; // the table says which groups to run
+            jobs.push_back({group, it->second.first, it->second.second, &zones});
+        } else {
+            if (options.k < 2) throw Error(ExitCode::usage, "--all needs --localities K (2 or more) or --localities-csv");
+            jobs.push_back({group, options.k, "", &zones});
+        }
+    }
+    if (jobs.empty()) throw Error(ExitCode::filter_matches_nothing, "no group of " + options.group_field + " to run");
+
+    fs::create_directories(options.out_dir);
+    const FunctionCatalogue catalogue = read_catalogue(default_catalogue_path());
+    std::vector<BatchRow> rows(jobs.size());
+    // Largest groups first, so the last to finish is a small one.
+    std::vector<std::size_t> order(jobs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return jobs[a].zones->size() > jobs[b].zones->size(); });
+
+    std::atomic<std::size_t> next{0};
+    std::mutex report;
+    std::size_t done = 0;
+    auto worker = [&] {
+        for (std::size_t n; (n = next.fetch_add(1)) < order.size();) {
+            const Job& job = jobs[order[n]];
+            BatchRow& row = rows[order[n]];
+            row.group = job.group;
+            row.k = job.k;
+            row.zones = job.zones->size();
+            const auto t0 = std::chrono::steady_clock::now();
+            try {
+                const Dataset part = subset(all, *job.zones, &options.data.graph);
+                row.name = job.name.empty() && part.zones.size() > 0 ? job.group : job.name;
+                LocalityRunOptions run_options = options.run;
+                run_options.k = job.k;
+                run_options.keep_whole_tables = options.data.demand_paths;
+                if (!options.group_lookup.empty()) run_options.keep_whole_tables.push_back(options.group_lookup);
+                const LocalityRun run = run_localities(part, run_options);
+
+                DatasetOptions sources = options.data;
+                record_group_filter(all, *job.zones, options.group_field, job.group, sources);
+                const std::string stem = (fs::path(options.out_dir) / safe_file_stem(job.group)).string();
+                write_features(stem + ".geojson", locality_features(run), part.zones.working_crs);
+                write_file_atomically(stem + "_assignment.csv", assignment_csv(part.zones, run.result.assignment));
+                write_plan(stem + ".plan.json", plan_of(part, run, job.group, row.name, sources, catalogue));
+
+                const auto& stats = run.result.stats;
+                row.max_deviation = stats.max_deviation;
+                row.cut_length_km = stats.cut_length / 1000.0;
+                row.split_groups = stats.split_groups;
+                row.crossings = part.graph.crossings.size();
+                row.within_tolerance = run.result.within_tolerance;
+                row.contiguous = run.result.contiguous;
+                row.problems = run.result.problems;
+            } catch (const std::exception& e) {
+                row.error = e.what();
+            }
+            row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            std::lock_guard<std::mutex> lock(report);
+            ++done;
+            if (progress) progress({done, jobs.size(), &row});
+        }
+    };
+    const unsigned threads = std::max(1u, std::min<unsigned>(options.jobs ? options.jobs : std::thread::hardware_concurrency(),
+                                                            static_cast<unsigned>(jobs.size())));
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+    write_file_atomically((fs::path(options.out_dir) / "summary.csv").string(), batch_summary_csv(rows, options.run.balance));
+    return rows;
+}
+
+std::string batch_summary_csv(const std::vector<BatchRow>& rows, const std::vector<BalanceSpec>& balance) {
+    std::ostringstream out;
+    out << "partnership,name,k,zones";
+    for (const auto& b : balance) out << ",max_deviation_pct_" << b.column;
+    out << ",cut_length_km,split_groups,crossings,contiguous,within_tolerance,seconds,error\n";
+    for (const auto& r : rows) {
+        std::string name = r.name;
+        std::replace(name.begin(), name.end(), ',', ' ');
+        out << r.group << ',' << name << ',' << r.k << ',' << r.zones;
+        char buf[64];
+        for (std::size_t l = 0; l < balance.size(); ++l) {
+            if (l < r.max_deviation.size()) std::snprintf(buf, sizeof buf, ",%.3f", r.max_deviation[l] * 100);
+            else std::snprintf(buf, sizeof buf, ",");
+            out << buf;
+        }
+        std::snprintf(buf, sizeof buf, ",%.3f,%d,%zu,%s,%s,%.3f,", r.cut_length_km, r.split_groups, r.crossings,
+                      r.error.empty() ? (r.contiguous ? "true" : "false") : "",
+                      r.error.empty() ? (r.within_tolerance ? "true" : "false") : "", r.seconds);
+        std::string error = r.error;
+        std::replace(error.begin(), error.end(), ',', ';');
+        std::replace(error.begin(), error.end(), '\n', ' ');
+        out << buf << error << '\n';
+    }
+    return out.str();
+}
+
+} // namespace lp

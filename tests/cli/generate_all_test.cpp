@@ -1,0 +1,60 @@
+// `boundaries generate --all` from a TOML config: one file reproduces a run.
+#include "../test_data.hpp"
+
+#include <lp/core/error.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+int run_boundaries(const std::string& args, std::string& output) {
+    const std::string command = std::string(LP_BINARY_DIR) + "/bin/boundaries " + args + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buf{};
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) output.append(buf.data(), n);
+    const int status = pclose(pipe);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+} // namespace
+
+TEST_CASE("generate --all from a TOML config file", "[cli][generate][real]") {
+    const fs::path out = fs::path(LP_BINARY_DIR) / "generate_all_config";
+    fs::remove_all(out);
+    const fs::path config = fs::path(LP_BINARY_DIR) / "lothians.toml";
+    std::ofstream(config) << "# the two Lothian partnerships\n"
+                          << "all = true\n"
+                          << "zones = \"" << lp::test::scotland_gpkg() << "\"\n"
+                          << "layer = \"datazones\"\nid-field = \"dz11_code\"\ngroup-field = \"hscp_code\"\n"
+                          << "group-lookup = \"" << lp::test::data("demand/dz2011_lookup.csv") << "\"\n"
+                          << "demand = [\"" << lp::test::data("demand/dz2011_population_2020.csv") << "\"]\n"
+                          << "balance = [\"pop2020_total:1%\", \"pop2020_75plus:5%\"]\n"
+                          << "keep-whole = \"iz11_code\"\nonly = [\"S37000018\", \"S37000010\"]\nseed = 7\n"
+                          << "out-dir = \"" << out.string() << "\"\n";
+    std::string output;
+    const int code = run_boundaries("generate --config " + config.string(), output);
+    INFO(output);
+    CHECK(code == 0);
+    CHECK_THAT(output, Catch::Contains("2 partnerships in") && Catch::Contains("2 within every tolerance, 0 failed"));
+    // Not a terminal: plain progress lines, one per partnership.
+    CHECK_THAT(output, Catch::Contains("/2 S37000018 Midlothian (2 localities, 115 zones)"));
+    std::ifstream summary(out / "summary.csv");
+    std::stringstream text;
+    text << summary.rdbuf();
+    CHECK_THAT(text.str(), Catch::Contains("S37000010,East Lothian,2,132,"));
+    CHECK_THAT(text.str(), Catch::Contains("S37000018,Midlothian,2,115,"));
+
+    std::string missing;
+    CHECK(run_boundaries("generate --config /nonexistent/run.toml", missing) == static_cast<int>(lp::ExitCode::file_not_found));
+    CHECK_THAT(missing, Catch::Contains("/nonexistent/run.toml: config file not found"));
+}
