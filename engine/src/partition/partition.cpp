@@ -344,7 +344,8 @@ PartitionResult partition(const PartitionRequest& request) {
         const long rounds = std::lround(request.effort * (1000.0 + scaled));
         long remaining = rounds;
         double done = 0.3;
-        if (!runner_up.empty()) {
+        // (Not on a large graph: there the rounds are few per zone and better spent on one.)
+        if (!runner_up.empty() && n <= 50000) {
             auto rival = std::make_unique<LocalSearch>(zones, k, targets, split_cost, std::move(runner_up));
             rival->descend_all();
             rival->repair_balance(400);
