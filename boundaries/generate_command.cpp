@@ -281,7 +281,7 @@ void run_generate(const GenerateArgs& args) {
     const PartitionResult& result = run.result;
 
     write_features(args.out, locality_features(run), zones.working_crs);
-    if (!args.assignment_csv.empty()) write_file_atomically(args.assignment_csv, assignment_csv(zones, result.assignment));
+    if (!args.assignment_csv.empty()) write_file_atomically(args.assignment_csv, assignment_csv(zones, run));
 
     const double read_s = std::chrono::duration<double>(t1 - t0).count();
     std::printf("%zu zones into %d localities (read %.2f s, partition %.1f ms, seed %llu)\n", zones.size(), k, read_s,

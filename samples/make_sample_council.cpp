@@ -73,7 +73,7 @@ int write_tessellation(const std::string& out_dir, std::size_t n, std::uint64_t 
     const auto cols = static_cast<std::int64_t>(std::max<std::size_t>(1, (n + rows - 1) / rows));
     std::vector<lp::Feature> features;
     features.reserve(static_cast<std::size_t>(rows * cols));
-    std::string demand = "zone_code,iz_code,pop_total,pop_65plus,pop_75plus\n";
+    std::string demand = "zone_code,iz_code,pop2020_total,pop2020_65plus,pop2020_75plus\n";
     demand.reserve(static_cast<std::size_t>(rows * cols) * 48);
     std::size_t k = 0;
     for (std::int64_t j = 0; j < rows; ++j) {
@@ -183,7 +183,10 @@ int main(int argc, char** argv) {
     // the rim and the islands are older, remote and rural.
     const double town_x = origin_x - 3500, town_y = origin_y + 2500;
     std::ostringstream demand;
-    demand << "zone_code,zone_name,iz_code,pop_total,pop_65plus,pop_75plus,simd_quintile,urban_rural_6fold,drive_time_gp_min\n";
+    // Column names as in the official tables (NRS estimates, SIMD 2020, access and
+    // rurality), so every command and report treats the sample like real data.
+    demand << "zone_code,zone_name,iz_code,pop2020_total,pop2020_0_15,pop2020_16_64,pop2020_65plus,pop2020_75plus,"
+              "pop2020_85plus,simd2020_quintile,urban_rural_6fold_2016,drive_time_gp_min,pt_time_gp_min\n";
     for (std::size_t k = 0; k < zones.size(); ++k) {
         const auto& z = zones[k];
         const double d_town = std::hypot(z.centre.x - town_x, z.centre.y - town_y) / 1000.0; // km
@@ -192,12 +195,17 @@ int main(int argc, char** argv) {
         const double old_share = 0.16 + 0.14 * (1 - urban) + 0.05 * unit(seed, k, 0, 12) + (z.land > 0 ? 0.06 : 0);
         const int p65 = static_cast<int>(std::lround(pop * old_share));
         const int p75 = static_cast<int>(std::lround(p65 * (0.42 + 0.1 * unit(seed, k, 0, 13))));
+        const int p85 = static_cast<int>(std::lround(p75 * (0.28 + 0.08 * unit(seed, k, 0, 16))));
+        const int p0_15 = static_cast<int>(std::lround((pop - p65) * (0.2 + 0.06 * urban)));
+        const int p16_64 = pop - p65 - p0_15;
         const int quintile = std::clamp(static_cast<int>(1 + 5 * (1 - urban * 0.8) * unit(seed, k, 0, 14) + 1.5 * (1 - urban)), 1, 5);
         const int ur = z.land > 0 ? 6 : std::clamp(static_cast<int>(1 + d_town / 2.2), 1, 6);
         const double drive = 2 + d_town * 0.9 + (z.land > 0 ? 25 : 0) + 3 * unit(seed, k, 0, 15);
+        const double public_transport = drive * (2.2 + 0.6 * unit(seed, k, 0, 17));
         char line[256];
-        std::snprintf(line, sizeof line, "%s,%s,%s,%d,%d,%d,%d,%d,%.1f\n", z.code.c_str(), csv_escape(z.name).c_str(),
-                      z.iz.c_str(), pop, p65, p75, quintile, ur, drive);
+        std::snprintf(line, sizeof line, "%s,%s,%s,%d,%d,%d,%d,%d,%d,%d,%d,%.1f,%.1f\n", z.code.c_str(),
+                      csv_escape(z.name).c_str(), z.iz.c_str(), pop, p0_15, p16_64, p65, p75, p85, quintile, ur, drive,
+                      public_transport);
         demand << line;
     }
 

@@ -15,7 +15,9 @@ gdal_read=$( { /usr/bin/time -f '%e' ogrinfo -ro -al -q "$data/dz2011_scotland_b
   --demand "$data/demand/dz2011_population_2020.csv" \
   --balance pop2020_total:1% --balance pop2020_75plus:5% --keep-whole iz11_code --seed 1 \
   --out-dir "$out" 2>build/bench/batch_progress.log || true
-read -r wall kb <build/bench/batch_time.txt
+read -r wall kb <<EOF
+$(tail -n 1 build/bench/batch_time.txt)
+EOF
 echo "all partnerships: ${wall} s wall, peak $((kb / 1024)) MiB; GDAL's own read (ogrinfo -al): ${gdal_read} s;" \
      "ratio $(awk -v a="$wall" -v b="$gdal_read" 'BEGIN { printf "%.2f", a / b }')"
 column -s, -t "$out/summary.csv" 2>/dev/null || cat "$out/summary.csv"

@@ -16,9 +16,11 @@ for n in $sizes; do
   [ -f "$dir/zones.gpkg" ] || "$bin/make-sample-council" --tessellation "$n" --out "$dir" >/dev/null
   k=$((n / 1000))
   /usr/bin/time -f '%e %M' -o "$dir/time.txt" "$bin/boundaries" generate --zones "$dir/zones.gpkg" \
-    --id-field zone_code --demand "$dir/demand.csv" --localities "$k" --balance pop_total:2% --seed 1 \
+    --id-field zone_code --demand "$dir/demand.csv" --localities "$k" --balance pop2020_total:2% --seed 1 \
     --out "$dir/localities.geojson" --assignment "$dir/assignment.csv" >"$dir/run.log" 2>&1 || true
-  read -r t kb <"$dir/time.txt"
+  read -r t kb <<EOF
+$(tail -n 1 "$dir/time.txt")
+EOF
   growth=$(awk -v n="$n" -v t="$t" -v pn="${prev_n:-0}" -v pt="${prev_t:-0}" \
     'BEGIN { if (pn > 0) printf "%.2f", log(t / pt) / log(n / pn); else printf "-" }')
   printf '%-10s %6s %10.2f %12.0f %10.3f %s\n' "$n" "$k" "$t" "$((kb / 1024))" \

@@ -86,7 +86,21 @@ TEST_CASE("bad input gives a clear message and a distinct exit code", "[cli][io]
     SECTION("demand rows for unknown zones") {
         auto r = run("inspect " + zones + "--demand " + fixture("demand_unknown_zone.csv"));
         CHECK(r.code == code(lp::ExitCode::unknown_zone));
-        CHECK_THAT(r.output, Catch::Contains("demand_unknown_zone.csv line 5: zone 'Z' is not a zone of"));
+        CHECK_THAT(r.output, Catch::Contains("demand_unknown_zone.csv line 4: zone 'Z' is not a zone of") &&
+                                 Catch::Contains("1 zone(s) of the layer have no row"));
+    }
+    SECTION("a wider table (a row for every zone and more) joins like a national table to one council") {
+        auto r = run("inspect " + zones + "--demand " + fixture("demand_wider_area.csv"));
+        CHECK(r.code == 0);
+        CHECK_THAT(r.output, Catch::Contains("demand:      pop"));
+    }
+    SECTION("a filtered layer knows every zone of its file: an unknown code is an error") {
+        const std::string csv = std::string(LP_BINARY_DIR) + "/unknown_national.csv";
+        std::ofstream(csv) << "dz11_code,x\nS01011816,1\nS01999999,2\n";
+        auto r = run("inspect --zones " + lp::test::scotland_gpkg() +
+                     " --id-field dz11_code --filter-field ca_code --filter S12000023 --demand " + csv);
+        CHECK(r.code == code(lp::ExitCode::unknown_zone));
+        CHECK_THAT(r.output, Catch::Contains("unknown_national.csv line 3: dz11_code 'S01999999' is not a zone"));
     }
     SECTION("zones with no demand row") {
         auto r = run("inspect " + zones + "--demand " + fixture("demand_missing_zone.csv"));

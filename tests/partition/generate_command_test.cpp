@@ -73,10 +73,10 @@ TEST_CASE("boundaries generate on Orkney", "[partition][cli]") {
     CHECK(geojson["features"][0]["properties"]["name"] == "West Mainland");
 
     const std::string assignment = read_text(csv);
-    CHECK(assignment.rfind("zone,locality\n", 0) == 0);
+    CHECK(assignment.rfind("zone,locality,locality_name\n", 0) == 0);
     CHECK(std::count(assignment.begin(), assignment.end(), '\n') == 30);
-    CHECK(assignment.find("S01011804,1\n") != std::string::npos);
-    CHECK(assignment.find("S01011830,3\n") != std::string::npos);
+    CHECK(assignment.find("S01011804,1,West Mainland\n") != std::string::npos);
+    CHECK(assignment.find("S01011830,3,") != std::string::npos);
 
     // Same inputs and seed: the same plan.
     const std::string csv2 = dir + "/again.csv";

@@ -197,7 +197,7 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
                 record_group_filter(all, *job.zones, options.group_field, job.group, sources);
                 const std::string stem = (fs::path(options.out_dir) / safe_file_stem(job.group)).string();
                 write_features(stem + ".geojson", locality_features(run), part.zones.working_crs);
-                write_file_atomically(stem + "_assignment.csv", assignment_csv(part.zones, run.result.assignment));
+                write_file_atomically(stem + "_assignment.csv", assignment_csv(part.zones, run));
                 write_plan(stem + ".plan.json", plan_of(part, run, job.group, row.name, sources, catalogue));
 
                 const auto& stats = run.result.stats;

@@ -1,6 +1,7 @@
 #include <lp/core/error.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/geometry/dissolve.hpp>
+#include <lp/plan/csv_table.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -123,10 +124,13 @@ std::vector<Feature> locality_features(const LocalityRun& run) {
     return features;
 }
 
-std::string assignment_csv(const ZoneLayer& zones, const std::vector<int>& assignment) {
+std::string assignment_csv(const ZoneLayer& zones, const LocalityRun& run) {
     std::ostringstream csv;
-    csv << "zone,locality\n";
-    for (std::size_t zone = 0; zone < zones.size(); ++zone) csv << zones.ids[zone] << ',' << assignment[zone] + 1 << '\n';
+    csv << "zone,locality,locality_name\n";
+    for (std::size_t zone = 0; zone < zones.size(); ++zone) {
+        const int j = run.result.assignment[zone];
+        csv << csv_field(zones.ids[zone]) << ',' << j + 1 << ',' << csv_field(run.names[j]) << '\n';
+    }
     return csv.str();
 }
 

@@ -91,6 +91,8 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
     std::vector<std::string> first_bad(indices.size());
     std::vector<long long> seen(zones.size(), 0);
 
+    std::string first_unknown;
+    std::size_t unknown_rows = 0;
     long long feature_number = 0;
     layer->ResetReading();
     for (auto& feature : *layer) {
@@ -102,8 +104,14 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
         const auto zone = zones.find(id);
         if (!zone) {
             if (excluded.count(id) || options.allow_unknown_zones) continue;
-            throw Error(ExitCode::unknown_zone, row_label(options.path, feature_number) + ": " + key + " '" + id +
-                                                    "' is not a zone of " + zones.source);
+            const std::string message = row_label(options.path, feature_number) + ": " + key + " '" + id +
+                                        "' is not a zone of " + zones.source;
+            // A filtered layer knows every zone of its file: anything else is unknown.
+            if (!zones.excluded_ids.empty()) throw Error(ExitCode::unknown_zone, message);
+            // Otherwise this may be a national table joined to one area's file; decided below.
+            if (first_unknown.empty()) first_unknown = message;
+            ++unknown_rows;
+            continue;
         }
         if (seen[*zone])
             throw Error(ExitCode::bad_value, row_label(options.path, feature_number) + ": second row for zone " + id +
@@ -120,6 +128,15 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
             }
         }
     }
+    // A table that has a row for every zone covers a wider area (Scotland's table joined
+    // to one council's file): its other rows are zones outside the area. A table that
+    // misses zones and names unknown ones is more likely keyed wrongly or for another
+    // geography: say which row.
+    std::size_t missing_zones = 0;
+    for (long long row : seen) missing_zones += row == 0;
+    if (unknown_rows > 0 && missing_zones > 0)
+        throw Error(ExitCode::unknown_zone, first_unknown + " (and " + std::to_string(missing_zones) +
+                                                " zone(s) of the layer have no row)");
     if (options.require_every_zone) {
         for (std::size_t z = 0; z < zones.size(); ++z)
             if (!seen[z])

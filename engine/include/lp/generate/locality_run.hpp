@@ -57,7 +57,8 @@ std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field
 // signed deviation (%), area_km2, polsby_popper, contiguous, crossings, within_tolerance.
 std::vector<Feature> locality_features(const LocalityRun& run);
 
-// zone,locality rows (locality numbered from 1), header included.
-std::string assignment_csv(const ZoneLayer& zones, const std::vector<int>& assignment);
+// zone,locality,locality_name rows (locality numbered from 1), header included: the
+// lookup partnerships publish, which `boundaries plan import` and --start read back.
+std::string assignment_csv(const ZoneLayer& zones, const LocalityRun& run);
 
 } // namespace lp

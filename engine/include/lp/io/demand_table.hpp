@@ -27,8 +27,10 @@ struct DemandReadOptions {
     std::string key_field;               // empty: the zone layer's id field
     std::vector<std::string> columns;    // empty: every column whose first row holds a number (a
                                          // later value that is not a number is then an error)
-    bool allow_unknown_zones = false;    // rows naming zones the layer never had are errors unless
-                                         // allowed; rows for zones the filter left out are skipped
+    bool allow_unknown_zones = false;    // rows for zones outside the layer are skipped when the filter
+                                         // left those zones out, or when the table has a row for every
+                                         // zone (a national table joined to one area); otherwise they
+                                         // are errors unless allowed
     bool require_every_zone = true;      // a zone with no row is an error (missing_row)
 };
 
