@@ -37,6 +37,18 @@ lp::PlanEditor two_halves(const lp::ContiguityGraph& graph) {
 void require_statistics_match(const lp::PlanState& state) {
     const auto fresh = lp::recount_statistics(state.graph(), state.layers(), state.assignment(), state.locality_count());
     REQUIRE(fresh.size() == state.locality_count());
+    // The partitioner's evaluate() is an independent implementation of the same figures.
+    const lp::PlanStatistics evaluated =
+        lp::evaluate(state.graph(), state.assignment(), static_cast<int>(state.locality_count()), state.layers());
+    for (std::size_t i = 0; i < state.locality_count(); ++i) {
+        INFO("evaluate(), locality " << i);
+        const lp::LiveStatistics& live = state.statistics(i);
+        CHECK(static_cast<int>(live.zones) == evaluated.localities[i].zones);
+        CHECK(static_cast<int>(live.pieces) == evaluated.localities[i].pieces);
+        CHECK(static_cast<int>(live.crossings) == evaluated.localities[i].crossings);
+        CHECK(live.perimeter == Approx(evaluated.localities[i].perimeter).margin(1e-6));
+        CHECK(live.polsby_popper() == Approx(evaluated.localities[i].polsby_popper).margin(1e-9));
+    }
     for (std::size_t i = 0; i < fresh.size(); ++i) {
         const lp::LiveStatistics& live = state.statistics(i);
         INFO("locality " << i);

@@ -5,6 +5,7 @@
 // Edit commands (edit_commands.hpp) change it only through the primitives below, which
 // keep the statistics in step; PlanEditor (plan_editor.hpp) adds undo and the guards.
 #include <lp/graph/contiguity_graph.hpp>
+#include <lp/partition/statistics.hpp> // BalanceLayer, shared with the partitioner
 #include <lp/plan/locality_plan.hpp>
 
 #include <cstddef>
@@ -15,12 +16,6 @@
 
 namespace lp {
 
-// A demand column the localities should share fairly (e.g. population, aged 75+).
-struct BalanceLayer {
-    std::string name;
-    std::vector<double> values;  // per zone
-    double tolerance = 0.10;     // allowed |deviation| from the fair share, as a fraction
-};
 
 struct LiveStatistics {
     std::size_t zones = 0;

@@ -1,0 +1,168 @@
+#include "locality_table.hpp"
+
+#include "colours.hpp"
+#include "optimiser_job.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace lp::viewer {
+namespace {
+
+ImVec4 to_imvec(Rgba c) {
+    return ImVec4(static_cast<float>(c & 0xff) / 255.f, static_cast<float>((c >> 8) & 0xff) / 255.f,
+                  static_cast<float>((c >> 16) & 0xff) / 255.f, 1.0f);
+}
+
+void actions_row(Session& session, OptimiserJob& optimiser) {
+    PlanEditor& editor = session.editor();
+    const PlanState& state = session.state();
+    if (ImGui::Button("New locality")) {
+        const std::string id = session.unused_locality_id();
+        session.report(editor.execute(std::make_unique<AddLocality>(
+            Locality{id, "Locality " + id.substr(1), default_locality_colour(state.locality_count()), false})));
+        session.active_locality = static_cast<int>(session.state().locality_count()) - 1;
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!editor.can_undo());
+    if (ImGui::Button("Undo")) editor.undo();
+    ImGui::EndDisabled();
+    if (editor.can_undo() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", editor.undo_label().c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!editor.can_redo());
+    if (ImGui::Button("Redo")) editor.redo();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(optimiser.running() || state.locality_count() < 2);
+    if (ImGui::Button("Optimise around locks")) optimiser.start_optimise(session);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(optimiser.running() || session.active_locality < 0);
+    if (ImGui::Button("Split active")) optimiser.start_split(session, session.active_locality);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    static int merge_with = 0;
+    ImGui::SetNextItemWidth(150);
+    if (state.locality_count() > 0) {
+        merge_with = std::min(merge_with, static_cast<int>(state.locality_count()) - 1);
+        if (ImGui::BeginCombo("##merge", state.localities()[static_cast<std::size_t>(merge_with)].name.c_str())) {
+            for (std::size_t i = 0; i < state.locality_count(); ++i) {
+                if (ImGui::Selectable(state.localities()[i].name.c_str(), merge_with == static_cast<int>(i))) {
+                    merge_with = static_cast<int>(i);
+                }
+            }
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        ImGui::BeginDisabled(session.active_locality < 0 || merge_with == session.active_locality);
+        if (ImGui::Button("Merge into active")) {
+            const std::string kept = state.localities()[static_cast<std::size_t>(session.active_locality)].id;
+            const std::string gone = state.localities()[static_cast<std::size_t>(merge_with)].id;
+            session.report(editor.execute(std::make_unique<MergeLocalities>(kept, gone)));
+            session.active_locality = session.state().find_locality(kept);
+        }
+        ImGui::EndDisabled();
+    }
+    if (optimiser.running()) {
+        ImGui::SameLine();
+        ImGui::ProgressBar(static_cast<float>(optimiser.progress()), ImVec2(160, 0));
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) optimiser.cancel();
+    }
+}
+
+} // namespace
+
+void locality_table_ui(Session& session, OptimiserJob& optimiser) {
+    if (!session.has_plan()) {
+        ImGui::TextDisabled("Open zones to start a plan.");
+        return;
+    }
+    actions_row(session, optimiser);
+    PlanEditor& editor = session.editor();
+    const PlanState& state = session.state();
+    const std::size_t layers = state.layers().size();
+    const int columns = 8 + 2 * static_cast<int>(layers);
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
+    if (!ImGui::BeginTable("localities", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 2 * ImGui::GetTextLineHeightWithSpacing() - 4))) return;
+    ImGui::TableSetupScrollFreeze(2, 1);
+    ImGui::TableSetupColumn("");
+    ImGui::TableSetupColumn("Locality", ImGuiTableColumnFlags_WidthFixed, 170);
+    ImGui::TableSetupColumn("Zones");
+    for (const BalanceLayer& layer : state.layers()) {
+        ImGui::TableSetupColumn(layer.name.c_str());
+        ImGui::TableSetupColumn("dev");
+    }
+    ImGui::TableSetupColumn("km2");
+    ImGui::TableSetupColumn("Compact");
+    ImGui::TableSetupColumn("Pieces");
+    ImGui::TableSetupColumn("Crossings");
+    ImGui::TableSetupColumn("Lock");
+    ImGui::TableHeadersRow();
+
+    for (std::size_t loc = 0; loc < state.locality_count(); ++loc) {
+        const Locality& l = state.localities()[loc];
+        const LiveStatistics& st = state.statistics(loc);
+        ImGui::PushID(static_cast<int>(loc));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImVec4 colour = to_imvec(parse_hex_colour(l.colour));
+        if (ImGui::ColorEdit3("##colour", &colour.x, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel)) {
+            session.report(editor.execute(std::make_unique<EditLocality>(
+                l.id, std::nullopt, to_hex_colour(colour.x, colour.y, colour.z))));
+        }
+        ImGui::TableNextColumn();
+        const bool active = session.active_locality == static_cast<int>(loc);
+        if (ImGui::Selectable(l.name.c_str(), active, ImGuiSelectableFlags_AllowDoubleClick)) {
+            session.active_locality = static_cast<int>(loc);
+            if (ImGui::IsMouseDoubleClicked(0)) ImGui::OpenPopup("rename");
+        }
+        if (ImGui::BeginPopup("rename")) {
+            static std::string name;
+            if (ImGui::IsWindowAppearing()) name = l.name;
+            ImGui::InputText("name", &name);
+            if (ImGui::Button("Rename") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+                session.report(editor.execute(std::make_unique<EditLocality>(l.id, name, std::nullopt)));
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::EndPopup();
+        }
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", st.zones);
+        for (std::size_t layer = 0; layer < layers; ++layer) {
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f", st.totals[layer]);
+            ImGui::TableNextColumn();
+            const double dev = state.deviation(loc, layer);
+            if (state.within_tolerance(loc, layer)) ImGui::Text("%+.1f%%", 100 * dev);
+            else ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "%+.1f%%", 100 * dev);
+        }
+        ImGui::TableNextColumn();
+        ImGui::Text("%.1f", st.area / 1e6);
+        ImGui::TableNextColumn();
+        ImGui::Text("%.3f", st.polsby_popper());
+        ImGui::TableNextColumn();
+        if (st.pieces <= 1) ImGui::Text("%zu", st.pieces);
+        else ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "%zu split", st.pieces);
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", st.crossings);
+        ImGui::TableNextColumn();
+        bool locked = l.locked;
+        if (ImGui::Checkbox("##lock", &locked)) {
+            session.report(editor.execute(std::make_unique<SetLocalityLock>(l.id, locked)));
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+    ImGui::Text("Unassigned zones: %zu   Locked zones: %zu   Tolerance: ", state.unassigned_count(), state.locked_zone_count());
+    for (std::size_t layer = 0; layer < layers; ++layer) {
+        ImGui::SameLine();
+        ImGui::Text("%s +/-%.0f%%", state.layers()[layer].name.c_str(), 100 * state.layers()[layer].tolerance);
+    }
+}
+
+} // namespace lp::viewer

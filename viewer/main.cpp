@@ -1,0 +1,45 @@
+// locality-viewer: the desktop app for drawing and checking a partnership's localities.
+#include "data_options.hpp"
+#include "viewer_app.hpp"
+
+#include <lp/core/error.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    CLI::App app{"locality-viewer: draw, balance and check Health and Social Care Partnership localities"};
+    lp::cli::DataOptions data;
+    data.add_to(app, false);
+    lp::viewer::ViewerOptions options;
+    app.add_option("--plan", options.plan_path, "Plan file (JSON) to open");
+    app.add_option("--balance", options.balance, "Balance layer COLUMN[:TOLERANCE], e.g. pop2020_total:0.05")
+        ->expected(1, -1);
+    app.add_option("--script", options.script_path, "Replay the actions in FILE (see viewer/script_runner.hpp) and quit");
+    app.add_option("--frame-stats", options.frame_stats, "Time N frames and print the mean frame time, then quit");
+    app.add_option("--width", options.width, "Window width")->capture_default_str();
+    app.add_option("--height", options.height, "Window height")->capture_default_str();
+    app.add_flag("--warn-on-split", options.warn_on_split, "Apply edits that split a locality, with a warning");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : static_cast<int>(lp::ExitCode::usage);
+    }
+    options.data = data.resolved();
+    if (!options.data.zones.path.empty() && options.data.zones.id_field.empty()) {
+        std::cerr << "locality-viewer: --zones needs --id-field (e.g. dz11_code)\n";
+        return static_cast<int>(lp::ExitCode::usage);
+    }
+    try {
+        lp::viewer::ViewerApp viewer(options);
+        return viewer.run();
+    } catch (const lp::Error& e) {
+        std::cerr << "locality-viewer: " << e.what() << "\n";
+        return e.exit_code();
+    } catch (const std::exception& e) {
+        std::cerr << "locality-viewer: unexpected error: " << e.what() << "\n";
+        return static_cast<int>(lp::ExitCode::unexpected);
+    }
+}

@@ -1,0 +1,356 @@
+#include "map_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace lp::viewer {
+namespace {
+
+constexpr const char* attribution =
+    "Contains public sector information licensed under the Open Government Licence v3.0. "
+    "Contains OS data \xC2\xA9 Crown copyright and database right.";
+
+void text_with_halo(ImDrawList* draw, ImVec2 at, const char* text, float size, ImU32 colour, ImU32 halo) {
+    ImFont* font = ImGui::GetFont();
+    for (int dx = -1; dx <= 1; ++dx) {
+        for (int dy = -1; dy <= 1; ++dy) {
+            if (dx || dy) draw->AddText(font, size, ImVec2(at.x + static_cast<float>(dx), at.y + static_cast<float>(dy)), halo, text);
+        }
+    }
+    draw->AddText(font, size, at, colour, text);
+}
+
+std::string format_distance(double metres) {
+    char text[32];
+    if (metres >= 1000) std::snprintf(text, sizeof text, "%g km", metres / 1000);
+    else std::snprintf(text, sizeof text, "%g m", metres);
+    return text;
+}
+
+std::string format_value(double v) {
+    char text[32];
+    if (std::abs(v) >= 1000 || v == std::floor(v)) std::snprintf(text, sizeof text, "%.0f", v);
+    else std::snprintf(text, sizeof text, "%.2f", v);
+    return text;
+}
+
+bool is_hospital_layer(const PointLayer& layer) {
+    return layer.kind.find("hosp") != std::string::npos || layer.source.find("hosp") != std::string::npos;
+}
+
+} // namespace
+
+void MapView::fit(const Session&) {
+    // Applied in ui(), once the map's screen rectangle for this frame is known.
+    fitted_ = false;
+}
+
+void MapView::set_choropleth(const Session& session, const std::string& column) {
+    choropleth_ = column;
+    breaks_.clear();
+    if (column.empty() || !session.has_data()) return;
+    // Quintile breaks: five classes with about as many zones each.
+    std::vector<double> values = session.data().demand.column(column);
+    std::sort(values.begin(), values.end());
+    for (int q = 1; q <= 5; ++q) {
+        const std::size_t at = std::min(values.size() - 1, values.size() * static_cast<std::size_t>(q) / 5);
+        breaks_.push_back(values[q == 5 ? values.size() - 1 : at]);
+    }
+}
+
+std::vector<std::uint32_t> MapView::zones_under(const Session& session, float sx, float sy) const {
+    const Point p = camera_.to_map(sx, sy);
+    if (brush_radius <= 0) {
+        const int z = session.mesh().zone_at(p);
+        return z < 0 ? std::vector<std::uint32_t>{} : std::vector<std::uint32_t>{static_cast<std::uint32_t>(z)};
+    }
+    return session.mesh().zones_near(p, brush_radius / camera_.scale);
+}
+
+void MapView::apply_tool(Session& session, float sx, float sy) {
+    if (!session.has_plan()) return;
+    std::vector<std::uint32_t> zones = zones_under(session, sx, sy);
+    if (zones.empty()) return;
+    PlanEditor& editor = session.editor();
+    if (tool == MapTool::paint) {
+        if (session.active_locality < 0) {
+            session.status = "add a locality first (Localities: New)";
+            return;
+        }
+        // Skip zones already there so a brush held still adds nothing to undo.
+        std::erase_if(zones, [&](std::uint32_t z) { return session.state().locality_of(z) == session.active_locality; });
+        if (zones.empty()) return;
+        session.report(editor.paint(std::move(zones), session.active_locality));
+    } else if (tool == MapTool::lock || tool == MapTool::unlock) {
+        const bool lock = tool == MapTool::lock;
+        std::erase_if(zones, [&](std::uint32_t z) { return session.state().zone_locked(z) == lock; });
+        if (zones.empty()) return;
+        session.report(editor.lock_zones(std::move(zones), lock));
+    }
+}
+
+void MapView::ui(Session& session, ScreenRect rect) {
+    camera_.rect = rect;
+    if (!fitted_ && session.has_data()) {
+        camera_.fit(session.mesh().extent);
+        fitted_ = true;
+    }
+    ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
+    ImGui::SetNextWindowSize(ImVec2(rect.w, rect.h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##map", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PopStyleVar();
+    if (!session.has_data()) {
+        ImGui::SetCursorPos(ImVec2(20, 20));
+        ImGui::TextUnformatted("No zones open. File > Open data... or start with --zones FILE --id-field FIELD.");
+        ImGui::End();
+        return;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(rect.x, rect.y));
+    ImGui::InvisibleButton("map-canvas", ImVec2(rect.w, rect.h),
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    const bool hovered = ImGui::IsItemHovered();
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 mouse = io.MousePos;
+
+    if (hovered && io.MouseWheel != 0) camera_.zoom_at(mouse.x, mouse.y, std::pow(1.2, io.MouseWheel));
+    const bool pan_drag = ImGui::IsItemActive() &&
+                          (ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle) ||
+                           (tool == MapTool::pan && ImGui::IsMouseDragging(ImGuiMouseButton_Left)));
+    if (pan_drag) camera_.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
+
+    if (tool != MapTool::pan && session.has_plan()) {
+        if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            session.editor().begin_stroke(tool == MapTool::paint ? "brush stroke" : "lock stroke");
+            stroking_ = true;
+        }
+        if (stroking_ && ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) apply_tool(session, mouse.x, mouse.y);
+        if (stroking_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            session.editor().end_stroke();
+            stroking_ = false;
+        }
+    }
+
+    hover_zone_ = forced_hover;
+    if (hover_zone_ < 0 && hovered) hover_zone_ = session.mesh().zone_at(camera_.to_map(mouse.x, mouse.y));
+    draw_overlays(session);
+    if (hover_zone_ >= 0) draw_tooltip(session, hover_zone_);
+    if (hovered && brush_radius > 0 && tool != MapTool::pan) {
+        ImGui::GetWindowDrawList()->AddCircle(mouse, brush_radius, IM_COL32(20, 20, 20, 200), 48, 1.5f);
+    }
+    ImGui::End();
+}
+
+void MapView::update_colours(Session& session, MapRenderer& renderer) {
+    if (coloured_mesh_ != session.mesh_generation()) {
+        renderer.upload(session.mesh());
+        coloured_mesh_ = session.mesh_generation();
+        coloured_revision_ = static_cast<std::size_t>(-1);
+    }
+    if (coloured_revision_ == session.revision() && coloured_choropleth_ == choropleth_) return;
+    coloured_revision_ = session.revision();
+    coloured_choropleth_ = choropleth_;
+    const std::size_t n = session.mesh().zone_count();
+    std::vector<Rgba> colours(n, unassigned_colour);
+    if (!choropleth_.empty()) {
+        const std::vector<double>& values = session.data().demand.column(choropleth_);
+        for (std::size_t z = 0; z < n; ++z) {
+            const auto cls = std::lower_bound(breaks_.begin(), breaks_.end(), values[z]) - breaks_.begin();
+            colours[z] = ramp_colour(static_cast<int>(std::min<std::ptrdiff_t>(cls, 4)), 5);
+        }
+    } else if (session.has_plan()) {
+        const PlanState& state = session.state();
+        std::vector<Rgba> palette;
+        for (const Locality& l : state.localities()) palette.push_back(parse_hex_colour(l.colour));
+        for (std::uint32_t z = 0; z < n; ++z) {
+            const int loc = state.locality_of(z);
+            Rgba c = loc >= 0 ? palette[static_cast<std::size_t>(loc)] : unassigned_colour;
+            if (state.zone_fixed(z)) c = darken(c, 0.72f); // locked zones read darker
+            colours[z] = c;
+        }
+    }
+    renderer.set_zone_colours(colours);
+    // Bold lines: where the localities on the two sides differ (outside counts as
+    // its own side, unassigned-against-outside does not).
+    std::vector<std::uint32_t> bold;
+    if (session.has_plan()) {
+        const auto& assignment = session.state().assignment();
+        const ZoneMesh& mesh = session.mesh();
+        for (std::uint32_t s = 0; s < mesh.segment_total(); ++s) {
+            const int a = assignment[static_cast<std::size_t>(mesh.segment_left[s])];
+            const int b = mesh.segment_right[s] < 0 ? -2 : assignment[static_cast<std::size_t>(mesh.segment_right[s])];
+            if (a != b && (a >= 0 || b >= 0)) bold.push_back(s);
+        }
+    }
+    renderer.set_bold_segments(bold);
+}
+
+void MapView::render(Session& session, MapRenderer& renderer, int framebuffer_height, float pixel_scale) {
+    if (!session.has_data()) return;
+    update_colours(session, renderer);
+    // Outlines fade in as zones grow past a few pixels on screen.
+    const double typical_zone = std::sqrt(session.mesh().extent.empty() ? 1.0
+                                          : (session.mesh().extent.max_x - session.mesh().extent.min_x) *
+                                                (session.mesh().extent.max_y - session.mesh().extent.min_y) /
+                                                std::max<std::size_t>(session.mesh().zone_count(), 1));
+    const float zone_pixels = static_cast<float>(typical_zone * camera_.scale);
+    const float outline_alpha = show_outlines ? std::clamp((zone_pixels - 4.0f) / 30.0f, 0.0f, 0.6f) : 0.0f;
+    renderer.draw(camera_, framebuffer_height, pixel_scale, outline_alpha);
+    if (session.has_plan() && choropleth_.empty()) {
+        // Zones cut off from their locality's main piece: hatched red, pulsing gently.
+        const double t = ImGui::GetTime();
+        const auto alpha = static_cast<unsigned>(110 + 60 * std::sin(t * 4));
+        renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, session.stray_zones(), rgba(220, 0, 0, alpha));
+    }
+    if (hover_zone_ >= 0) {
+        renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, {static_cast<std::uint32_t>(hover_zone_)},
+                              rgba(255, 255, 255, 110));
+    }
+}
+
+void MapView::draw_overlays(Session& session) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ScreenRect& r = camera_.rect;
+    draw->PushClipRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), true);
+    const ZoneMesh& mesh = session.mesh();
+    const Box view = camera_.visible();
+
+    // Service points.
+    if (show_points) {
+        for (const PointLayer& layer : session.data().points) {
+            const bool hospital = is_hospital_layer(layer);
+            for (std::size_t i = 0; i < layer.points.size(); ++i) {
+                // Points outside every zone belong to other areas (a national layer
+                // read for one council); they would only clutter the sea and the edges.
+                if (i < layer.zone.size() && layer.zone[i] < 0) continue;
+                const Point& p = layer.points[i];
+                const Point rel{p.x - mesh.origin.x, p.y - mesh.origin.y};
+                if (!view.contains(rel)) continue;
+                float sx, sy;
+                camera_.to_screen(rel, sx, sy);
+                if (hospital) {
+                    draw->AddRectFilled(ImVec2(sx - 6, sy - 6), ImVec2(sx + 6, sy + 6), IM_COL32_WHITE);
+                    draw->AddRectFilled(ImVec2(sx - 5, sy - 5), ImVec2(sx + 5, sy + 5), IM_COL32(200, 20, 40, 255));
+                    draw->AddLine(ImVec2(sx - 3, sy), ImVec2(sx + 3.5f, sy), IM_COL32_WHITE, 2);
+                    draw->AddLine(ImVec2(sx, sy - 3), ImVec2(sx, sy + 3.5f), IM_COL32_WHITE, 2);
+                } else {
+                    draw->AddCircleFilled(ImVec2(sx, sy), 3.5f, IM_COL32(20, 60, 160, 255), 10);
+                    draw->AddCircle(ImVec2(sx, sy), 3.5f, IM_COL32_WHITE, 10, 1.0f);
+                }
+            }
+        }
+    }
+
+    // Locality names at their centres.
+    if (session.has_plan()) {
+        const PlanState& state = session.state();
+        const auto& labels = session.label_points();
+        for (std::size_t loc = 0; loc < labels.size() && loc < state.locality_count(); ++loc) {
+            if (std::isnan(labels[loc].x)) continue;
+            float sx, sy;
+            camera_.to_screen(labels[loc], sx, sy);
+            const std::string& name = state.localities()[loc].name;
+            const float size = 18.0f;
+            const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(size, 1e9f, 0, name.c_str());
+            text_with_halo(draw, ImVec2(sx - extent.x / 2, sy - extent.y / 2), name.c_str(), size,
+                           IM_COL32(10, 10, 10, 255), IM_COL32(255, 255, 255, 230));
+        }
+    }
+
+    // Scale bar: a round length about 120 pixels long.
+    {
+        const double target_m = 120.0 / camera_.scale;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(target_m)));
+        double length = magnitude;
+        for (double step : {2.0, 5.0, 10.0}) {
+            if (magnitude * step <= target_m) length = magnitude * step;
+        }
+        const auto px = static_cast<float>(length * camera_.scale);
+        const ImVec2 at(r.x + 14, r.y + r.h - 40);
+        draw->AddRectFilled(ImVec2(at.x - 6, at.y - 18), ImVec2(at.x + px + 40, at.y + 8), IM_COL32(255, 255, 255, 190), 3);
+        draw->AddLine(at, ImVec2(at.x + px, at.y), IM_COL32(0, 0, 0, 255), 3);
+        draw->AddLine(ImVec2(at.x, at.y - 6), ImVec2(at.x, at.y + 3), IM_COL32(0, 0, 0, 255), 2);
+        draw->AddLine(ImVec2(at.x + px, at.y - 6), ImVec2(at.x + px, at.y + 3), IM_COL32(0, 0, 0, 255), 2);
+        const std::string label = format_distance(length);
+        draw->AddText(ImVec2(at.x + px / 2 - 12, at.y - 17), IM_COL32(0, 0, 0, 255), label.c_str());
+    }
+
+    // Legend: choropleth classes, or the point symbols.
+    {
+        ImVec2 at(r.x + r.w - 190, r.y + 10);
+        const float row = 17;
+        int rows = (choropleth_.empty() ? 0 : 6) + (show_points && !session.data().points.empty() ? 2 : 0);
+        if (rows > 0) {
+            draw->AddRectFilled(ImVec2(at.x - 8, at.y - 6), ImVec2(at.x + 182, at.y + row * static_cast<float>(rows) + 4),
+                                IM_COL32(255, 255, 255, 215), 4);
+            if (!choropleth_.empty()) {
+                draw->AddText(at, IM_COL32(0, 0, 0, 255), choropleth_.c_str());
+                at.y += row;
+                double low = session.data().demand.column(choropleth_).empty()
+                                 ? 0
+                                 : *std::min_element(session.data().demand.column(choropleth_).begin(),
+                                                     session.data().demand.column(choropleth_).end());
+                for (std::size_t c = 0; c < breaks_.size(); ++c) {
+                    draw->AddRectFilled(at, ImVec2(at.x + 22, at.y + 13), ramp_colour(static_cast<int>(c), 5));
+                    draw->AddRect(at, ImVec2(at.x + 22, at.y + 13), IM_COL32(80, 80, 80, 255));
+                    const std::string text = format_value(low) + " - " + format_value(breaks_[c]);
+                    draw->AddText(ImVec2(at.x + 30, at.y), IM_COL32(0, 0, 0, 255), text.c_str());
+                    low = breaks_[c];
+                    at.y += row;
+                }
+            }
+            if (show_points && !session.data().points.empty()) {
+                draw->AddCircleFilled(ImVec2(at.x + 11, at.y + 7), 3.5f, IM_COL32(20, 60, 160, 255), 10);
+                draw->AddText(ImVec2(at.x + 30, at.y), IM_COL32(0, 0, 0, 255), "GP practice");
+                at.y += row;
+                draw->AddRectFilled(ImVec2(at.x + 6, at.y + 2), ImVec2(at.x + 16, at.y + 12), IM_COL32(200, 20, 40, 255));
+                draw->AddText(ImVec2(at.x + 30, at.y), IM_COL32(0, 0, 0, 255), "Hospital");
+            }
+        }
+    }
+
+    // Attribution, as the Open Government Licence asks: wrapped to the map's width.
+    {
+        const float size = 12.0f;
+        const float wrap = std::min(r.w - 12, 560.0f);
+        const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(size, 1e9f, wrap, attribution);
+        const ImVec2 at(r.x + r.w - extent.x - 6, r.y + r.h - extent.y - 3);
+        draw->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(r.x + r.w, r.y + r.h), IM_COL32(255, 255, 255, 210));
+        draw->AddText(ImGui::GetFont(), size, at, IM_COL32(40, 40, 40, 255), attribution, nullptr, wrap);
+    }
+    draw->PopClipRect();
+}
+
+void MapView::draw_tooltip(Session& session, int zone) {
+    const auto z = static_cast<std::size_t>(zone);
+    const Dataset& data = session.data();
+    if (forced_hover >= 0) { // a script's hover: put the tooltip by the zone, not the mouse
+        float sx, sy;
+        camera_.to_screen(session.mesh().centres[z], sx, sy);
+        ImGui::SetNextWindowPos(ImVec2(sx + 16, sy + 8));
+    }
+    ImGui::BeginTooltip();
+    ImGui::Text("%s  %s", data.zones.ids[z].c_str(), z < data.zones.names.size() ? data.zones.names[z].c_str() : "");
+    if (session.has_plan()) {
+        const PlanState& state = session.state();
+        const int loc = state.locality_of(static_cast<std::uint32_t>(zone));
+        ImGui::Text("Locality: %s%s", loc >= 0 ? state.localities()[static_cast<std::size_t>(loc)].name.c_str() : "(none)",
+                    state.zone_fixed(static_cast<std::uint32_t>(zone)) ? "  [locked]" : "");
+    }
+    ImGui::Separator();
+    const std::size_t shown = std::min<std::size_t>(data.demand.names.size(), 14);
+    for (std::size_t c = 0; c < shown; ++c) {
+        ImGui::Text("%-24s %s", data.demand.names[c].c_str(), format_value(data.demand.values[c][z]).c_str());
+    }
+    if (data.demand.names.size() > shown) ImGui::TextDisabled("... %zu more columns", data.demand.names.size() - shown);
+    ImGui::EndTooltip();
+}
+
+} // namespace lp::viewer

@@ -1,0 +1,158 @@
+#include "optimiser_job.hpp"
+
+#include <lp/core/error.hpp>
+#include <lp/partition/partition.hpp>
+
+#include <unordered_map>
+
+namespace lp::viewer {
+
+OptimiserJob::~OptimiserJob() { stop(); }
+
+void OptimiserJob::stop() {
+    if (!thread_.joinable()) return;
+    cancel_ = true;
+    thread_.join();
+}
+
+void OptimiserJob::launch(std::function<Outcome()> work) {
+    stop();
+    cancel_ = false;
+    finished_ = false;
+    progress_ = 0;
+    thread_ = std::thread([this, work = std::move(work)] {
+        try {
+            outcome_ = work();
+        } catch (const std::exception& e) {
+            outcome_ = Outcome{};
+            outcome_.error = e.what();
+        }
+        finished_ = true;
+    });
+}
+
+void OptimiserJob::start_optimise(Session& session) {
+    const PlanState& state = session.state();
+    PartitionRequest request;
+    request.graph = &session.data().graph;
+    request.k = static_cast<int>(state.locality_count());
+    request.balance = state.layers();
+    request.zone_ids = &session.data().zones.ids;
+    request.locks.assign(state.zone_count(), -1);
+    bool all_assigned = true;
+    for (std::uint32_t z = 0; z < state.zone_count(); ++z) {
+        if (state.locality_of(z) < 0) all_assigned = false;
+        else if (state.zone_fixed(z)) request.locks[z] = state.locality_of(z);
+    }
+    if (all_assigned) request.start = state.assignment(); // improve the plan, don't start over
+    kind_ = Kind::optimise;
+    started_revision_ = session.revision();
+    session.status = "optimising around " + std::to_string(state.locked_zone_count()) + " locked zones...";
+    launch([this, request]() mutable {
+        request.progress = [this](double fraction) {
+            progress_ = fraction;
+            return !cancel_.load();
+        };
+        const PartitionResult result = partition(request);
+        return Outcome{result.assignment, result.problems, result.cancelled, {}};
+    });
+}
+
+void OptimiserJob::start_split(Session& session, int locality) {
+    const PlanState& state = session.state();
+    const auto loc = static_cast<std::size_t>(locality);
+    split_members_ = state.members(loc);
+    split_locality_id_ = state.localities()[loc].id;
+    if (split_members_.size() < 2) {
+        session.status = "a locality needs two zones to split";
+        return;
+    }
+    // The locality as a graph of its own: members renumbered 0..m-1.
+    std::unordered_map<std::uint32_t, std::uint32_t> local;
+    for (std::uint32_t i = 0; i < split_members_.size(); ++i) local[split_members_[i]] = i;
+    const ContiguityGraph& graph = session.data().graph;
+    std::vector<GraphEdge> edges;
+    for (const GraphEdge& e : graph.edges()) {
+        const auto a = local.find(e.a), b = local.find(e.b);
+        if (a == local.end() || b == local.end()) continue;
+        GraphEdge sub = e;
+        sub.a = std::min(a->second, b->second);
+        sub.b = std::max(a->second, b->second);
+        edges.push_back(sub);
+    }
+    std::vector<double> area, perimeter;
+    for (std::uint32_t z : split_members_) {
+        if (z < graph.zone_area().size()) area.push_back(graph.zone_area()[z]);
+        if (z < graph.zone_perimeter().size()) perimeter.push_back(graph.zone_perimeter()[z]);
+    }
+    subgraph_ = std::make_unique<ContiguityGraph>(split_members_.size(), std::move(edges), std::move(area),
+                                                  std::move(perimeter));
+    PartitionRequest request;
+    request.graph = subgraph_.get();
+    request.k = 2;
+    for (const BalanceLayer& layer : state.layers()) {
+        BalanceLayer sub = layer;
+        sub.values.clear();
+        for (std::uint32_t z : split_members_) sub.values.push_back(layer.values[z]);
+        request.balance.push_back(std::move(sub));
+    }
+    request.locks.assign(split_members_.size(), -1);
+    for (std::uint32_t i = 0; i < split_members_.size(); ++i) {
+        if (state.zone_fixed(split_members_[i])) request.locks[i] = 0; // locked zones stay in the original
+    }
+    kind_ = Kind::split;
+    started_revision_ = session.revision();
+    session.status = "splitting " + state.localities()[loc].name + "...";
+    launch([this, request]() mutable {
+        request.progress = [this](double fraction) {
+            progress_ = fraction;
+            return !cancel_.load();
+        };
+        const PartitionResult result = partition(request);
+        return Outcome{result.assignment, result.problems, result.cancelled, {}};
+    });
+}
+
+void OptimiserJob::poll(Session& session) {
+    if (!thread_.joinable() || !finished_) return;
+    thread_.join();
+    Outcome outcome = std::move(outcome_);
+    if (!outcome.error.empty()) {
+        session.errors.add(kind_ == Kind::split ? "Split failed" : "Optimise failed", outcome.error);
+        return;
+    }
+    if (outcome.cancelled) {
+        session.status = "cancelled";
+        return;
+    }
+    if (session.revision() != started_revision_) {
+        session.status = "the plan changed while the partitioner ran; its result was not applied";
+        return;
+    }
+    const PlanState& state = session.state();
+    std::string problems;
+    for (std::size_t i = 0; i < outcome.problems.size() && i < 3; ++i) problems += "; " + outcome.problems[i];
+    if (kind_ == Kind::optimise) {
+        session.report(session.editor().execute(
+            std::make_unique<ReplaceAssignment>(outcome.assignment, "optimise around locks")));
+    } else {
+        const int original = state.find_locality(split_locality_id_);
+        if (original < 0) return;
+        const std::string id = session.unused_locality_id();
+        const Locality& from = state.localities()[static_cast<std::size_t>(original)];
+        Locality added{id, from.name + " (split)", default_locality_colour(state.locality_count()), false};
+        std::vector<int> next = state.assignment();
+        const int new_index = static_cast<int>(state.locality_count());
+        for (std::size_t i = 0; i < split_members_.size(); ++i) {
+            if (outcome.assignment[i] == 1) next[split_members_[i]] = new_index;
+        }
+        auto split = std::make_unique<CompositeCommand>("split " + from.name);
+        split->add(std::make_unique<AddLocality>(added));
+        split->add(std::make_unique<ReplaceAssignment>(std::move(next), "split " + from.name));
+        session.report(session.editor().execute(std::move(split)));
+        session.active_locality = static_cast<int>(session.state().locality_count()) - 1;
+    }
+    session.status += problems;
+}
+
+} // namespace lp::viewer

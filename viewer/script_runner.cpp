@@ -1,0 +1,277 @@
+#include "script_runner.hpp"
+
+#include "functions_panel.hpp"
+#include "map_view.hpp"
+#include "optimiser_job.hpp"
+
+#include <lp/core/error.hpp>
+#include <lp/plan/function_catalogue.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+namespace lp::viewer {
+namespace {
+
+std::vector<std::string> words_of(const std::string& line) {
+    std::vector<std::string> words;
+    std::istringstream in(line);
+    std::string w;
+    while (in >> w) words.push_back(w);
+    return words;
+}
+
+std::string rest_of(const std::vector<std::string>& words, std::size_t from) {
+    std::string text;
+    for (std::size_t i = from; i < words.size(); ++i) text += (i > from ? " " : "") + words[i];
+    return text;
+}
+
+int locality_arg(const Session& session, const std::string& text) {
+    const PlanState& state = session.state();
+    if (int found = state.find_locality(text); found >= 0) return found;
+    for (std::size_t i = 0; i < state.locality_count(); ++i) {
+        if (state.localities()[i].name == text) return static_cast<int>(i);
+    }
+    if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) {
+        const int index = std::stoi(text);
+        if (index < static_cast<int>(state.locality_count())) return index;
+    }
+    throw Error(ExitCode::usage, "no locality '" + text + "' (give an index, id or name)");
+}
+
+std::uint32_t zone_arg(const Session& session, const std::string& id) {
+    const auto found = session.data().zones.find(id);
+    if (!found) throw Error(ExitCode::unknown_zone, "no zone '" + id + "' in the zone layer");
+    return static_cast<std::uint32_t>(*found);
+}
+
+void need(const std::vector<std::string>& words, std::size_t count, const char* usage) {
+    if (words.size() < count + 1) throw Error(ExitCode::usage, std::string("usage: ") + usage);
+}
+
+} // namespace
+
+ScriptRunner::ScriptRunner(const std::string& path) : path_(path) {
+    std::ifstream in(path);
+    if (!in) throw Error(ExitCode::file_not_found, "cannot read script " + path);
+    std::string line;
+    while (std::getline(in, line)) lines_.push_back(line);
+}
+
+void ScriptRunner::fail(const std::string& message) {
+    error_ = path_ + ":" + std::to_string(next_ + 1) + ": " + message;
+    done_ = true;
+}
+
+std::string ScriptRunner::take_screenshot_request() {
+    if (wait_frames_ > 0) return {};
+    return std::exchange(screenshot_, {});
+}
+
+void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser) {
+    if (done_) return;
+    if (wait_frames_ > 0) {
+        --wait_frames_;
+        return;
+    }
+    while (next_ < lines_.size()) {
+        const std::vector<std::string> words = words_of(lines_[next_]);
+        if (words.empty() || words[0][0] == '#') {
+            ++next_;
+            continue;
+        }
+        bool complete = true;
+        try {
+            complete = run(words, session, map, optimiser);
+        } catch (const std::exception& e) {
+            fail(e.what());
+            return;
+        }
+        if (!complete) return;  // waiting on the partitioner
+        ++next_;
+        if (done_ || wait_frames_ > 0 || !screenshot_.empty()) return;
+    }
+    done_ = true;
+}
+
+bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapView& map, OptimiserJob& optimiser) {
+    const std::string& a = w[0];
+    auto require_plan = [&] {
+        if (!session.has_plan()) throw Error(ExitCode::usage, a + ": no plan is open");
+    };
+    if (a == "quit") {
+        done_ = true;
+    } else if (a == "wait-frames") {
+        need(w, 1, "wait-frames N");
+        wait_frames_ = std::stoi(w[1]);
+    } else if (a == "screenshot") {
+        need(w, 1, "screenshot PATH");
+        // Two frames first, so the UI has laid out whatever the last action changed.
+        wait_frames_ = 2;
+        screenshot_ = w[1];
+    } else if (a == "fit") {
+        map.fit(session);
+    } else if (a == "zoom") {
+        need(w, 1, "zoom FACTOR");
+        const ScreenRect& r = map.camera().rect;
+        map.camera().zoom_at(r.x + r.w / 2, r.y + r.h / 2, std::stod(w[1]));
+    } else if (a == "pan") {
+        need(w, 2, "pan DX DY");
+        map.camera().pan_pixels(std::stof(w[1]), std::stof(w[2]));
+    } else if (a == "brush-radius") {
+        need(w, 1, "brush-radius PIXELS");
+        map.brush_radius = std::stof(w[1]);
+    } else if (a == "brush") {
+        need(w, 2, "brush X Y (pixels from the map's top-left)");
+        require_plan();
+        const ScreenRect& r = map.camera().rect;
+        const MapTool before = map.tool;
+        map.tool = MapTool::paint;
+        map.apply_tool(session, r.x + std::stof(w[1]), r.y + std::stof(w[2]));
+        map.tool = before;
+    } else if (a == "paint" || a == "unassign") {
+        need(w, a == "paint" ? 2 : 1, "paint ZONE LOCALITY | unassign ZONE");
+        require_plan();
+        const int target = a == "paint" ? locality_arg(session, w[2]) : -1;
+        std::vector<std::uint32_t> zones;
+        std::istringstream list(w[1]);
+        for (std::string id; std::getline(list, id, ',');) zones.push_back(zone_arg(session, id));
+        session.report(session.editor().paint(std::move(zones), target));
+    } else if (a == "lock-zone" || a == "unlock-zone") {
+        need(w, 1, "lock-zone ZONE");
+        require_plan();
+        session.report(session.editor().lock_zones({zone_arg(session, w[1])}, a == "lock-zone"));
+    } else if (a == "lock-locality" || a == "unlock-locality") {
+        need(w, 1, "lock-locality LOCALITY");
+        require_plan();
+        const int loc = locality_arg(session, w[1]);
+        session.report(session.editor().execute(std::make_unique<SetLocalityLock>(
+            session.state().localities()[static_cast<std::size_t>(loc)].id, a == "lock-locality")));
+    } else if (a == "begin-stroke") {
+        require_plan();
+        session.editor().begin_stroke(w.size() > 1 ? rest_of(w, 1) : "scripted stroke");
+    } else if (a == "end-stroke") {
+        require_plan();
+        session.editor().end_stroke();
+    } else if (a == "undo") {
+        require_plan();
+        if (!session.editor().undo()) throw Error(ExitCode::usage, "nothing to undo");
+    } else if (a == "redo") {
+        require_plan();
+        if (!session.editor().redo()) throw Error(ExitCode::usage, "nothing to redo");
+    } else if (a == "select-locality") {
+        need(w, 1, "select-locality LOCALITY");
+        require_plan();
+        session.active_locality = locality_arg(session, w[1]);
+    } else if (a == "new-locality") {
+        need(w, 1, "new-locality NAME");
+        require_plan();
+        const std::string id = session.unused_locality_id();
+        session.report(session.editor().execute(std::make_unique<AddLocality>(
+            Locality{id, rest_of(w, 1), default_locality_colour(session.state().locality_count()), false})));
+        session.active_locality = static_cast<int>(session.state().locality_count()) - 1;
+    } else if (a == "rename") {
+        need(w, 2, "rename LOCALITY NAME");
+        require_plan();
+        const int loc = locality_arg(session, w[1]);
+        session.report(session.editor().execute(std::make_unique<EditLocality>(
+            session.state().localities()[static_cast<std::size_t>(loc)].id, rest_of(w, 2), std::nullopt)));
+    } else if (a == "recolour") {
+        need(w, 2, "recolour LOCALITY #rrggbb");
+        require_plan();
+        const int loc = locality_arg(session, w[1]);
+        session.report(session.editor().execute(std::make_unique<EditLocality>(
+            session.state().localities()[static_cast<std::size_t>(loc)].id, std::nullopt, w[2])));
+    } else if (a == "merge") {
+        need(w, 2, "merge KEPT ABSORBED");
+        require_plan();
+        const auto& locs = session.state().localities();
+        const std::string kept = locs[static_cast<std::size_t>(locality_arg(session, w[1]))].id;
+        const std::string gone = locs[static_cast<std::size_t>(locality_arg(session, w[2]))].id;
+        session.report(session.editor().execute(std::make_unique<MergeLocalities>(kept, gone)));
+    } else if (a == "split" || a == "optimise") {
+        require_plan();
+        if (!job_started_) {
+            if (a == "split") {
+                need(w, 1, "split LOCALITY");
+                optimiser.start_split(session, locality_arg(session, w[1]));
+            } else {
+                optimiser.start_optimise(session);
+            }
+            job_started_ = true;
+            return false;
+        }
+        if (optimiser.busy()) {
+            optimiser.poll(session);
+            if (optimiser.busy()) return false;
+        }
+        job_started_ = false;
+        if (!session.errors.pending().empty()) throw Error(ExitCode::unexpected, session.errors.pending().front().message);
+    } else if (a == "split-policy") {
+        need(w, 1, "split-policy refuse|warn");
+        require_plan();
+        if (w[1] != "refuse" && w[1] != "warn") throw Error(ExitCode::usage, "split-policy takes refuse or warn");
+        session.editor().set_split_policy(w[1] == "refuse" ? SplitPolicy::refuse : SplitPolicy::warn);
+    } else if (a == "arrangement") {
+        need(w, 3, "arrangement FUNCTION LOCALITY DELIVERY [HOST]");
+        require_plan();
+        const auto delivery = parse_delivery(w[3]);
+        if (!delivery) throw Error(ExitCode::usage, "unknown delivery '" + w[3] + "'");
+        Arrangement arrangement;
+        arrangement.delivery = *delivery;
+        const auto& locs = session.state().localities();
+        if (w.size() > 4) arrangement.hosted_by = locs[static_cast<std::size_t>(locality_arg(session, w[4]))].id;
+        session.report(session.editor().execute(std::make_unique<SetArrangement>(
+            w[1], locs[static_cast<std::size_t>(locality_arg(session, w[2]))].id, arrangement)));
+    } else if (a == "fill-defaults") {
+        require_plan();
+        fill_default_arrangements(session);
+    } else if (a == "choropleth") {
+        need(w, 1, "choropleth COLUMN|off");
+        if (w[1] != "off" && !session.data().demand.has(w[1])) session.data().demand.column(w[1]); // throws, naming columns
+        map.set_choropleth(session, w[1] == "off" ? "" : w[1]);
+    } else if (a == "hover") {
+        need(w, 1, "hover ZONE|off");
+        map.forced_hover = w[1] == "off" ? -1 : static_cast<int>(zone_arg(session, w[1]));
+    } else if (a == "open-plan") {
+        need(w, 1, "open-plan PATH");
+        optimiser.stop();
+        session.open_plan(w[1]);
+        map.fit(session);
+    } else if (a == "save-plan") {
+        need(w, 1, "save-plan PATH");
+        require_plan();
+        session.save_plan(w[1]);
+    } else if (a == "export-geojson") {
+        need(w, 1, "export-geojson PATH");
+        require_plan();
+        session.export_geojson(w[1]);
+    } else if (a == "export-report") {
+        need(w, 1, "export-report PATH");
+        require_plan();
+        session.export_report(w[1]);
+    } else if (a == "expect-locality") {
+        need(w, 2, "expect-locality ZONE LOCALITY|none");
+        require_plan();
+        const int actual = session.state().locality_of(zone_arg(session, w[1]));
+        const int expected = w[2] == "none" ? -1 : locality_arg(session, w[2]);
+        if (actual != expected) {
+            throw Error(ExitCode::unexpected, "zone " + w[1] + " is in locality " + std::to_string(actual) +
+                                                  ", expected " + std::to_string(expected) +
+                                                  " (last status: " + session.status + ")");
+        }
+    } else if (a == "expect-status") {
+        need(w, 1, "expect-status TEXT");
+        const std::string text = rest_of(w, 1);
+        if (session.status.find(text) == std::string::npos) {
+            throw Error(ExitCode::unexpected, "status is '" + session.status + "', expected it to contain '" + text + "'");
+        }
+    } else {
+        throw Error(ExitCode::usage, "unknown action '" + a + "'");
+    }
+    return true;
+}
+
+} // namespace lp::viewer

@@ -1,0 +1,265 @@
+#include "session.hpp"
+
+#include <lp/core/error.hpp>
+#include <lp/edit/plan_conversion.hpp>
+#include <lp/geometry/dissolve.hpp>
+#include <lp/io/geojson_writer.hpp>
+#include <lp/plan/plan_file.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <limits>
+#include <sstream>
+
+namespace lp::viewer {
+
+BalanceSpec parse_balance_spec(const std::string& text) {
+    BalanceSpec spec;
+    const auto colon = text.rfind(':');
+    spec.column = text.substr(0, colon);
+    if (colon != std::string::npos) {
+        const std::string tol = text.substr(colon + 1);
+        char* end = nullptr;
+        const double value = std::strtod(tol.c_str(), &end);
+        if (tol.empty() || *end != '\0' || !(value > 0) || !std::isfinite(value)) {
+            throw Error(ExitCode::usage, "--balance " + text + ": the tolerance after ':' must be a positive "
+                                         "fraction such as 0.05");
+        }
+        spec.tolerance = value;
+    }
+    if (spec.column.empty()) throw Error(ExitCode::usage, "--balance needs a demand column name");
+    return spec;
+}
+
+void Session::open_dataset(const DatasetOptions& options) {
+    auto loaded = std::make_unique<Dataset>(load_dataset(options));
+    ZoneMesh mesh = build_zone_mesh(loaded->zones.shapes, loaded->zones.ids);
+    data_ = std::move(loaded);
+    data_options_ = options;
+    mesh_ = std::move(mesh);
+    ++mesh_generation_;
+    driver_columns_ = driver_columns(*data_);
+    if (catalogue_.functions.empty()) catalogue_ = read_catalogue(default_catalogue_path());
+    // Keep only balance columns this data has; default to total population.
+    std::vector<BalanceSpec> kept;
+    for (const BalanceSpec& spec : balance_specs_) {
+        if (data_->demand.has(spec.column)) kept.push_back(spec);
+        else errors.add("Balance column missing", "The demand tables have no column '" + spec.column + "'.");
+    }
+    if (kept.empty()) {
+        const std::string population = find_demand_column(data_->demand, IndicatorColumns{}.population);
+        if (!population.empty()) kept.push_back({population, 0.10});
+    }
+    balance_specs_ = kept;
+    new_empty_plan();
+}
+
+void Session::set_balance(std::vector<BalanceSpec> specs) {
+    balance_specs_ = std::move(specs);
+    if (has_plan()) rebuild_editor(current_plan());
+}
+
+std::vector<BalanceLayer> Session::balance_layers() const {
+    std::vector<BalanceLayer> layers;
+    for (const BalanceSpec& spec : balance_specs_) {
+        BalanceLayer layer;
+        layer.name = spec.column;
+        layer.values = data_->demand.column(spec.column);
+        layer.tolerance = spec.tolerance;
+        layers.push_back(std::move(layer));
+    }
+    return layers;
+}
+
+void Session::rebuild_editor(const LocalityPlan& plan) {
+    PlanState state = state_from_plan(plan, data_->zones.ids, data_->graph, balance_layers());
+    const SplitPolicy policy = editor_ ? editor_->split_policy() : SplitPolicy::refuse;
+    if (editor_) revision_offset_ += editor_->revision() + 1;
+    editor_ = std::make_unique<PlanEditor>(std::move(state));
+    editor_->set_split_policy(policy);
+    base_plan_ = plan;
+    active_locality = plan.localities.empty() ? -1 : 0;
+    derived_revision_ = plan_revision_ = check_revision_ = shares_revision_ = static_cast<std::size_t>(-1);
+    autosave_ = std::make_unique<RecoveryAutosave>(
+        recovery_path(), [this] { return plan_to_json_text(current_plan()); }, 5, std::chrono::seconds(20));
+    refresh_derived();
+}
+
+void Session::new_empty_plan() {
+    if (!data_) throw Error(ExitCode::usage, "open a zone layer before making a plan");
+    LocalityPlan plan;
+    plan.sources["zones"] = data_options_.zones.path;
+    for (std::size_t i = 0; i < data_options_.demand_paths.size(); ++i) {
+        plan.sources["demand" + (i == 0 ? std::string() : std::to_string(i + 1))] = data_options_.demand_paths[i];
+    }
+    plan_path_.clear();
+    rebuild_editor(plan);
+}
+
+void Session::open_plan(const std::string& path) {
+    if (!data_) throw Error(ExitCode::usage, "open a zone layer before opening plan " + path);
+    LocalityPlan plan = read_plan(path);
+    try {
+        rebuild_editor(plan);
+    } catch (const Error& e) {
+        throw Error(e.code(), path + ": " + e.what());
+    }
+    plan_path_ = path;
+    autosave_ = std::make_unique<RecoveryAutosave>(
+        recovery_path(), [this] { return plan_to_json_text(current_plan()); }, 5, std::chrono::seconds(20));
+}
+
+std::string Session::recovery_path() const {
+    if (!plan_path_.empty()) return plan_path_ + ".recovery.json";
+    return (std::filesystem::current_path() / "untitled-plan.recovery.json").string();
+}
+
+void Session::save_plan(const std::string& path) {
+    const LocalityPlan plan = current_plan();
+    write_plan(path, plan);
+    plan_path_ = path;
+    base_plan_ = plan;
+    status = "saved " + path;
+}
+
+const LocalityPlan& Session::current_plan() {
+    if (plan_revision_ != revision()) {
+        plan_cache_ = plan_from_state(state(), data_->zones.ids, base_plan_);
+        plan_revision_ = revision();
+    }
+    return plan_cache_;
+}
+
+const PlanCheck& Session::check() {
+    if (check_revision_ != revision()) {
+        CheckInput input;
+        input.zone_ids = data_->zones.ids;
+        input.graph = &data_->graph;
+        input.catalogue = &catalogue_;
+        check_cache_ = check_plan(current_plan(), input);
+        check_revision_ = revision();
+    }
+    return check_cache_;
+}
+
+const std::vector<FunctionDemandShare>& Session::demand_shares() {
+    if (shares_revision_ != revision()) {
+        shares_cache_ = function_demand_shares(current_plan(), catalogue_, driver_columns_, data_->zones.ids);
+        shares_revision_ = revision();
+    }
+    return shares_cache_;
+}
+
+void Session::refresh_derived() {
+    if (!editor_ || derived_revision_ == revision()) return;
+    derived_revision_ = revision();
+    const PlanState& s = state();
+    stray_zones_.clear();
+    label_points_.assign(s.locality_count(), Point{std::numeric_limits<double>::quiet_NaN(), 0});
+    for (std::size_t loc = 0; loc < s.locality_count(); ++loc) {
+        if (s.statistics(loc).pieces > 1) {
+            const auto stray = s.stray_zones(loc);
+            stray_zones_.insert(stray_zones_.end(), stray.begin(), stray.end());
+        }
+        // Label at the member zone nearest the locality's area-weighted centre, so it
+        // sits inside even a crescent-shaped locality.
+        const auto& members = s.members(loc);
+        if (members.empty()) continue;
+        double cx = 0, cy = 0, total = 0;
+        for (std::uint32_t z : members) {
+            const double w = std::max(mesh_.areas[z], 1.0);
+            cx += w * mesh_.centres[z].x;
+            cy += w * mesh_.centres[z].y;
+            total += w;
+        }
+        cx /= total;
+        cy /= total;
+        double best = std::numeric_limits<double>::infinity();
+        for (std::uint32_t z : members) {
+            const double dx = mesh_.centres[z].x - cx, dy = mesh_.centres[z].y - cy;
+            if (dx * dx + dy * dy < best) {
+                best = dx * dx + dy * dy;
+                label_points_[loc] = mesh_.centres[z];
+            }
+        }
+    }
+    if (active_locality >= static_cast<int>(s.locality_count())) active_locality = static_cast<int>(s.locality_count()) - 1;
+}
+
+void Session::update() {
+    if (!editor_) return;
+    refresh_derived();
+    if (autosave_) {
+        autosave_->poll(revision());
+        if (!autosave_->last_error().empty()) {
+            errors.add("Autosave failed", autosave_->path() + ": " + autosave_->last_error());
+            autosave_ = nullptr; // one report, not one per frame
+        }
+    }
+}
+
+void Session::report(const EditResult& result) {
+    if (!result.message.empty()) status = result.message;
+    else if (result.applied) status = "done: " + editor_->undo_label();
+}
+
+std::string Session::unused_locality_id() const {
+    for (std::size_t n = state().locality_count() + 1;; ++n) {
+        const std::string id = "L" + std::to_string(n);
+        if (state().find_locality(id) < 0) return id;
+    }
+}
+
+void Session::export_geojson(const std::string& path) const {
+    const PlanState& s = state();
+    const auto shapes = dissolve_groups(data_->zones, s.assignment(), static_cast<int>(s.locality_count()));
+    std::vector<Feature> features;
+    for (std::size_t loc = 0; loc < s.locality_count(); ++loc) {
+        Feature f;
+        f.shape = shapes[loc];
+        const Locality& l = s.localities()[loc];
+        const LiveStatistics& st = s.statistics(loc);
+        f.properties["locality_id"] = l.id;
+        f.properties["name"] = l.name;
+        f.properties["colour"] = l.colour;
+        f.properties["zones"] = st.zones;
+        for (std::size_t layer = 0; layer < s.layers().size(); ++layer) {
+            f.properties[s.layers()[layer].name] = st.totals[layer];
+        }
+        f.properties["area_km2"] = st.area / 1e6;
+        f.properties["pieces"] = st.pieces;
+        features.push_back(std::move(f));
+    }
+    write_features(path, features, data_->zones.working_crs);
+}
+
+void Session::export_report(const std::string& path) {
+    const LocalityPlan& plan = current_plan();
+    const PlanState& s = state();
+    std::ostringstream out;
+    out << "# Locality plan report\n\n";
+    if (!plan.partnership_name.empty()) out << "Partnership: " << plan.partnership_name << " " << plan.partnership_code << "\n\n";
+    out << "| locality | zones |";
+    for (const BalanceLayer& layer : s.layers()) out << " " << layer.name << " | deviation |";
+    out << " area km2 | Polsby-Popper | pieces | crossings |\n|---|---|";
+    for (std::size_t i = 0; i < s.layers().size(); ++i) out << "---|---|";
+    out << "---|---|---|---|\n";
+    char buffer[64];
+    for (std::size_t loc = 0; loc < s.locality_count(); ++loc) {
+        const LiveStatistics& st = s.statistics(loc);
+        out << "| " << s.localities()[loc].name << " | " << st.zones << " |";
+        for (std::size_t layer = 0; layer < s.layers().size(); ++layer) {
+            std::snprintf(buffer, sizeof buffer, " %.0f | %+.1f%%%s |", st.totals[layer],
+                          100 * s.deviation(loc, layer), s.within_tolerance(loc, layer) ? "" : " (outside)");
+            out << buffer;
+        }
+        std::snprintf(buffer, sizeof buffer, " %.1f | %.3f | %zu | %zu |\n", st.area / 1e6, st.polsby_popper(),
+                      st.pieces, st.crossings);
+        out << buffer;
+    }
+    out << "\n## Statutory check\n\n```\n" << format_check(check(), plan) << "\n```\n";
+    write_file_atomically(path, out.str());
+}
+
+} // namespace lp::viewer

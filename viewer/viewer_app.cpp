@@ -1,0 +1,254 @@
+#include "viewer_app.hpp"
+
+#include "error_window.hpp"
+#include "functions_panel.hpp"
+#include "locality_table.hpp"
+#include "screenshot.hpp"
+
+#include <lp/core/error.hpp>
+
+#include "gl.hpp"
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <numeric>
+
+namespace lp::viewer {
+namespace {
+
+constexpr float right_panel_width = 430;
+constexpr float bottom_panel_height = 230;
+
+void glfw_error(int code, const char* text) { std::fprintf(stderr, "locality-viewer: GLFW error %d: %s\n", code, text); }
+
+} // namespace
+
+ViewerApp::ViewerApp(ViewerOptions options) : options_(std::move(options)) {
+    glfwSetErrorCallback(glfw_error);
+    if (!glfwInit()) throw Error(ExitCode::unexpected, "cannot initialise GLFW (is there a display? try xvfb-run)");
+    glfwWindowHint(GLFW_SAMPLES, 4);
+    window_ = glfwCreateWindow(options_.width, options_.height, "Locality Planner", nullptr, nullptr);
+    if (!window_) {
+        glfwTerminate();
+        throw Error(ExitCode::unexpected, "cannot open a window with an OpenGL context");
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(options_.frame_stats > 0 || !options_.script_path.empty() ? 0 : 1);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr; // the layout is fixed; nothing to remember
+    ImGui::StyleColorsLight();
+    ImGui::GetStyle().WindowRounding = 0;
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    if (!options_.script_path.empty()) script_ = std::make_unique<ScriptRunner>(options_.script_path);
+}
+
+ViewerApp::~ViewerApp() {
+    optimiser_.stop();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+void ViewerApp::open_startup_files() {
+    auto attempt = [&](const std::string& title, auto action) {
+        try {
+            action();
+            return true;
+        } catch (const Error& e) {
+            session_.errors.add(title, e.what());
+            std::cerr << "locality-viewer: " << e.what() << "\n";
+            if (script_) startup_failure_ = e.exit_code();
+        } catch (const std::exception& e) {
+            session_.errors.add(title, e.what());
+            std::cerr << "locality-viewer: " << e.what() << "\n";
+            if (script_) startup_failure_ = static_cast<int>(ExitCode::unexpected);
+        }
+        return false;
+    };
+    std::vector<BalanceSpec> specs;
+    attempt("Bad --balance", [&] {
+        for (const std::string& text : options_.balance) specs.push_back(parse_balance_spec(text));
+    });
+    session_.set_balance(specs);
+    if (options_.data.zones.path.empty()) return;
+    const auto started = std::chrono::steady_clock::now();
+    if (!attempt("Could not open the data", [&] { session_.open_dataset(options_.data); })) return;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::fprintf(stderr, "locality-viewer: %zu zones, %zu triangles, %zu boundary segments, loaded in %.1f s\n",
+                 session_.mesh().zone_count(), session_.mesh().vertex_total() / 3, session_.mesh().segment_total(), seconds);
+    for (const std::string& failure : session_.mesh().failures) {
+        std::fprintf(stderr, "locality-viewer: not filled: %s\n", failure.c_str());
+    }
+    if (options_.warn_on_split) session_.editor().set_split_policy(SplitPolicy::warn);
+    if (!options_.plan_path.empty()) {
+        attempt("Could not open the plan", [&] { session_.open_plan(options_.plan_path); });
+        if (std::filesystem::exists(session_.recovery_path())) {
+            session_.status = "a recovery file exists: " + session_.recovery_path() + " (File > Open plan to restore it)";
+        }
+    }
+    if (options_.warn_on_split && session_.has_plan()) session_.editor().set_split_policy(SplitPolicy::warn);
+}
+
+void ViewerApp::tools_ui() {
+    if (!session_.has_plan()) return;
+    const PlanState& state = session_.state();
+    ImGui::SetNextItemWidth(200);
+    const char* active_name = session_.active_locality >= 0 && session_.active_locality < static_cast<int>(state.locality_count())
+                                  ? state.localities()[static_cast<std::size_t>(session_.active_locality)].name.c_str()
+                                  : "(none)";
+    if (ImGui::BeginCombo("Active locality", active_name)) {
+        for (std::size_t i = 0; i < state.locality_count(); ++i) {
+            if (ImGui::Selectable(state.localities()[i].name.c_str(), session_.active_locality == static_cast<int>(i))) {
+                session_.active_locality = static_cast<int>(i);
+            }
+        }
+        ImGui::EndCombo();
+    }
+    int tool = static_cast<int>(map_.tool);
+    ImGui::RadioButton("Pan", &tool, static_cast<int>(MapTool::pan));
+    ImGui::SameLine();
+    ImGui::RadioButton("Paint", &tool, static_cast<int>(MapTool::paint));
+    ImGui::SameLine();
+    ImGui::RadioButton("Lock", &tool, static_cast<int>(MapTool::lock));
+    ImGui::SameLine();
+    ImGui::RadioButton("Unlock", &tool, static_cast<int>(MapTool::unlock));
+    map_.tool = static_cast<MapTool>(tool);
+    ImGui::SetNextItemWidth(200);
+    ImGui::SliderFloat("Brush radius (px)", &map_.brush_radius, 0, 80, map_.brush_radius <= 0 ? "single zone" : "%.0f");
+    bool refuse = session_.editor().split_policy() == SplitPolicy::refuse;
+    if (ImGui::Checkbox("Refuse edits that split a locality", &refuse)) {
+        session_.editor().set_split_policy(refuse ? SplitPolicy::refuse : SplitPolicy::warn);
+    }
+}
+
+void ViewerApp::frame_ui() {
+    files_.menu_ui(session_, optimiser_, map_);
+    const ImGuiIO& io = ImGui::GetIO();
+    const float menu = ImGui::GetFrameHeight();
+    const float w = io.DisplaySize.x, h = io.DisplaySize.y;
+    const ImGuiWindowFlags panel = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoSavedSettings;
+
+    map_.ui(session_, ScreenRect{0, menu, w - right_panel_width, h - menu - bottom_panel_height});
+
+    ImGui::SetNextWindowPos(ImVec2(w - right_panel_width, menu));
+    ImGui::SetNextWindowSize(ImVec2(right_panel_width, h - menu));
+    ImGui::Begin("Tools and functions", nullptr, panel);
+    tools_ui();
+    ImGui::Separator();
+    functions_panel_ui(session_);
+    ImGui::End();
+
+    ImGui::SetNextWindowPos(ImVec2(0, h - bottom_panel_height));
+    ImGui::SetNextWindowSize(ImVec2(w - right_panel_width, bottom_panel_height));
+    ImGui::Begin("Localities", nullptr, panel);
+    locality_table_ui(session_, optimiser_);
+    ImGui::TextWrapped("%s", session_.status.c_str());
+    ImGui::End();
+
+    error_window_ui(session_.errors);
+
+    // Shortcuts, unless a text field has the keyboard.
+    if (!io.WantTextInput && session_.has_plan()) {
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) session_.editor().undo();
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) session_.editor().redo();
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S) && !session_.plan_path().empty()) {
+            try {
+                session_.save_plan(session_.plan_path());
+            } catch (const std::exception& e) {
+                session_.errors.add("Could not save the plan", e.what());
+            }
+        }
+        if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) map_.fit(session_);
+    }
+}
+
+int ViewerApp::run() {
+    open_startup_files();
+    if (startup_failure_) return startup_failure_;
+    std::vector<double> frame_ms;
+    int frames_to_time = options_.frame_stats;
+    int exit_code = 0;
+    while (!glfwWindowShouldClose(window_)) {
+        const auto frame_start = std::chrono::steady_clock::now();
+        glfwPollEvents();
+        optimiser_.poll(session_);
+        if (script_) script_->step(session_, map_, optimiser_);
+        session_.update();
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        frame_ui();
+        ImGui::Render();
+
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
+        glClear(GL_COLOR_BUFFER_BIT);
+        const float pixel_scale = ImGui::GetIO().DisplayFramebufferScale.x;
+        map_.render(session_, renderer_, fb_h, pixel_scale);
+        glViewport(0, 0, fb_w, fb_h);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        if (script_) {
+            const std::string shot = script_->take_screenshot_request();
+            if (!shot.empty()) {
+                try {
+                    write_screenshot(shot, fb_w, fb_h);
+                    std::fprintf(stderr, "locality-viewer: wrote %s\n", shot.c_str());
+                } catch (const std::exception& e) {
+                    std::cerr << "locality-viewer: " << e.what() << "\n";
+                    exit_code = static_cast<int>(ExitCode::write_failed);
+                    break;
+                }
+            }
+        }
+        glfwSwapBuffers(window_);
+
+        const bool script_running = script_ && !script_->finished();
+        if (script_ && script_->failed()) {
+            std::cerr << "locality-viewer: " << script_->error() << "\n";
+            exit_code = 1;
+            break;
+        }
+        if (frames_to_time > 0 && !script_running) {
+            glFinish();
+            frame_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count());
+            if (static_cast<int>(frame_ms.size()) == frames_to_time + 5) break; // 5 warm-up frames dropped below
+        } else if (script_ && script_->finished() && options_.frame_stats == 0) {
+            break;
+        }
+    }
+    if (!frame_ms.empty()) {
+        std::vector<double> timed(frame_ms.begin() + std::min<std::ptrdiff_t>(5, static_cast<std::ptrdiff_t>(frame_ms.size())),
+                                  frame_ms.end());
+        if (!timed.empty()) {
+            std::sort(timed.begin(), timed.end());
+            const double mean = std::accumulate(timed.begin(), timed.end(), 0.0) / static_cast<double>(timed.size());
+            const double p95 = timed[std::min(timed.size() - 1, timed.size() * 95 / 100)];
+            std::printf("frame-stats: %zu frames, mean %.2f ms (%.1f fps), median %.2f ms, p95 %.2f ms, %zu zones drawn\n",
+                        timed.size(), mean, 1000.0 / mean, timed[timed.size() / 2], p95, renderer_.zones_drawn());
+        }
+    }
+    if (session_.has_plan() && !session_.plan_path().empty() && exit_code == 0 && !script_) {
+        // A clean exit leaves no stale recovery file behind.
+        std::error_code ec;
+        std::filesystem::remove(session_.recovery_path(), ec);
+    }
+    return exit_code;
+}
+
+} // namespace lp::viewer

@@ -1,0 +1,56 @@
+#pragma once
+// The window, the frame loop and the layout: menu bar, map (left), tools and
+// functions (right), locality table and status line (bottom).
+#include "files_panel.hpp"
+#include "map_renderer.hpp"
+#include "map_view.hpp"
+#include "optimiser_job.hpp"
+#include "script_runner.hpp"
+#include "session.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace lp::viewer {
+
+struct ViewerOptions {
+    DatasetOptions data;        // empty zones path: start with nothing open
+    std::string plan_path;
+    std::vector<std::string> balance;
+    std::string script_path;
+    int frame_stats = 0;        // frames to time (0: none)
+    int width = 1280;
+    int height = 800;
+    bool warn_on_split = false;
+};
+
+class ViewerApp {
+public:
+    explicit ViewerApp(ViewerOptions options);
+    ~ViewerApp();
+    ViewerApp(const ViewerApp&) = delete;
+    ViewerApp& operator=(const ViewerApp&) = delete;
+
+    // Returns the process exit code.
+    int run();
+
+private:
+    void open_startup_files();
+    void frame_ui();
+    void tools_ui();
+
+    ViewerOptions options_;
+    GLFWwindow* window_ = nullptr;
+    Session session_;
+    MapView map_;
+    MapRenderer renderer_;
+    OptimiserJob optimiser_;
+    FilesPanel files_;
+    std::unique_ptr<ScriptRunner> script_;
+    int startup_failure_ = 0;   // exit code of a startup load that failed under a script
+}; // class ViewerApp
+
+} // namespace lp::viewer
