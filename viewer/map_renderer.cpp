@@ -7,6 +7,31 @@ namespace lp::viewer {
 MapRenderer::~MapRenderer() {
     const GLuint buffers[] = {positions_, colours_, segments_, bold_indices_};
     if (positions_) glDeleteBuffers(4, buffers);
+    for (LevelBuffers& level : levels_) {
+        const GLuint buffers_of_level[] = {level.positions, level.colours};
+        glDeleteBuffers(2, buffers_of_level);
+    }
+    if (cache_fbo_) glDeleteFramebuffers(1, &cache_fbo_);
+    if (cache_texture_) glDeleteTextures(1, &cache_texture_);
+}
+
+void MapRenderer::ensure_cache(int width, int height) {
+    if (cache_fbo_ && width == cache_w_ && height == cache_h_) return;
+    if (!cache_fbo_) {
+        glGenFramebuffers(1, &cache_fbo_);
+        glGenTextures(1, &cache_texture_);
+    }
+    glBindTexture(GL_TEXTURE_2D, cache_texture_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_texture_, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    cache_w_ = width;
+    cache_h_ = height;
+    cache_valid_ = false;
 }
 
 void MapRenderer::upload(const ZoneMesh& mesh) {
@@ -18,6 +43,18 @@ void MapRenderer::upload(const ZoneMesh& mesh) {
         colours_ = buffers[1];
         segments_ = buffers[2];
         bold_indices_ = buffers[3];
+    }
+    while (levels_.size() < mesh.levels.size()) {
+        LevelBuffers level;
+        glGenBuffers(1, &level.positions);
+        glGenBuffers(1, &level.colours);
+        levels_.push_back(std::move(level));
+    }
+    for (std::size_t l = 0; l < mesh.levels.size(); ++l) {
+        glBindBuffer(GL_ARRAY_BUFFER, levels_[l].positions);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.levels[l].triangles.size() * sizeof(float)),
+                     mesh.levels[l].triangles.data(), GL_STATIC_DRAW);
+        levels_[l].vertex_colours.assign(mesh.levels[l].triangles.size() / 2, unassigned_colour);
     }
     glBindBuffer(GL_ARRAY_BUFFER, positions_);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.triangles.size() * sizeof(float)),
@@ -37,6 +74,7 @@ void MapRenderer::upload(const ZoneMesh& mesh) {
         segment_first_[z] = static_cast<std::uint32_t>(s);
         segment_count_[z] += 1;
     }
+    cache_valid_ = false;
     vertex_colours_.assign(mesh.vertex_total(), unassigned_colour);
     set_zone_colours(std::vector<Rgba>(zones, unassigned_colour));
     bold_count_ = 0;
@@ -46,11 +84,32 @@ void MapRenderer::set_zone_colours(const std::vector<Rgba>& colours) {
     if (!mesh_) return;
     for (std::size_t z = 0; z < mesh_->zone_count() && z < colours.size(); ++z) {
         std::fill_n(vertex_colours_.begin() + mesh_->first_vertex[z], mesh_->vertex_count[z], colours[z]);
+        for (std::size_t l = 0; l < mesh_->levels.size(); ++l) {
+            std::fill_n(levels_[l].vertex_colours.begin() + mesh_->levels[l].first_vertex[z],
+                        mesh_->levels[l].vertex_count[z], colours[z]);
+        }
+    }
+    for (std::size_t l = 0; l < mesh_->levels.size(); ++l) {
+        glBindBuffer(GL_ARRAY_BUFFER, levels_[l].colours);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(levels_[l].vertex_colours.size() * sizeof(Rgba)),
+                     levels_[l].vertex_colours.data(), GL_DYNAMIC_DRAW);
     }
     glBindBuffer(GL_ARRAY_BUFFER, colours_);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertex_colours_.size() * sizeof(Rgba)),
                  vertex_colours_.data(), GL_DYNAMIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
+    cache_valid_ = false;
+}
+
+void MapRenderer::set_points(std::vector<std::vector<float>> layers, std::vector<PointStyle> styles) {
+    points_ = std::move(layers);
+    point_styles_ = std::move(styles);
+    cache_valid_ = false;
+}
+
+void MapRenderer::set_points_visible(bool visible) {
+    if (visible != points_visible_) cache_valid_ = false;
+    points_visible_ = visible;
 }
 
 void MapRenderer::set_bold_segments(const std::vector<std::uint32_t>& segments) {
@@ -65,7 +124,25 @@ void MapRenderer::set_bold_segments(const std::vector<std::uint32_t>& segments) 
                  GL_DYNAMIC_DRAW);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
     bold_count_ = static_cast<GLsizei>(indices.size());
+    cache_valid_ = false;
 }
+
+namespace {
+
+// Zones are stored in zone order, so neighbouring visible zones usually have adjacent
+// ranges: merging them turns thousands of tiny draws into a few (each draw has a fixed
+// cost that dominates under llvmpipe).
+void add_range(std::vector<GLint>& firsts, std::vector<GLsizei>& counts, std::uint32_t first, std::uint32_t count) {
+    if (count == 0) return;
+    if (!firsts.empty() && static_cast<std::uint32_t>(firsts.back() + counts.back()) == first) {
+        counts.back() += static_cast<GLsizei>(count);
+        return;
+    }
+    firsts.push_back(static_cast<GLint>(first));
+    counts.push_back(static_cast<GLsizei>(count));
+}
+
+} // namespace
 
 void MapRenderer::collect_visible(const MapCamera& camera) {
     const Box view = camera.visible();
@@ -73,18 +150,16 @@ void MapRenderer::collect_visible(const MapCamera& camera) {
     fill_count_.clear();
     line_first_.clear();
     line_count_.clear();
+    zones_drawn_ = 0;
     for (std::size_t z = 0; z < mesh_->zone_count(); ++z) {
         if (!mesh_->boxes[z].intersects(view)) continue;
-        if (mesh_->vertex_count[z] > 0) {
-            fill_first_.push_back(static_cast<GLint>(mesh_->first_vertex[z]));
-            fill_count_.push_back(static_cast<GLsizei>(mesh_->vertex_count[z]));
-        }
-        if (segment_count_[z] > 0) {
-            line_first_.push_back(static_cast<GLint>(2 * segment_first_[z]));
-            line_count_.push_back(static_cast<GLsizei>(2 * segment_count_[z]));
-        }
+        const auto l = static_cast<std::size_t>(level_);
+        const std::uint32_t first = level_ >= 0 ? mesh_->levels[l].first_vertex[z] : mesh_->first_vertex[z];
+        const std::uint32_t count = level_ >= 0 ? mesh_->levels[l].vertex_count[z] : mesh_->vertex_count[z];
+        ++zones_drawn_;
+        add_range(fill_first_, fill_count_, first, count);
+        add_range(line_first_, line_count_, 2 * segment_first_[z], 2 * segment_count_[z]);
     }
-    zones_drawn_ = fill_first_.size();
 }
 
 void MapRenderer::begin(const MapCamera& camera, int framebuffer_height, float pixel_scale) {
@@ -124,13 +199,47 @@ void MapRenderer::end() {
 
 void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha) {
     if (!mesh_) return;
+    const ScreenRect& r = camera.rect;
+    const auto vx = static_cast<GLint>(r.x * pixel_scale);
+    const auto vy = static_cast<GLint>(static_cast<float>(framebuffer_height) - (r.y + r.h) * pixel_scale);
+    const auto vw = static_cast<GLsizei>(r.w * pixel_scale), vh = static_cast<GLsizei>(r.h * pixel_scale);
+    if (vw <= 0 || vh <= 0) return;
+    ensure_cache(vw, vh);
+    const CacheKey key{camera.centre.x, camera.centre.y, camera.scale, r.x, r.y, r.w, r.h, outline_alpha,
+                       framebuffer_height};
+    if (!cache_valid_ || !(key == cache_key_)) {
+        // Draw into the cache texture: the same projection, a viewport at its origin.
+        MapCamera local = camera;
+        local.rect = ScreenRect{0, 0, r.w, r.h};
+        glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
+        glViewport(0, 0, vw, vh);
+        glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
+        glClear(GL_COLOR_BUFFER_BIT);
+        draw_mesh(local, static_cast<int>(r.h * pixel_scale), pixel_scale, outline_alpha);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        cache_key_ = key;
+        cache_valid_ = true;
+        ++redraws_;
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, vw, vh, vx, vy, vx + vw, vy + vh, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void MapRenderer::draw_mesh(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha) {
+    // The coarsest simplified level whose error stays under a pixel.
+    level_ = -1;
+    for (std::size_t l = 0; l < mesh_->levels.size(); ++l) {
+        if (mesh_->levels[l].tolerance * camera.scale * pixel_scale < 1.0) level_ = static_cast<int>(l);
+    }
     collect_visible(camera);
     begin(camera, framebuffer_height, pixel_scale);
 
     // Fills, coloured per vertex.
-    glBindBuffer(GL_ARRAY_BUFFER, positions_);
+    glBindBuffer(GL_ARRAY_BUFFER, level_ >= 0 ? levels_[static_cast<std::size_t>(level_)].positions : positions_);
     glVertexPointer(2, GL_FLOAT, 0, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, colours_);
+    glBindBuffer(GL_ARRAY_BUFFER, level_ >= 0 ? levels_[static_cast<std::size_t>(level_)].colours : colours_);
     glEnableClientState(GL_COLOR_ARRAY);
     glColorPointer(4, GL_UNSIGNED_BYTE, 0, nullptr);
     if (!fill_first_.empty()) {
@@ -154,6 +263,23 @@ void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pi
         glDrawElements(GL_LINES, bold_count_, GL_UNSIGNED_INT, nullptr);
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
         glLineWidth(1.0f);
+    }
+    // Service points: a white square, then the coloured one inside it.
+    if (points_visible_) {
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+        for (std::size_t layer = 0; layer < points_.size() && layer < point_styles_.size(); ++layer) {
+            if (points_[layer].empty()) continue;
+            const PointStyle& style = point_styles_[layer];
+            glVertexPointer(2, GL_FLOAT, 0, points_[layer].data());
+            const auto count = static_cast<GLsizei>(points_[layer].size() / 2);
+            glPointSize((style.size + 2) * pixel_scale);
+            glColor4ub(255, 255, 255, 255);
+            glDrawArrays(GL_POINTS, 0, count);
+            glPointSize(style.size * pixel_scale);
+            glColor4ub(style.fill & 0xff, (style.fill >> 8) & 0xff, (style.fill >> 16) & 0xff, 255);
+            glDrawArrays(GL_POINTS, 0, count);
+        }
+        glPointSize(1.0f);
     }
     end();
 }

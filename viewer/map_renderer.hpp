@@ -30,6 +30,16 @@ public:
     // Segments (indices into the mesh's segments) drawn bold, e.g. locality boundaries.
     void set_bold_segments(const std::vector<std::uint32_t>& segments);
 
+    // Service points drawn as square symbols into the map image: x,y pairs relative
+    // to the mesh origin. Points are one vertex each, which matters under llvmpipe,
+    // where every small ImGui circle costs a dozen triangle setups.
+    struct PointStyle {
+        Rgba fill;
+        float size;  // pixels, before the white border
+    };
+    void set_points(std::vector<std::vector<float>> layers, std::vector<PointStyle> styles);
+    void set_points_visible(bool visible);
+
     // framebuffer_height: for converting the camera's top-left rectangle to GL's
     // bottom-left viewport; pixel_scale: framebuffer pixels per screen pixel.
     void draw(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha);
@@ -38,14 +48,45 @@ public:
                       const std::vector<std::uint32_t>& zones, Rgba colour);
 
     std::size_t zones_drawn() const { return zones_drawn_; }
+    // Frames in which the mesh was drawn again (the rest reused the cached image).
+    std::size_t redraws() const { return redraws_; }
 
 private:
+    void draw_mesh(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha);
     void begin(const MapCamera& camera, int framebuffer_height, float pixel_scale);
     void end();
     void collect_visible(const MapCamera& camera);
 
+    // The drawn map is kept in a texture and only drawn again when the view, the
+    // colours or the boundaries change: most frames (hover, typing in a panel) just
+    // copy it, which llvmpipe does in well under a millisecond.
+    void ensure_cache(int width, int height);
+    struct CacheKey {
+        double cx = 0, cy = 0, scale = 0;
+        float x = 0, y = 0, w = 0, h = 0, outline_alpha = 0;
+        int framebuffer_height = 0;
+        bool operator==(const CacheKey&) const = default;
+    };
+    GLuint cache_fbo_ = 0, cache_texture_ = 0;
+    int cache_w_ = 0, cache_h_ = 0;
+    bool cache_valid_ = false;
+    CacheKey cache_key_;
+    std::size_t redraws_ = 0;
+
+    std::vector<std::vector<float>> points_;
+    std::vector<PointStyle> point_styles_;
+    bool points_visible_ = true;
+
     const ZoneMesh* mesh_ = nullptr;
     GLuint positions_ = 0, colours_ = 0, segments_ = 0, bold_indices_ = 0;
+    // Per simplified level: positions, colours and the colours as uploaded.
+    struct LevelBuffers {
+        GLuint positions = 0;
+        GLuint colours = 0;
+        std::vector<Rgba> vertex_colours;
+    };
+    std::vector<LevelBuffers> levels_;
+    int level_ = -1;        // this draw: -1 the full mesh, else a simplified level
     GLsizei bold_count_ = 0;
     std::vector<std::uint32_t> segment_first_;   // per zone: first segment it owns
     std::vector<std::uint32_t> segment_count_;

@@ -37,6 +37,9 @@ std::string format_value(double v) {
     return text;
 }
 
+constexpr Rgba gp_colour = rgba(20, 60, 160);
+constexpr Rgba hospital_colour = rgba(200, 20, 40);
+
 bool is_hospital_layer(const PointLayer& layer) {
     return layer.kind.find("hosp") != std::string::npos || layer.source.find("hosp") != std::string::npos;
 }
@@ -151,6 +154,23 @@ void MapView::ui(Session& session, ScreenRect rect) {
 void MapView::update_colours(Session& session, MapRenderer& renderer) {
     if (coloured_mesh_ != session.mesh_generation()) {
         renderer.upload(session.mesh());
+        // Points inside the zones only: a national layer read for one council would
+        // otherwise clutter the sea and the neighbours.
+        std::vector<std::vector<float>> layers;
+        std::vector<MapRenderer::PointStyle> styles;
+        const Point o = session.mesh().origin;
+        for (const PointLayer& layer : session.data().points) {
+            std::vector<float> xy;
+            for (std::size_t i = 0; i < layer.points.size(); ++i) {
+                if (i < layer.zone.size() && layer.zone[i] < 0) continue;
+                xy.push_back(static_cast<float>(layer.points[i].x - o.x));
+                xy.push_back(static_cast<float>(layer.points[i].y - o.y));
+            }
+            layers.push_back(std::move(xy));
+            styles.push_back(is_hospital_layer(layer) ? MapRenderer::PointStyle{hospital_colour, 9.0f}
+                                                      : MapRenderer::PointStyle{gp_colour, 5.0f});
+        }
+        renderer.set_points(std::move(layers), std::move(styles));
         coloured_mesh_ = session.mesh_generation();
         coloured_revision_ = static_cast<std::size_t>(-1);
     }
@@ -195,6 +215,7 @@ void MapView::update_colours(Session& session, MapRenderer& renderer) {
 void MapView::render(Session& session, MapRenderer& renderer, int framebuffer_height, float pixel_scale) {
     if (!session.has_data()) return;
     update_colours(session, renderer);
+    renderer.set_points_visible(show_points);
     // Outlines fade in as zones grow past a few pixels on screen.
     const double typical_zone = std::sqrt(session.mesh().extent.empty() ? 1.0
                                           : (session.mesh().extent.max_x - session.mesh().extent.min_x) *
@@ -219,34 +240,6 @@ void MapView::draw_overlays(Session& session) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ScreenRect& r = camera_.rect;
     draw->PushClipRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), true);
-    const ZoneMesh& mesh = session.mesh();
-    const Box view = camera_.visible();
-
-    // Service points.
-    if (show_points) {
-        for (const PointLayer& layer : session.data().points) {
-            const bool hospital = is_hospital_layer(layer);
-            for (std::size_t i = 0; i < layer.points.size(); ++i) {
-                // Points outside every zone belong to other areas (a national layer
-                // read for one council); they would only clutter the sea and the edges.
-                if (i < layer.zone.size() && layer.zone[i] < 0) continue;
-                const Point& p = layer.points[i];
-                const Point rel{p.x - mesh.origin.x, p.y - mesh.origin.y};
-                if (!view.contains(rel)) continue;
-                float sx, sy;
-                camera_.to_screen(rel, sx, sy);
-                if (hospital) {
-                    draw->AddRectFilled(ImVec2(sx - 6, sy - 6), ImVec2(sx + 6, sy + 6), IM_COL32_WHITE);
-                    draw->AddRectFilled(ImVec2(sx - 5, sy - 5), ImVec2(sx + 5, sy + 5), IM_COL32(200, 20, 40, 255));
-                    draw->AddLine(ImVec2(sx - 3, sy), ImVec2(sx + 3.5f, sy), IM_COL32_WHITE, 2);
-                    draw->AddLine(ImVec2(sx, sy - 3), ImVec2(sx, sy + 3.5f), IM_COL32_WHITE, 2);
-                } else {
-                    draw->AddCircleFilled(ImVec2(sx, sy), 3.5f, IM_COL32(20, 60, 160, 255), 10);
-                    draw->AddCircle(ImVec2(sx, sy), 3.5f, IM_COL32_WHITE, 10, 1.0f);
-                }
-            }
-        }
-    }
 
     // Locality names at their centres.
     if (session.has_plan()) {
@@ -307,10 +300,12 @@ void MapView::draw_overlays(Session& session) {
                 }
             }
             if (show_points && !session.data().points.empty()) {
-                draw->AddCircleFilled(ImVec2(at.x + 11, at.y + 7), 3.5f, IM_COL32(20, 60, 160, 255), 10);
+                draw->AddRectFilled(ImVec2(at.x + 7, at.y + 3), ImVec2(at.x + 14, at.y + 10), IM_COL32_WHITE);
+                draw->AddRectFilled(ImVec2(at.x + 8, at.y + 4), ImVec2(at.x + 13, at.y + 9), gp_colour);
                 draw->AddText(ImVec2(at.x + 30, at.y), IM_COL32(0, 0, 0, 255), "GP practice");
                 at.y += row;
-                draw->AddRectFilled(ImVec2(at.x + 6, at.y + 2), ImVec2(at.x + 16, at.y + 12), IM_COL32(200, 20, 40, 255));
+                draw->AddRectFilled(ImVec2(at.x + 5, at.y + 1), ImVec2(at.x + 16, at.y + 12), IM_COL32_WHITE);
+                draw->AddRectFilled(ImVec2(at.x + 6, at.y + 2), ImVec2(at.x + 15, at.y + 11), hospital_colour);
                 draw->AddText(ImVec2(at.x + 30, at.y), IM_COL32(0, 0, 0, 255), "Hospital");
             }
         }

@@ -49,6 +49,18 @@ TEST_CASE("the zone mesh triangulates zones and pairs shared boundary segments",
         }
     }
     CHECK(found_shared);
+    // Simplified levels: squares and the L survive simplification, so every zone keeps
+    // triangles at every level.
+    REQUIRE(mesh.levels.size() == 3);
+    for (const lp::ZoneMesh::Level& level : mesh.levels) {
+        CHECK(level.tolerance > 0);
+        for (std::size_t z = 0; z < 3; ++z) {
+            CHECK(level.vertex_count[z] > 0);
+            CHECK(level.vertex_count[z] % 3 == 0);
+        }
+    }
+    CHECK(mesh.levels[0].tolerance < mesh.levels[2].tolerance);
+
     const auto near = mesh.zones_near({15 - o.x, 5 - o.y}, 1.0);
     REQUIRE(near.size() == 1);
     CHECK(near[0] == 1);

@@ -90,14 +90,59 @@ bool in_triangle(const float* t, Point p) {
     return !(has_neg && has_pos);
 }
 
+// Appends the triangles of one GEOS (multi)polygon, relative to origin; returns the
+// area-weighted centroid sums (cx, cy, area), or false when GEOS gave no triangles.
+bool append_triangles(GEOSContextHandle_t h, const GEOSGeometry* geometry, Point o, std::vector<float>& out,
+                      double& cx, double& cy, double& area_sum) {
+    GeomPtr triangles(GEOSConstrainedDelaunayTriangulation_r(h, geometry), GeomDeleter{h});
+    if (!triangles) {
+        // An invalid ring (self-touching after simplification) can defeat the
+        // triangulator; a repaired copy usually works.
+        GeomPtr valid(GEOSMakeValid_r(h, geometry), GeomDeleter{h});
+        if (valid) triangles.reset(GEOSConstrainedDelaunayTriangulation_r(h, valid.get()));
+    }
+    if (!triangles) return false;
+    const int count = GEOSGetNumGeometries_r(h, triangles.get());
+    for (int t = 0; t < count; ++t) {
+        const GEOSGeometry* tri = GEOSGetGeometryN_r(h, triangles.get(), t);
+        const GEOSGeometry* shell = GEOSGetExteriorRing_r(h, tri);
+        const GEOSCoordSequence* seq = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
+        unsigned size = 0;
+        if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &size) || size < 3) continue;
+        double x[3], y[3];
+        for (unsigned i = 0; i < 3; ++i) GEOSCoordSeq_getXY_r(h, seq, i, &x[i], &y[i]);
+        for (unsigned i = 0; i < 3; ++i) {
+            out.push_back(static_cast<float>(x[i] - o.x));
+            out.push_back(static_cast<float>(y[i] - o.y));
+        }
+        const double a = std::abs((x[1] - x[0]) * (y[2] - y[0]) - (x[2] - x[0]) * (y[1] - y[0])) / 2;
+        cx += a * (x[0] + x[1] + x[2]) / 3;
+        cy += a * (y[0] + y[1] + y[2]) / 3;
+        area_sum += a;
+    }
+    return true;
+}
+
 } // namespace
 
-ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vector<std::string>& ids) {
+ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vector<std::string>& ids,
+                         std::vector<double> level_tolerances) {
     ZoneMesh mesh;
     Box all;
     for (const MultiPolygon& shape : shapes) all.expand(bounds(shape));
     if (!all.empty()) mesh.origin = {std::floor((all.min_x + all.max_x) / 2), std::floor((all.min_y + all.max_y) / 2)};
     const Point o = mesh.origin;
+    if (level_tolerances.empty() && !all.empty()) {
+        const double side = std::max(all.max_x - all.min_x, all.max_y - all.min_y);
+        level_tolerances = {side / 4000, side / 1500, side / 600};
+    }
+    for (double tolerance : level_tolerances) {
+        ZoneMesh::Level level;
+        level.tolerance = tolerance;
+        level.first_vertex.resize(shapes.size());
+        level.vertex_count.resize(shapes.size());
+        mesh.levels.push_back(std::move(level));
+    }
 
     GeosContext geos;
     GEOSContextHandle_t h = geos.get();
@@ -112,40 +157,28 @@ ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vec
     for (std::size_t z = 0; z < n; ++z) {
         mesh.first_vertex[z] = static_cast<std::uint32_t>(mesh.triangles.size() / 2);
         double cx = 0, cy = 0, area_sum = 0;
+        for (ZoneMesh::Level& level : mesh.levels) {
+            level.first_vertex[z] = static_cast<std::uint32_t>(level.triangles.size() / 2);
+        }
         for (const Polygon& polygon : shapes[z]) {
             if (polygon.exterior.size() < 4) continue;
             GeomPtr geometry = make_polygon(h, polygon);
-            GeomPtr triangles(geometry ? GEOSConstrainedDelaunayTriangulation_r(h, geometry.get()) : nullptr,
-                              GeomDeleter{h});
-            if (!triangles) {
-                // An invalid ring (self-touching after simplification) can defeat the
-                // triangulator; a repaired copy usually works.
-                GeomPtr valid(geometry ? GEOSMakeValid_r(h, geometry.get()) : nullptr, GeomDeleter{h});
-                if (valid) triangles.reset(GEOSConstrainedDelaunayTriangulation_r(h, valid.get()));
-            }
-            if (!triangles) {
+            if (!geometry || !append_triangles(h, geometry.get(), o, mesh.triangles, cx, cy, area_sum)) {
                 mesh.failures.push_back((z < ids.size() ? ids[z] : "zone #" + std::to_string(z)) + ": " +
                                         geos.take_error());
                 continue;
             }
-            const int count = GEOSGetNumGeometries_r(h, triangles.get());
-            for (int t = 0; t < count; ++t) {
-                const GEOSGeometry* tri = GEOSGetGeometryN_r(h, triangles.get(), t);
-                const GEOSGeometry* shell = GEOSGetExteriorRing_r(h, tri);
-                const GEOSCoordSequence* seq = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
-                unsigned size = 0;
-                if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &size) || size < 3) continue;
-                double x[3], y[3];
-                for (unsigned i = 0; i < 3; ++i) GEOSCoordSeq_getXY_r(h, seq, i, &x[i], &y[i]);
-                for (unsigned i = 0; i < 3; ++i) {
-                    mesh.triangles.push_back(static_cast<float>(x[i] - o.x));
-                    mesh.triangles.push_back(static_cast<float>(y[i] - o.y));
+            double ignore_x = 0, ignore_y = 0, ignore_a = 0;
+            for (ZoneMesh::Level& level : mesh.levels) {
+                GeomPtr simple(GEOSTopologyPreserveSimplify_r(h, geometry.get(), level.tolerance), GeomDeleter{h});
+                if (!simple || !append_triangles(h, simple.get(), o, level.triangles, ignore_x, ignore_y, ignore_a)) {
+                    // Fall back to the full triangles of this polygon.
+                    append_triangles(h, geometry.get(), o, level.triangles, ignore_x, ignore_y, ignore_a);
                 }
-                const double a = std::abs((x[1] - x[0]) * (y[2] - y[0]) - (x[2] - x[0]) * (y[1] - y[0])) / 2;
-                cx += a * (x[0] + x[1] + x[2]) / 3;
-                cy += a * (y[0] + y[1] + y[2]) / 3;
-                area_sum += a;
             }
+        }
+        for (ZoneMesh::Level& level : mesh.levels) {
+            level.vertex_count[z] = static_cast<std::uint32_t>(level.triangles.size() / 2) - level.first_vertex[z];
         }
         mesh.vertex_count[z] = static_cast<std::uint32_t>(mesh.triangles.size() / 2) - mesh.first_vertex[z];
         Box box;

@@ -21,6 +21,17 @@ struct ZoneMesh {
     std::vector<Point> centres;               // per zone: area-weighted centroid of its triangles, relative
     std::vector<double> areas;                // per zone: area of its triangles (m2)
 
+    // The same zones simplified (GEOS topology-preserving) and triangulated again, finest
+    // first: for views where a pixel is wider than a level's tolerance, so the difference
+    // cannot be seen but the triangle count drops several-fold.
+    struct Level {
+        double tolerance = 0;                     // metres
+        std::vector<float> triangles;             // as `triangles`
+        std::vector<std::uint32_t> first_vertex;  // per zone
+        std::vector<std::uint32_t> vertex_count;  // per zone
+    };
+    std::vector<Level> levels;
+
     std::vector<float> segments;              // x,y,x,y per boundary segment
     std::vector<std::int32_t> segment_left;   // zone on one side
     std::vector<std::int32_t> segment_right;  // zone on the other, -1 when outside every zone
@@ -38,6 +49,9 @@ struct ZoneMesh {
 }; // struct ZoneMesh
 
 // shapes: one per zone in the working CRS; ids name zones in failures.
-ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vector<std::string>& ids);
+// level_tolerances: metres for each simplified level; empty picks 1/4000, 1/1500 and
+// 1/600 of the layer's larger side (about 0.25, 0.65 and 1.6 km for Scotland).
+ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vector<std::string>& ids,
+                         std::vector<double> level_tolerances = {});
 
 } // namespace lp
