@@ -58,6 +58,14 @@ void check_section(Session& session) {
         }
         if (failures.size() > 6) ImGui::TextDisabled("   ... and %zu more", failures.size() - 6);
     }
+    if (!check.crossings_used.empty()) {
+        ImGui::Text("Water crossings keeping localities whole: %zu", check.crossings_used.size());
+        for (std::size_t i = 0; i < check.crossings_used.size() && i < 8; ++i) {
+            const CrossingUse& c = check.crossings_used[i];
+            ImGui::BulletText("%s: %s - %s%s%s", c.locality.c_str(), c.zone_a.c_str(), c.zone_b.c_str(),
+                              c.note.empty() ? "" : ", ", c.note.c_str());
+        }
+    }
     for (const std::string& w : check.warnings) {
         ImGui::TextColored(ImVec4(0.7f, 0.45f, 0, 1), "warning:");
         ImGui::SameLine();

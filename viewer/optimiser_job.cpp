@@ -149,6 +149,12 @@ void OptimiserJob::poll(Session& session) {
         auto split = std::make_unique<CompositeCommand>("split " + from.name);
         split->add(std::make_unique<AddLocality>(added));
         split->add(std::make_unique<ReplaceAssignment>(std::move(next), "split " + from.name));
+        // The new locality starts with the arrangements of the one it came from, so the
+        // plan stays complete; the planner changes what should differ.
+        for (const auto& [function, per_locality] : state.arrangements()) {
+            const auto found = per_locality.find(from.id);
+            if (found != per_locality.end()) split->add(std::make_unique<SetArrangement>(function, id, found->second));
+        }
         session.report(session.editor().execute(std::move(split)));
         session.active_locality = static_cast<int>(session.state().locality_count()) - 1;
     }

@@ -146,7 +146,7 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
     } else if (a == "lock-locality" || a == "unlock-locality") {
         need(w, 1, "lock-locality LOCALITY");
         require_plan();
-        const int loc = locality_arg(session, w[1]);
+        const int loc = locality_arg(session, rest_of(w, 1));
         session.report(session.editor().execute(std::make_unique<SetLocalityLock>(
             session.state().localities()[static_cast<std::size_t>(loc)].id, a == "lock-locality")));
     } else if (a == "begin-stroke") {
@@ -164,7 +164,7 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
     } else if (a == "select-locality") {
         need(w, 1, "select-locality LOCALITY");
         require_plan();
-        session.active_locality = locality_arg(session, w[1]);
+        session.active_locality = locality_arg(session, rest_of(w, 1));
     } else if (a == "new-locality") {
         need(w, 1, "new-locality NAME");
         require_plan();
@@ -196,7 +196,7 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         if (!job_started_) {
             if (a == "split") {
                 need(w, 1, "split LOCALITY");
-                optimiser.start_split(session, locality_arg(session, w[1]));
+                optimiser.start_split(session, locality_arg(session, rest_of(w, 1)));
             } else {
                 optimiser.start_optimise(session);
             }

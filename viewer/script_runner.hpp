@@ -9,7 +9,8 @@
 //   choropleth COLUMN|off | hover ZONE|off | open-plan PATH | save-plan PATH
 //   export-geojson PATH | export-report PATH | screenshot PATH | wait-frames N
 //   expect-locality ZONE LOC | expect-status TEXT | quit
-// LOC is a locality's index (from 0), id or name; ZONE a zone id. Blank lines and
+// LOC is a locality's index (from 0), id or name (a name with spaces only as the last
+// argument); ZONE a zone id. Blank lines and
 // lines starting with # are skipped. A failing line stops the viewer with exit 1.
 #include "session.hpp"
 
