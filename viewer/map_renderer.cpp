@@ -77,7 +77,7 @@ void MapRenderer::upload(const ZoneMesh& mesh) {
     cache_valid_ = false;
     vertex_colours_.assign(mesh.vertex_total(), unassigned_colour);
     set_zone_colours(std::vector<Rgba>(zones, unassigned_colour));
-    bold_count_ = 0;
+    bold_count_ = bold_between_count_ = 0;
 }
 
 void MapRenderer::set_zone_colours(const std::vector<Rgba>& colours) {
@@ -112,12 +112,20 @@ void MapRenderer::set_points_visible(bool visible) {
     points_visible_ = visible;
 }
 
-void MapRenderer::set_bold_segments(const std::vector<std::uint32_t>& segments) {
+void MapRenderer::set_point_scale(float scale) {
+    if (scale != point_scale_) cache_valid_ = false;
+    point_scale_ = scale;
+}
+
+void MapRenderer::set_bold_segments(const std::vector<std::uint32_t>& between, const std::vector<std::uint32_t>& edge) {
     std::vector<GLuint> indices;
-    indices.reserve(segments.size() * 2);
-    for (std::uint32_t s : segments) {
-        indices.push_back(2 * s);
-        indices.push_back(2 * s + 1);
+    indices.reserve((between.size() + edge.size()) * 2);
+    for (const auto* list : {&between, &edge}) {
+        for (std::uint32_t s : *list) {
+            indices.push_back(2 * s);
+            indices.push_back(2 * s + 1);
+        }
+        if (list == &between) bold_between_count_ = static_cast<GLsizei>(indices.size());
     }
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, bold_indices_);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(GLuint)), indices.data(),
@@ -260,7 +268,7 @@ void MapRenderer::draw_mesh(const MapCamera& camera, int framebuffer_height, flo
         glLineWidth(2.5f * pixel_scale);
         glColor4f(0.05f, 0.05f, 0.05f, 1.0f);
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, bold_indices_);
-        glDrawElements(GL_LINES, bold_count_, GL_UNSIGNED_INT, nullptr);
+        glDrawElements(GL_LINES, outline_alpha > 0.2f ? bold_count_ : bold_between_count_, GL_UNSIGNED_INT, nullptr);
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
         glLineWidth(1.0f);
     }
@@ -272,10 +280,10 @@ void MapRenderer::draw_mesh(const MapCamera& camera, int framebuffer_height, flo
             const PointStyle& style = point_styles_[layer];
             glVertexPointer(2, GL_FLOAT, 0, points_[layer].data());
             const auto count = static_cast<GLsizei>(points_[layer].size() / 2);
-            glPointSize((style.size + 2) * pixel_scale);
+            glPointSize((style.size * point_scale_ + 2) * pixel_scale);
             glColor4ub(255, 255, 255, 255);
             glDrawArrays(GL_POINTS, 0, count);
-            glPointSize(style.size * pixel_scale);
+            glPointSize(style.size * point_scale_ * pixel_scale);
             glColor4ub(style.fill & 0xff, (style.fill >> 8) & 0xff, (style.fill >> 16) & 0xff, 255);
             glDrawArrays(GL_POINTS, 0, count);
         }

@@ -28,7 +28,10 @@ public:
     // One colour per zone.
     void set_zone_colours(const std::vector<Rgba>& colours);
     // Segments (indices into the mesh's segments) drawn bold, e.g. locality boundaries.
-    void set_bold_segments(const std::vector<std::uint32_t>& segments);
+    // Segments (indices into the mesh's segments) drawn bold: between localities always,
+    // and along the area's edge only once zones are big enough on screen for outlines
+    // (at a national view the detailed coast would drown the map in black).
+    void set_bold_segments(const std::vector<std::uint32_t>& between, const std::vector<std::uint32_t>& edge);
 
     // Service points drawn as square symbols into the map image: x,y pairs relative
     // to the mesh origin. Points are one vertex each, which matters under llvmpipe,
@@ -39,6 +42,8 @@ public:
     };
     void set_points(std::vector<std::vector<float>> layers, std::vector<PointStyle> styles);
     void set_points_visible(bool visible);
+    // Symbols shrink at national views, where hundreds share a few pixels.
+    void set_point_scale(float scale);
 
     // framebuffer_height: for converting the camera's top-left rectangle to GL's
     // bottom-left viewport; pixel_scale: framebuffer pixels per screen pixel.
@@ -76,6 +81,7 @@ private:
     std::vector<std::vector<float>> points_;
     std::vector<PointStyle> point_styles_;
     bool points_visible_ = true;
+    float point_scale_ = 1.0f;
 
     const ZoneMesh* mesh_ = nullptr;
     GLuint positions_ = 0, colours_ = 0, segments_ = 0, bold_indices_ = 0;
@@ -87,7 +93,8 @@ private:
     };
     std::vector<LevelBuffers> levels_;
     int level_ = -1;        // this draw: -1 the full mesh, else a simplified level
-    GLsizei bold_count_ = 0;
+    GLsizei bold_count_ = 0;       // indices in bold_indices_: `between` first, then `edge`
+    GLsizei bold_between_count_ = 0;
     std::vector<std::uint32_t> segment_first_;   // per zone: first segment it owns
     std::vector<std::uint32_t> segment_count_;
     std::vector<GLint> fill_first_, line_first_;

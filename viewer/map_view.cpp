@@ -199,17 +199,21 @@ void MapView::update_colours(Session& session, MapRenderer& renderer) {
     renderer.set_zone_colours(colours);
     // Bold lines: where the localities on the two sides differ (outside counts as
     // its own side, unassigned-against-outside does not).
-    std::vector<std::uint32_t> bold;
+    std::vector<std::uint32_t> between, edge;
     if (session.has_plan()) {
         const auto& assignment = session.state().assignment();
         const ZoneMesh& mesh = session.mesh();
         for (std::uint32_t s = 0; s < mesh.segment_total(); ++s) {
             const int a = assignment[static_cast<std::size_t>(mesh.segment_left[s])];
-            const int b = mesh.segment_right[s] < 0 ? -2 : assignment[static_cast<std::size_t>(mesh.segment_right[s])];
-            if (a != b && (a >= 0 || b >= 0)) bold.push_back(s);
+            if (mesh.segment_right[s] < 0) {
+                if (a >= 0) edge.push_back(s);
+                continue;
+            }
+            const int b = assignment[static_cast<std::size_t>(mesh.segment_right[s])];
+            if (a != b && (a >= 0 || b >= 0)) between.push_back(s);
         }
     }
-    renderer.set_bold_segments(bold);
+    renderer.set_bold_segments(between, edge);
 }
 
 void MapView::render(Session& session, MapRenderer& renderer, int framebuffer_height, float pixel_scale) {
@@ -217,12 +221,13 @@ void MapView::render(Session& session, MapRenderer& renderer, int framebuffer_he
     update_colours(session, renderer);
     renderer.set_points_visible(show_points);
     // Outlines fade in as zones grow past a few pixels on screen.
-    const double typical_zone = std::sqrt(session.mesh().extent.empty() ? 1.0
-                                          : (session.mesh().extent.max_x - session.mesh().extent.min_x) *
-                                                (session.mesh().extent.max_y - session.mesh().extent.min_y) /
-                                                std::max<std::size_t>(session.mesh().zone_count(), 1));
+    // A typical zone's side: the square root of the mean zone area.
+    double total_area = 0;
+    for (double a : session.mesh().areas) total_area += a;
+    const double typical_zone = std::sqrt(total_area / static_cast<double>(std::max<std::size_t>(session.mesh().zone_count(), 1)));
     const float zone_pixels = static_cast<float>(typical_zone * camera_.scale);
     const float outline_alpha = show_outlines ? std::clamp((zone_pixels - 4.0f) / 30.0f, 0.0f, 0.6f) : 0.0f;
+    renderer.set_point_scale(std::clamp(zone_pixels / 12.0f, 0.4f, 1.0f));
     renderer.draw(camera_, framebuffer_height, pixel_scale, outline_alpha);
     if (session.has_plan() && choropleth_.empty()) {
         // Zones cut off from their locality's main piece: hatched red, pulsing gently.
@@ -245,13 +250,28 @@ void MapView::draw_overlays(Session& session) {
     if (session.has_plan()) {
         const PlanState& state = session.state();
         const auto& labels = session.label_points();
+        // Biggest localities first; a name that would overlap one already placed is
+        // left out (zoom in to see it) rather than printed on top of it.
+        std::vector<std::size_t> order;
         for (std::size_t loc = 0; loc < labels.size() && loc < state.locality_count(); ++loc) {
-            if (std::isnan(labels[loc].x)) continue;
+            if (!std::isnan(labels[loc].x)) order.push_back(loc);
+        }
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return state.statistics(a).area > state.statistics(b).area;
+        });
+        std::vector<ImVec4> placed;  // x0, y0, x1, y1
+        for (std::size_t loc : order) {
             float sx, sy;
             camera_.to_screen(labels[loc], sx, sy);
             const std::string& name = state.localities()[loc].name;
             const float size = 18.0f;
             const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(size, 1e9f, 0, name.c_str());
+            const ImVec4 box(sx - extent.x / 2 - 2, sy - extent.y / 2 - 2, sx + extent.x / 2 + 2, sy + extent.y / 2 + 2);
+            const bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const ImVec4& p) {
+                return box.x < p.z && p.x < box.z && box.y < p.w && p.y < box.w;
+            });
+            if (overlaps) continue;
+            placed.push_back(box);
             text_with_halo(draw, ImVec2(sx - extent.x / 2, sy - extent.y / 2), name.c_str(), size,
                            IM_COL32(10, 10, 10, 255), IM_COL32(255, 255, 255, 230));
         }
