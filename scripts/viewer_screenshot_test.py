@@ -286,6 +286,11 @@ quit
     assert len(moved) >= 3, moved
     assert all(plan["assignment"][z] == ids[0] for z in candidates)
     assert redone_plan["assignment"] == painted_plan["assignment"], "redo did not restore the painted plan"
+    # Autosave: more than five edits happened, so the recovery file holds a whole plan.
+    with open(plan_path + ".recovery.json") as f:
+        recovered = json.load(f)
+    assert [loc["id"] for loc in recovered["localities"]] == ids
+    assert len(recovered["assignment"]) == 746
     print("viewer screenshots OK:", args.out)
 
 
