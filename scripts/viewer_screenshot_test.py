@@ -226,29 +226,33 @@ quit
     graph = neighbours(zone_vertices(os.path.join(args.data, "councils", "dz2011_glasgow_city_S12000049.geojson")))
     # The viewer's own graph (snapping, water crossings) decides; a move it refuses as a
     # split is simply not applied, so offer more candidates than needed.
-    candidates = boundary_zones(plan, graph, ids[0], ids[1], 12)
-    border = sorted(z for z, loc in plan["assignment"].items()
-                    if loc == ids[0] and any(plan["assignment"].get(n) == ids[1] for n in graph[z]))
-    candidates += [z for z in border if z not in candidates][:12 - len(candidates)]
-    assert len(candidates) >= 6, f"found only {candidates} on the border of {ids[0]} and {ids[1]}"
-    paints = "\n".join(f"paint {z} 1" for z in candidates)
+    # The two localities with the longest border (in zones); paint from `source` into `target`.
+    def border_of(a, b):
+        return sorted(z for z, loc in plan["assignment"].items()
+                      if loc == ids[a] and any(plan["assignment"].get(n) == ids[b] for n in graph[z]))
+    source, target = max(((a, b) for a in range(3) for b in range(3) if a != b),
+                         key=lambda pair: len(border_of(*pair)))
+    candidates = boundary_zones(plan, graph, ids[source], ids[target], 12)
+    candidates += [z for z in border_of(source, target) if z not in candidates][:12 - len(candidates)]
+    assert len(candidates) >= 6, f"found only {candidates} on the border of {ids[source]} and {ids[target]}"
+    paints = "\n".join(f"paint {z} {target}" for z in candidates)
     hover = candidates[-1]
 
     # Phase 2: open the plan and edit it.
     run_viewer(args, f"""# paint, undo, choropleth, hover
 fit
-select-locality 0
+select-locality {source}
 screenshot 01-plan.png
 begin-stroke paint border zones
 {paints}
 end-stroke
-select-locality 1
+select-locality {target}
 screenshot 02-painted.png
 save-plan glasgow-plan-painted.json
 undo
-expect-locality {candidates[0]} 0
-expect-locality {candidates[-1]} 0
-select-locality 0
+expect-locality {candidates[0]} {source}
+expect-locality {candidates[-1]} {source}
+select-locality {source}
 screenshot 03-undone.png
 redo
 save-plan glasgow-plan-edited.json
@@ -281,10 +285,10 @@ quit
         painted_plan = json.load(f)
     with open(os.path.join(args.out, "glasgow-plan-edited.json")) as f:
         redone_plan = json.load(f)
-    moved = [z for z in candidates if painted_plan["assignment"][z] == ids[1]]
+    moved = [z for z in candidates if painted_plan["assignment"][z] == ids[target]]
     print(f"painted {len(moved)} of {len(candidates)} border zones; the rest were refused as splits")
     assert len(moved) >= 3, moved
-    assert all(plan["assignment"][z] == ids[0] for z in candidates)
+    assert all(plan["assignment"][z] == ids[source] for z in candidates)
     assert redone_plan["assignment"] == painted_plan["assignment"], "redo did not restore the painted plan"
     # Autosave: more than five edits happened, so the recovery file holds a whole plan.
     with open(plan_path + ".recovery.json") as f:
