@@ -1,7 +1,11 @@
 // Benchmark: the partitioner on large synthetic grids (square cells, populations 500-1100),
 // k = zones / 1000, population within 1%. Shows how time grows with the zone count.
+// With METIS_SCALE=1 in the environment, gpmetis -contig runs on the same grids and its plan
+// is scored by the same evaluate() (cut, balance, contiguity), side by side.
 // Usage: bench_partition_scale [side ...]   (default 100 316 1000: 10k, 100k, 1M zones)
 #include <lp/partition/partition.hpp>
+
+#include "metis_runner.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -60,6 +64,16 @@ int main(int argc, char** argv) {
         std::printf("%9zu %6d %9.2f %8.2f%% %10.1f %10.1f %6s\n", n, request.k, seconds,
                     result.stats.max_deviation[0] * 100, result.stats.cut_length / 1000.0, ideal,
                     result.contiguous ? "yes" : "NO");
+        if (const char* metis = std::getenv("METIS_SCALE"); metis && *metis == '1') {
+            double metis_ms = -1; // gpmetis's own partitioning time (it runs as a child process)
+            const auto assignment = lp::bench::run_metis("gpmetis", graph, population, request.k, 0.01, metis_ms);
+            if (assignment.size() == n) {
+                const auto stats = lp::evaluate(graph, assignment, request.k, request.balance);
+                std::printf("%9s %6s %9.2f %8.2f%% %10.1f %10s %6s   METIS\n", "", "", metis_ms / 1000.0,
+                            stats.max_deviation[0] * 100, stats.cut_length / 1000.0, "",
+                            stats.contiguous ? "yes" : "NO");
+            }
+        }
         std::fflush(stdout);
     }
     return 0;
