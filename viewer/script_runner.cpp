@@ -98,6 +98,9 @@ void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser)
 
 bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapView& map, OptimiserJob& optimiser) {
     const std::string& a = w[0];
+    auto require_data = [&] {
+        if (!session.has_data()) throw Error(ExitCode::usage, "no zones are open (start with --zones or --plan)");
+    };
     auto require_plan = [&] {
         if (!session.has_plan()) throw Error(ExitCode::usage, a + ": no plan is open");
     };
@@ -230,10 +233,12 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         fill_default_arrangements(session);
     } else if (a == "choropleth") {
         need(w, 1, "choropleth COLUMN|off");
+        require_data();
         if (w[1] != "off" && !session.data().demand.has(w[1])) session.data().demand.column(w[1]); // throws, naming columns
         map.set_choropleth(session, w[1] == "off" ? "" : w[1]);
     } else if (a == "hover") {
         need(w, 1, "hover ZONE|off");
+        require_data();
         map.forced_hover = w[1] == "off" ? -1 : static_cast<int>(zone_arg(session, w[1]));
     } else if (a == "open-plan") {
         need(w, 1, "open-plan PATH");

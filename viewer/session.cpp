@@ -4,7 +4,9 @@
 #include <lp/edit/plan_conversion.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
+#include <lp/generate/locality_run.hpp>
 #include <lp/plan/plan_file.hpp>
+#include <lp/plan/plan_sources.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -15,21 +17,14 @@
 namespace lp::viewer {
 
 BalanceSpec parse_balance_spec(const std::string& text) {
-    BalanceSpec spec;
-    const auto colon = text.rfind(':');
-    spec.column = text.substr(0, colon);
-    if (colon != std::string::npos) {
-        const std::string tol = text.substr(colon + 1);
-        char* end = nullptr;
-        const double value = std::strtod(tol.c_str(), &end);
-        if (tol.empty() || *end != '\0' || !(value > 0) || !std::isfinite(value)) {
-            throw Error(ExitCode::usage, "--balance " + text + ": the tolerance after ':' must be a positive "
-                                         "fraction such as 0.05");
-        }
-        spec.tolerance = value;
+    // The command line's syntax (1% or 0.01); a bare column keeps the viewer's looser default.
+    if (text.find(':') == std::string::npos) {
+        if (text.empty()) throw Error(ExitCode::usage, "--balance needs a demand column name");
+        return {text, BalanceSpec{}.tolerance};
     }
-    if (spec.column.empty()) throw Error(ExitCode::usage, "--balance needs a demand column name");
-    return spec;
+    const lp::BalanceSpec parsed = lp::parse_balance(text);
+    if (!(parsed.tolerance > 0)) throw Error(ExitCode::usage, "--balance " + text + ": the tolerance must be above 0");
+    return {parsed.column, parsed.tolerance};
 }
 
 void Session::open_dataset(const DatasetOptions& options) {
@@ -89,10 +84,7 @@ void Session::rebuild_editor(const LocalityPlan& plan) {
 void Session::new_empty_plan() {
     if (!data_) throw Error(ExitCode::usage, "open a zone layer before making a plan");
     LocalityPlan plan;
-    plan.sources["zones"] = data_options_.zones.path;
-    for (std::size_t i = 0; i < data_options_.demand_paths.size(); ++i) {
-        plan.sources["demand" + (i == 0 ? std::string() : std::to_string(i + 1))] = data_options_.demand_paths[i];
-    }
+    record_sources(plan, data_options_); // so `boundaries check --plan` and a reopen find the same data
     plan_path_.clear();
     rebuild_editor(plan);
 }

@@ -6,6 +6,8 @@
 #include "screenshot.hpp"
 
 #include <lp/core/error.hpp>
+#include <lp/plan/plan_file.hpp>
+#include <lp/plan/plan_sources.hpp>
 
 #include "gl.hpp"
 #include <GLFW/glfw3.h>
@@ -81,6 +83,12 @@ void ViewerApp::open_startup_files() {
         for (const std::string& text : options_.balance) specs.push_back(parse_balance_spec(text));
     });
     session_.set_balance(specs);
+    // A plan names the data it was made from: opening it alone opens that data too.
+    if (options_.data.zones.path.empty() && !options_.plan_path.empty()) {
+        attempt("Could not open the plan's data", [&] {
+            options_.data = dataset_options_from_plan(read_plan(options_.plan_path), options_.plan_path);
+        });
+    }
     if (options_.data.zones.path.empty()) return;
     const auto started = std::chrono::steady_clock::now();
     if (!attempt("Could not open the data", [&] { session_.open_dataset(options_.data); })) return;
