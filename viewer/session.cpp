@@ -193,7 +193,7 @@ void Session::update() {
 
 void Session::report(const EditResult& result) {
     if (!result.message.empty()) status = result.message;
-    else if (result.applied) status = "done: " + editor_->undo_label();
+    else if (result.applied) status = editor_->in_stroke() ? "painting..." : "done: " + editor_->undo_label();
 }
 
 std::string Session::unused_locality_id() const {
