@@ -2,6 +2,8 @@
 
 #include <lp/core/error.hpp>
 
+#include "core/disjoint_sets.hpp"
+
 #include <algorithm>
 #include <numbers>
 
@@ -262,18 +264,13 @@ std::vector<LiveStatistics> recount_statistics(const ContiguityGraph& graph,
         else s.perimeter -= 2 * e.shared_length;
     }
     // Pieces: union-find over edges inside one locality.
-    std::vector<std::size_t> parent(assignment.size());
-    for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
-    auto root = [&](std::size_t x) {
-        while (parent[x] != x) x = parent[x] = parent[parent[x]];
-        return x;
-    };
+    detail::DisjointSets sets(assignment.size());
     for (const GraphEdge& e : graph.edges()) {
         if (assignment[e.a] < 0 || assignment[e.a] != assignment[e.b]) continue;
-        parent[root(e.a)] = root(e.b);
+        sets.unite(e.a, e.b);
     }
     for (std::size_t z = 0; z < assignment.size(); ++z) {
-        if (assignment[z] >= 0 && root(z) == z) stats[static_cast<std::size_t>(assignment[z])].pieces += 1;
+        if (assignment[z] >= 0 && sets.find(z) == z) stats[static_cast<std::size_t>(assignment[z])].pieces += 1;
     }
     return stats;
 }

@@ -1,10 +1,10 @@
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/zone_layer.hpp>
 
+#include "core/worker_threads.hpp"
 #include "geometry/geos_context.hpp"
 
 #include <algorithm>
-#include <thread>
 
 namespace lp {
 
@@ -80,23 +80,11 @@ std::vector<MultiPolygon> dissolve_groups(const ZoneLayer& zones, const std::vec
         if (groups[z] >= 0 && groups[z] < group_count) members[groups[z]].push_back(z);
     std::vector<MultiPolygon> out(members.size());
     // GEOS contexts are per thread; each worker takes every n-th group.
-    const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), members.size()));
-    std::vector<std::exception_ptr> errors(workers);
-    std::vector<std::thread> pool;
-    for (unsigned w = 0; w < workers; ++w) {
-        pool.emplace_back([&, w] {
-            try {
-                detail::GeosContext geos;
-                for (std::size_t g = w; g < members.size(); g += workers)
-                    out[g] = dissolve_with(geos, zones, members[g], snap_tolerance, min_hole_area);
-            } catch (...) {
-                errors[w] = std::current_exception();
-            }
-        });
-    }
-    for (auto& t : pool) t.join();
-    for (auto& e : errors)
-        if (e) std::rethrow_exception(e);
+    detail::run_workers(detail::worker_count(members.size()), [&](unsigned w, unsigned workers) {
+        detail::GeosContext geos;
+        for (std::size_t g = w; g < members.size(); g += workers)
+            out[g] = dissolve_with(geos, zones, members[g], snap_tolerance, min_hole_area);
+    });
     return out;
 }
 

@@ -2,6 +2,7 @@
 #include <lp/graph/graph_builder.hpp>
 #include <lp/io/zone_layer.hpp>
 
+#include "core/disjoint_sets.hpp"
 #include "io/gdal_util.hpp"
 
 #include <boost/geometry.hpp>
@@ -206,21 +207,6 @@ SharedBoundaries shared_boundaries(const std::vector<Segment>& segments, double 
     return out;
 }
 
-struct UnionFind {
-    std::vector<std::uint32_t> parent;
-    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-    std::uint32_t find(std::uint32_t x) {
-        while (parent[x] != x) x = parent[x] = parent[parent[x]];
-        return x;
-    }
-    bool unite(std::uint32_t a, std::uint32_t b) {
-        a = find(a);
-        b = find(b);
-        if (a == b) return false;
-        parent[std::max(a, b)] = std::min(a, b);
-        return true;
-    }
-};
 
 double zone_distance(const ZoneLayer& zones, std::uint32_t a, std::uint32_t b) {
     double best = std::numeric_limits<double>::infinity();
@@ -290,7 +276,7 @@ Hop shortest_hop(const Component& c, const Component& d, double bound) {
 // group by the shortest hop, until one group remains. Hops between original components
 // are computed at most once, pruned by bounding-box distance.
 void join_components(const ZoneLayer& zones, const std::vector<Segment>& segments, const std::vector<double>& matched,
-                     UnionFind& uf, std::vector<Crossing>& crossings) {
+                     detail::DisjointSets& uf, std::vector<Crossing>& crossings) {
     std::unordered_map<std::uint32_t, std::uint32_t> index_of_root;
     std::vector<Component> comps;
     std::vector<std::uint32_t> comp_of(zones.size());
@@ -392,7 +378,7 @@ ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOption
     const auto shared = shared_boundaries(segments, options.snap_tolerance, queen);
 
     std::vector<GraphEdge> edges;
-    UnionFind uf(zones.size());
+    detail::DisjointSets uf(zones.size());
     for (const auto& [key, st] : shared.pairs) {
         const bool rook = st.length >= options.min_shared_length;
         if (!rook && !(queen && st.touches)) continue;

@@ -2,13 +2,13 @@
 #include <lp/geometry/crs.hpp>
 #include <lp/io/zone_layer.hpp>
 
+#include "core/worker_threads.hpp"
 #include "geometry/geos_context.hpp"
 #include "io/gdal_util.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <thread>
 
 namespace lp {
 
@@ -217,38 +217,27 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     std::vector<std::string> reasons(n);
     out.areas.resize(n);
     out.boxes.resize(n);
-    const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(n / 256 + 1)));
-    std::vector<std::exception_ptr> errors(workers);
-    std::vector<std::thread> pool;
-    for (unsigned w = 0; w < workers; ++w) {
-        pool.emplace_back([&, w] {
-            try {
-                detail::GeosContext geos;
-                for (std::size_t z = w; z < n; z += workers) {
-                    auto g = detail::to_geos(geos, out.shapes[z]);
-                    const char valid = GEOSisValid_r(geos, g.get());
-                    if (valid == 2) geos.fail("validity test");
-                    if (!valid) {
-                        char* reason = GEOSisValidReason_r(geos, g.get());
-                        reasons[z] = reason ? reason : "invalid";
-                        GEOSFree_r(geos, reason);
-                        auto fixed = detail::own(geos, GEOSMakeValid_r(geos, g.get()), "make-valid");
-                        out.shapes[z] = detail::from_geos(geos, fixed.get());
-                        if (out.shapes[z].empty())
-                            throw Error(ExitCode::bad_geometry, options.path + ": zone " + out.ids[z] +
-                                                                    " has no area left after repairing its geometry");
-                    }
-                    out.areas[z] = area(out.shapes[z]);
-                    out.boxes[z] = bounds(out.shapes[z]);
-                }
-            } catch (...) {
-                errors[w] = std::current_exception();
+    // Small layers are not worth a second thread: at least 256 zones each.
+    detail::run_workers(detail::worker_count(n / 256 + 1), [&](unsigned w, unsigned workers) {
+        detail::GeosContext geos;
+        for (std::size_t z = w; z < n; z += workers) {
+            auto g = detail::to_geos(geos, out.shapes[z]);
+            const char valid = GEOSisValid_r(geos, g.get());
+            if (valid == 2) geos.fail("validity test");
+            if (!valid) {
+                char* reason = GEOSisValidReason_r(geos, g.get());
+                reasons[z] = reason ? reason : "invalid";
+                GEOSFree_r(geos, reason);
+                auto fixed = detail::own(geos, GEOSMakeValid_r(geos, g.get()), "make-valid");
+                out.shapes[z] = detail::from_geos(geos, fixed.get());
+                if (out.shapes[z].empty())
+                    throw Error(ExitCode::bad_geometry,
+                                options.path + ": zone " + out.ids[z] + " has no area left after repairing its geometry");
             }
-        });
-    }
-    for (auto& t : pool) t.join();
-    for (auto& e : errors)
-        if (e) std::rethrow_exception(e);
+            out.areas[z] = area(out.shapes[z]);
+            out.boxes[z] = bounds(out.shapes[z]);
+        }
+    });
     for (std::size_t z = 0; z < n; ++z)
         if (!reasons[z].empty()) out.repairs.push_back({out.ids[z], std::move(reasons[z])});
     out.rebuild_index();

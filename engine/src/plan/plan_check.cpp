@@ -1,5 +1,7 @@
 #include <lp/plan/plan_check.hpp>
 
+#include "core/disjoint_sets.hpp"
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -11,26 +13,6 @@ namespace lp {
 
 namespace {
 
-// Union-find over the zones of one locality.
-class DisjointSets {
-public:
-    explicit DisjointSets(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-    std::size_t find(std::size_t x) {
-        while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-        return x;
-    }
-    bool unite(std::size_t a, std::size_t b) {
-        a = find(a);
-        b = find(b);
-        if (a == b) return false;
-        if (b < a) std::swap(a, b);
-        parent_[b] = a;
-        return true;
-    }
-
-private:
-    std::vector<std::size_t> parent_;
-}; // class DisjointSets
 
 std::string locality_label(const LocalityPlan& plan, const std::string& id) {
     const int i = locality_index(plan, id);
@@ -162,7 +144,7 @@ private:
         }
         // Land borders join pieces first; crossings are then tried, and the ones that
         // join two pieces of the same locality are listed.
-        DisjointSets sets(input_.zone_ids.size());
+        detail::DisjointSets sets(input_.zone_ids.size());
         std::map<std::pair<std::size_t, std::size_t>, const Crossing*> graph_crossings;
         for (const auto& c : graph.crossings) graph_crossings[{std::min(c.a, c.b), std::max(c.a, c.b)}] = &c;
         std::vector<CandidateCrossing> candidates;
