@@ -31,6 +31,18 @@ void OptimiserJob::launch(std::function<Outcome()> work) {
     });
 }
 
+// The partitioner on the worker thread, reporting progress and stopping on Cancel.
+void OptimiserJob::launch_partition(PartitionRequest request) {
+    launch([this, request = std::move(request)]() mutable {
+        request.progress = [this](double fraction) {
+            progress_ = fraction;
+            return !cancel_.load();
+        };
+        const PartitionResult result = partition(request);
+        return Outcome{result.assignment, result.problems, result.cancelled, {}};
+    });
+}
+
 void OptimiserJob::start_optimise(Session& session) {
     const PlanState& state = session.state();
     PartitionRequest request;
@@ -48,14 +60,7 @@ void OptimiserJob::start_optimise(Session& session) {
     kind_ = Kind::optimise;
     started_revision_ = session.revision();
     session.status = "optimising around " + std::to_string(state.locked_zone_count()) + " locked zones...";
-    launch([this, request]() mutable {
-        request.progress = [this](double fraction) {
-            progress_ = fraction;
-            return !cancel_.load();
-        };
-        const PartitionResult result = partition(request);
-        return Outcome{result.assignment, result.problems, result.cancelled, {}};
-    });
+    launch_partition(std::move(request));
 }
 
 void OptimiserJob::start_split(Session& session, int locality) {
@@ -103,14 +108,7 @@ void OptimiserJob::start_split(Session& session, int locality) {
     kind_ = Kind::split;
     started_revision_ = session.revision();
     session.status = "splitting " + state.localities()[loc].name + "...";
-    launch([this, request]() mutable {
-        request.progress = [this](double fraction) {
-            progress_ = fraction;
-            return !cancel_.load();
-        };
-        const PartitionResult result = partition(request);
-        return Outcome{result.assignment, result.problems, result.cancelled, {}};
-    });
+    launch_partition(std::move(request));
 }
 
 void OptimiserJob::poll(Session& session) {

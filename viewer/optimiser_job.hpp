@@ -4,6 +4,8 @@
 // two), with progress and cancel. The result lands as one undoable edit.
 #include "session.hpp"
 
+#include <lp/partition/partition.hpp>
+
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -43,6 +45,7 @@ private:
         std::string error;
     };
     void launch(std::function<Outcome()> work);
+    void launch_partition(PartitionRequest request);
 
     Kind kind_ = Kind::optimise;
     std::thread thread_;
