@@ -23,6 +23,7 @@ struct DissolveArgs {
 };
 
 void run_dissolve(const DissolveArgs& args) {
+    check_output_path(args.out);
     DatasetOptions options = args.data.resolved();
     options.build_graph = false;
     Dataset ds = load_dataset(options);

@@ -253,6 +253,8 @@ void run_generate(const GenerateArgs& args) {
         return;
     }
     if (args.out.empty()) throw Error(ExitCode::usage, "generate needs --out FILE (or --all with --out-dir)");
+    check_output_path(args.out);
+    if (!args.assignment_csv.empty()) check_output_folder(args.assignment_csv);
     const auto t0 = std::chrono::steady_clock::now();
     const DatasetOptions options = args.data.resolved();
     const Dataset data = load_dataset(options);

@@ -68,6 +68,11 @@ TEST_CASE("bad input gives a clear message and a distinct exit code", "[cli][io]
         CHECK_THAT(r.output, Catch::Contains("orkney.shp") && Catch::Contains("no coordinate reference system"));
         fs::remove_all(dir);
     }
+    SECTION("a table given as the zone layer") {
+        auto r = run("inspect --zones " + fixture("demand_ok.csv") + " --id-field zone");
+        CHECK(r.code == code(lp::ExitCode::bad_geometry));
+        CHECK_THAT(r.output, Catch::Contains("demand_ok.csv: layer 'demand_ok' is a table without geometry"));
+    }
     SECTION("duplicate zone ids") {
         auto r = run("inspect --zones " + fixture("duplicate_ids.geojson") + " --id-field zone");
         CHECK(r.code == code(lp::ExitCode::duplicate_id));
@@ -115,6 +120,13 @@ TEST_CASE("bad input gives a clear message and a distinct exit code", "[cli][io]
         CHECK(r.code == code(lp::ExitCode::write_failed));
         CHECK(fs::is_empty(dir));
         fs::remove_all(dir);
+    }
+    SECTION("an output the command cannot write is refused before any work") {
+        auto r = run("generate " + zones + "--demand " + fixture("demand_ok.csv") +
+                     " --localities 2 --balance pop --out " + std::string(LP_BINARY_DIR) + "/localities.txt");
+        CHECK(r.code == code(lp::ExitCode::usage));
+        CHECK_THAT(r.output, Catch::Contains("localities.txt: unknown output format '.txt'"));
+        CHECK_THAT(r.output, !Catch::Contains("localities into")); // refused before partitioning
     }
     SECTION("good input works") {
         auto r = run("inspect " + zones + "--demand " + fixture("demand_ok.csv"));

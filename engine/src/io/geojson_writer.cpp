@@ -206,17 +206,32 @@ void write_with_gdal(const std::string& path, const std::string& driver_name, co
 
 } // namespace
 
-void write_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs) {
+namespace {
+// The GDAL driver for an output path, "" for our own RFC 7946 writer.
+std::string output_driver(const std::string& path) {
     const std::string ext = fs::path(path).extension().string();
-    if (ext == ".geojson" || ext == ".json") {
-        write_file_atomically(path, to_geojson(features, working_crs));
-    } else if (ext == ".gpkg") {
-        write_with_gdal(path, "GPKG", features, working_crs);
-    } else if (ext == ".shp") {
-        write_with_gdal(path, "ESRI Shapefile", features, working_crs);
-    } else {
-        throw Error(ExitCode::usage, path + ": unknown output format '" + ext + "' (use .geojson, .gpkg or .shp)");
-    }
+    if (ext == ".geojson" || ext == ".json") return "";
+    if (ext == ".gpkg") return "GPKG";
+    if (ext == ".shp") return "ESRI Shapefile";
+    throw Error(ExitCode::usage, path + ": unknown output format '" + ext + "' (use .geojson, .gpkg or .shp)");
+}
+} // namespace
+
+void check_output_folder(const std::string& path) {
+    const fs::path folder = fs::path(path).parent_path();
+    if (!folder.empty() && !fs::is_directory(folder))
+        throw Error(ExitCode::write_failed, path + ": cannot write: folder " + folder.string() + " does not exist");
+}
+
+void check_output_path(const std::string& path) {
+    output_driver(path);
+    check_output_folder(path);
+}
+
+void write_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs) {
+    const std::string driver = output_driver(path);
+    if (driver.empty()) write_file_atomically(path, to_geojson(features, working_crs));
+    else write_with_gdal(path, driver, features, working_crs);
 }
 
 } // namespace lp

@@ -138,6 +138,9 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     }
     const std::set<std::string> wanted(options.filter_values.begin(), options.filter_values.end());
 
+    if (layer->GetLayerDefn()->GetGeomFieldCount() == 0)
+        throw Error(ExitCode::bad_geometry, options.path + ": layer '" + layer->GetName() +
+                                                "' is a table without geometry, not a zone layer (tables go in --demand)");
     const OGRSpatialReference* srs = layer->GetSpatialRef();
     if (!srs)
         throw Error(ExitCode::crs_problem, options.path + ": layer '" + layer->GetName() +

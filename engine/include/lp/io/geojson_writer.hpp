@@ -21,6 +21,12 @@ struct Feature {
 void write_features(const std::string& path, const std::vector<Feature>& features,
                     const std::string& working_crs);
 
+// Throws what write_features would for a path it cannot take (unknown format, missing
+// folder), so a command can refuse before doing the work.
+void check_output_path(const std::string& path);
+// Only the folder, for outputs of any kind (CSV, JSON).
+void check_output_folder(const std::string& path);
+
 // RFC 7946 text for the features (used by write_features and by tests).
 std::string to_geojson(const std::vector<Feature>& features, const std::string& working_crs);
 
