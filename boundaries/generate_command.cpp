@@ -10,17 +10,16 @@
 #include <lp/generate/batch.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/partition/partition.hpp>
+#include <lp/plan/csv_table.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <set>
-#include <sstream>
 #include <unistd.h>
 
 namespace lp::cli {
@@ -124,27 +123,6 @@ void run_generate_all(const GenerateArgs& args) {
     else if (missed) set_exit_status(static_cast<int>(ExitCode::tolerance_not_met));
 }
 
-std::string trim(std::string text) {
-    const auto first = text.find_first_not_of(" \t\r\n\"");
-    const auto last = text.find_last_not_of(" \t\r\n\"");
-    return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
-}
-
-std::vector<std::string> split_csv_line(const std::string& line) {
-    std::vector<std::string> cells;
-    std::string cell;
-    bool quoted = false;
-    for (const char c : line) {
-        if (c == '"') quoted = !quoted;
-        else if (c == ',' && !quoted) {
-            cells.push_back(trim(cell));
-            cell.clear();
-        } else cell += c;
-    }
-    cells.push_back(trim(cell));
-    return cells;
-}
-
 // Localities are numbered 1..k on the command line and in files, or named; a name
 // takes the lowest number that no file uses and no other name has taken.
 class LocalityNames {
@@ -204,34 +182,19 @@ private:
 
 // zone,locality rows (a header row naming the columns is optional).
 std::vector<int> read_zone_localities(const std::string& path, const ZoneLayer& zones, LocalityNames& names) {
-    std::ifstream in(path);
-    if (!in) throw Error(ExitCode::file_not_found, path + ": cannot open");
+    CsvTable table = read_csv_file(path);
+    // A header names its columns: zone (or the id field) and locality.
+    const auto zone_header = table.column("zone") ? table.column("zone") : table.column(zones.id_field);
+    const auto locality_header = table.column("locality");
+    if (!zone_header && !locality_header) table.header_as_row();
+    const std::size_t zone_column = zone_header.value_or(0);
+    const std::size_t locality_column = locality_header.value_or(1);
     std::vector<int> codes(zones.size(), -1);
-    std::vector<int> line_of(zones.size(), 0);
-    std::size_t zone_column = 0;
-    std::size_t locality_column = 1;
-    std::string line;
-    int line_number = 0;
-    while (std::getline(in, line)) {
-        ++line_number;
-        if (trim(line).empty()) continue;
-        const auto cells = split_csv_line(line);
+    std::vector<std::size_t> line_of(zones.size(), 0);
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& cells = table.rows[r];
+        const std::size_t line_number = table.row_lines[r];
         const std::string where = path + " line " + std::to_string(line_number);
-        if (line_number == 1) {
-            // A header names its columns: zone (or the id field) and locality.
-            bool header = false;
-            for (std::size_t c = 0; c < cells.size(); ++c) {
-                if (cells[c] == "zone" || cells[c] == zones.id_field) {
-                    zone_column = c;
-                    header = true;
-                }
-                if (cells[c] == "locality") {
-                    locality_column = c;
-                    header = true;
-                }
-            }
-            if (header) continue;
-        }
         if (cells.size() <= std::max(zone_column, locality_column))
             throw Error(ExitCode::bad_value, where + ": expected zone,locality");
         const auto zone = zones.find(cells[zone_column]);

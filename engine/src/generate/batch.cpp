@@ -1,5 +1,6 @@
 #include <lp/core/error.hpp>
 #include <lp/generate/batch.hpp>
+#include <lp/plan/csv_table.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_sources.hpp>
@@ -10,7 +11,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -40,29 +40,20 @@ std::vector<std::string> zone_group_values(const Dataset& data, const BatchOptio
 }
 
 std::map<std::string, std::pair<int, std::string>> read_k_csv(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw Error(ExitCode::file_not_found, path + ": cannot open");
-    std::map<std::string, std::pair<int, std::string>> out;
     // Columns group,k[,name] by position, or named in a header row in any order.
+    CsvTable table = read_csv_file(path);
     std::size_t group_col = 0, k_col = 1, name_col = 2;
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty()) continue;
-        std::vector<std::string> cells;
-        std::stringstream ss(line);
-        for (std::string cell; std::getline(ss, cell, ',');) cells.push_back(cell);
-        if (number == 1 && std::find(cells.begin(), cells.end(), "k") != cells.end()) {
-            for (std::size_t c = 0; c < cells.size(); ++c) {
-                if (cells[c] == "group") group_col = c;
-                if (cells[c] == "k") k_col = c;
-                if (cells[c] == "name") name_col = c;
-            }
-            continue;
-        }
-        const std::string where = path + " line " + std::to_string(number);
+    if (const auto k = table.column("k")) {
+        k_col = *k;
+        group_col = table.column("group").value_or(0);
+        name_col = table.column("name").value_or(table.header.size());
+    } else {
+        table.header_as_row();
+    }
+    std::map<std::string, std::pair<int, std::string>> out;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& cells = table.rows[r];
+        const std::string where = path + " line " + std::to_string(table.row_lines[r]);
         if (cells.size() <= std::max(group_col, k_col)) throw Error(ExitCode::bad_value, where + ": expected group,k[,name]");
         int k = 0;
         std::size_t used = 0;
@@ -186,7 +177,7 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
             const auto t0 = std::chrono::steady_clock::now();
             try {
                 const Dataset part = subset(all, *job.zones, &options.data.graph);
-                row.name = job.name.empty() && part.zones.size() > 0 ? job.group : job.name;
+                row.name = job.name.empty() ? job.group : job.name;
                 LocalityRunOptions run_options = options.run;
                 run_options.k = job.k;
                 run_options.keep_whole_tables = options.data.demand_paths;

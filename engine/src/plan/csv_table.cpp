@@ -34,6 +34,13 @@ std::optional<std::size_t> CsvTable::column(const std::string& name) const {
     return std::nullopt;
 }
 
+void CsvTable::header_as_row() {
+    if (header.empty()) return;
+    rows.insert(rows.begin(), std::move(header));
+    row_lines.insert(row_lines.begin(), header_line);
+    header.clear();
+}
+
 CsvTable parse_csv(const std::string& text, const std::string& source) {
     CsvTable table;
     table.source = source;
@@ -59,6 +66,7 @@ CsvTable parse_csv(const std::string& text, const std::string& source) {
         if (!blank) {
             if (table.header.empty()) {
                 table.header = std::move(record);
+                table.header_line = record_line;
             } else {
                 if (record.size() > table.header.size())
                     throw Error(ExitCode::bad_value, source + ": line " + std::to_string(record_line) + ": " +

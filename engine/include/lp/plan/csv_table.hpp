@@ -14,9 +14,13 @@ struct CsvTable {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
     std::vector<std::size_t> row_lines;       // 1-based line each row starts on
+    std::size_t header_line = 1;
 
     // Index of a header column (exact, then case-insensitive match).
     std::optional<std::size_t> column(const std::string& name) const;
+    // For tables whose header is optional (zone,locality lookups): the first row was
+    // data after all; it becomes rows[0] and columns are read by position.
+    void header_as_row();
 }; // struct CsvTable
 
 // Throws lp::Error(file_not_found) or lp::Error(bad_value) naming the file and line
