@@ -56,6 +56,53 @@ TEST_CASE("partition: same request and seed give the same plan", "[partition]") 
     CHECK(first.within_tolerance);
 }
 
+TEST_CASE("partition: many localities on one piece, by recursive bisection, stay balanced and compact",
+          "[partition]") {
+    // 120 x 120 cells into 36 localities: six by six squares of 20 x 20 would cut 120 km.
+    const auto graph = test::grid_graph(120, 120);
+    PartitionRequest request;
+    request.graph = &graph;
+    request.k = 36;
+    request.balance = {{"pop", test::zone_populations(graph.size()), 0.01}};
+    request.seed = 3;
+    const auto result = partition(request);
+    require_sound(result, graph, 36);
+    CHECK(result.within_tolerance);
+    CHECK(result.stats.max_deviation[0] <= 0.01);
+    INFO("cut " << result.stats.cut_length);
+    CHECK(result.stats.cut_length <= 1.3 * 120000);
+    // Attempts run on two threads; the plan is still the seed's alone.
+    CHECK(partition(request).assignment == result.assignment);
+}
+
+TEST_CASE("partition: many localities on islands with no crossing are shared out by weight", "[partition]") {
+    // Two 40 x 40 islands, no edge between them: the simultaneous growth path, as
+    // recursive bisection needs one connected piece.
+    std::vector<GraphEdge> edges;
+    const int side = 40;
+    for (int island = 0; island < 2; ++island)
+        for (int y = 0; y < side; ++y)
+            for (int x = 0; x < side; ++x) {
+                const auto zone = static_cast<std::uint32_t>(island * side * side + y * side + x);
+                if (x + 1 < side) edges.push_back({zone, zone + 1, 100.0, false});
+                if (y + 1 < side) edges.push_back({zone, zone + static_cast<std::uint32_t>(side), 100.0, false});
+            }
+    const std::size_t n = 2 * side * side;
+    const ContiguityGraph graph(n, std::move(edges), std::vector<double>(n, 1e4), std::vector<double>(n, 400.0));
+    PartitionRequest request;
+    request.graph = &graph;
+    request.k = 16;
+    request.balance = {{"pop", std::vector<double>(n, 100.0), 0.02}};
+    const auto result = partition(request);
+    require_sound(result, graph, 16);
+    CHECK(result.within_tolerance);
+    // Eight localities on each island: none spans the water.
+    std::set<int> first(result.assignment.begin(), result.assignment.begin() + side * side);
+    std::set<int> second(result.assignment.begin() + side * side, result.assignment.end());
+    CHECK(first.size() == 8);
+    CHECK(second.size() == 8);
+}
+
 TEST_CASE("partition: several balance layers, each within its own tolerance", "[partition]") {
     const auto graph = test::grid_graph(24, 24);
     PartitionRequest request;

@@ -6,6 +6,7 @@
 #include "random.hpp"
 #include "region_growing.hpp"
 #include "work_graph.hpp"
+#include "core/worker_threads.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -283,26 +284,53 @@ PartitionResult partition(const PartitionRequest& request) {
         }
         if (!report(0.05)) cancelled = true;
 
-        // Several grown plans on the coarsest graph, each carried down to the zones with
-        // descent on every level; the best plan at zone level goes on.
-        const WorkGraph& coarsest = *current;
-        const int tries = std::max(2, static_cast<int>(std::lround(6 * request.effort)));
-        double best_violation = std::numeric_limits<double>::infinity();
-        double best_cost = std::numeric_limits<double>::infinity();
-        // While no attempt meets every band, keep trying, up to twice as many.
-        for (int attempt = 0; (attempt < tries || (best_violation > 0 && attempt < 2 * tries)) && !cancelled;
-             ++attempt) {
-            auto candidate = detail::place_seeds(coarsest, k, mean, random);
-            detail::grow_regions(coarsest, k, mean, candidate);
+        // Several grown plans, each carried down to the zones with descent on every level;
+        // the best plan at zone level goes on.
+        auto graph_at = [&](std::size_t level) -> const WorkGraph& {
+            return level == 0 ? zones : levels[level - 1].graph;
+        };
+        std::size_t start_level = levels.size();
+        // Many localities on one connected piece with nothing locked: recursive bisection
+        // (growing a thousand regions at once leaves them far off balance), on the
+        // coarsest level whose nodes are small enough to balance a locality to about a
+        // percent; otherwise seeds and simultaneous growth on the coarsest level, which
+        // place locked localities and share islands out.
+        int coarse_components = 0;
+        detail::node_components(graph_at(start_level), &coarse_components);
+        const bool bisect = k > 12 && coarse_components == 1 &&
+                            std::all_of(zones.lock.begin(), zones.lock.end(), [](int lock) { return lock < 0; });
+        if (bisect)
+            while (start_level > 0 && graph_at(start_level).size() < 32 * k) --start_level;
+        const WorkGraph& start_graph = graph_at(start_level);
+        const long start_rounds = 2L * std::min(start_graph.size(), coarsest_size);
+
+        struct Attempt {
+            std::vector<int> part;
+            double violation = 0;
+            double cost = 0;
+        };
+        auto run_attempt = [&](Random& stream) {
+            std::vector<int> candidate;
+            if (bisect) {
+                candidate = detail::bisect_regions(start_graph, k, mean, stream);
+                std::vector<int> size(k, 0);
+                for (const int region : candidate) ++size[region];
+                if (std::find(size.begin(), size.end(), 0) != size.end()) candidate.clear();
+            }
+            if (candidate.empty()) {
+                candidate = detail::place_seeds(start_graph, k, mean, stream);
+                detail::grow_regions(start_graph, k, mean, candidate);
+            }
             {
-                LocalSearch search(coarsest, k, targets_for(coarsest, mean, request.balance, k, !levels.empty()),
-                                   split_cost, std::move(candidate));
+                LocalSearch search(start_graph, k,
+                                   targets_for(start_graph, mean, request.balance, k, start_level > 0), split_cost,
+                                   std::move(candidate));
                 search.descend_all();
-                search.iterate(2L * coarsest.size(), random, {}, 0, 0);
+                search.iterate(start_rounds, stream, {}, 0, 0);
                 candidate = search.part();
             }
-            for (auto level = levels.size(); level-- > 0;) {
-                const WorkGraph& finer = level == 0 ? zones : levels[level - 1].graph;
+            for (auto level = start_level; level-- > 0;) {
+                const WorkGraph& finer = graph_at(level);
                 const auto& parent = levels[level].parent;
                 std::vector<int> projected(finer.size());
                 for (int u = 0; u < finer.size(); ++u) projected[u] = candidate[parent[u]];
@@ -313,20 +341,45 @@ PartitionResult partition(const PartitionRequest& request) {
                 candidate = search.part();
             }
             LocalSearch judge(zones, k, targets_for(zones, mean, request.balance, k, false), split_cost, candidate);
-            if (part.empty() || better(judge.violation(), judge.cost(), best_violation, best_cost)) {
-                runner_up = std::move(part);
-                runner_up_violation = best_violation;
-                runner_up_cost = best_cost;
-                best_violation = judge.violation();
-                best_cost = judge.cost();
-                part = std::move(candidate);
-            } else if (runner_up.empty() ||
-                       better(judge.violation(), judge.cost(), runner_up_violation, runner_up_cost)) {
-                runner_up_violation = judge.violation();
-                runner_up_cost = judge.cost();
-                runner_up = std::move(candidate);
+            return Attempt{std::move(candidate), judge.violation(), judge.cost()};
+        };
+
+        const int tries = std::max(2, static_cast<int>(std::lround(6 * request.effort)));
+        // On a council, while no attempt meets every band, keep trying, up to twice as
+        // many; a large graph leaves balance to the zone-level search.
+        const int most_tries = n <= 50000 ? 2 * tries : tries;
+        double best_violation = std::numeric_limits<double>::infinity();
+        double best_cost = std::numeric_limits<double>::infinity();
+        // Attempts run two at a time, each with its own stream of random numbers drawn
+        // in order from the request's, so the plan does not depend on the number of cores.
+        for (int attempt = 0; (attempt < tries || (best_violation > 0 && attempt < most_tries)) && !cancelled;) {
+            const int batch = std::min(2, (attempt < tries ? tries : most_tries) - attempt);
+            std::vector<Random> streams;
+            for (int b = 0; b < batch; ++b) streams.emplace_back(random.next());
+            std::vector<Attempt> results(batch);
+            // Threads only where an attempt is long enough to be worth one.
+            const unsigned workers = n >= 20000 ? detail::worker_count(batch) : 1u;
+            detail::run_workers(workers, [&](unsigned worker, unsigned count) {
+                for (int b = static_cast<int>(worker); b < batch; b += static_cast<int>(count))
+                    results[b] = run_attempt(streams[b]);
+            });
+            for (auto& result : results) {
+                if (part.empty() || better(result.violation, result.cost, best_violation, best_cost)) {
+                    runner_up = std::move(part);
+                    runner_up_violation = best_violation;
+                    runner_up_cost = best_cost;
+                    best_violation = result.violation;
+                    best_cost = result.cost;
+                    part = std::move(result.part);
+                } else if (runner_up.empty() ||
+                           better(result.violation, result.cost, runner_up_violation, runner_up_cost)) {
+                    runner_up_violation = result.violation;
+                    runner_up_cost = result.cost;
+                    runner_up = std::move(result.part);
+                }
             }
-            if (!report(0.05 + 0.25 * std::min(1.0, (attempt + 1.0) / tries))) cancelled = true;
+            attempt += batch;
+            if (!report(0.05 + 0.25 * std::min(1.0, static_cast<double>(attempt) / tries))) cancelled = true;
         }
     }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <queue>
+#include <tuple>
 #include <utility>
 
 namespace lp::detail {
@@ -196,6 +197,156 @@ void grow_regions(const WorkGraph& graph, int k, const std::vector<double>& mean
             fill[region] += fill_of(graph, u, mean);
         }
     }
+}
+
+std::vector<int> bisect_regions(const WorkGraph& graph, int k, const std::vector<double>& mean, Random& random) {
+    const int n = graph.size();
+    std::vector<int> part(n, -1);
+    std::vector<double> fill(n), boundary(n, 0.0);
+    for (int u = 0; u < n; ++u) {
+        fill[u] = fill_of(graph, u, mean);
+        for (int e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) boundary[u] += graph.shared[e];
+    }
+    // Every node carries the number of the task (part of the graph) it is in; a task
+    // splits its nodes into two tasks until it holds one locality.
+    std::vector<int> task_of(n, 0);
+    struct Task {
+        std::vector<int> nodes;
+        int first_locality;
+        int localities;
+    };
+    std::vector<Task> stack;
+    stack.push_back({{}, 0, k});
+    stack.back().nodes.resize(n);
+    for (int u = 0; u < n; ++u) stack.back().nodes[u] = u;
+    int next_task = 1;
+    std::vector<int> hops(n, -1), queue;
+    std::vector<char> in_first(n, 0);
+    std::vector<double> shared_with_first(n, 0.0);
+
+    // Hops from `from` within the task (left in `hops` until cleared); returns the last node reached.
+    auto hops_within = [&](int from, int task) {
+        for (const int u : queue) hops[u] = -1;
+        queue.assign(1, from);
+        hops[from] = 0;
+        int last = from;
+        for (std::size_t head = 0; head < queue.size(); ++head) {
+            const int u = queue[head];
+            last = u;
+            for (int e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) {
+                const int v = graph.adjacent[e];
+                if (task_of[v] == task && hops[v] < 0) {
+                    hops[v] = hops[u] + 1;
+                    queue.push_back(v);
+                }
+            }
+        }
+        return last;
+    };
+
+    while (!stack.empty()) {
+        Task task = std::move(stack.back());
+        stack.pop_back();
+        const int id = task_of[task.nodes.front()];
+        if (task.localities == 1) {
+            for (const int u : task.nodes) part[u] = task.first_locality;
+            continue;
+        }
+        const int first_count = task.localities / 2;
+        double total = 0;
+        for (const int u : task.nodes) total += fill[u];
+        const double target = total * first_count / task.localities;
+
+        // Grow the first part from a far end: the frontier node sharing the largest
+        // share of its boundary with it joins next, until its weight reaches the target.
+        const int random_start = task.nodes[random.below(static_cast<std::uint32_t>(task.nodes.size()))];
+        const int start = hops_within(random_start, id);
+        hops_within(start, id);
+        // Breadth-first from the far end, so the part is a round ball with a smooth
+        // edge; within one ring of hops, nodes sharing more of their boundary with it first.
+        using Entry = std::tuple<int, double, int>; // (-hops, score, -node)
+        std::priority_queue<Entry> frontier;
+        std::vector<int> first{start};
+        in_first[start] = 1;
+        double grown = fill[start];
+        auto push_neighbours_of = [&](int u) {
+            for (int e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) {
+                const int v = graph.adjacent[e];
+                if (task_of[v] != id || in_first[v]) continue;
+                shared_with_first[v] += graph.shared[e];
+                frontier.push({-hops[v], (shared_with_first[v] + 1e-6) / (boundary[v] + 1e-6), -v});
+            }
+        };
+        push_neighbours_of(start);
+        while (!frontier.empty()) {
+            const int v = -std::get<2>(frontier.top());
+            frontier.pop();
+            if (in_first[v]) continue;
+            // Stop at the node that would carry the part further past its target than it is short of it.
+            if (grown + fill[v] > target && grown + fill[v] - target > target - grown) break;
+            in_first[v] = 1;
+            first.push_back(v);
+            grown += fill[v];
+            push_neighbours_of(v);
+            if (grown >= target) break;
+        }
+        for (const int u : task.nodes) shared_with_first[u] = 0.0;
+        for (const int u : queue) hops[u] = -1;
+        queue.clear();
+
+        // The rest must be one piece: its smaller pieces (cut off by the first part, so
+        // touching it) join the first part.
+        const int rest_id = next_task++;
+        std::vector<std::vector<int>> pieces;
+        std::vector<double> piece_fill;
+        for (const int s : task.nodes) {
+            if (in_first[s] || task_of[s] == rest_id) continue;
+            pieces.emplace_back(1, s);
+            piece_fill.push_back(0.0);
+            task_of[s] = rest_id;
+            auto& piece = pieces.back();
+            for (std::size_t head = 0; head < piece.size(); ++head) {
+                const int u = piece[head];
+                piece_fill.back() += fill[u];
+                for (int e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) {
+                    const int v = graph.adjacent[e];
+                    if (task_of[v] == id && !in_first[v]) {
+                        task_of[v] = rest_id;
+                        piece.push_back(v);
+                    }
+                }
+            }
+        }
+        std::size_t largest = 0;
+        for (std::size_t p = 1; p < pieces.size(); ++p)
+            if (piece_fill[p] > piece_fill[largest]) largest = p;
+        for (std::size_t p = 0; p < pieces.size(); ++p) {
+            if (p == largest) continue;
+            for (const int u : pieces[p]) {
+                task_of[u] = id;
+                in_first[u] = 1;
+                first.push_back(u);
+            }
+        }
+        std::vector<int> rest = pieces.empty() ? std::vector<int>{} : std::move(pieces[largest]);
+        for (const int u : first) in_first[u] = 0;
+        if (rest.empty()) {
+            // Nothing left for the second part (a task of fewer nodes than localities):
+            // hand it the last node grown, if the first part can spare one.
+            if (first.size() < 2) {
+                for (const int u : first) part[u] = task.first_locality;
+                continue;
+            }
+            rest.push_back(first.back());
+            first.pop_back();
+            task_of[rest.back()] = rest_id;
+        }
+        const int first_id = next_task++;
+        for (const int u : first) task_of[u] = first_id;
+        stack.push_back({std::move(rest), task.first_locality + first_count, task.localities - first_count});
+        stack.push_back({std::move(first), task.first_locality, first_count});
+    }
+    return part;
 }
 
 void repair_regions(const WorkGraph& graph, int k, const std::vector<double>& mean, std::vector<int>& part) {

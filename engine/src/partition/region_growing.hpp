@@ -21,6 +21,14 @@ std::vector<int> place_seeds(const WorkGraph& graph, int k, const std::vector<do
 // (a component with no seed) go, whole, to the least filled region.
 void grow_regions(const WorkGraph& graph, int k, const std::vector<double>& mean, std::vector<int>& part);
 
+// A starting assignment for many localities on a connected graph with no locks, by
+// recursive bisection: the nodes are split into two connected parts whose weights are
+// in the ratio of the localities each is to hold, each grown from a far end of the
+// other, and so on down to one locality per part. Growing all the regions at once
+// leaves some hemmed in small and others swollen (from -70% to +86% of the mean seen
+// with 1,000 localities); halving keeps every part within a few nodes of its share.
+std::vector<int> bisect_regions(const WorkGraph& graph, int k, const std::vector<double>& mean, Random& random);
+
 // Makes every region one connected piece where it can: the piece holding the most
 // locked nodes (then the heaviest) stays, other pieces are released and regrown.
 // Empty regions get a seed taken from the fullest region without splitting it.
