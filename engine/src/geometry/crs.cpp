@@ -3,6 +3,9 @@
 
 #include <proj.h>
 
+#include <map>
+#include <utility>
+
 namespace lp {
 
 struct CoordinateTransform::Impl {
@@ -16,23 +19,39 @@ struct CoordinateTransform::Impl {
     }
 };
 
-CoordinateTransform::CoordinateTransform(const std::string& source, const std::string& target)
-    : impl_(std::make_unique<Impl>()) {
+namespace {
+
+std::shared_ptr<const CoordinateTransform::Impl> make_impl(const std::string& source, const std::string& target) {
+    auto impl = std::make_shared<CoordinateTransform::Impl>();
     if (source == target) {
-        impl_->identity = true;
-        return;
+        impl->identity = true;
+        return impl;
     }
-    impl_->context = proj_context_create();
+    impl->context = proj_context_create();
     // Never reach for the network (the grid CDN): results must not depend on connectivity.
-    proj_context_set_enable_network(impl_->context, 0);
-    PJ* raw = proj_create_crs_to_crs(impl_->context, source.c_str(), target.c_str(), nullptr);
+    proj_context_set_enable_network(impl->context, 0);
+    PJ* raw = proj_create_crs_to_crs(impl->context, source.c_str(), target.c_str(), nullptr);
     if (!raw)
         throw Error(ExitCode::crs_problem, "cannot transform from " + source + " to " + target + ": " +
-                                               proj_context_errno_string(impl_->context, proj_context_errno(impl_->context)));
+                                               proj_context_errno_string(impl->context, proj_context_errno(impl->context)));
     // Traditional GIS order (x = easting/longitude) whatever the CRS's official axis order.
-    impl_->transform = proj_normalize_for_visualization(impl_->context, raw);
+    impl->transform = proj_normalize_for_visualization(impl->context, raw);
     proj_destroy(raw);
-    if (!impl_->transform) throw Error(ExitCode::crs_problem, "cannot normalise axis order for " + source + " -> " + target);
+    if (!impl->transform) throw Error(ExitCode::crs_problem, "cannot normalise axis order for " + source + " -> " + target);
+    return impl;
+}
+
+} // namespace
+
+CoordinateTransform::CoordinateTransform(const std::string& source, const std::string& target) {
+    // Setting a transformation up opens PROJ's database and searches it (tens of
+    // milliseconds, a fifth of a whole-Scotland batch when done per partnership), so each
+    // thread keeps the ones it has made. A context is only ever used by one thread: the
+    // cache is per thread, and objects are used on the thread that made them.
+    thread_local std::map<std::pair<std::string, std::string>, std::shared_ptr<const Impl>> made;
+    auto& cached = made[{source, target}];
+    if (!cached) cached = make_impl(source, target);
+    impl_ = cached;
 }
 
 CoordinateTransform::~CoordinateTransform() = default;

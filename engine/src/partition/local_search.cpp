@@ -291,6 +291,27 @@ bool LocalSearch::best_pair(const std::vector<int>& candidates, Candidate& first
     bool found = false;
     double best_violation = 0;
     double best_cost = 0;
+    // Candidates by the regions they are in or touch. A second move can only differ from
+    // what was already on offer (nothing improving, or this search would not run) where
+    // the first move changed something: in or next to its two regions. So only those are
+    // tried, in the order of the list.
+    auto& by_region = pair_index_;
+    by_region.clear();
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const int v = candidates[i];
+        const int index = static_cast<int>(i);
+        by_region.push_back({part_[v], index});
+        for (int e = graph_.offsets[v]; e < graph_.offsets[v + 1]; ++e)
+            by_region.push_back({part_[graph_.adjacent[e]], index});
+    }
+    std::sort(by_region.begin(), by_region.end());
+    by_region.erase(std::unique(by_region.begin(), by_region.end()), by_region.end());
+    auto touching_region = [&](int region) {
+        const auto lower = std::lower_bound(by_region.begin(), by_region.end(), std::pair<int, int>{region, -1});
+        const auto upper = std::lower_bound(lower, by_region.end(), std::pair<int, int>{region + 1, -1});
+        return std::make_pair(lower, upper);
+    };
+    std::vector<int> seconds;
     for (const int u : candidates) {
         if (graph_.lock[u] >= 0 || held_[u]) continue;
         const int from = part_[u];
@@ -307,18 +328,21 @@ bool LocalSearch::best_pair(const std::vector<int>& candidates, Candidate& first
                           targets.end());
         if (targets.empty() || !can_leave(u)) continue;
         for (const int to : targets) {
+            const auto [from_begin, from_end] = touching_region(from);
+            const auto [to_begin, to_end] = touching_region(to);
+            // Both lists are in list order; merged, without repeats.
+            seconds.clear();
+            for (auto a = from_begin, b = to_begin; a != from_end || b != to_end;) {
+                int next;
+                if (b == to_end || (a != from_end && a->second <= b->second)) next = (a++)->second;
+                else next = (b++)->second;
+                if (seconds.empty() || seconds.back() != next) seconds.push_back(next);
+            }
             move(u, to);
-            for (const int v : candidates) {
-                // A second move that touches neither region of the first, nor a region
-                // off its band, cannot help where the first move alone did not.
-                const int region = part_[v];
-                bool relevant = region == from || region == to || violation_of_[region] > 0;
-                for (int e = graph_.offsets[v]; e < graph_.offsets[v + 1] && !relevant; ++e) {
-                    const int other = part_[graph_.adjacent[e]];
-                    relevant = other == from || other == to || violation_of_[other] > 0;
-                }
+            for (const int index : seconds) {
+                const int v = candidates[index];
                 Candidate option;
-                if (v == u || !relevant || !best_move(v, option)) continue;
+                if (v == u || !best_move(v, option)) continue;
                 const double violation_change = violation() + option.violation_change - violation_before;
                 const double cost_change = cost_ + option.cost_change - cost_before;
                 if (!improves(violation_change, violation_before, cost_change)) continue;

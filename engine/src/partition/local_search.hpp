@@ -97,6 +97,7 @@ private:
     std::vector<unsigned> candidate_mark_;    // stamps of nodes listed for descend_best
     unsigned candidate_stamp_ = 0;
     std::vector<std::pair<int, double>> touching_; // scratch: (region, shared boundary) around a node
+    std::vector<std::pair<int, int>> pair_index_;  // scratch for best_pair: (region, candidate) touching it
 
     struct Move {
         int node;

@@ -1,5 +1,6 @@
 #pragma once
-// Coordinate transformation with PROJ, one context per object (use one per thread).
+// Coordinate transformation with PROJ. Use an object on the thread that made it: objects
+// made on one thread for the same pair of CRSs share one PROJ context.
 #include <lp/core/geometry.hpp>
 
 #include <memory>
@@ -20,9 +21,10 @@ public:
     void apply(Ring& ring) const;
     void apply(MultiPolygon& shape) const;
 
-private:
     struct Impl;
-    std::unique_ptr<Impl> impl_;
+
+private:
+    std::shared_ptr<const Impl> impl_;
 }; // class CoordinateTransform
 
 } // namespace lp
