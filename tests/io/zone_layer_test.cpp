@@ -5,6 +5,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cstdio>
+
 #include <fstream>
 #include <iterator>
 #include <numeric>
@@ -77,4 +83,101 @@ TEST_CASE("a layer outside Great Britain gets a UTM working CRS", "[io]") {
     const ZoneLayer z = read_zones(o);
     CHECK(z.working_crs == "EPSG:32632");
     CHECK(z.areas[0] == Approx(z.areas[1]).epsilon(0.001));
+}
+
+namespace {
+
+// A GeoPackage in British National Grid of side x side square zones (100 m), ids Z<n>; the
+// zones listed in `bowties` are drawn as self-intersecting bow-ties, those in `slivers` as
+// rings that repair leaves without area.
+std::string write_square_zones(const std::string& name, int side, const std::vector<int>& bowties,
+                               const std::vector<int>& slivers = {}) {
+    const std::string path = std::string(LP_BINARY_DIR) + "/" + name;
+    std::remove(path.c_str());
+    GDALAllRegister();
+    auto* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRSpatialReference bng;
+    bng.importFromEPSG(27700);
+    OGRLayer* layer = ds->CreateLayer("zones", &bng, wkbPolygon, nullptr);
+    OGRFieldDefn id("zone_code", OFTString);
+    layer->CreateField(&id);
+    ds->StartTransaction();
+    for (int i = 0; i < side * side; ++i) {
+        const double x = 300000 + 100.0 * (i % side);
+        const double y = 600000 + 100.0 * (i / side);
+        OGRLinearRing ring;
+        const bool bowtie = std::find(bowties.begin(), bowties.end(), i) != bowties.end();
+        const bool sliver = std::find(slivers.begin(), slivers.end(), i) != slivers.end();
+        if (sliver) {
+            ring.addPoint(x, y);
+            ring.addPoint(x + 100, y);
+            ring.addPoint(x + 50, y);
+        } else if (bowtie) {
+            ring.addPoint(x, y);
+            ring.addPoint(x + 100, y + 100);
+            ring.addPoint(x + 100, y);
+            ring.addPoint(x, y + 100);
+        } else {
+            ring.addPoint(x, y);
+            ring.addPoint(x + 100, y);
+            ring.addPoint(x + 100, y + 100);
+            ring.addPoint(x, y + 100);
+        }
+        ring.closeRings();
+        OGRPolygon polygon;
+        polygon.addRing(&ring);
+        OGRFeature feature(layer->GetLayerDefn());
+        feature.SetField("zone_code", ("Z" + std::to_string(i)).c_str());
+        feature.SetGeometry(&polygon);
+        layer->CreateFeature(&feature);
+    }
+    ds->CommitTransaction();
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("a large layer is validated while it is read, with the same repairs in zone order", "[io]") {
+    // 160 x 160 = 25,600 zones in British National Grid: the size at which a second thread
+    // reprojects and validates behind the reader. Bow-ties early, in the middle and last.
+    const std::vector<int> bowties{3, 12800, 25599};
+    ZoneReadOptions o;
+    o.path = write_square_zones("large_zones.gpkg", 160, bowties);
+    o.id_field = "zone_code";
+    const ZoneLayer z = read_zones(o);
+    REQUIRE(z.size() == 25600);
+    CHECK(z.working_crs == "EPSG:27700");
+    REQUIRE(z.repairs.size() == 3);
+    for (std::size_t r = 0; r < 3; ++r) {
+        CHECK(z.repairs[r].zone_id == "Z" + std::to_string(bowties[r]));
+        CHECK_THAT(z.repairs[r].what, Catch::Contains("Self-intersection"));
+        // A bow-tie is two triangles: half a square.
+        CHECK(z.areas[bowties[r]] == Approx(5000.0));
+    }
+    for (std::size_t i = 0; i < z.size(); i += 997) {
+        if (std::find(bowties.begin(), bowties.end(), static_cast<int>(i)) != bowties.end()) continue;
+        CHECK(z.areas[i] == Approx(10000.0));
+        CHECK(z.boxes[i].max_x - z.boxes[i].min_x == Approx(100.0));
+        CHECK(*z.find("Z" + std::to_string(i)) == i);
+    }
+    // Read again with a working CRS named: reprojected on the second thread as well.
+    o.working_crs = "EPSG:32630";
+    const ZoneLayer utm = read_zones(o);
+    CHECK(utm.working_crs == "EPSG:32630");
+    CHECK(utm.areas[7] == Approx(10000.0).epsilon(0.002));
+    CHECK(utm.repairs.size() == 3);
+}
+
+TEST_CASE("a large layer with a zone that repair leaves without area names that zone", "[io]") {
+    ZoneReadOptions o;
+    o.path = write_square_zones("large_zones_sliver.gpkg", 150, {}, {20000});
+    o.id_field = "zone_code";
+    try {
+        read_zones(o);
+        FAIL("a zone with no area was accepted");
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::bad_geometry);
+        CHECK_THAT(e.what(), Catch::Contains("Z20000") && Catch::Contains("no area left"));
+    }
 }

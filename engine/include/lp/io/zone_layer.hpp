@@ -57,6 +57,7 @@ public:
     void rebuild_index();
 
 private:
+    friend ZoneLayer read_zones(const ZoneReadOptions& options); // builds index_ as it reads
     std::unordered_map<std::string, std::size_t> index_;
 }; // class ZoneLayer
 
