@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <set>
+#include <thread>
 
 using namespace lp;
 
@@ -72,6 +73,37 @@ TEST_CASE("partition: many localities on one piece, by recursive bisection, stay
     INFO("cut " << result.stats.cut_length);
     CHECK(result.stats.cut_length <= 1.3 * 120000);
     // Attempts run on two threads; the plan is still the seed's alone.
+    CHECK(partition(request).assignment == result.assignment);
+}
+
+TEST_CASE("partition: beyond 50,000 zones the search runs on two halves at once, same plan every time",
+          "[partition]") {
+    // 240 x 240 cells into 64 localities: eight by eight squares of 30 x 30 would cut 336 km.
+    const auto graph = test::grid_graph(240, 240);
+    PartitionRequest request;
+    request.graph = &graph;
+    request.k = 64;
+    request.balance = {{"pop", test::zone_populations(graph.size()), 0.01}};
+    request.seed = 5;
+    // Progress comes on the caller's thread only (the viewer's callback is not thread-safe),
+    // rising to the end.
+    const auto caller = std::this_thread::get_id();
+    bool other_thread = false;
+    std::vector<double> reported;
+    request.progress = [&](double fraction) {
+        other_thread = other_thread || std::this_thread::get_id() != caller;
+        reported.push_back(fraction);
+        return true;
+    };
+    const auto result = partition(request);
+    require_sound(result, graph, 64);
+    CHECK(result.within_tolerance);
+    INFO("cut " << result.stats.cut_length);
+    CHECK(result.stats.cut_length <= 1.3 * 336000);
+    CHECK_FALSE(other_thread);
+    CHECK(std::is_sorted(reported.begin(), reported.end()));
+    CHECK(reported.back() == Approx(1.0));
+    request.progress = {};
     CHECK(partition(request).assignment == result.assignment);
 }
 

@@ -14,6 +14,7 @@
 #include <deque>
 #include <limits>
 #include <map>
+#include <functional>
 #include <memory>
 
 namespace lp {
@@ -209,6 +210,51 @@ BalanceTargets targets_for(const WorkGraph& graph, const std::vector<double>& me
     return targets;
 }
 
+// The zone-level search on two halves at once: localities [0, k/2) and [k/2, k), which
+// recursive bisection made two connected halves of the map, each searched on its own
+// zones on its own thread. A move inside one half changes nothing in the other (a
+// boundary with the other half is cut whichever locality of this half holds the zone),
+// so each half's search is exact; only the boundary between the halves waits for the
+// whole-graph search after. Each half gets `rounds` rounds, in slices between which
+// progress is reported (and may cancel) on the calling thread. Returns false when cancelled.
+bool iterate_in_halves(const WorkGraph& zones, int k, const BalanceTargets& targets, double split_cost,
+                       std::vector<int>& part, long rounds, Random& random,
+                       const std::function<bool(double)>& progress, double progress_from, double progress_to) {
+    const int first_half = k / 2;
+    struct Half {
+        std::vector<int> nodes;
+        WorkGraph graph;
+        std::unique_ptr<LocalSearch> search;
+        Random stream{0};
+    };
+    std::vector<Half> halves(2);
+    for (int u = 0; u < zones.size(); ++u) halves[part[u] < first_half ? 0 : 1].nodes.push_back(u);
+    for (int h = 0; h < 2; ++h) halves[h].stream = Random(random.next());
+    detail::run_workers(2, [&](unsigned h, unsigned) {
+        Half& half = halves[h];
+        half.graph = detail::induced_subgraph(zones, half.nodes);
+        const int offset = h == 0 ? 0 : first_half;
+        std::vector<int> local(half.nodes.size());
+        for (std::size_t i = 0; i < half.nodes.size(); ++i) local[i] = part[half.nodes[i]] - offset;
+        half.search = std::make_unique<LocalSearch>(half.graph, h == 0 ? first_half : k - first_half, targets,
+                                                    split_cost, std::move(local));
+    });
+    constexpr int slices = 8;
+    bool cancelled = false;
+    for (int slice = 0; slice < slices && !cancelled; ++slice) {
+        const long slice_rounds = rounds / slices + (slice < rounds % slices ? 1 : 0);
+        detail::run_workers(2, [&](unsigned h, unsigned) { halves[h].search->iterate(slice_rounds, halves[h].stream, {}, 0, 0); });
+        if (progress && !progress(progress_from + (progress_to - progress_from) * (slice + 1.0) / slices))
+            cancelled = true;
+    }
+    for (int h = 0; h < 2; ++h) {
+        const auto& local = halves[h].search->part();
+        const int offset = h == 0 ? 0 : first_half;
+        for (std::size_t i = 0; i < halves[h].nodes.size(); ++i) part[halves[h].nodes[i]] = local[i] + offset;
+    }
+    return !cancelled;
+}
+
 } // namespace
 
 PartitionResult partition(const PartitionRequest& request) {
@@ -250,6 +296,7 @@ PartitionResult partition(const PartitionRequest& request) {
     Random random(request.seed);
     auto report = [&](double fraction) { return !request.progress || request.progress(fraction); };
     bool cancelled = false;
+    bool in_halves = false; // the zone-level search splits the localities in two halves (see iterate_in_halves)
 
     std::vector<int> part;
     std::vector<int> runner_up; // the second best attempt: it may end better after the search
@@ -299,6 +346,8 @@ PartitionResult partition(const PartitionRequest& request) {
         detail::node_components(graph_at(start_level), &coarse_components);
         const bool bisect = k > 12 && coarse_components == 1 &&
                             std::all_of(zones.lock.begin(), zones.lock.end(), [](int lock) { return lock < 0; });
+        // Beyond 50,000 zones the zone-level search then runs on the two halves at once.
+        in_halves = bisect && n > 50000;
         if (bisect)
             while (start_level > 0 && graph_at(start_level).size() < 32 * k) --start_level;
         const WorkGraph& start_graph = graph_at(start_level);
@@ -400,7 +449,17 @@ PartitionResult partition(const PartitionRequest& request) {
         long remaining = rounds;
         double done = 0.3;
         // (Not on a large graph: there the rounds are few per zone and better spent on one.)
-        if (!runner_up.empty() && n <= 50000) {
+        if (in_halves) {
+            // Nine tenths of the rounds on the two halves at once, the rest on the whole.
+            std::vector<int> halved = search->part();
+            const long each = std::lround(0.45 * rounds);
+            cancelled = !iterate_in_halves(zones, k, targets, split_cost, halved, each, random, request.progress,
+                                           0.3, 0.8);
+            search = std::make_unique<LocalSearch>(zones, k, targets, split_cost, std::move(halved));
+            search->descend_all();
+            remaining = rounds - 2 * each;
+            done = 0.8;
+        } else if (!runner_up.empty() && n <= 50000) {
             auto rival = std::make_unique<LocalSearch>(zones, k, targets, split_cost, std::move(runner_up));
             rival->descend_all();
             rival->repair_balance(400);
@@ -421,6 +480,7 @@ PartitionResult partition(const PartitionRequest& request) {
         }
     }
 
+    if (!cancelled) report(1.0);
     result.assignment = search->part();
     result.cancelled = cancelled;
     result.stats = evaluate(graph, result.assignment, k, request.balance, request.groups);

@@ -75,6 +75,18 @@ bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool sa
         ++coarse_count;
     }
     if (coarse_count > n - std::max(1, n / 20)) return false;
+    // Coarse nodes numbered in the order of their first member, not of the random visit:
+    // neighbours stay near each other in memory, as the zones were (the levels of a
+    // million zones coarsen and search markedly faster so).
+    {
+        std::vector<int> renumbered(coarse_count, -1);
+        int next = 0;
+        for (int u = 0; u < n; ++u) {
+            int& c = renumbered[match[u]];
+            if (c < 0) c = next++;
+            match[u] = c;
+        }
+    }
 
     WorkGraph& coarse = out.graph;
     coarse = WorkGraph{};
@@ -84,10 +96,17 @@ bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool sa
     coarse.lock.assign(coarse_count, -1);
     coarse.group.assign(coarse_count, -2); // -2: not yet seen
     coarse.group_members.assign(coarse_count, 0);
-    std::vector<std::vector<int>> members(coarse_count);
+    // Members of each coarse node, in CSR form: member_list[member_offsets[c] .. member_offsets[c + 1]).
+    std::vector<int> member_offsets(coarse_count + 1, 0);
+    for (int u = 0; u < n; ++u) ++member_offsets[match[u] + 1];
+    for (int c = 0; c < coarse_count; ++c) member_offsets[c + 1] += member_offsets[c];
+    std::vector<int> member_list(n);
+    {
+        std::vector<int> fill(member_offsets.begin(), member_offsets.end() - 1);
+        for (int u = 0; u < n; ++u) member_list[fill[match[u]]++] = u;
+    }
     for (int u = 0; u < n; ++u) {
         const int c = match[u];
-        members[c].push_back(u);
         for (int l = 0; l < layers; ++l) coarse.weight[c * layers + l] += fine.weights(u)[l];
         if (fine.lock[u] >= 0) coarse.lock[c] = fine.lock[u];
         int& group = coarse.group[c];
@@ -104,10 +123,13 @@ bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool sa
 
     // Adjacency: merge the members' edges, summing boundary shared with the same coarse node.
     coarse.offsets.assign(coarse_count + 1, 0);
+    coarse.adjacent.reserve(fine.adjacent.size());
+    coarse.shared.reserve(fine.adjacent.size());
     std::vector<int> slot(coarse_count, -1);
     for (int c = 0; c < coarse_count; ++c) {
         const int begin = static_cast<int>(coarse.adjacent.size());
-        for (const int u : members[c]) {
+        for (int m = member_offsets[c]; m < member_offsets[c + 1]; ++m) {
+            const int u = member_list[m];
             for (int e = fine.offsets[u]; e < fine.offsets[u + 1]; ++e) {
                 const int d = match[fine.adjacent[e]];
                 if (d == c) continue;
@@ -123,6 +145,35 @@ bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool sa
     }
     out.parent = std::move(match);
     return true;
+}
+
+WorkGraph induced_subgraph(const WorkGraph& graph, const std::vector<int>& nodes) {
+    const int count = static_cast<int>(nodes.size());
+    std::vector<int> local(graph.size(), -1);
+    for (int i = 0; i < count; ++i) local[nodes[i]] = i;
+    WorkGraph sub;
+    sub.layers = graph.layers;
+    sub.group_count = graph.group_count;
+    sub.offsets.assign(count + 1, 0);
+    sub.weight.resize(static_cast<std::size_t>(count) * graph.layers);
+    sub.lock.resize(count);
+    sub.group.resize(count);
+    sub.group_members.resize(count);
+    for (int i = 0; i < count; ++i) {
+        const int u = nodes[i];
+        for (int e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) {
+            const int v = local[graph.adjacent[e]];
+            if (v < 0) continue;
+            sub.adjacent.push_back(v);
+            sub.shared.push_back(graph.shared[e]);
+        }
+        sub.offsets[i + 1] = static_cast<int>(sub.adjacent.size());
+        for (int l = 0; l < graph.layers; ++l) sub.weight[static_cast<std::size_t>(i) * graph.layers + l] = graph.weights(u)[l];
+        sub.lock[i] = graph.lock[u];
+        sub.group[i] = graph.group[u];
+        sub.group_members[i] = graph.group_members[u];
+    }
+    return sub;
 }
 
 std::vector<int> node_components(const WorkGraph& graph, int* count) {

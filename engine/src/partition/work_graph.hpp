@@ -42,6 +42,10 @@ struct CoarseLevel {
 bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool same_group_only, Random& random,
                   CoarseLevel& out);
 
+// The subgraph on `nodes` (in that order): node i of the result is nodes[i]; edges to
+// nodes outside are dropped.
+WorkGraph induced_subgraph(const WorkGraph& graph, const std::vector<int>& nodes);
+
 // Component label per node (all edges, crossings included) and the count.
 std::vector<int> node_components(const WorkGraph& graph, int* count);
 
