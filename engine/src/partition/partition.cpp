@@ -12,9 +12,9 @@
 #include <cmath>
 #include <cstdio>
 #include <deque>
+#include <functional>
 #include <limits>
 #include <map>
-#include <functional>
 #include <memory>
 
 namespace lp {
@@ -243,7 +243,9 @@ bool iterate_in_halves(const WorkGraph& zones, int k, const BalanceTargets& targ
     bool cancelled = false;
     for (int slice = 0; slice < slices && !cancelled; ++slice) {
         const long slice_rounds = rounds / slices + (slice < rounds % slices ? 1 : 0);
-        detail::run_workers(2, [&](unsigned h, unsigned) { halves[h].search->iterate(slice_rounds, halves[h].stream, {}, 0, 0); });
+        detail::run_workers(2, [&](unsigned h, unsigned) {
+            halves[h].search->iterate(slice_rounds, halves[h].stream, {}, 0, 0);
+        });
         if (progress && !progress(progress_from + (progress_to - progress_from) * (slice + 1.0) / slices))
             cancelled = true;
     }
@@ -448,7 +450,6 @@ PartitionResult partition(const PartitionRequest& request) {
         const long rounds = std::lround(request.effort * (1000.0 + scaled));
         long remaining = rounds;
         double done = 0.3;
-        // (Not on a large graph: there the rounds are few per zone and better spent on one.)
         if (in_halves) {
             // Nine tenths of the rounds on the two halves at once, the rest on the whole.
             std::vector<int> halved = search->part();
@@ -460,6 +461,7 @@ PartitionResult partition(const PartitionRequest& request) {
             remaining = rounds - 2 * each;
             done = 0.8;
         } else if (!runner_up.empty() && n <= 50000) {
+            // (Not on a large graph: there the rounds are few per zone and better spent on one.)
             auto rival = std::make_unique<LocalSearch>(zones, k, targets, split_cost, std::move(runner_up));
             rival->descend_all();
             rival->repair_balance(400);
