@@ -1,6 +1,6 @@
 #pragma once
-// Runs body(worker, workers) on `workers` threads and rethrows the first exception any
-// of them raised, after all have finished. Each body typically takes every workers-th
+// Runs body(worker, workers) on `workers` threads (one worker runs on the calling thread)
+// and rethrows the first exception any of them raised, after all have finished. Each body typically takes every workers-th
 // item and owns its per-thread state (a GEOS context, say). Private to the engine.
 #include <algorithm>
 #include <cstddef>
@@ -18,6 +18,10 @@ inline unsigned worker_count(std::size_t items) {
 
 template <typename Body>
 void run_workers(unsigned workers, Body body) {
+    if (workers <= 1) { // no thread to start: the caller is the one worker
+        body(0u, 1u);
+        return;
+    }
     std::vector<std::exception_ptr> errors(workers);
     std::vector<std::thread> pool;
     pool.reserve(workers);

@@ -7,9 +7,9 @@
 #include "io/gdal_util.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <exception>
 #include <optional>
 #include <set>

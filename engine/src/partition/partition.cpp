@@ -410,12 +410,10 @@ PartitionResult partition(const PartitionRequest& request) {
             std::vector<Attempt> results(batch);
             // Threads only where an attempt is long enough to be worth one.
             const unsigned workers = n >= 20000 ? detail::worker_count(batch) : 1u;
-            auto run_share = [&](unsigned worker, unsigned count) {
+            detail::run_workers(workers, [&](unsigned worker, unsigned count) {
                 for (int b = static_cast<int>(worker); b < batch; b += static_cast<int>(count))
                     results[b] = run_attempt(streams[b]);
-            };
-            if (workers == 1) run_share(0, 1);
-            else detail::run_workers(workers, run_share);
+            });
             for (auto& result : results) {
                 if (part.empty() || better(result.violation, result.cost, best_violation, best_cost)) {
                     runner_up = std::move(part);

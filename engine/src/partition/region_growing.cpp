@@ -224,7 +224,8 @@ std::vector<int> bisect_regions(const WorkGraph& graph, int k, const std::vector
     std::vector<char> in_first(n, 0);
     std::vector<double> shared_with_first(n, 0.0);
 
-    // Hops from `from` within the task (left in `hops` until cleared); returns the last node reached.
+    // Hops from `from` within the task, in `hops` until the next call clears them; returns
+    // the last node reached.
     auto hops_within = [&](int from, int task) {
         for (const int u : queue) hops[u] = -1;
         queue.assign(1, from);
@@ -257,8 +258,8 @@ std::vector<int> bisect_regions(const WorkGraph& graph, int k, const std::vector
         for (const int u : task.nodes) total += fill[u];
         const double target = total * first_count / task.localities;
 
-        // Grow the first part from a far end: the frontier node sharing the largest
-        // share of its boundary with it joins next, until its weight reaches the target.
+        // Grow the first part from a far end (the last node a breadth-first search from
+        // a random node reaches) until its weight reaches the target.
         const int random_start = task.nodes[random.below(static_cast<std::uint32_t>(task.nodes.size()))];
         const int start = hops_within(random_start, id);
         hops_within(start, id);
@@ -291,8 +292,6 @@ std::vector<int> bisect_regions(const WorkGraph& graph, int k, const std::vector
             if (grown >= target) break;
         }
         for (const int u : task.nodes) shared_with_first[u] = 0.0;
-        for (const int u : queue) hops[u] = -1;
-        queue.clear();
 
         // The rest must be one piece: its smaller pieces (cut off by the first part, so
         // touching it) join the first part.
