@@ -1,48 +1,40 @@
 #include "local_search.hpp"
 
+#include "objective.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace lp::detail {
 
-namespace {
-
-// Lexicographic: balance violation first, then cost. The relative slack keeps rounding
-// noise from making a move and its reverse both look like improvements.
-bool improves(double violation_change, double violation_scale, double cost_change) {
-    const double slack = 1e-9 * violation_scale;
-    if (violation_change < -slack) return true;
-    return violation_change <= slack && cost_change < -1e-7;
-}
-
-} // namespace
-
-LocalSearch::LocalSearch(const WorkGraph& graph, int k, BalanceTargets targets, double split_cost, std::vector<int> part)
-    : graph_(graph), k_(k), layers_(graph.layers), targets_(std::move(targets)), split_cost_(split_cost),
-      part_(std::move(part)) {
+LocalSearch::LocalSearch(const WorkGraph& graph, int k, BalanceTargets targets, std::vector<int> part)
+    : graph_(graph), k_(k), layers_(graph.layers), targets_(std::move(targets)), part_(std::move(part)) {
     const int n = graph_.size();
     inverse_mean_.resize(layers_);
     for (int l = 0; l < layers_; ++l) inverse_mean_[l] = targets_.mean[l] > 0 ? 1.0 / targets_.mean[l] : 0.0;
     size_.assign(k_, 0);
     totals_.assign(static_cast<std::size_t>(k_) * layers_, 0.0);
-    group_parts_.resize(graph_.group_count);
+    group_parts_.resize(graph_.groupings.size());
+    for (std::size_t g = 0; g < graph_.groupings.size(); ++g) group_parts_[g].resize(graph_.groupings[g].count);
     for (int u = 0; u < n; ++u) {
         const int region = part_[u];
         ++size_[region];
         for (int l = 0; l < layers_; ++l) totals_[region * layers_ + l] += graph_.weights(u)[l];
         for (int e = graph_.offsets[u]; e < graph_.offsets[u + 1]; ++e)
             if (part_[graph_.adjacent[e]] != region) cost_ += 0.5 * graph_.shared[e];
-        const int group = graph_.group[u];
-        if (group >= 0) {
-            auto& parts = group_parts_[group];
+        for (std::size_t g = 0; g < graph_.groupings.size(); ++g) {
+            const int group = graph_.groupings[g].group[u];
+            if (group < 0) continue;
+            auto& parts = group_parts_[g][group];
             auto it = std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == region; });
-            if (it == parts.end()) parts.push_back({region, graph_.group_members[u]});
-            else it->second += graph_.group_members[u];
+            if (it == parts.end()) parts.push_back({region, graph_.groupings[g].members[u]});
+            else it->second += graph_.groupings[g].members[u];
         }
     }
-    for (const auto& parts : group_parts_)
-        if (!parts.empty()) cost_ += split_cost_ * static_cast<double>(parts.size() - 1);
+    for (std::size_t g = 0; g < graph_.groupings.size(); ++g)
+        for (const auto& parts : group_parts_[g])
+            if (!parts.empty()) cost_ += graph_.groupings[g].split_cost * static_cast<double>(parts.size() - 1);
     violation_of_.assign(k_, 0.0);
     for (int j = 0; j < k_; ++j) {
         violation_of_[j] = region_violation(j, nullptr, 0.0);
@@ -67,17 +59,22 @@ double LocalSearch::region_violation(int region, const double* add, double sign)
 }
 
 double LocalSearch::group_delta(int node, int from, int to) const {
-    const int group = graph_.group[node];
-    if (group < 0 || split_cost_ == 0) return 0.0;
-    const int members = graph_.group_members[node];
-    int in_from = 0;
-    int in_to = 0;
-    for (const auto& [region, count] : group_parts_[group]) {
-        if (region == from) in_from = count;
-        else if (region == to) in_to = count;
+    double delta = 0;
+    for (std::size_t g = 0; g < graph_.groupings.size(); ++g) {
+        const auto& grouping = graph_.groupings[g];
+        const int group = grouping.group[node];
+        if (group < 0 || grouping.split_cost == 0) continue;
+        const int members = grouping.members[node];
+        int in_from = 0;
+        int in_to = 0;
+        for (const auto& [region, count] : group_parts_[g][group]) {
+            if (region == from) in_from = count;
+            else if (region == to) in_to = count;
+        }
+        const int change = (in_from == members ? -1 : 0) + (in_to == 0 ? 1 : 0);
+        delta += grouping.split_cost * change;
     }
-    const int change = (in_from == members ? -1 : 0) + (in_to == 0 ? 1 : 0);
-    return split_cost_ * change;
+    return delta;
 }
 
 bool LocalSearch::can_leave(int node) {
@@ -128,10 +125,11 @@ void LocalSearch::move(int node, int to) {
         else if (region == to) cost_ -= graph_.shared[e];
     }
     cost_ += group_delta(node, from, to);
-    const int group = graph_.group[node];
-    if (group >= 0) {
-        auto& parts = group_parts_[group];
-        const int members = graph_.group_members[node];
+    for (std::size_t g = 0; g < graph_.groupings.size(); ++g) {
+        const int group = graph_.groupings[g].group[node];
+        if (group < 0) continue;
+        auto& parts = group_parts_[g][group];
+        const int members = graph_.groupings[g].members[node];
         for (auto it = parts.begin(); it != parts.end(); ++it)
             if (it->first == from) {
                 it->second -= members;
@@ -637,10 +635,8 @@ bool LocalSearch::iterate(long rounds, Random& random, const std::function<bool(
         descend();
         logging_ = false;
 
-        const double violation_after = violation();
-        const double slack = 1e-9 * violation_before;
-        const bool keep = violation_after < violation_before - slack ||
-                          (violation_after <= violation_before + slack && cost_ <= cost_before + 1e-7);
+        // No worse is kept (a sideways step lets the search drift along plateaus).
+        const bool keep = !better(Score{violation_before, cost_before}, Score{violation(), cost_});
         if (!keep) {
             for (auto it = log_.rbegin(); it != log_.rend(); ++it) move(it->node, it->from);
         }

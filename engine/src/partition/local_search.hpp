@@ -1,7 +1,7 @@
 #pragma once
 // Boundary local search on one level: moves a node to a neighbouring region when that
 // lowers the balance violation, or keeps it and lowers the cost (cut length plus the
-// price of split keep-whole groups). Totals, violation and cost are kept up to date
+// price of split groups of every grouping). Totals, violation and cost are kept up to date
 // move by move; a move is only made when the region it leaves stays connected.
 #include "random.hpp"
 #include "work_graph.hpp"
@@ -19,7 +19,7 @@ struct BalanceTargets {
 class LocalSearch {
 public:
     // part: a region 0..k-1 for every node.
-    LocalSearch(const WorkGraph& graph, int k, BalanceTargets targets, double split_cost, std::vector<int> part);
+    LocalSearch(const WorkGraph& graph, int k, BalanceTargets targets, std::vector<int> part);
 
     // Greedy descent from every node until no single move improves.
     void descend_all();
@@ -77,7 +77,6 @@ private:
     int layers_;
     BalanceTargets targets_;
     std::vector<double> inverse_mean_;
-    double split_cost_;
 
     std::vector<int> part_;
     std::vector<int> size_;                   // nodes per region
@@ -86,7 +85,8 @@ private:
     double violation_ = 0;
     int over_band_ = 0;                       // regions with a violation > 0
     double cost_ = 0;
-    std::vector<std::vector<std::pair<int, int>>> group_parts_; // group -> (region, zones of the group there)
+    // Per grouping, per group: (region, zones of the group there).
+    std::vector<std::vector<std::vector<std::pair<int, int>>>> group_parts_;
 
     std::vector<int> queue_;
     std::vector<char> queued_;

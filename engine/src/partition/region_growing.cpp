@@ -41,7 +41,8 @@ std::vector<int> hops_from(const WorkGraph& graph, const std::vector<int>& sourc
 
 } // namespace
 
-std::vector<int> place_seeds(const WorkGraph& graph, int k, const std::vector<double>& mean, Random& random) {
+std::vector<int> place_seeds(const WorkGraph& graph, int k, const std::vector<double>& mean, Random& random,
+                             const std::vector<int>& hubs) {
     const int n = graph.size();
     int component_count = 0;
     const auto label = node_components(graph, &component_count);
@@ -92,10 +93,17 @@ std::vector<int> place_seeds(const WorkGraph& graph, int k, const std::vector<do
         ++extra[best];
     }
 
-    // Seeds: farthest-first by hops inside each component.
+    // Hubs first, each taking a locality its component was given.
+    std::size_t next_free = 0;
+    for (const int hub : hubs) {
+        if (next_free == free_localities.size()) break;
+        if (hub < 0 || hub >= n || part[hub] >= 0 || extra[label[hub]] == 0) continue;
+        part[hub] = free_localities[next_free++];
+        --extra[label[hub]];
+    }
+    // Other seeds: farthest-first by hops inside each component.
     std::vector<std::vector<int>> members(component_count);
     for (int u = 0; u < n; ++u) members[label[u]].push_back(u);
-    std::size_t next_free = 0;
     for (int c = 0; c < component_count; ++c) {
         std::vector<int> sources;
         for (const int u : members[c])

@@ -12,8 +12,11 @@ namespace lp::detail {
 // A starting assignment: locked nodes on their locality, one seed node for every other
 // locality, -1 elsewhere. Localities are shared among the graph's components (islands
 // with no crossing) in proportion to their weight, at least one each while there are
-// enough; seeds are spread farthest-first by hops from a random first one.
-std::vector<int> place_seeds(const WorkGraph& graph, int k, const std::vector<double>& mean, Random& random);
+// enough; seeds are spread farthest-first by hops from a random first one. Hub nodes
+// (free, at most one per free locality) seed localities first, in the order given:
+// the planner's main towns, each the centre of a locality and its hinterland.
+std::vector<int> place_seeds(const WorkGraph& graph, int k, const std::vector<double>& mean, Random& random,
+                             const std::vector<int>& hubs = {});
 
 // Assigns every node with part -1 by growing the regions: the least filled region
 // (balance weight over the mean, averaged over layers) takes the frontier node that

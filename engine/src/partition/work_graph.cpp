@@ -5,11 +5,11 @@
 namespace lp::detail {
 
 WorkGraph make_zone_graph(const ContiguityGraph& graph, const std::vector<const std::vector<double>*>& values,
-                          const std::vector<int>& locks, const std::vector<int>& groups, int group_count) {
+                          const std::vector<double>& edge_cost, const std::vector<int>& locks,
+                          std::vector<Grouping> groupings) {
     const int n = static_cast<int>(graph.size());
     WorkGraph work;
     work.layers = static_cast<int>(values.size());
-    work.group_count = group_count;
     work.offsets.assign(n + 1, 0);
     work.adjacent.reserve(graph.edges().size() * 2);
     work.shared.reserve(graph.edges().size() * 2);
@@ -18,7 +18,7 @@ WorkGraph make_zone_graph(const ContiguityGraph& graph, const std::vector<const 
             if (static_cast<int>(next.zone) == u) continue;
             const auto& edge = graph.edges()[next.edge];
             work.adjacent.push_back(static_cast<int>(next.zone));
-            work.shared.push_back(edge.crossing ? 0.0 : edge.shared_length);
+            work.shared.push_back(edge.crossing ? 0.0 : edge_cost.empty() ? edge.shared_length : edge_cost[next.edge]);
         }
         work.offsets[u + 1] = static_cast<int>(work.adjacent.size());
     }
@@ -27,13 +27,83 @@ WorkGraph make_zone_graph(const ContiguityGraph& graph, const std::vector<const 
         for (int l = 0; l < work.layers; ++l)
             work.weight[u * work.layers + l] = (*values[l])[u];
     work.lock = locks.empty() ? std::vector<int>(n, -1) : locks;
-    work.group = groups.empty() ? std::vector<int>(n, -1) : groups;
-    work.group_members.resize(n);
-    for (int u = 0; u < n; ++u) work.group_members[u] = work.group[u] >= 0 ? 1 : 0;
+    for (auto& grouping : groupings) {
+        grouping.members.resize(n);
+        for (int u = 0; u < n; ++u) grouping.members[u] = grouping.group[u] >= 0 ? 1 : 0;
+    }
+    work.groupings = std::move(groupings);
     return work;
 }
 
-bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool same_group_only, Random& random,
+WorkGraph contract(const WorkGraph& fine, const std::vector<int>& match, int coarse_count) {
+    const int n = fine.size();
+    const int layers = fine.layers;
+    WorkGraph coarse;
+    coarse.layers = layers;
+    coarse.weight.assign(coarse_count * layers, 0.0);
+    coarse.lock.assign(coarse_count, -1);
+    coarse.groupings.resize(fine.groupings.size());
+    for (std::size_t g = 0; g < fine.groupings.size(); ++g) {
+        auto& grouping = coarse.groupings[g];
+        grouping.count = fine.groupings[g].count;
+        grouping.split_cost = fine.groupings[g].split_cost;
+        grouping.group.assign(coarse_count, -2); // -2: not yet seen
+        grouping.members.assign(coarse_count, 0);
+    }
+    // Members of each coarse node, in CSR form: member_list[member_offsets[c] .. member_offsets[c + 1]).
+    std::vector<int> member_offsets(coarse_count + 1, 0);
+    for (int u = 0; u < n; ++u) ++member_offsets[match[u] + 1];
+    for (int c = 0; c < coarse_count; ++c) member_offsets[c + 1] += member_offsets[c];
+    std::vector<int> member_list(n);
+    {
+        std::vector<int> fill(member_offsets.begin(), member_offsets.end() - 1);
+        for (int u = 0; u < n; ++u) member_list[fill[match[u]]++] = u;
+    }
+    for (int u = 0; u < n; ++u) {
+        const int c = match[u];
+        for (int l = 0; l < layers; ++l) coarse.weight[c * layers + l] += fine.weights(u)[l];
+        if (fine.lock[u] >= 0) coarse.lock[c] = fine.lock[u];
+        for (std::size_t g = 0; g < fine.groupings.size(); ++g) {
+            int& group = coarse.groupings[g].group[c];
+            const int fine_group = fine.groupings[g].group[u];
+            if (group == -2) group = fine_group;
+            else if (group != fine_group) group = -1;
+            coarse.groupings[g].members[c] += fine.groupings[g].members[u];
+        }
+    }
+    for (auto& grouping : coarse.groupings)
+        for (int c = 0; c < coarse_count; ++c)
+            if (grouping.group[c] < 0) {
+                grouping.group[c] = -1;
+                grouping.members[c] = 0; // a mixed node no longer tracks its groups
+            }
+
+    // Adjacency: merge the members' edges, summing boundary shared with the same coarse node.
+    coarse.offsets.assign(coarse_count + 1, 0);
+    coarse.adjacent.reserve(fine.adjacent.size());
+    coarse.shared.reserve(fine.adjacent.size());
+    std::vector<int> slot(coarse_count, -1);
+    for (int c = 0; c < coarse_count; ++c) {
+        const int begin = static_cast<int>(coarse.adjacent.size());
+        for (int m = member_offsets[c]; m < member_offsets[c + 1]; ++m) {
+            const int u = member_list[m];
+            for (int e = fine.offsets[u]; e < fine.offsets[u + 1]; ++e) {
+                const int d = match[fine.adjacent[e]];
+                if (d == c) continue;
+                if (slot[d] < begin) {
+                    slot[d] = static_cast<int>(coarse.adjacent.size());
+                    coarse.adjacent.push_back(d);
+                    coarse.shared.push_back(0.0);
+                }
+                coarse.shared[slot[d]] += fine.shared[e];
+            }
+        }
+        coarse.offsets[c + 1] = static_cast<int>(coarse.adjacent.size());
+    }
+    return coarse;
+}
+
+bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, int same_groupings, Random& random,
                   CoarseLevel& out) {
     const int n = fine.size();
     const int layers = fine.layers;
@@ -47,7 +117,6 @@ bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool sa
         if (match[u] >= 0) continue;
         const double* wu = fine.weights(u);
         const int lock_u = fine.lock[u];
-        const int group_u = fine.group[u];
         int best = -1;
         double best_score = -1;
         for (int e = fine.offsets[u]; e < fine.offsets[u + 1]; ++e) {
@@ -55,8 +124,15 @@ bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool sa
             if (match[v] >= 0) continue;
             const int lock_v = fine.lock[v];
             if (lock_u >= 0 && lock_v >= 0 && lock_u != lock_v) continue;
-            const bool same_group = group_u >= 0 && group_u == fine.group[v];
-            if (same_group_only && !same_group) continue;
+            bool allowed = true;
+            for (int g = 0; g < same_groupings && allowed; ++g)
+                allowed = fine.groupings[g].group[u] == fine.groupings[g].group[v];
+            if (!allowed) continue;
+            // Partners in a group of every kind (a settlement, its ward, its Intermediate
+            // Zone) before partners in fewer.
+            int together = 0;
+            for (const auto& grouping : fine.groupings)
+                together += grouping.group[u] >= 0 && grouping.group[u] == grouping.group[v];
             const double* wv = fine.weights(v);
             bool fits = true;
             for (int l = 0; l < layers && fits; ++l) fits = wu[l] + wv[l] <= cap[l];
@@ -64,7 +140,7 @@ bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool sa
             // Heaviest shared boundary first, so what stays uncut inside coarse nodes is
             // as much boundary as possible; a group partner beats any stranger; a crossing
             // (no land boundary) still beats staying single, so islands coarsen too.
-            const double score = fine.shared[e] + (same_group ? 1e15 : 0.0) + 1e-9;
+            const double score = fine.shared[e] + together * 1e15 + 1e-9;
             if (score > best_score) {
                 best_score = score;
                 best = v;
@@ -90,61 +166,7 @@ bool coarsen_once(const WorkGraph& fine, const std::vector<double>& cap, bool sa
         }
     }
 
-    WorkGraph& coarse = out.graph;
-    coarse = WorkGraph{};
-    coarse.layers = layers;
-    coarse.group_count = fine.group_count;
-    coarse.weight.assign(coarse_count * layers, 0.0);
-    coarse.lock.assign(coarse_count, -1);
-    coarse.group.assign(coarse_count, -2); // -2: not yet seen
-    coarse.group_members.assign(coarse_count, 0);
-    // Members of each coarse node, in CSR form: member_list[member_offsets[c] .. member_offsets[c + 1]).
-    std::vector<int> member_offsets(coarse_count + 1, 0);
-    for (int u = 0; u < n; ++u) ++member_offsets[match[u] + 1];
-    for (int c = 0; c < coarse_count; ++c) member_offsets[c + 1] += member_offsets[c];
-    std::vector<int> member_list(n);
-    {
-        std::vector<int> fill(member_offsets.begin(), member_offsets.end() - 1);
-        for (int u = 0; u < n; ++u) member_list[fill[match[u]]++] = u;
-    }
-    for (int u = 0; u < n; ++u) {
-        const int c = match[u];
-        for (int l = 0; l < layers; ++l) coarse.weight[c * layers + l] += fine.weights(u)[l];
-        if (fine.lock[u] >= 0) coarse.lock[c] = fine.lock[u];
-        int& group = coarse.group[c];
-        const int fine_group = fine.group[u];
-        if (group == -2) group = fine_group;
-        else if (group != fine_group) group = -1;
-        coarse.group_members[c] += fine.group_members[u];
-    }
-    for (int c = 0; c < coarse_count; ++c)
-        if (coarse.group[c] < 0) {
-            coarse.group[c] = -1;
-            coarse.group_members[c] = 0; // a mixed node no longer tracks its groups
-        }
-
-    // Adjacency: merge the members' edges, summing boundary shared with the same coarse node.
-    coarse.offsets.assign(coarse_count + 1, 0);
-    coarse.adjacent.reserve(fine.adjacent.size());
-    coarse.shared.reserve(fine.adjacent.size());
-    std::vector<int> slot(coarse_count, -1);
-    for (int c = 0; c < coarse_count; ++c) {
-        const int begin = static_cast<int>(coarse.adjacent.size());
-        for (int m = member_offsets[c]; m < member_offsets[c + 1]; ++m) {
-            const int u = member_list[m];
-            for (int e = fine.offsets[u]; e < fine.offsets[u + 1]; ++e) {
-                const int d = match[fine.adjacent[e]];
-                if (d == c) continue;
-                if (slot[d] < begin) {
-                    slot[d] = static_cast<int>(coarse.adjacent.size());
-                    coarse.adjacent.push_back(d);
-                    coarse.shared.push_back(0.0);
-                }
-                coarse.shared[slot[d]] += fine.shared[e];
-            }
-        }
-        coarse.offsets[c + 1] = static_cast<int>(coarse.adjacent.size());
-    }
+    out.graph = contract(fine, match, coarse_count);
     out.parent = std::move(match);
     return true;
 }
@@ -155,12 +177,16 @@ WorkGraph induced_subgraph(const WorkGraph& graph, const std::vector<int>& nodes
     for (int i = 0; i < count; ++i) local[nodes[i]] = i;
     WorkGraph sub;
     sub.layers = graph.layers;
-    sub.group_count = graph.group_count;
     sub.offsets.assign(count + 1, 0);
     sub.weight.resize(static_cast<std::size_t>(count) * graph.layers);
     sub.lock.resize(count);
-    sub.group.resize(count);
-    sub.group_members.resize(count);
+    sub.groupings.resize(graph.groupings.size());
+    for (std::size_t g = 0; g < graph.groupings.size(); ++g) {
+        sub.groupings[g].count = graph.groupings[g].count;
+        sub.groupings[g].split_cost = graph.groupings[g].split_cost;
+        sub.groupings[g].group.resize(count);
+        sub.groupings[g].members.resize(count);
+    }
     for (int i = 0; i < count; ++i) {
         const int u = nodes[i];
         for (int e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) {
@@ -172,8 +198,10 @@ WorkGraph induced_subgraph(const WorkGraph& graph, const std::vector<int>& nodes
         sub.offsets[i + 1] = static_cast<int>(sub.adjacent.size());
         for (int l = 0; l < graph.layers; ++l) sub.weight[static_cast<std::size_t>(i) * graph.layers + l] = graph.weights(u)[l];
         sub.lock[i] = graph.lock[u];
-        sub.group[i] = graph.group[u];
-        sub.group_members[i] = graph.group_members[u];
+        for (std::size_t g = 0; g < graph.groupings.size(); ++g) {
+            sub.groupings[g].group[i] = graph.groupings[g].group[u];
+            sub.groupings[g].members[i] = graph.groupings[g].members[u];
+        }
     }
     return sub;
 }

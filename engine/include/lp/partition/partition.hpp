@@ -1,8 +1,11 @@
 #pragma once
 // The locality partitioner: divides the zones of one partnership into k connected
 // localities, each balance layer (population, people aged 75+, ...) within its
-// tolerance whenever that is possible, and among such plans the one with the least
-// shared boundary between localities (cut length).
+// tolerance whenever that is possible, and among such plans the one whose boundaries
+// cost least: by default the metres of boundary between localities, or, with edge
+// prices from people_cut_cost(), the people who live along it, so that boundaries run
+// through empty land rather than through towns. Settlements are kept whole unless a
+// band forces a split, building blocks (wards) kept whole softly or strictly.
 //
 // Pure: a contiguity graph and vectors of numbers in, an assignment out. No geometry
 // library is touched, so the viewer can run it live and tests can feed it synthetic
@@ -27,14 +30,32 @@
 
 namespace lp {
 
+// Zones that belong together: settlements, building blocks (wards), Intermediate Zones.
+struct ZoneGroups {
+    std::string kind = "group";                   // names them in messages: "settlement", "building block"
+    std::vector<int> of_zone;                     // per zone: group >= 0, -1 none
+    std::vector<std::string> names;               // per group id (optional): "Inverness", "Nairn"
+    double split_cost = -1;                       // price of one extra piece of a group; negative: the
+                                                  // median price of the boundary between two zones
+    bool keep_whole = false;                      // split only where a band forces it, as few times as
+                                                  // possible (priced above any cut; split_cost ignored)
+}; // struct ZoneGroups
+
 struct PartitionRequest {
     const ContiguityGraph* graph = nullptr;
     int k = 2;                                    // number of localities, >= 2
     std::vector<BalanceLayer> balance;            // at least one; the first leads coarsening
     std::vector<int> locks;                       // per zone: -1 free, else locality 0..k-1 (empty: none)
+    std::vector<double> edge_cost;                // per graph edge (graph->edges() order): price of cutting it,
+                                                  // e.g. people_cut_cost(); empty: its shared length in metres
     std::vector<int> groups;                      // per zone: keep-whole group >= 0, -1 none (empty: none)
-    double group_split_cost = -1;                 // metres of cut one extra piece of a group costs;
-                                                  // negative: the median land boundary between zones
+    double group_split_cost = -1;                 // price of one extra piece of a group; negative: the
+                                                  // median price of the boundary between two zones
+    std::vector<ZoneGroups> groupings;            // more kinds of groups (settlements, soft building blocks)
+    std::vector<int> hard_blocks;                 // per zone: block >= 0 (empty: none); only whole blocks move
+                                                  // (a block in several pieces: whole pieces)
+    std::vector<std::string> hard_block_names;    // per block id (optional), for messages
+    std::vector<int> hubs;                        // zones to start localities at, one each (at most k)
     std::vector<int> start;                       // optional seed plan: locality per zone (improved, not discarded)
     std::uint64_t seed = 1;
     const std::vector<std::string>* zone_ids = nullptr; // names zones in messages (else "zone #i")
@@ -51,6 +72,10 @@ struct PartitionResult {
     // Why the plan misses something, naming zones, islands and localities: infeasible
     // inputs found before searching first, then the deviations of the plan returned.
     std::vector<std::string> problems;
+    // Why the plan does what it does where a planner may wonder, e.g. why a settlement
+    // is split ("settlement Inverness (pop2020_total 47,350) is larger than one locality
+    // may hold ...").
+    std::vector<std::string> notes;
 };
 
 // Throws lp::Error(infeasible_request) when k exceeds the number of zones and
@@ -58,5 +83,14 @@ struct PartitionResult {
 // locks or start outside 0..k-1), naming the zone. A request that can be attempted
 // always returns k non-empty localities.
 PartitionResult partition(const PartitionRequest& request);
+
+// Edge prices that count people, not metres: for each land edge, its length times the
+// geometric mean of the population densities of its two zones, times a depth of 100 m,
+// plus the length times a floor density (floor_share of the area's mean density), so
+// that boundaries in empty land still prefer to be short. Roughly: the people living
+// within 50 m either side of the boundary. Crossings cost 0. Needs zone areas in the
+// graph; without them the shared length is returned.
+std::vector<double> people_cut_cost(const ContiguityGraph& graph, const std::vector<double>& population,
+                                    double floor_share = 0.1);
 
 } // namespace lp

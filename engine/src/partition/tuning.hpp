@@ -1,0 +1,42 @@
+#pragma once
+// Every number that steers the partitioner's effort, in one place, with the measurement
+// or reason behind it. A phase reads these; none hides its own constants.
+#include <algorithm>
+#include <cmath>
+
+namespace lp::detail {
+
+struct Tuning {
+    // Coarsening stops at about this many nodes per locality (and at least min_coarsest).
+    int coarse_nodes_per_locality = 12;
+    int min_coarsest = 48;
+    // No coarse node may outgrow this share of a locality's mean on any layer.
+    double node_cap = 0.25;
+    // More localities than this on one connected piece (nothing locked): recursive
+    // bisection, on the coarsest level with at least bisect_nodes_per_locality nodes
+    // per locality, instead of simultaneous growth (which leaves regions far off balance).
+    int bisect_above_k = 12;
+    int bisect_nodes_per_locality = 32;
+    // Initial plans: this many attempts; on a council, while none meets every band, up to
+    // twice as many. Threads for attempts only on graphs this large.
+    int attempts = 6;
+    int threaded_attempts_from = 20000;
+    // Beyond this many zones a graph is "large": one attempt goes on, and (after
+    // bisection) the zone-level search runs on two halves at once.
+    int large_graph = 50000;
+    // Zone-level iterated local search: 1000 + rounds_per_zone x min(n, 20,000) rounds,
+    // plus a third of a round per zone beyond that (a million zones within a minute).
+    long iteration_rounds = 0;
+    // Pair moves are tried on candidate lists of at most this many nodes.
+    std::size_t pair_limit = 400;
+}; // struct Tuning
+
+inline Tuning tuning_for(int zones, double effort) {
+    Tuning tuning;
+    tuning.attempts = std::max(2, static_cast<int>(std::lround(tuning.attempts * effort)));
+    const double scaled = 2.0 * std::min(zones, 20000) + std::max(0, zones - 20000) / 3.0;
+    tuning.iteration_rounds = std::lround(effort * (1000.0 + scaled));
+    return tuning;
+}
+
+} // namespace lp::detail
