@@ -13,6 +13,11 @@ PlanEditor::PlanEditor(PlanState state) : state_(std::move(state)) { state_.refr
 
 void PlanEditor::bump() { ++revision_; }
 
+std::size_t PlanEditor::state_id() const {
+    if (stroke_ && stroke_->size() > 0) return stroke_id_;
+    return done_ids_.empty() ? 0 : done_ids_.back();
+}
+
 EditResult PlanEditor::guarded_apply(EditCommand& command) {
     // Pieces per locality before, by id (a merge or an add shifts indices).
     std::unordered_map<std::string, std::size_t> pieces_before;
@@ -58,9 +63,15 @@ EditResult PlanEditor::guarded_apply(EditCommand& command) {
 EditResult PlanEditor::execute(std::unique_ptr<EditCommand> command) {
     EditResult result = guarded_apply(*command);
     if (!result.applied) return result;
-    if (stroke_) stroke_->adopt(std::move(command));
-    else done_.push_back(std::move(command));
+    if (stroke_) {
+        stroke_->adopt(std::move(command));
+        stroke_id_ = ++last_id_;
+    } else {
+        done_.push_back(std::move(command));
+        done_ids_.push_back(++last_id_);
+    }
     undone_.clear();
+    undone_ids_.clear();
     bump();
     return result;
 }
@@ -80,7 +91,10 @@ void PlanEditor::begin_stroke(std::string what) {
 
 void PlanEditor::end_stroke() {
     if (!stroke_) return;
-    if (stroke_->size() > 0) done_.push_back(std::move(stroke_));
+    if (stroke_->size() > 0) {
+        done_.push_back(std::move(stroke_));
+        done_ids_.push_back(stroke_id_);
+    }
     stroke_.reset();
 }
 
@@ -91,6 +105,8 @@ bool PlanEditor::undo() {
     state_.refresh();
     undone_.push_back(std::move(done_.back()));
     done_.pop_back();
+    undone_ids_.push_back(done_ids_.back());
+    done_ids_.pop_back();
     bump();
     return true;
 }
@@ -102,6 +118,8 @@ bool PlanEditor::redo() {
     state_.refresh();
     done_.push_back(std::move(undone_.back()));
     undone_.pop_back();
+    done_ids_.push_back(undone_ids_.back());
+    undone_ids_.pop_back();
     bump();
     return true;
 }

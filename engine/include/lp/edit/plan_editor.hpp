@@ -56,6 +56,10 @@ public:
     // Counts every change to the state (edits, undos, redos): the autosave and the
     // renderer compare it with what they last saw.
     std::size_t revision() const { return revision_; }
+    // Names the state by its place in the undo history: equal after an undo and a redo,
+    // or an edit and its undo, so "unsaved changes" can compare it with the state last
+    // saved (revision() only grows). 0 is the state the editor started from.
+    std::size_t state_id() const;
 
 private:
     EditResult guarded_apply(EditCommand& command);
@@ -67,6 +71,11 @@ private:
     std::vector<std::unique_ptr<EditCommand>> undone_;
     std::unique_ptr<CompositeCommand> stroke_;
     std::size_t revision_ = 0;
+    // state_id() of the state after each command on the stacks, and of the stroke so far.
+    std::vector<std::size_t> done_ids_;
+    std::vector<std::size_t> undone_ids_;
+    std::size_t stroke_id_ = 0;
+    std::size_t last_id_ = 0;
 }; // class PlanEditor
 
 } // namespace lp

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <utility>
 
 namespace lp {
 
@@ -21,6 +22,12 @@ public:
     bool poll(std::size_t revision, Clock::time_point now = Clock::now());
     // Saves now if anything changed since the last save.
     bool flush(std::size_t revision);
+    // The file holds (or need not hold) this revision: after the plan was opened or
+    // saved, nothing is written until the next change.
+    void skip_to(std::size_t revision) { saved_revision_ = revision; }
+    // Writes to another file from the next save on (the plan was saved under another
+    // name, or a recovery question was answered: see PlanRecovery in recovery.hpp).
+    void set_path(std::string path) { path_ = std::move(path); }
 
     const std::string& path() const { return path_; }
     const std::string& last_error() const { return last_error_; }
