@@ -10,6 +10,8 @@
 #include <lp/generate/batch.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/partition/partition.hpp>
+#include <lp/community/settlements.hpp>
+#include <lp/geometry/building_blocks.hpp>
 #include <lp/plan/csv_table.hpp>
 
 #include <algorithm>
@@ -32,6 +34,13 @@ struct GenerateArgs {
     std::vector<std::string> balance;
     std::string keep_whole;
     double split_cost = -1;
+    std::string cut_cost;
+    std::string population;
+    std::string settlements;
+    std::string hubs_csv;
+    std::string building_blocks;
+    std::string blocks = "soft";
+    double block_split_cost = -1;
     std::string lock_csv;
     std::string start_csv;
     std::uint64_t seed = 1;
@@ -54,6 +63,14 @@ LocalityRunOptions run_options_from(const GenerateArgs& args) {
     for (const auto& text : args.balance) options.balance.push_back(parse_balance(text));
     options.keep_whole = args.keep_whole;
     options.keep_whole_tables = args.data.dataset.demand_paths;
+    if (!args.cut_cost.empty()) options.cut_cost = parse_cut_cost(args.cut_cost);
+    options.population = args.population;
+    options.settlements = args.settlements;
+    if (!options.settlements.empty()) parse_settlements(options.settlements); // refuse a bad spec before reading
+    options.building_blocks = args.building_blocks;
+    if (!options.building_blocks.empty()) parse_building_blocks(options.building_blocks);
+    options.blocks = parse_block_mode(args.blocks);
+    options.block_split_cost = args.block_split_cost;
     options.split_cost = args.split_cost;
     options.seed = args.seed;
     options.effort = args.effort;
@@ -172,6 +189,8 @@ public:
     std::string name(int j) const {
         return names_[j].empty() ? "Locality " + std::to_string(j + 1) : names_[j];
     }
+    // "" for a locality the files only numbered.
+    const std::string& given(int j) const { return names_[j]; }
 
 private:
     int k_;
@@ -210,6 +229,27 @@ std::vector<int> read_zone_localities(const std::string& path, const ZoneLayer& 
     return codes;
 }
 
+// Zone ids, one per line (a header is optional; the first column is read).
+std::vector<int> read_hubs(const std::string& path, const ZoneLayer& zones, int k) {
+    CsvTable table = read_csv_file(path);
+    if (!table.header.empty() && zones.find(table.header.front())) table.header_as_row();
+    std::vector<int> hubs;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        if (table.rows[r].empty() || table.rows[r].front().empty()) continue;
+        const std::string where = path + " line " + std::to_string(table.row_lines[r]);
+        const auto zone = zones.find(table.rows[r].front());
+        if (!zone)
+            throw Error(ExitCode::unknown_zone, where + ": '" + table.rows[r].front() + "' is not a zone of " + zones.source);
+        if (std::find(hubs.begin(), hubs.end(), static_cast<int>(*zone)) != hubs.end())
+            throw Error(ExitCode::bad_value, where + ": zone " + table.rows[r].front() + " is named twice");
+        hubs.push_back(static_cast<int>(*zone));
+    }
+    if (hubs.size() > static_cast<std::size_t>(k))
+        throw Error(ExitCode::bad_value, path + ": " + std::to_string(hubs.size()) + " hubs for " + std::to_string(k) +
+                                             " localities; name at most one zone per locality");
+    return hubs;
+}
+
 void run_generate(const GenerateArgs& args) {
     if (args.all) {
         run_generate_all(args);
@@ -240,7 +280,8 @@ void run_generate(const GenerateArgs& args) {
     for (auto& code : start_codes) code = names.settle(code);
     run_options.locks = lock_codes;
     run_options.start = start_codes;
-    for (int j = 0; j < k; ++j) run_options.names.push_back(names.name(j));
+    for (int j = 0; j < k; ++j) run_options.names.push_back(names.given(j));
+    if (!args.hubs_csv.empty()) run_options.hubs = read_hubs(args.hubs_csv, zones, k);
     const auto t1 = std::chrono::steady_clock::now();
     const LocalityRun run = run_localities(data, run_options);
     const PartitionResult& result = run.result;
@@ -260,6 +301,21 @@ void run_generate(const GenerateArgs& args) {
     }
     std::printf("cut length %.1f km", result.stats.cut_length / 1000.0);
     if (!run.groups.empty()) std::printf(", %d %s split", result.stats.split_groups, args.keep_whole.c_str());
+    if (!run.population_column.empty())
+        std::printf(", %.0f people (%.1f%%) in zones on a boundary", result.stats.people_on_boundary,
+                    result.stats.people > 0 ? 100.0 * result.stats.people_on_boundary / result.stats.people : 0.0);
+    std::printf(" (cut cost: %s)", run.cut_cost.c_str());
+    for (const auto& splits : result.stats.splits) {
+        const auto& names = splits.kind == "settlement" ? run.settlements->groups.names : run.block_groups.names;
+        std::printf("\n%d of %d %ss split", static_cast<int>(splits.split.size()), splits.groups, splits.kind.c_str());
+        for (std::size_t i = 0; i < splits.split.size(); ++i)
+            std::printf("%s %s (%d localities%s)", i == 0 ? ":" : ",", names[splits.split[i]].c_str(), splits.pieces[i],
+                        splits.needed[i] > 1 ? ", too large for one" : "");
+    }
+    if (run.blocks && !run.blocks->low_overlap.empty())
+        std::printf("\n%zu zones overlap their building block by less than 60%% (best-fit assignment)",
+                    run.blocks->low_overlap.size());
+    for (const auto& note : result.notes) std::printf("\nnote: %s", note.c_str());
     std::printf("\nwrote %s%s%s\n", args.out.c_str(), args.assignment_csv.empty() ? "" : " and ",
                 args.assignment_csv.c_str());
     if (!result.within_tolerance || !result.contiguous) {
@@ -280,7 +336,25 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--keep-whole", args->keep_whole,
                     "Zone attribute (or --demand column) grouping zones that should stay together, e.g. iz11_code");
     cmd->add_option("--split-cost", args->split_cost,
-                    "Metres of boundary one extra split of a keep-whole group is worth (default: median zone border)");
+                    "Price of one extra split of a keep-whole group, in the cut cost's units (default: the median "
+                    "border between two zones)");
+    cmd->add_option("--cut-cost", args->cut_cost,
+                    "What a boundary costs: people (those living along it; the default when a population is "
+                    "balanced) or length (metres)");
+    cmd->add_option("--population", args->population,
+                    "Demand column counting people, for --cut-cost people (default: the balanced pop..total column)");
+    cmd->add_option("--settlements", args->settlements,
+                    "Towns to keep whole and grow localities around: COLUMN:CLASSES (e.g. urban_rural_6fold_2016:1-4; "
+                    "connected zones in those classes) or a FIELD naming each zone's settlement");
+    cmd->add_option("--hubs", args->hubs_csv, "CSV of zone ids where localities start (default: the largest settlements)");
+    cmd->add_option("--building-blocks", args->building_blocks,
+                    "Polygon layer of blocks to keep whole, e.g. wards: FILE[:LAYER]:FIELD; each zone joins the block "
+                    "it overlaps most");
+    cmd->add_option("--blocks", args->blocks,
+                    "hard: only whole blocks move; soft: a split costs --block-split-cost")
+        ->capture_default_str();
+    cmd->add_option("--block-split-cost", args->block_split_cost,
+                    "Price of one extra piece of a soft block (default: as --split-cost)");
     cmd->add_option("--lock", args->lock_csv, "CSV of zone,locality (1-based number or name) fixed in place");
     cmd->add_option("--start", args->start_csv, "CSV of zone,locality: a plan to improve rather than start afresh");
     cmd->add_option("--seed", args->seed, "Random seed (same inputs and seed give the same plan)")->capture_default_str();

@@ -3,6 +3,7 @@
 #include <lp/geometry/dissolve.hpp>
 #include <lp/plan/csv_table.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -28,6 +29,46 @@ BalanceSpec parse_balance(const std::string& text) {
         throw Error(ExitCode::usage, "--balance " + text + ": expected COLUMN[:TOLERANCE] with a tolerance like 1% or 0.01");
     return {name, percent ? value / 100.0 : value};
 }
+
+CutCostKind parse_cut_cost(const std::string& text) {
+    if (text == "people") return CutCostKind::people;
+    if (text == "length") return CutCostKind::length;
+    throw Error(ExitCode::usage, "--cut-cost " + text + ": expected people or length");
+}
+
+BlockMode parse_block_mode(const std::string& text) {
+    if (text == "soft") return BlockMode::soft;
+    if (text == "hard") return BlockMode::hard;
+    throw Error(ExitCode::usage, "--blocks " + text + ": expected soft or hard");
+}
+
+namespace {
+
+// The column counting people: named, else the first balanced total population.
+std::string population_column(const Dataset& data, const LocalityRunOptions& options) {
+    if (!options.population.empty()) {
+        data.demand.column(options.population); // throws naming the columns there are
+        return options.population;
+    }
+    for (const auto& spec : options.balance)
+        if (spec.column.find("pop") != std::string::npos && spec.column.find("total") != std::string::npos)
+            return spec.column;
+    for (const auto& spec : options.balance)
+        if (spec.column.find("pop") != std::string::npos) return spec.column;
+    return {};
+}
+
+// The area's own name, when every zone gives the same one (ca_name, hscp_name).
+std::string area_name_of(const Dataset& data) {
+    for (const char* field : {"hscp_name", "ca_name"})
+        if (const auto* values = data.zones.field(field); values && !values->empty() &&
+                                                          std::all_of(values->begin(), values->end(),
+                                                                      [&](const std::string& v) { return v == values->front(); }))
+            return values->front();
+    return {};
+}
+
+} // namespace
 
 std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field,
                                    const std::vector<std::string>& tables) {
@@ -65,10 +106,6 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     LocalityRun run;
     for (const auto& spec : options.balance) run.balance.push_back({spec.column, data.demand.column(spec.column), spec.tolerance});
     if (!options.keep_whole.empty()) run.groups = keep_whole_groups(data, options.keep_whole, options.keep_whole_tables);
-    for (int j = 0; j < k; ++j)
-        run.names.push_back(j < static_cast<int>(options.names.size()) && !options.names[j].empty()
-                                ? options.names[j]
-                                : "Locality " + std::to_string(j + 1));
 
     PartitionRequest request;
     request.graph = &data.graph;
@@ -81,9 +118,78 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     request.seed = options.seed;
     request.effort = options.effort;
     request.zone_ids = &zones.ids;
+
+    // Boundaries priced by the people along them whenever a population is balanced.
+    run.population_column = population_column(data, options);
+    const std::vector<double>* population =
+        run.population_column.empty() ? nullptr : &data.demand.column(run.population_column);
+    CutCostKind cut = options.cut_cost;
+    if (cut == CutCostKind::automatic) cut = population ? CutCostKind::people : CutCostKind::length;
+    if (cut == CutCostKind::people && !population)
+        throw Error(ExitCode::field_not_found, "the people cut cost needs a population column: balance one "
+                                               "(e.g. pop2020_total) or name it as the population");
+    run.cut_cost = cut == CutCostKind::people ? "people" : "length";
+    if (cut == CutCostKind::people) request.edge_cost = people_cut_cost(data.graph, *population);
+
+    const double upper_share = options.balance.empty() ? 1.0 : 1.0 + options.balance.front().tolerance;
+    if (!options.settlements.empty()) {
+        const std::string area = options.area_name.empty() ? area_name_of(data) : options.area_name;
+        run.settlements = find_settlements(data, parse_settlements(options.settlements), options.keep_whole_tables,
+                                           population ? *population : run.balance.front().values, area);
+        request.groupings.push_back(run.settlements->groups);
+    }
+    if (!options.building_blocks.empty()) {
+        run.blocks = assign_building_blocks(zones, parse_building_blocks(options.building_blocks));
+        run.block_groups.kind = "building block";
+        run.block_groups.of_zone = run.blocks->block_of_zone;
+        run.block_groups.names = run.blocks->block_names;
+        run.block_groups.split_cost = options.block_split_cost >= 0 ? options.block_split_cost : options.split_cost;
+        if (options.blocks == BlockMode::hard) {
+            request.hard_blocks = run.blocks->block_of_zone;
+            request.hard_block_names = run.blocks->block_names;
+        } else {
+            request.groupings.push_back(run.block_groups);
+        }
+    }
+    if (!options.hubs.empty()) {
+        run.hubs = options.hubs;
+    } else if (run.settlements) {
+        // One locality per main town and its hinterland: the largest settlements, each
+        // at least half a typical locality's radius from the others.
+        double area = 0;
+        for (const double a : zones.areas) area += a;
+        const double radius = std::sqrt(area / k / 3.141592653589793);
+        double total = 0;
+        for (const double v : run.balance.front().values) total += v;
+        const auto& people = population ? *population : run.balance.front().values;
+        double people_total = 0;
+        for (const double v : people) people_total += v;
+        run.hubs = settlement_hubs(data, *run.settlements, k, people_total / k * upper_share, 0.5 * radius);
+    }
+    request.hubs = run.hubs;
+
     const auto t0 = std::chrono::steady_clock::now();
     run.result = partition(request);
     const auto t1 = std::chrono::steady_clock::now();
+    for (const auto& note : run.result.notes) run.result.problems.insert(run.result.problems.begin(), note);
+
+    // The statistics planners read: people on a boundary, settlements and blocks split.
+    CommunityContext community;
+    community.population = population;
+    if (run.settlements) community.groupings.push_back(&run.settlements->groups);
+    if (run.blocks) community.groupings.push_back(&run.block_groups);
+    run.result.stats = evaluate(data.graph, run.result.assignment, k, run.balance, run.groups, community);
+
+    const auto places = run.settlements ? place_names(data, options.keep_whole_tables) : std::vector<std::string>{};
+    const auto place_based = run.settlements ? locality_names_from_places(data, run.result.assignment, k,
+                                                                          &*run.settlements, places,
+                                                                          population ? *population : std::vector<double>{})
+                                             : std::vector<std::string>{};
+    for (int j = 0; j < k; ++j) {
+        if (j < static_cast<int>(options.names.size()) && !options.names[j].empty()) run.names.push_back(options.names[j]);
+        else if (!place_based.empty()) run.names.push_back(place_based[j]);
+        else run.names.push_back("Locality " + std::to_string(j + 1));
+    }
     run.shapes = dissolve_groups(zones, run.result.assignment, k);
     const auto t2 = std::chrono::steady_clock::now();
     run.partition_seconds = std::chrono::duration<double>(t1 - t0).count();
@@ -114,6 +220,28 @@ std::vector<Feature> locality_features(const LocalityRun& run) {
             p[run.balance[l].name] = round_to(s.totals[l], 2);
             p[run.balance[l].name + "_deviation_pct"] = round_to(s.deviation[l] * 100.0, 3);
             within = within && std::abs(s.deviation[l]) <= run.balance[l].tolerance + 1e-12;
+        }
+        if (!run.population_column.empty()) {
+            p["people_on_boundary"] = round_to(s.people_on_boundary, 0);
+            p["people_on_boundary_pct"] = round_to(s.people > 0 ? 100.0 * s.people_on_boundary / s.people : 0.0, 2);
+        }
+        if (run.settlements) {
+            const int main = s.main_settlement;
+            p["main_settlement"] = main >= 0 ? run.settlements->groups.names[main] : std::string();
+            // Settlements with zones here that are split between localities.
+            std::vector<std::string> split_here;
+            for (const auto& splits : stats.splits) {
+                if (splits.kind != "settlement") continue;
+                for (const int group : splits.split)
+                    for (const auto zone : run.settlements->zones[group])
+                        if (run.result.assignment[zone] == static_cast<int>(j)) {
+                            split_here.push_back(run.settlements->groups.names[group]);
+                            break;
+                        }
+            }
+            std::string joined; // text, not an array, so GeoPackage and Shapefile take it too
+            for (const auto& name : split_here) joined += (joined.empty() ? "" : "; ") + name;
+            p["settlements_split"] = joined;
         }
         p["area_km2"] = round_to(s.area / 1e6, 3);
         p["polsby_popper"] = round_to(s.polsby_popper, 4);

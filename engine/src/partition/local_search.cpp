@@ -544,6 +544,68 @@ bool LocalSearch::anneal_balance(long steps, Random& random) {
     return over_band_ == 0;
 }
 
+bool LocalSearch::region_connected(int region) {
+    if (stamp_ > std::numeric_limits<unsigned>::max() - 3) {
+        std::fill(mark_.begin(), mark_.end(), 0u);
+        stamp_ = 0;
+    }
+    const unsigned seen = ++stamp_;
+    int first = -1;
+    for (int u = 0; u < graph_.size() && first < 0; ++u)
+        if (part_[u] == region) first = u;
+    if (first < 0) return false;
+    search_.assign(1, first);
+    mark_[first] = seen;
+    for (std::size_t head = 0; head < search_.size(); ++head) {
+        const int u = search_[head];
+        for (int e = graph_.offsets[u]; e < graph_.offsets[u + 1]; ++e) {
+            const int v = graph_.adjacent[e];
+            if (part_[v] != region || mark_[v] == seen) continue;
+            mark_[v] = seen;
+            search_.push_back(v);
+        }
+    }
+    return static_cast<int>(search_.size()) == size_[region];
+}
+
+bool LocalSearch::merge_split_group(Random& random) {
+    std::vector<std::pair<int, int>> split; // (grouping, group)
+    for (std::size_t g = 0; g < group_parts_.size(); ++g) {
+        if (graph_.groupings[g].split_cost <= 0) continue;
+        for (int group = 0; group < static_cast<int>(group_parts_[g].size()); ++group)
+            if (group_parts_[g][group].size() > 1) split.push_back({static_cast<int>(g), group});
+    }
+    if (split.empty()) return false;
+    const auto [g, group] = split[random.below(static_cast<std::uint32_t>(split.size()))];
+    const auto& parts = group_parts_[g][group];
+    auto smallest = std::min_element(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    auto largest = std::max_element(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    const int from = smallest->first;
+    const int to = largest->first;
+    if (from == to) return false;
+    std::vector<int> nodes;
+    for (int u = 0; u < graph_.size(); ++u) {
+        if (part_[u] != from || graph_.groupings[g].group[u] != group) continue;
+        if (graph_.lock[u] >= 0 || held_[u]) return false;
+        nodes.push_back(u);
+    }
+    if (nodes.empty() || static_cast<int>(nodes.size()) >= size_[from]) return false;
+    const Score before{violation(), cost_};
+    log_.clear();
+    logging_ = true;
+    for (const int u : nodes) move(u, to);
+    bool keep = region_connected(from) && region_connected(to);
+    if (keep) {
+        repair_balance(40);
+        keep = !better(before, Score{violation(), cost_});
+    }
+    logging_ = false;
+    if (!keep)
+        for (auto it = log_.rbegin(); it != log_.rend(); ++it) move(it->node, it->from);
+    log_.clear();
+    return keep;
+}
+
 bool LocalSearch::iterate(long rounds, Random& random, const std::function<bool(double)>& progress,
                           double progress_from, double progress_to) {
     const int n = graph_.size();
@@ -551,10 +613,17 @@ bool LocalSearch::iterate(long rounds, Random& random, const std::function<bool(
     std::vector<int> moved;
     std::vector<int> candidates;
     std::vector<int> nearby;
+    // Merging a split group scans the graph: on councils only, every so many rounds.
+    const bool merging = n <= 50000 && std::any_of(graph_.groupings.begin(), graph_.groupings.end(),
+                                                   [](const Grouping& g) { return g.split_cost > 0 && g.count > 0; });
     for (long round = 0; round < rounds; ++round) {
         if (progress && (round & 255) == 0 &&
             !progress(progress_from + (progress_to - progress_from) * static_cast<double>(round) / rounds))
             return false;
+        if (merging && round % 16 == 15) {
+            merge_split_group(random);
+            continue;
+        }
 
         // A boundary node that may move, and a neighbouring region to move it to.
         int start = -1;

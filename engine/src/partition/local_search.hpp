@@ -41,6 +41,13 @@ public:
     bool iterate(long rounds, Random& random, const std::function<bool(double)>& progress, double progress_from,
                  double progress_to);
 
+    // Moves the smallest part of a split group (chosen at random) into the region holding
+    // its largest part, puts the balance back, and keeps the result when it is no worse.
+    // Single moves cannot merge a part of many zones (each step alone changes nothing
+    // but the boundary), which is how a town split three ways stays split. Returns
+    // whether the plan changed.
+    bool merge_split_group(Random& random);
+
     // Sum over regions and layers of the squared excess beyond the band (as a share of the mean).
     double violation() const { return over_band_ == 0 ? 0.0 : violation_; }
     double cost() const { return cost_; }
@@ -51,6 +58,7 @@ private:
     double region_excess(int region, const double* add, double sign) const; // linear, for annealing
     double group_delta(int node, int from, int to) const;
     bool can_leave(int node);
+    bool region_connected(int region);
     struct Candidate {
         int node = -1;
         int to = -1;

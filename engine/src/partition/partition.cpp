@@ -171,7 +171,9 @@ PartitionResult partition(const PartitionRequest& request) {
         for (int zone = 0; zone < n; ++zone) result.assignment[zone] = refined.part[piece[zone]];
     }
     result.cancelled = refined.cancelled;
-    result.stats = evaluate(graph, result.assignment, k, request.balance, request.groups);
+    CommunityContext community;
+    for (const auto& groups : request.groupings) community.groupings.push_back(&groups);
+    result.stats = evaluate(graph, result.assignment, k, request.balance, request.groups, community);
     result.within_tolerance = result.stats.within_tolerance;
     result.contiguous = result.stats.contiguous;
     for (auto& problem_text : describe_problems(result.stats, request.balance))

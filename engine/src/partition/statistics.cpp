@@ -58,8 +58,91 @@ std::string format_percent(double fraction) {
     return result;
 }
 
+int GroupSplits::unforced() const {
+    int count = 0;
+    for (std::size_t i = 0; i < split.size(); ++i) count += i < needed.size() && needed[i] <= 1;
+    return count;
+}
+
+namespace {
+
+// People on a boundary, and the main settlement of each locality.
+void count_people(const ContiguityGraph& graph, const std::vector<int>& assignment, int k,
+                  const CommunityContext& community, PlanStatistics& stats) {
+    const std::size_t n = graph.size();
+    const auto& population = *community.population;
+    if (population.size() != n || assignment.size() != n) return;
+    std::vector<char> on_boundary(n, 0);
+    for (const auto& edge : graph.edges())
+        if (!edge.crossing && assignment[edge.a] != assignment[edge.b]) on_boundary[edge.a] = on_boundary[edge.b] = 1;
+    for (std::size_t zone = 0; zone < n; ++zone) {
+        stats.people += population[zone];
+        if (on_boundary[zone]) stats.people_on_boundary += population[zone];
+        if (!in_range(assignment[zone], k)) continue;
+        auto& locality = stats.localities[static_cast<std::size_t>(assignment[zone])];
+        locality.people += population[zone];
+        if (on_boundary[zone]) locality.people_on_boundary += population[zone];
+    }
+    const ZoneGroups* settlements = nullptr;
+    for (const auto* groups : community.groupings)
+        if (groups && groups->keep_whole && groups->of_zone.size() == n) {
+            settlements = groups;
+            break;
+        }
+    if (!settlements) return;
+    std::vector<std::map<int, double>> people_of(static_cast<std::size_t>(k)); // locality -> settlement -> people
+    for (std::size_t zone = 0; zone < n; ++zone)
+        if (settlements->of_zone[zone] >= 0 && in_range(assignment[zone], k))
+            people_of[static_cast<std::size_t>(assignment[zone])][settlements->of_zone[zone]] += population[zone];
+    for (int j = 0; j < k; ++j) {
+        double most = -1;
+        for (const auto& [settlement, people] : people_of[j])
+            if (people > most) {
+                most = people;
+                stats.localities[j].main_settlement = settlement;
+            }
+    }
+}
+
+// Split groups of one kind, and how many localities each needs at least.
+GroupSplits count_splits(const ZoneGroups& groups, const std::vector<int>& assignment, int k,
+                         const std::vector<BalanceLayer>& balance, const std::vector<double>& means) {
+    GroupSplits splits;
+    splits.kind = groups.kind;
+    std::map<int, std::vector<int>> localities_of;  // group -> localities it is in
+    std::map<int, std::vector<double>> totals_of;   // group -> totals per layer
+    for (std::size_t zone = 0; zone < groups.of_zone.size() && zone < assignment.size(); ++zone) {
+        const int group = groups.of_zone[zone];
+        if (group < 0) continue;
+        auto& localities = localities_of[group];
+        if (in_range(assignment[zone], k) &&
+            std::find(localities.begin(), localities.end(), assignment[zone]) == localities.end())
+            localities.push_back(assignment[zone]);
+        auto& totals = totals_of[group];
+        totals.resize(balance.size());
+        for (std::size_t l = 0; l < balance.size(); ++l)
+            if (zone < balance[l].values.size()) totals[l] += balance[l].values[zone];
+    }
+    splits.groups = static_cast<int>(localities_of.size());
+    for (const auto& [group, localities] : localities_of) {
+        if (localities.size() <= 1) continue;
+        int needed = 1;
+        for (std::size_t l = 0; l < balance.size(); ++l) {
+            const double upper = means[l] * (1 + balance[l].tolerance);
+            if (upper > 0) needed = std::max(needed, static_cast<int>(std::ceil(totals_of[group][l] / upper - 1e-12)));
+        }
+        splits.split.push_back(group);
+        splits.pieces.push_back(static_cast<int>(localities.size()));
+        splits.needed.push_back(needed);
+    }
+    return splits;
+}
+
+} // namespace
+
 PlanStatistics evaluate(const ContiguityGraph& graph, const std::vector<int>& assignment, int k,
-                        const std::vector<BalanceLayer>& balance, const std::vector<int>& groups) {
+                        const std::vector<BalanceLayer>& balance, const std::vector<int>& groups,
+                        const CommunityContext& community) {
     const std::size_t n = graph.size();
     const std::size_t layers = balance.size();
     PlanStatistics stats;
@@ -143,6 +226,9 @@ PlanStatistics evaluate(const ContiguityGraph& graph, const std::vector<int>& as
             }
         }
     }
+    if (community.population) count_people(graph, assignment, k, community, stats);
+    for (const auto* grouping : community.groupings)
+        if (grouping) stats.splits.push_back(count_splits(*grouping, assignment, k, balance, stats.means));
     return stats;
 }
 

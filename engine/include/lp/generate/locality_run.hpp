@@ -3,11 +3,14 @@
 // columns with tolerances, k, keep-whole field, locks, seed), to the locality features
 // written as GeoJSON. Shared by `boundaries generate` for one partnership and for all
 // of them (--all), so both write the same properties.
+#include <lp/community/settlements.hpp>
 #include <lp/data/dataset.hpp>
+#include <lp/geometry/building_blocks.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/partition/partition.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,15 +25,34 @@ struct BalanceSpec {
 // lp::Error(usage) on anything else.
 BalanceSpec parse_balance(const std::string& text);
 
+// What a boundary costs: its people (the default whenever a population is balanced)
+// or its length in metres.
+enum class CutCostKind { automatic, length, people };
+enum class BlockMode { soft, hard };
+
+// "people" / "length". Throws lp::Error(usage).
+CutCostKind parse_cut_cost(const std::string& text);
+BlockMode parse_block_mode(const std::string& text);
+
 struct LocalityRunOptions {
     int k = 2;
     std::vector<BalanceSpec> balance;
+    CutCostKind cut_cost = CutCostKind::automatic;
+    std::string population;               // column counting people; empty: the first balanced column
+                                          // named like a total population (pop..total), else like pop...
+    std::string settlements;              // --settlements spec (empty: none)
+    std::vector<int> hubs;                // zones to start localities at (empty: the largest settlements)
+    std::string building_blocks;          // --building-blocks FILE[:LAYER]:FIELD (empty: none)
+    BlockMode blocks = BlockMode::soft;
+    double block_split_cost = -1;         // price of one extra piece of a soft block (negative: as split_cost)
+    std::string area_name;                // names a settlement holding most of the area (empty: the zones' ca_name)
     std::string keep_whole;               // zone attribute or text column of a demand table
-    std::vector<std::string> keep_whole_tables; // tables to look in when the zones lack it
+    std::vector<std::string> keep_whole_tables; // tables to look in when the zones lack it (also place names)
     double split_cost = -1;
     std::vector<int> locks;               // per zone, -1 free
     std::vector<int> start;               // per zone, -1 none
-    std::vector<std::string> names;       // locality names (empty: "Locality N")
+    std::vector<std::string> names;       // locality names (empty or "": after their main settlement when
+                                          // settlements are given, else "Locality N")
     std::uint64_t seed = 1;
     double effort = 1.0;
 };
@@ -39,6 +61,12 @@ struct LocalityRun {
     std::vector<BalanceLayer> balance;
     std::vector<int> groups;              // keep-whole group per zone (empty: none)
     std::vector<std::string> names;       // k names
+    std::string cut_cost;                 // "people" or "length"
+    std::string population_column;        // empty: none found
+    std::optional<Settlements> settlements;
+    std::optional<BlockAssignment> blocks;
+    ZoneGroups block_groups;              // the blocks as groups (kind "building block")
+    std::vector<int> hubs;                // zones the localities started from
     PartitionResult result;
     std::vector<MultiPolygon> shapes;     // dissolved localities, working CRS
     double partition_seconds = 0;

@@ -30,17 +30,6 @@
 
 namespace lp {
 
-// Zones that belong together: settlements, building blocks (wards), Intermediate Zones.
-struct ZoneGroups {
-    std::string kind = "group";                   // names them in messages: "settlement", "building block"
-    std::vector<int> of_zone;                     // per zone: group >= 0, -1 none
-    std::vector<std::string> names;               // per group id (optional): "Inverness", "Nairn"
-    double split_cost = -1;                       // price of one extra piece of a group; negative: the
-                                                  // median price of the boundary between two zones
-    bool keep_whole = false;                      // split only where a band forces it, as few times as
-                                                  // possible (priced above any cut; split_cost ignored)
-}; // struct ZoneGroups
-
 struct PartitionRequest {
     const ContiguityGraph* graph = nullptr;
     int k = 2;                                    // number of localities, >= 2
