@@ -80,6 +80,6 @@ PartitionResult partition(const PartitionRequest& request);
 // within 50 m either side of the boundary. Crossings cost 0. Needs zone areas in the
 // graph; without them the shared length is returned.
 std::vector<double> people_cut_cost(const ContiguityGraph& graph, const std::vector<double>& population,
-                                    double floor_share = 0.1);
+                                    double floor_share = 0.3);
 
 } // namespace lp
