@@ -66,14 +66,18 @@ bool FilesPanel::path_picker(const char* label, std::string& path) {
     return picked;
 }
 
-void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map) {
+void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved) {
     if (ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("File")) {
             if (ImGui::MenuItem("Open data...")) dialog_ = Dialog::open_data, open_requested_ = true;
             if (ImGui::MenuItem("Open plan...", nullptr, false, session.has_data())) dialog_ = Dialog::open_plan, open_requested_ = true;
             if (ImGui::MenuItem("New empty plan", nullptr, false, session.has_data())) {
-                optimiser.stop();
-                attempt(session, "New plan", [&] { session.new_empty_plan(); });
+                attempt(session, "New plan", [&] {
+                    unsaved.request(session, "start a new plan", [&session, &optimiser] {
+                        optimiser.stop();
+                        session.new_empty_plan();
+                    });
+                });
             }
             ImGui::Separator();
             if (ImGui::MenuItem("Save plan", "Ctrl+S", false, session.has_plan())) {
@@ -112,10 +116,10 @@ void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map
         }
         ImGui::EndMainMenuBar();
     }
-    dialog_ui(session, optimiser, map);
+    dialog_ui(session, optimiser, map, unsaved);
 }
 
-void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& map) {
+void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved) {
     static constexpr const char* titles[] = {"", "Open data", "Open plan", "Save plan", "Export GeoJSON", "Export report"};
     if (dialog_ == Dialog::none) return;
     const char* title = titles[static_cast<int>(dialog_)];
@@ -147,11 +151,14 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
             options.zones.filter_values = split_list(filter_text_);
             options.demand_paths = split_list(demand_text_);
             options.point_paths = split_list(points_text_);
-            optimiser.stop();
-            if (attempt(session, "Could not open the data", [&] { session.open_dataset(options); })) {
-                map.fit(session);
-                done = true;
-            }
+            // The dialog closes either way; with unsaved changes the question comes next.
+            done = attempt(session, "Could not open the data", [&] {
+                unsaved.request(session, "open other data", [&session, &optimiser, &map, options] {
+                    optimiser.stop();
+                    session.open_dataset(options);
+                    map.fit(session);
+                });
+            });
         }
     } else {
         const bool picked = path_picker("file", path_);
@@ -159,9 +166,13 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
         if (go || (picked && dialog_ == Dialog::open_plan)) {
             switch (dialog_) {
             case Dialog::open_plan:
-                optimiser.stop();
-                done = attempt(session, "Could not open the plan", [&] { session.open_plan(path_); });
-                if (done) map.fit(session);
+                done = attempt(session, "Could not open the plan", [&] {
+                    unsaved.request(session, "open plan " + path_, [&session, &optimiser, &map, path = path_] {
+                        optimiser.stop();
+                        session.open_plan(path);
+                        map.fit(session);
+                    });
+                });
                 break;
             case Dialog::save_plan:
                 done = attempt(session, "Could not save the plan", [&] { session.save_plan(path_); });

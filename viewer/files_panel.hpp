@@ -1,8 +1,10 @@
 #pragma once
 // The File menu and its dialogs: open zones (with demand tables, point layers and
 // crossings), open a plan, save, export GeoJSON and the report. Paths are typed or
-// picked from a directory listing; every failure lands in the error window.
+// picked from a directory listing; every failure lands in the error window. What
+// replaces the plan asks about unsaved changes first (UnsavedPrompt).
 #include "session.hpp"
+#include "unsaved_prompt.hpp"
 
 #include <string>
 #include <vector>
@@ -15,11 +17,11 @@ class MapView;
 class FilesPanel {
 public:
     // Draws the main menu bar (File, Edit, View) and any open dialog.
-    void menu_ui(Session& session, OptimiserJob& optimiser, MapView& map);
+    void menu_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved);
 
 private:
     enum class Dialog { none, open_data, open_plan, save_plan, export_geojson, export_report };
-    void dialog_ui(Session& session, OptimiserJob& optimiser, MapView& map);
+    void dialog_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved);
     bool path_picker(const char* label, std::string& path);
 
     Dialog dialog_ = Dialog::none;

@@ -3,6 +3,7 @@
 #include "functions_panel.hpp"
 #include "map_view.hpp"
 #include "optimiser_job.hpp"
+#include "unsaved_prompt.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/plan/function_catalogue.hpp>
@@ -70,12 +71,13 @@ std::string ScriptRunner::take_screenshot_request() {
     return std::exchange(screenshot_, {});
 }
 
-void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser) {
+void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser, UnsavedPrompt& unsaved) {
     if (done_) return;
     if (wait_frames_ > 0) {
         --wait_frames_;
         return;
     }
+    if (std::chrono::steady_clock::now() < wait_until_) return;
     while (next_ < lines_.size()) {
         const std::vector<std::string> words = words_of(lines_[next_]);
         if (words.empty() || words[0][0] == '#') {
@@ -84,7 +86,7 @@ void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser)
         }
         bool complete = true;
         try {
-            complete = run(words, session, map, optimiser);
+            complete = run(words, session, map, optimiser, unsaved);
         } catch (const std::exception& e) {
             fail(e.what());
             return;
@@ -96,7 +98,8 @@ void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser)
     done_ = true;
 }
 
-bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapView& map, OptimiserJob& optimiser) {
+bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapView& map, OptimiserJob& optimiser,
+                       UnsavedPrompt& unsaved) {
     const std::string& a = w[0];
     auto require_data = [&] {
         if (!session.has_data()) throw Error(ExitCode::usage, "no zones are open (start with --zones or --plan)");
@@ -109,6 +112,32 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
     } else if (a == "wait-frames") {
         need(w, 1, "wait-frames N");
         wait_frames_ = std::stoi(w[1]);
+    } else if (a == "wait-seconds") {
+        need(w, 1, "wait-seconds S");
+        wait_until_ = std::chrono::steady_clock::now() +
+                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(std::stod(w[1])));
+        wait_frames_ = 1; // end this frame's actions; step() waits for the time
+    } else if (a == "close") {
+        close_requested_ = true;
+        wait_frames_ = 1; // the window sees the request next frame, then asks (or quits)
+    } else if (a == "prompt") {
+        need(w, 1, "prompt save|discard|cancel");
+        if (!unsaved.open()) throw Error(ExitCode::unexpected, "prompt " + w[1] + ": no unsaved-changes question is open");
+        UnsavedAnswer answer;
+        if (w[1] == "save") answer = UnsavedAnswer::save;
+        else if (w[1] == "discard") answer = UnsavedAnswer::discard;
+        else if (w[1] == "cancel") answer = UnsavedAnswer::cancel;
+        else throw Error(ExitCode::usage, "prompt takes save, discard or cancel");
+        unsaved.answer(session, answer);
+        if (!session.errors.pending().empty()) throw Error(ExitCode::unexpected, session.errors.pending().front().message);
+        wait_frames_ = 1;
+    } else if (a == "recovery") {
+        need(w, 1, "recovery restore|keep|discard");
+        if (!session.recovery_pending()) throw Error(ExitCode::unexpected, "recovery " + w[1] + ": no recovery question is open");
+        if (w[1] == "restore") session.answer_recovery(RecoveryAnswer::restore);
+        else if (w[1] == "keep") session.answer_recovery(RecoveryAnswer::keep_aside);
+        else if (w[1] == "discard") session.answer_recovery(RecoveryAnswer::discard);
+        else throw Error(ExitCode::usage, "recovery takes restore, keep or discard");
     } else if (a == "screenshot") {
         need(w, 1, "screenshot PATH");
         // Two frames first, so the UI has laid out whatever the last action changed.
@@ -242,13 +271,19 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         map.forced_hover = w[1] == "off" ? -1 : static_cast<int>(zone_arg(session, w[1]));
     } else if (a == "open-plan") {
         need(w, 1, "open-plan PATH");
-        optimiser.stop();
-        session.open_plan(w[1]);
-        map.fit(session);
+        unsaved.request(session, "open plan " + w[1], [&session, &map, &optimiser, path = w[1]] {
+            optimiser.stop();
+            session.open_plan(path);
+            map.fit(session);
+        });
     } else if (a == "save-plan") {
         need(w, 1, "save-plan PATH");
         require_plan();
         session.save_plan(w[1]);
+    } else if (a == "save-copy") {
+        need(w, 1, "save-copy PATH");
+        require_plan();
+        session.save_copy(w[1]);
     } else if (a == "export-geojson") {
         need(w, 1, "export-geojson PATH");
         require_plan();
@@ -266,6 +301,22 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
             throw Error(ExitCode::unexpected, "zone " + w[1] + " is in locality " + std::to_string(actual) +
                                                   ", expected " + std::to_string(expected) +
                                                   " (last status: " + session.status + ")");
+        }
+    } else if (a == "expect-title") {
+        need(w, 1, "expect-title TEXT");
+        const std::string text = rest_of(w, 1);
+        if (session.window_title().find(text) == std::string::npos) {
+            throw Error(ExitCode::unexpected, "window title is '" + session.window_title() + "', expected it to contain '" + text + "'");
+        }
+    } else if (a == "expect-prompt") {
+        need(w, 1, "expect-prompt recovery|unsaved|none");
+        const std::string open = session.recovery_pending() ? "recovery" : unsaved.open() ? "unsaved" : "none";
+        const std::string both = session.recovery_pending() && unsaved.open() ? " (and unsaved)" : "";
+        if (open != w[1]) throw Error(ExitCode::unexpected, "the open question is " + open + both + ", expected " + w[1]);
+    } else if (a == "expect-unsaved") {
+        need(w, 1, "expect-unsaved yes|no");
+        if (session.dirty() != (w[1] == "yes")) {
+            throw Error(ExitCode::unexpected, std::string("the plan ") + (session.dirty() ? "has" : "has no") + " unsaved changes");
         }
     } else if (a == "expect-status") {
         need(w, 1, "expect-status TEXT");

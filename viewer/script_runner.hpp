@@ -7,20 +7,30 @@
 //   merge KEPT ABSORBED | split LOC | optimise | split-policy refuse|warn
 //   arrangement FUNCTION LOC local|hosted|partnership-wide|acute [HOST] | fill-defaults
 //   choropleth COLUMN|off | hover ZONE|off | open-plan PATH | save-plan PATH
-//   export-geojson PATH | export-report PATH | screenshot PATH | wait-frames N
-//   expect-locality ZONE LOC | expect-status TEXT | quit
+//   save-copy PATH (writes the plan there; its file and unsaved state stay as they are)
+//   export-geojson PATH | export-report PATH | screenshot PATH | wait-frames N | wait-seconds S
+//   recovery restore|keep|discard (answers the recovery question; fails when none is open)
+//   close (as the window's close button: asks about unsaved changes, or quits at once)
+//   prompt save|discard|cancel (answers "Save changes to <plan>?"; fails when it is not open)
+//   expect-locality ZONE LOC | expect-status TEXT | expect-title TEXT (part of the window title)
+//   expect-prompt recovery|unsaved|none | expect-unsaved yes|no | quit
+// open-plan asks about unsaved changes like the File menu; quit and the end of the
+// script do not (they leave the recovery file as a crash would).
 // LOC is a locality's index (from 0), id or name (a name with spaces only as the last
 // argument); ZONE a zone id. Blank lines and
 // lines starting with # are skipped. A failing line stops the viewer with exit 1.
 #include "session.hpp"
 
+#include <chrono>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lp::viewer {
 
 class MapView;
 class OptimiserJob;
+class UnsavedPrompt;
 
 class ScriptRunner {
 public:
@@ -28,9 +38,11 @@ public:
     explicit ScriptRunner(const std::string& path);
 
     // Runs actions until one needs a rendered frame. Call once per frame before the UI.
-    void step(Session& session, MapView& map, OptimiserJob& optimiser);
+    void step(Session& session, MapView& map, OptimiserJob& optimiser, UnsavedPrompt& unsaved);
     // A screenshot to take after this frame renders ("" for none).
     std::string take_screenshot_request();
+    // The script asked to close the window (once).
+    bool take_close_request() { return std::exchange(close_requested_, false); }
 
     bool finished() const { return done_; }
     bool failed() const { return !error_.empty(); }
@@ -38,13 +50,16 @@ public:
 
 private:
     // Returns false when the action must be retried next frame (waiting on a job).
-    bool run(const std::vector<std::string>& words, Session& session, MapView& map, OptimiserJob& optimiser);
+    bool run(const std::vector<std::string>& words, Session& session, MapView& map, OptimiserJob& optimiser,
+             UnsavedPrompt& unsaved);
     void fail(const std::string& message);
 
     std::string path_;
     std::vector<std::string> lines_;
     std::size_t next_ = 0;
     int wait_frames_ = 0;
+    std::chrono::steady_clock::time_point wait_until_{};
+    bool close_requested_ = false;
     std::string screenshot_;
     bool done_ = false;
     bool job_started_ = false;

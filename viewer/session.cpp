@@ -5,11 +5,14 @@
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/generate/locality_run.hpp>
+#include <lp/plan/plan_diff.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_sources.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <limits>
 #include <sstream>
@@ -52,7 +55,13 @@ void Session::open_dataset(const DatasetOptions& options) {
 
 void Session::set_balance(std::vector<BalanceSpec> specs) {
     balance_specs_ = std::move(specs);
-    if (has_plan()) rebuild_editor(current_plan());
+    if (!has_plan()) return;
+    const bool unsaved = dirty();
+    rebuild_editor(current_plan());
+    // A new editor starts a new history: keep what the planner sees as saved or not.
+    if (unsaved) saved_.mark_unsaved();
+    else saved_.mark_saved(editor_->state_id());
+    if (autosave_) autosave_->skip_to(revision());
 }
 
 std::vector<BalanceLayer> Session::balance_layers() const {
@@ -67,8 +76,13 @@ std::vector<BalanceLayer> Session::balance_layers() const {
     return layers;
 }
 
-void Session::rebuild_editor(const LocalityPlan& plan) {
-    PlanState state = state_from_plan(plan, data_->zones.ids, data_->graph, balance_layers());
+PlanState Session::state_for(const LocalityPlan& plan) const {
+    return state_from_plan(plan, data_->zones.ids, data_->graph, balance_layers());
+}
+
+void Session::rebuild_editor(const LocalityPlan& plan) { rebuild_editor(plan, state_for(plan)); }
+
+void Session::rebuild_editor(const LocalityPlan& plan, PlanState state) {
     const SplitPolicy policy = editor_ ? editor_->split_policy() : SplitPolicy::refuse;
     if (editor_) revision_offset_ += editor_->revision() + 1;
     editor_ = std::make_unique<PlanEditor>(std::move(state));
@@ -76,43 +90,158 @@ void Session::rebuild_editor(const LocalityPlan& plan) {
     base_plan_ = plan;
     active_locality = plan.localities.empty() ? -1 : 0;
     derived_revision_ = plan_revision_ = check_revision_ = shares_revision_ = static_cast<std::size_t>(-1);
-    autosave_ = std::make_unique<RecoveryAutosave>(
-        recovery_path(), [this] { return plan_to_json_text(current_plan()); }, 5, std::chrono::seconds(20));
     refresh_derived();
+}
+
+void Session::leave_plan() const {
+    if (has_plan() && !dirty()) release_recovery_files();
 }
 
 void Session::new_empty_plan() {
     if (!data_) throw Error(ExitCode::usage, "open a zone layer before making a plan");
     LocalityPlan plan;
     record_sources(plan, data_options_); // so `boundaries check --plan` and a reopen find the same data
+    leave_plan();
     plan_path_.clear();
     rebuild_editor(plan);
+    saved_.mark_saved(editor_->state_id());
+    track_recovery();
 }
 
 void Session::open_plan(const std::string& path) {
     if (!data_) throw Error(ExitCode::usage, "open a zone layer before opening plan " + path);
     LocalityPlan plan = read_plan(path);
+    // Made before anything changes, so a plan that does not fit the zones leaves the
+    // open one (and its recovery files) as they were.
+    std::optional<PlanState> state;
     try {
-        rebuild_editor(plan);
+        state.emplace(state_for(plan));
     } catch (const Error& e) {
         throw Error(e.code(), path + ": " + e.what());
     }
+    leave_plan();
+    rebuild_editor(plan, std::move(*state));
     plan_path_ = path;
-    autosave_ = std::make_unique<RecoveryAutosave>(
-        recovery_path(), [this] { return plan_to_json_text(current_plan()); }, 5, std::chrono::seconds(20));
+    saved_.mark_saved(editor_->state_id());
+    track_recovery();
 }
 
-std::string Session::recovery_path() const {
-    if (!plan_path_.empty()) return plan_path_ + ".recovery.json";
-    return (std::filesystem::current_path() / "untitled-plan.recovery.json").string();
+namespace {
+
+std::string local_time_text(std::time_t when) {
+    std::tm local{};
+    localtime_r(&when, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &local);
+    return text;
+}
+
+// How a recovery file differs from the plan it was made from, in a sentence or two.
+// `against` names the plan it is compared with ("the plan file", "the empty plan").
+std::string describe_recovery(const std::string& path, const LocalityPlan& plan, const std::string& against) {
+    std::string text;
+    std::error_code ec;
+    const auto written = std::filesystem::last_write_time(path, ec);
+    if (!ec) {
+        text = "Written " + local_time_text(std::chrono::system_clock::to_time_t(std::chrono::file_clock::to_sys(written))) + ". ";
+    }
+    LocalityPlan recovered;
+    try {
+        recovered = read_plan(path);
+    } catch (const std::exception& e) {
+        return text + "It cannot be read: " + e.what();
+    }
+    if (recovered == plan) return text + "It holds the same plan as " + against + ".";
+    const PlanDiff diff = diff_plans(plan, recovered);
+    text += "Compared with " + against + " it has " + std::to_string(diff.moved.size()) +
+            (diff.moved.size() == 1 ? " zone" : " zones") + " in another locality and " +
+            std::to_string(recovered.localities.size()) + " localities (" + against + " has " +
+            std::to_string(plan.localities.size()) + ")";
+    if (!diff.renamed.empty()) text += ", " + std::to_string(diff.renamed.size()) + " renamed";
+    return text + ".";
+}
+
+} // namespace
+
+void Session::track_recovery() {
+    recovery_ = PlanRecovery(plan_path_, std::filesystem::current_path().string());
+    recovery_summary_ = recovery_.pending()
+                            ? describe_recovery(recovery_.found(), base_plan_, plan_path_.empty() ? "the empty plan" : "the plan file")
+                            : std::string();
+    if (!autosave_) {
+        autosave_ = std::make_unique<RecoveryAutosave>(
+            recovery_.autosave_path(), [this] { return plan_to_json_text(current_plan()); }, 5, std::chrono::seconds(20));
+    }
+    autosave_->set_path(recovery_.autosave_path());
+    autosave_->skip_to(revision()); // the plan just opened or saved: nothing to recover yet
+}
+
+void Session::answer_recovery(RecoveryAnswer answer) {
+    if (!recovery_.pending()) throw Error(ExitCode::usage, "no recovery file is waiting for an answer");
+    const std::string found = recovery_.found();
+    if (answer == RecoveryAnswer::restore) {
+        LocalityPlan recovered = read_plan(found);
+        try {
+            rebuild_editor(recovered);
+        } catch (const Error& e) {
+            throw Error(e.code(), found + ": " + e.what());
+        }
+        saved_.mark_unsaved();
+    }
+    const std::string kept = recovery_.answer(answer);
+    recovery_summary_.clear();
+    if (autosave_) {
+        autosave_->set_path(recovery_.autosave_path());
+        autosave_->skip_to(revision()); // after a restore the file holds this very plan
+    }
+    switch (answer) {
+    case RecoveryAnswer::restore:
+        status = "restored the plan from " + found + "; not saved yet (" +
+                 (plan_path_.empty() ? std::string("no plan file") : plan_path_ + " is unchanged") + ")";
+        break;
+    case RecoveryAnswer::keep_aside:
+        status = "kept the recovery file aside as " + kept;
+        break;
+    case RecoveryAnswer::discard:
+        status = "discarded the recovery file " + found;
+        break;
+    }
+}
+
+void Session::rewrite_recovery_file() {
+    if (autosave_ && dirty()) autosave_->save_now(revision());
+}
+
+std::string Session::plan_name() const {
+    if (plan_path_.empty()) return "untitled plan";
+    return std::filesystem::path(plan_path_).filename().string();
+}
+
+std::string Session::window_title() const {
+    if (!has_plan()) return "Locality Planner";
+    return plan_name() + (dirty() ? " *" : "") + " - Locality Planner";
 }
 
 void Session::save_plan(const std::string& path) {
     const LocalityPlan plan = current_plan();
     write_plan(path, plan);
+    // The changes are in the file now: the recovery files go (a found one still
+    // waiting for its answer stays, and keeps its question when the path is the same).
+    release_recovery_files();
+    const bool same_file = path == plan_path_;
     plan_path_ = path;
     base_plan_ = plan;
+    saved_.mark_saved(editor_->state_id());
+    if (same_file && recovery_.pending()) {
+        if (autosave_) autosave_->skip_to(revision());
+    } else {
+        track_recovery();
+    }
     status = "saved " + path;
+}
+
+void Session::save_copy(const std::string& path) {
+    write_plan(path, current_plan());
 }
 
 const LocalityPlan& Session::current_plan() {
@@ -182,7 +311,7 @@ void Session::refresh_derived() {
 void Session::update() {
     if (!editor_) return;
     refresh_derived();
-    if (autosave_) {
+    if (autosave_ && dirty()) {
         autosave_->poll(revision());
         if (!autosave_->last_error().empty()) {
             errors.add("Autosave failed", autosave_->path() + ": " + autosave_->last_error());

@@ -5,6 +5,7 @@
 // are recomputed only when the editor's revision moves.
 #include <lp/data/dataset.hpp>
 #include <lp/edit/plan_editor.hpp>
+#include <lp/edit/recovery.hpp>
 #include <lp/edit/recovery_autosave.hpp>
 #include <lp/edit/zone_mesh.hpp>
 #include <lp/plan/function_catalogue.hpp>
@@ -43,11 +44,17 @@ private:
 class Session {
 public:
     // ---- opening and saving (each throws lp::Error with a message naming the file) ----
+    // Opening replaces the plan without asking: the viewer asks about unsaved changes
+    // first (UnsavedPrompt). When the plan left behind has none, its recovery files go.
     void open_dataset(const DatasetOptions& options);
     void open_plan(const std::string& path);
     // A plan with no localities yet (the planner adds them or runs the partitioner).
     void new_empty_plan();
+    // Makes `path` the plan's file: the changes are saved, the recovery files removed.
     void save_plan(const std::string& path);
+    // Writes the plan to `path` and nothing else: the plan's file, its unsaved state and
+    // its recovery file stay as they are.
+    void save_copy(const std::string& path);
     void export_geojson(const std::string& path) const;
     void export_report(const std::string& path);
     void set_balance(std::vector<BalanceSpec> specs);
@@ -82,7 +89,31 @@ public:
     // Derived per revision.
     const std::vector<std::uint32_t>& stray_zones() const { return stray_zones_; }
     const std::vector<Point>& label_points() const { return label_points_; }
-    std::string recovery_path() const;
+
+    // ---- unsaved changes and recovery files (lp/edit/recovery.hpp) ----
+    // The plan holds changes its file does not (undoing back to the saved state clears it).
+    bool dirty() const { return editor_ && saved_.dirty(editor_->state_id()); }
+    // "glasgow.plan.json" or "untitled plan"; the window title adds " *" when dirty.
+    std::string plan_name() const;
+    std::string window_title() const;
+    const PlanRecovery& recovery() const { return recovery_; }
+    // A recovery file newer than the plan, left by a session that neither saved nor
+    // discarded (a crash), waits for answer_recovery(). Until then nothing writes over it.
+    bool recovery_pending() const { return recovery_.pending(); }
+    // For the question: when the file was written and how it differs from the plan file.
+    const std::string& recovery_summary() const { return recovery_summary_; }
+    // restore: the recovered plan becomes the current plan, unsaved (the plan file is
+    // untouched until the planner saves); keep_aside: the file is renamed to
+    // "<plan>.recovered-YYYYMMDD-HHMMSS.json" and the plan stays as saved; discard: the
+    // file is deleted. Throws lp::Error (the question stays open) when the file cannot
+    // be read or moved.
+    void answer_recovery(RecoveryAnswer answer);
+    // The planner is done with the plan's changes (saved, discarded or none): removes
+    // this session's recovery files, never one still waiting for its answer.
+    void release_recovery_files() const { recovery_.remove_own_files(); }
+    // Writes the recovery file again at once while the plan has unsaved changes (after
+    // release_recovery_files() when what was to replace the plan failed).
+    void rewrite_recovery_file();
 
     // Reports an edit's result to the status line.
     void report(const EditResult& result);
@@ -90,7 +121,15 @@ public:
     std::string unused_locality_id() const;
 
 private:
+    PlanState state_for(const LocalityPlan& plan) const; // throws when the plan does not fit the zones
     void rebuild_editor(const LocalityPlan& plan);
+    void rebuild_editor(const LocalityPlan& plan, PlanState state);
+    // After a plan is opened or saved under a new name: look for its recovery file, and
+    // point the autosave at the right file with nothing due yet.
+    void track_recovery();
+    // Before another plan replaces this one: a plan without unsaved changes leaves no
+    // recovery file behind.
+    void leave_plan() const;
     std::vector<BalanceLayer> balance_layers() const;
     void refresh_derived();
 
@@ -105,6 +144,9 @@ private:
     FunctionCatalogue catalogue_;
     std::vector<BalanceSpec> balance_specs_;
     std::unique_ptr<RecoveryAutosave> autosave_;
+    PlanRecovery recovery_;
+    std::string recovery_summary_;
+    SaveState saved_;
 
     std::size_t derived_revision_ = static_cast<std::size_t>(-1);
     std::vector<std::uint32_t> stray_zones_;

@@ -3,6 +3,7 @@
 #include "error_window.hpp"
 #include "functions_panel.hpp"
 #include "locality_table.hpp"
+#include "recovery_prompt.hpp"
 #include "screenshot.hpp"
 
 #include <lp/core/error.hpp>
@@ -18,7 +19,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <numeric>
 
@@ -107,9 +107,6 @@ void ViewerApp::open_startup_files() {
     if (options_.warn_on_split) session_.editor().set_split_policy(SplitPolicy::warn);
     if (!options_.plan_path.empty()) {
         attempt("Could not open the plan", [&] { session_.open_plan(options_.plan_path); });
-        if (std::filesystem::exists(session_.recovery_path())) {
-            session_.status = "a recovery file exists: " + session_.recovery_path() + " (File > Open plan to restore it)";
-        }
     }
     if (options_.warn_on_split && session_.has_plan()) session_.editor().set_split_policy(SplitPolicy::warn);
 }
@@ -147,7 +144,7 @@ void ViewerApp::tools_ui() {
 }
 
 void ViewerApp::frame_ui() {
-    files_.menu_ui(session_, optimiser_, map_);
+    files_.menu_ui(session_, optimiser_, map_, unsaved_);
     const ImGuiIO& io = ImGui::GetIO();
     const float menu = ImGui::GetFrameHeight();
     const float w = io.DisplaySize.x, h = io.DisplaySize.y;
@@ -171,10 +168,15 @@ void ViewerApp::frame_ui() {
     ImGui::TextWrapped("%s", session_.status.c_str());
     ImGui::End();
 
+    // One question at a time: an error, then unsaved changes, then a recovery file.
     error_window_ui(session_.errors);
+    unsaved_.ui(session_);
+    recovery_prompt_ui(session_, !unsaved_.open());
 
-    // Shortcuts, unless a text field has the keyboard.
-    if (!io.WantTextInput && session_.has_plan()) {
+    // Shortcuts, unless a text field has the keyboard or a question or dialog is open.
+    const bool asking = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || unsaved_.open() ||
+                        session_.recovery_pending() || !session_.errors.pending().empty();
+    if (!io.WantTextInput && !asking && session_.has_plan()) {
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) session_.editor().undo();
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) session_.editor().redo();
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S) && !session_.plan_path().empty()) {
@@ -188,18 +190,39 @@ void ViewerApp::frame_ui() {
     }
 }
 
+void ViewerApp::request_close() {
+    // Held back until the question is answered: Cancel leaves the window open.
+    glfwSetWindowShouldClose(window_, GLFW_FALSE);
+    if (unsaved_.open()) return; // already asking
+    unsaved_.request(session_, "close the window", [this] {
+        optimiser_.stop();
+        close_confirmed_ = true;
+    });
+}
+
 int ViewerApp::run() {
     open_startup_files();
     if (startup_failure_) return startup_failure_;
     std::vector<double> frame_ms, pan_ms, map_ms, ui_ms;  // map_ms/ui_ms: GL time of the map and of ImGui
     int frames_to_time = options_.frame_stats;
     int exit_code = 0;
-    while (!glfwWindowShouldClose(window_)) {
+    while (!close_confirmed_) {
+        if (glfwWindowShouldClose(window_)) {
+            request_close();
+            if (close_confirmed_) break;
+        }
         const auto frame_start = std::chrono::steady_clock::now();
         glfwPollEvents();
         optimiser_.poll(session_);
-        if (script_) script_->step(session_, map_, optimiser_);
+        if (script_) {
+            script_->step(session_, map_, optimiser_, unsaved_);
+            if (script_->take_close_request()) glfwSetWindowShouldClose(window_, GLFW_TRUE);
+        }
         session_.update();
+        if (const std::string title = session_.window_title(); title != title_) {
+            glfwSetWindowTitle(window_, title.c_str());
+            title_ = title;
+        }
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
@@ -282,10 +305,10 @@ int ViewerApp::run() {
         std::printf("frame-stats parts (all frames): map drawing %.2f ms, ImGui drawing %.2f ms, map redrawn in %zu frames\n",
                     mean(map_ms), mean(ui_ms), renderer_.redraws());
     }
-    if (session_.has_plan() && !session_.plan_path().empty() && exit_code == 0 && !script_) {
-        // A clean exit leaves no stale recovery file behind.
-        std::error_code ec;
-        std::filesystem::remove(session_.recovery_path(), ec);
+    if (session_.has_plan() && !session_.dirty() && exit_code == 0 && !script_) {
+        // Nothing unsaved: no recovery file is left behind (Save and Discard removed
+        // theirs already; one still waiting for its answer stays for the next start).
+        session_.release_recovery_files();
     }
     return exit_code;
 }

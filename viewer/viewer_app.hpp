@@ -7,6 +7,7 @@
 #include "optimiser_job.hpp"
 #include "script_runner.hpp"
 #include "session.hpp"
+#include "unsaved_prompt.hpp"
 
 #include <memory>
 #include <string>
@@ -41,6 +42,8 @@ private:
     void open_startup_files();
     void frame_ui();
     void tools_ui();
+    // The window's close button (or a script's close): asks about unsaved changes first.
+    void request_close();
 
     ViewerOptions options_;
     GLFWwindow* window_ = nullptr;
@@ -49,6 +52,9 @@ private:
     MapRenderer renderer_;
     OptimiserJob optimiser_;
     FilesPanel files_;
+    UnsavedPrompt unsaved_;
+    bool close_confirmed_ = false;  // the planner answered the unsaved question (or had none)
+    std::string title_;             // the window title last set
     std::unique_ptr<ScriptRunner> script_;
     int startup_failure_ = 0;   // exit code of a startup load that failed under a script
 }; // class ViewerApp

@@ -123,6 +123,16 @@ TEST_CASE("recovery: while undecided the autosave writes beside the found file, 
     recovery.answer(lp::RecoveryAnswer::restore);
     CHECK_FALSE(recovery.pending());
     CHECK(recovery.autosave_path() == crashed.recovery);
+    autosave.set_path(recovery.autosave_path());
+    autosave.skip_to(10);                 // the restored plan is what the file holds
+    CHECK_FALSE(autosave.flush(10));
+    CHECK(read(crashed.recovery) == "edited plan");
+    CHECK(autosave.flush(11));
+    CHECK(read(crashed.recovery) == "session 4");
+    // Written again on demand (after the file was removed, say), changed or not.
+    fs::remove(crashed.recovery);
+    CHECK(autosave.save_now(11));
+    CHECK(read(crashed.recovery) == "session 5");
 }
 
 TEST_CASE("recovery: keep aside renames the file to a dated name next to the plan", "[edit][recovery]") {
@@ -150,7 +160,7 @@ TEST_CASE("recovery: keep aside renames the file to a dated name next to the pla
     CHECK(second.substr(second.size() - 7) == "-2.json");
 }
 
-TEST_CASE("recovery: discard deletes the file; restore keeps it as the session's own", "[edit][recovery]") {
+TEST_CASE("recovery: discard deletes the file, restore keeps it as the session's own", "[edit][recovery]") {
     SECTION("discard") {
         Crashed crashed("discard");
         lp::PlanRecovery recovery(crashed.plan, crashed.folder.path.string());

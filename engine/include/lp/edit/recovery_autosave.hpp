@@ -22,6 +22,8 @@ public:
     bool poll(std::size_t revision, Clock::time_point now = Clock::now());
     // Saves now if anything changed since the last save.
     bool flush(std::size_t revision);
+    // Saves now whatever the last save held (e.g. the file was removed meanwhile).
+    bool save_now(std::size_t revision) { return save(revision, Clock::now()); }
     // The file holds (or need not hold) this revision: after the plan was opened or
     // saved, nothing is written until the next change.
     void skip_to(std::size_t revision) { saved_revision_ = revision; }
