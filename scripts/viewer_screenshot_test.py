@@ -6,18 +6,32 @@ function arrangements) and saves it. Phase 2 opens that plan with --plan, paints
 zones on a locality boundary into the neighbouring locality, undoes, shows a choropleth
 and a hover, and takes a screenshot after each step. The checks: every image is 1280x800
 and not blank (map, table and functions panel all carry detail), the map differs after
-the paint, is back to the original after the undo, and the plan file and recovery file
-say what the screen says.
+the paint, is back to the original after the undo, and the plan files say what the
+screen says.
+
+Phases 3-5 are about lost work. Phase 3 paints the plan and is killed with SIGKILL once
+the autosave has written the edits to the recovery file. Phase 4 restarts on the plan:
+the recovery question shows (a screenshot that differs from a start with no recovery),
+Restore brings back exactly the edited assignment with the plan file untouched, closing
+the window asks "Save changes?", Cancel keeps the viewer running and Discard quits and
+removes the recovery file. Phase 5 keeps a recovery file aside (a dated name) and shows
+that opening another plan asks first and Save writes the plan.
 
 Standard library only (the PNG reader is below), so CI needs nothing beyond the viewer.
 """
 import argparse
 import collections
+import glob
+import hashlib
 import json
 import os
+import re
+import shutil
+import signal
 import struct
 import subprocess
 import sys
+import time
 import zlib
 
 WIDTH, HEIGHT = 1280, 800
@@ -25,6 +39,7 @@ WIDTH, HEIGHT = 1280, 800
 MAP = (0, 25, WIDTH - 430, HEIGHT - 230)          # x0, y0, x1, y1
 TABLE = (0, HEIGHT - 230, WIDTH - 430, HEIGHT)
 FUNCTIONS = (WIDTH - 430, 25, WIDTH, HEIGHT)
+DIALOG = (WIDTH // 2 - 200, HEIGHT // 2 - 40, WIDTH // 2 + 200, HEIGHT // 2 + 40)  # the middle of a centred question
 
 
 def read_png(path):
@@ -91,23 +106,85 @@ def differing_fraction(a, b, box):
     return diff / max(total, 1)
 
 
-def run_viewer(args, script_text, script_name, extra):
+def viewer_command(args, script_text, script_name, extra):
     script = os.path.join(args.out, script_name)
     with open(script, "w") as f:
         f.write(script_text)
     data = args.data
-    command = ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", args.viewer,
-               "--zones", os.path.join(data, "dz2011_scotland_bng.gpkg"), "--layer", "datazones",
-               "--id-field", "dz11_code", "--filter-field", "ca_code", "--filter", "S12000049",
-               "--demand", os.path.join(data, "demand", "dz2011_population_2020.csv"),
-               "--demand", os.path.join(data, "demand", "dz2011_simd2020.csv"),
-               "--points", os.path.join(data, "points", "gp_practices_2021.geojson"),
-               "--points", os.path.join(data, "points", "nhs_hospitals_2024.geojson"),
-               "--balance", "pop2020_total:0.05", "--script", script] + extra
+    return ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", args.viewer,
+            "--zones", os.path.join(data, "dz2011_scotland_bng.gpkg"), "--layer", "datazones",
+            "--id-field", "dz11_code", "--filter-field", "ca_code", "--filter", "S12000049",
+            "--demand", os.path.join(data, "demand", "dz2011_population_2020.csv"),
+            "--demand", os.path.join(data, "demand", "dz2011_simd2020.csv"),
+            "--points", os.path.join(data, "points", "gp_practices_2021.geojson"),
+            "--points", os.path.join(data, "points", "nhs_hospitals_2024.geojson"),
+            "--balance", "pop2020_total:0.05", "--script", script] + extra
+
+
+def run_viewer(args, script_text, script_name, extra):
+    command = viewer_command(args, script_text, script_name, extra)
     result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=540)
     sys.stderr.write(result.stderr)
     if result.returncode != 0:
         raise SystemExit(f"viewer exited {result.returncode} running {script_name}")
+
+
+def read_json(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def file_digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def viewer_pids(group, viewer):
+    """The viewer processes in a process group (xvfb-run runs it as a child)."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group and os.path.realpath(f"/proc/{entry}/exe") == os.path.realpath(viewer):
+                pids.append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    return pids
+
+
+def run_viewer_until_killed(args, script_text, script_name, extra, ready, timeout=120):
+    """Starts the viewer, waits until ready() holds, then kills the viewer with SIGKILL
+    (a crash: no clean-up runs). Returns how long the wait took."""
+    command = viewer_command(args, script_text, script_name, extra)
+    log = open(os.path.join(args.out, script_name + ".log"), "w")
+    process = subprocess.Popen(command, cwd=args.out, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    started = time.monotonic()
+    try:
+        while not ready():
+            if process.poll() is not None:
+                raise SystemExit(f"viewer exited {process.returncode} running {script_name} before it was killed "
+                                 f"(see {log.name})")
+            if time.monotonic() - started > timeout:
+                raise SystemExit(f"{script_name}: the autosave did not write the edits within {timeout} s")
+            time.sleep(0.2)
+        waited = time.monotonic() - started
+        pids = viewer_pids(process.pid, args.viewer)
+        assert pids, "no viewer process found to kill"
+        for pid in pids:
+            os.kill(pid, signal.SIGKILL)
+        process.wait(timeout=30)  # xvfb-run stops its X server once the viewer is gone
+        return waited
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
 
 
 def zone_vertices(geojson_path):
@@ -200,10 +277,13 @@ def main():
     args = parser.parse_args()
     args.viewer, args.data, args.out = (os.path.abspath(p) for p in (args.viewer, args.data, args.out))
     os.makedirs(args.out, exist_ok=True)
+    # No plan, recovery, kept or output file of an earlier run may remain.
+    for pattern in ("glasgow-plan*", "untitled-plan*", "*.png", "*.txt", "*.txt.log", "crash-expected.json",
+                    "restored.json", "after-*.json"):
+        for stale in glob.glob(os.path.join(args.out, pattern)):
+            os.remove(stale)
     plan_path = os.path.join(args.out, "glasgow-plan.json")
-    for stale in ("glasgow-plan.json", "glasgow-plan.json.recovery.json"):
-        if os.path.exists(os.path.join(args.out, stale)):
-            os.remove(os.path.join(args.out, stale))
+    recovery_path = plan_path + ".recovery.json"
 
     # Phase 1: make a plan in the viewer.
     run_viewer(args, """# make a three-locality plan for Glasgow
@@ -290,12 +370,128 @@ quit
     assert len(moved) >= 3, moved
     assert all(plan["assignment"][z] == ids[source] for z in candidates)
     assert redone_plan["assignment"] == painted_plan["assignment"], "redo did not restore the painted plan"
-    # Autosave: more than five edits happened, so the recovery file holds a whole plan.
-    with open(plan_path + ".recovery.json") as f:
-        recovered = json.load(f)
-    assert [loc["id"] for loc in recovered["localities"]] == ids
-    assert len(recovered["assignment"]) == 746
+    # The edits were saved (under other names), so no recovery file is left for the plan.
+    assert not os.path.exists(recovery_path), "a recovery file outlived the save"
+
+    lost_work(args, plan, ids, source, target, candidates, moved, images)
     print("viewer screenshots OK:", args.out)
+
+
+def dialog_box_check(name, image, baseline):
+    """The question sits in the middle of the window: that part differs from the same start
+    without a question, and carries text (many colours)."""
+    colours = distinct_colours(image, DIALOG)
+    changed = differing_fraction(baseline, image, DIALOG)
+    print(f"{name}: dialog area {colours} colours, {changed:.2f} of it differs from a start without a question")
+    assert colours >= 8, f"{name}: the dialog area looks blank ({colours} colours)"
+    assert changed > 0.5, f"{name}: the dialog area looks like a start without a question ({changed:.2f} differs)"
+
+
+def lost_work(args, plan, ids, source, target, candidates, moved, images):
+    plan_path = os.path.join(args.out, "glasgow-plan.json")
+    recovery_path = plan_path + ".recovery.json"
+    plan_digest = file_digest(plan_path)
+    assert not os.path.exists(recovery_path)
+
+    # Phase 3: paint, then crash once the autosave holds the edits.
+    paints = "\n".join(f"paint {z} {target}" for z in candidates)
+    expected_path = os.path.join(args.out, "crash-expected.json")
+    script = f"""# paint, then wait to be killed
+expect-prompt none
+expect-title glasgow-plan.json - Locality Planner
+screenshot 05-no-recovery.png
+{paints}
+expect-unsaved yes
+expect-title glasgow-plan.json * - Locality Planner
+save-copy crash-expected.json
+wait-seconds 300
+quit
+"""
+
+    def autosaved():
+        expected, recovered = read_json(expected_path), read_json(recovery_path)
+        return expected is not None and recovered is not None and recovered["assignment"] == expected["assignment"]
+    waited = run_viewer_until_killed(args, script, "crash.txt", ["--plan", plan_path], autosaved)
+    expected = read_json(expected_path)
+    edited = [z for z in candidates if expected["assignment"][z] == ids[target]]
+    print(f"killed with SIGKILL {waited:.1f} s after the start; the recovery file holds {len(edited)} painted zones")
+    assert len(edited) >= 3, edited
+    assert file_digest(plan_path) == plan_digest, "the crashed session wrote the plan file"
+    assert os.path.exists(recovery_path)
+
+    # Phase 4: restart. The question shows; Restore; close asks; Cancel; close; Discard.
+    run_viewer(args, """# answer the recovery question, then close
+expect-prompt recovery
+expect-title glasgow-plan.json - Locality Planner
+screenshot 06-recovery-prompt.png
+recovery restore
+expect-prompt none
+expect-unsaved yes
+expect-title glasgow-plan.json * - Locality Planner
+expect-status restored
+save-copy restored.json
+close
+expect-prompt unsaved
+screenshot 07-unsaved-prompt.png
+prompt cancel
+expect-prompt none
+expect-unsaved yes
+save-copy after-cancel.json
+close
+expect-prompt unsaved
+prompt discard
+save-copy after-discard.json
+""", "restore.txt", ["--plan", plan_path])
+    for name in ("05-no-recovery", "06-recovery-prompt", "07-unsaved-prompt"):
+        path = os.path.join(args.out, name + ".png")
+        image = read_png(path)
+        assert image[:2] == (WIDTH, HEIGHT), f"{path}: {image[:2]}"
+        colours = distinct_colours(image, MAP)
+        assert colours >= 12, f"{path}: the map looks blank ({colours} colours)"
+        images[name] = image
+    dialog_box_check("06-recovery-prompt", images["06-recovery-prompt"], images["05-no-recovery"])
+    dialog_box_check("07-unsaved-prompt", images["07-unsaved-prompt"], images["05-no-recovery"])
+    restored = read_json(os.path.join(args.out, "restored.json"))
+    assert restored["assignment"] == expected["assignment"], "Restore did not bring back the edited assignment"
+    assert restored["assignment"] != plan["assignment"]
+    assert os.path.exists(os.path.join(args.out, "after-cancel.json")), "the viewer stopped after Cancel"
+    assert not os.path.exists(os.path.join(args.out, "after-discard.json")), "the viewer went on after Discard"
+    assert not os.path.exists(recovery_path), "Discard left the recovery file"
+    assert not glob.glob(plan_path + ".recover*"), glob.glob(plan_path + ".recover*")
+    assert file_digest(plan_path) == plan_digest, "Restore or Discard wrote the plan file"
+    print("restore: the edited assignment is back; Cancel kept the viewer open; Discard quit and removed the recovery file")
+
+    # Phase 5: a recovery file kept aside, then opening another plan asks first; Save.
+    shutil.copyfile(expected_path, recovery_path)
+    later = os.path.getmtime(plan_path) + 60
+    os.utime(recovery_path, (later, later))
+    single = moved[0]
+    run_viewer(args, f"""# keep aside, edit, open another plan: save
+expect-prompt recovery
+recovery keep
+expect-unsaved no
+expect-locality {single} {source}
+paint {single} {target}
+expect-unsaved yes
+open-plan glasgow-plan-edited.json
+expect-prompt unsaved
+screenshot 08-open-asks.png
+prompt save
+expect-prompt none
+expect-unsaved no
+expect-title glasgow-plan-edited.json - Locality Planner
+quit
+""", "keep-aside.txt", ["--plan", plan_path])
+    kept = [os.path.basename(p) for p in glob.glob(plan_path + ".recovered-*.json")]
+    assert len(kept) == 1 and re.fullmatch(r"glasgow-plan\.json\.recovered-\d{8}-\d{6}\.json", kept[0]), kept
+    assert read_json(os.path.join(args.out, kept[0])) == expected, "the kept file is not the recovery file"
+    assert not os.path.exists(recovery_path), "Save left the recovery file"
+    saved = read_json(plan_path)
+    assert saved["assignment"][single] == ids[target], "Save did not write the painted zone"
+    assert sum(saved["assignment"][z] != plan["assignment"][z] for z in plan["assignment"]) == 1
+    images["08-open-asks"] = read_png(os.path.join(args.out, "08-open-asks.png"))
+    dialog_box_check("08-open-asks", images["08-open-asks"], images["05-no-recovery"])
+    print(f"keep aside: {kept[0]}; opening another plan asked, and Save wrote the plan")
 
 
 if __name__ == "__main__":
