@@ -126,8 +126,9 @@ InitialPlans make_initial_plans(const Problem& problem, Random& random) {
     const int most_tries = n <= tuning.large_graph ? 2 * tries : tries;
     // Attempts run two at a time, each with its own stream of random numbers drawn in
     // order from the request's, so the plan does not depend on the number of cores.
+    // One attempt even when cancelled at once: a cancelled run still returns a whole plan.
     for (int attempt = 0; (attempt < tries || (plans.best_score.violation > 0 && attempt < most_tries)) &&
-                          !plans.cancelled;) {
+                          (attempt == 0 || !plans.cancelled);) {
         const int batch = std::min(2, (attempt < tries ? tries : most_tries) - attempt);
         std::vector<Random> streams;
         for (int b = 0; b < batch; ++b) streams.emplace_back(random.next());

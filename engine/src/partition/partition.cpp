@@ -13,6 +13,9 @@
 #include "region_growing.hpp"
 #include "work_graph.hpp"
 
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -146,7 +149,7 @@ PartitionResult partition(const PartitionRequest& request) {
     for (const int hub : request.hubs) problem.hubs.push_back(piece.empty() ? hub : piece[hub]);
 
     detail::Random random(request.seed);
-    detail::InitialPlans plans;
+    detail::Refined refined;
     if (!request.start.empty()) {
         // Improve the plan given: locks win over it, broken or empty regions are mended.
         std::vector<int> start(work.size(), -1);
@@ -157,11 +160,58 @@ PartitionResult partition(const PartitionRequest& request) {
         for (int node = 0; node < work.size(); ++node)
             if (work.lock[node] >= 0) start[node] = work.lock[node];
         detail::repair_regions(work, k, problem.mean, start);
+        detail::InitialPlans plans;
         plans.best = std::move(start);
+        refined = detail::refine(problem, std::move(plans), random);
     } else {
-        plans = detail::make_initial_plans(problem, random);
+        // Independent runs, two at a time: the calling thread takes the even ones and
+        // reports progress (callers expect it on their own thread), a second thread the
+        // odd ones; a cancel stops both.
+        const int restarts = problem.tuning.restarts;
+        std::vector<detail::Random> streams;
+        for (int r = 0; r < restarts; ++r) streams.emplace_back(restarts == 1 ? request.seed : random.next());
+        std::vector<detail::Refined> runs(restarts);
+        std::vector<detail::Score> scores(restarts);
+        std::atomic<bool> stop{false};
+        const int own_runs = (restarts + 1) / 2;
+        auto run = [&](int r) {
+            detail::Problem own = problem;
+            own.progress = [&, r](double fraction) {
+                if (r % 2 == 0 && problem.progress && !stop &&
+                    !problem.progress((r / 2 + fraction) / own_runs))
+                    stop = true;
+                return !stop.load();
+            };
+            runs[r] = detail::refine(own, detail::make_initial_plans(own, streams[r]), streams[r]);
+            detail::LocalSearch judge(work, k, problem.targets(work, false), runs[r].part);
+            scores[r] = {judge.violation(), judge.cost()};
+        };
+        std::exception_ptr failure;
+        std::thread helper;
+        if (restarts > 1)
+            helper = std::thread([&] {
+                try {
+                    for (int r = 1; r < restarts; r += 2) run(r);
+                } catch (...) {
+                    failure = std::current_exception();
+                    stop = true;
+                }
+            });
+        try {
+            for (int r = 0; r < restarts; r += 2) run(r);
+        } catch (...) {
+            stop = true;
+            if (helper.joinable()) helper.join();
+            throw;
+        }
+        if (helper.joinable()) helper.join();
+        if (failure) std::rethrow_exception(failure);
+        int best = 0;
+        for (int r = 1; r < restarts; ++r)
+            if (detail::better(scores[r], scores[best])) best = r;
+        refined = std::move(runs[best]);
+        refined.cancelled = stop;
     }
-    const auto refined = detail::refine(problem, std::move(plans), random);
     if (!refined.cancelled) problem.report(1.0);
 
     if (piece.empty()) {
