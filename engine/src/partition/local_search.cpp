@@ -571,7 +571,7 @@ bool LocalSearch::region_connected(int region) {
 bool LocalSearch::merge_split_group(Random& random) {
     std::vector<std::pair<int, int>> split; // (grouping, group)
     for (std::size_t g = 0; g < group_parts_.size(); ++g) {
-        if (graph_.groupings[g].split_cost <= 0) continue;
+        if (!graph_.groupings[g].whole) continue;
         for (int group = 0; group < static_cast<int>(group_parts_[g].size()); ++group)
             if (group_parts_[g][group].size() > 1) split.push_back({static_cast<int>(g), group});
     }
@@ -613,9 +613,9 @@ bool LocalSearch::iterate(long rounds, Random& random, const std::function<bool(
     std::vector<int> moved;
     std::vector<int> candidates;
     std::vector<int> nearby;
-    // Merging a split group scans the graph: on councils only, every so many rounds.
+    // Merging a split settlement scans the graph: on councils only, every so many rounds.
     const bool merging = n <= 50000 && std::any_of(graph_.groupings.begin(), graph_.groupings.end(),
-                                                   [](const Grouping& g) { return g.split_cost > 0 && g.count > 0; });
+                                                   [](const Grouping& g) { return g.whole && g.count > 0; });
     for (long round = 0; round < rounds; ++round) {
         if (progress && (round & 255) == 0 &&
             !progress(progress_from + (progress_to - progress_from) * static_cast<double>(round) / rounds))

@@ -41,7 +41,7 @@ public:
     bool iterate(long rounds, Random& random, const std::function<bool(double)>& progress, double progress_from,
                  double progress_to);
 
-    // Moves the smallest part of a split group (chosen at random) into the region holding
+    // Moves the smallest part of a split settlement (a group kept whole; chosen at random) into the region holding
     // its largest part, puts the balance back, and keeps the result when it is no worse.
     // Single moves cannot merge a part of many zones (each step alone changes nothing
     // but the boundary), which is how a town split three ways stays split. Returns

@@ -80,7 +80,10 @@ std::vector<Grouping> priced_groupings(const PartitionRequest& request) {
     for (std::size_t e = 0; e < graph.edges().size(); ++e)
         everything += request.edge_cost.empty() ? graph.edges()[e].shared_length : request.edge_cost[e];
     for (const auto& grouping : soft) everything += grouping.split_cost * grouping.count;
-    for (auto& grouping : whole) grouping.split_cost = everything;
+    for (auto& grouping : whole) {
+        grouping.split_cost = everything;
+        grouping.whole = true;
+    }
     std::vector<Grouping> all = std::move(whole);
     for (auto& grouping : soft) all.push_back(std::move(grouping));
     return all;
@@ -145,7 +148,7 @@ PartitionResult partition(const PartitionRequest& request) {
     const WorkGraph pieces = piece.empty() ? WorkGraph{} : detail::contract(zones, piece, piece_count);
     const WorkGraph& work = piece.empty() ? zones : pieces;
     problem.zones = &work;
-    problem.tuning = detail::tuning_for(work.size(), request.effort);
+    problem.tuning = detail::tuning_for(work.size(), k, request.effort);
     for (const int hub : request.hubs) problem.hubs.push_back(piece.empty() ? hub : piece[hub]);
 
     detail::Random random(request.seed);

@@ -31,19 +31,26 @@ struct Tuning {
     std::size_t pair_limit = 400;
     // Independent runs (initial plans and search, each with its own random numbers), the
     // best kept: on Glasgow at 1% one run in three ends in a plan whose boundary crosses
-    // the centre (16.5 km against 12.5 km); four runs make that rare. Small graphs only.
+    // the centre (16.5 km against 12.5 km); four runs make that rare. Councils only.
     int restarts = 1;
 }; // struct Tuning
 
-inline Tuning tuning_for(int zones, double effort) {
+inline Tuning tuning_for(int zones, int k, double effort) {
     Tuning tuning;
     tuning.attempts = std::max(2, static_cast<int>(std::lround(tuning.attempts * effort)));
     const double scaled = 2.0 * std::min(zones, 20000) + std::max(0, zones - 20000) / 3.0;
     tuning.iteration_rounds = std::lround(effort * (1000.0 + scaled));
-    tuning.restarts = zones <= 2000 ? 4 : zones <= 10000 ? 2 : 1;
-    // Several runs share the search budget of about two (one per core), so a council
-    // still takes the wall time of one run: restarts bought robustness, not length.
-    if (tuning.restarts > 2) tuning.iteration_rounds = tuning.iteration_rounds * 2 / tuning.restarts;
+    // Few large localities are where a run gets stuck with the wrong shape (a boundary
+    // through a city centre); many small ones are not, and a hard band costs every run
+    // its own balance walk (Fife at 1% and 5%: 0.25 s for one run).
+    tuning.restarts = zones <= 2000 && k <= 4 ? 4 : 1;
+    // Several runs share the search budget of one, so a council costs the CPU of one run
+    // (the batch of all partnerships keeps every core busy already): restarts buy
+    // robustness, not time.
+    if (tuning.restarts > 1) {
+        tuning.iteration_rounds /= tuning.restarts;
+        tuning.attempts = std::max(2, tuning.attempts / tuning.restarts + 1);
+    }
     return tuning;
 }
 

@@ -47,6 +47,7 @@ WorkGraph contract(const WorkGraph& fine, const std::vector<int>& match, int coa
         auto& grouping = coarse.groupings[g];
         grouping.count = fine.groupings[g].count;
         grouping.split_cost = fine.groupings[g].split_cost;
+        grouping.whole = fine.groupings[g].whole;
         grouping.group.assign(coarse_count, -2); // -2: not yet seen
         grouping.members.assign(coarse_count, 0);
     }
@@ -184,6 +185,7 @@ WorkGraph induced_subgraph(const WorkGraph& graph, const std::vector<int>& nodes
     for (std::size_t g = 0; g < graph.groupings.size(); ++g) {
         sub.groupings[g].count = graph.groupings[g].count;
         sub.groupings[g].split_cost = graph.groupings[g].split_cost;
+        sub.groupings[g].whole = graph.groupings[g].whole;
         sub.groupings[g].group.resize(count);
         sub.groupings[g].members.resize(count);
     }

@@ -19,6 +19,7 @@ struct Grouping {
     std::vector<int> members;          // per node: zones of `group` in it (0 when group is -1)
     int count = 0;                     // groups are numbered 0..count-1
     double split_cost = 0;             // cost of one extra piece of a group
+    bool whole = false;                // kept whole (settlements): the search also tries merging split parts
 }; // struct Grouping
 
 struct WorkGraph {
