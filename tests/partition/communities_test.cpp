@@ -245,3 +245,50 @@ TEST_CASE("Glasgow at 1% by length: every seed 1-10 contiguous and within the ba
         CHECK(result.contiguous);
     }
 }
+
+TEST_CASE("a closed locality keeps its exact zones; a stay cost makes a touch-up move few zones",
+          "[partition][locks]") {
+    const ContiguityGraph graph = test::grid_graph(12, 10);
+    const auto people = test::zone_populations(graph.size());
+    PartitionRequest request;
+    request.graph = &graph;
+    request.k = 3;
+    request.balance = {{"people", people, 0.10}};
+    const auto first = partition(request);
+    REQUIRE(first.within_tolerance);
+
+    // Lock locality 1 as a whole: all its zones locked, and it may gain none.
+    request.start = first.assignment;
+    request.locks.assign(graph.size(), -1);
+    for (std::size_t zone = 0; zone < graph.size(); ++zone)
+        if (first.assignment[zone] == 1) request.locks[zone] = 1;
+    request.closed = {0, 1, 0};
+    request.balance[0].tolerance = 0.02; // a tighter band makes the others trade zones
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        request.seed = seed;
+        const auto again = partition(request);
+        for (std::size_t zone = 0; zone < graph.size(); ++zone)
+            REQUIRE((again.assignment[zone] == 1) == (first.assignment[zone] == 1));
+        CHECK(again.contiguous);
+    }
+
+    // Touch-up: with a stay cost the plan moves few zones; without, it may reshuffle.
+    request.closed.clear();
+    request.locks.clear();
+    request.seed = 1;
+    request.stay_cost = -1; // the default: twice the median border
+    const auto touched = partition(request);
+    int moved = 0;
+    for (std::size_t zone = 0; zone < graph.size(); ++zone) moved += touched.assignment[zone] != first.assignment[zone];
+    CHECK(touched.within_tolerance);
+    CHECK(moved < static_cast<int>(graph.size()) / 10);
+    request.stay_cost = 0;
+    const auto free_run = partition(request);
+    int moved_free = 0;
+    for (std::size_t zone = 0; zone < graph.size(); ++zone)
+        moved_free += free_run.assignment[zone] != first.assignment[zone];
+    CHECK(moved <= moved_free);
+
+    request.closed = {1, 0}; // wrong size
+    CHECK_THROWS_AS(partition(request), Error);
+}

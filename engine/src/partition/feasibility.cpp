@@ -93,6 +93,13 @@ void validate(const PartitionRequest& request, const ZoneNames& name) {
         throw Error(ExitCode::bad_value, "partition: building blocks given for " +
                                              std::to_string(request.hard_blocks.size()) + " zones, the graph has " +
                                              std::to_string(n));
+    if (!request.closed.empty() && request.closed.size() != static_cast<std::size_t>(request.k))
+        throw Error(ExitCode::bad_value, "partition: closed flags for " + std::to_string(request.closed.size()) +
+                                             " localities, k is " + std::to_string(request.k));
+    if (!request.closed.empty() && request.start.empty() && request.locks.empty())
+        throw Error(ExitCode::bad_value, "partition: a closed locality needs its zones (locks or a start plan)");
+    if (!std::isfinite(request.stay_cost))
+        throw Error(ExitCode::bad_value, "partition: the stay cost must be a finite number");
     if (request.hubs.size() > static_cast<std::size_t>(request.k))
         throw Error(ExitCode::bad_value, "partition: " + std::to_string(request.hubs.size()) + " hubs for " +
                                              std::to_string(request.k) + " localities; give at most one per locality");

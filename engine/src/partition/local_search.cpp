@@ -35,6 +35,9 @@ LocalSearch::LocalSearch(const WorkGraph& graph, int k, BalanceTargets targets, 
     for (std::size_t g = 0; g < graph_.groupings.size(); ++g)
         for (const auto& parts : group_parts_[g])
             if (!parts.empty()) cost_ += graph_.groupings[g].split_cost * static_cast<double>(parts.size() - 1);
+    if (!graph_.anchor.empty())
+        for (int u = 0; u < n; ++u)
+            if (graph_.anchor[u] >= 0 && part_[u] != graph_.anchor[u]) cost_ += graph_.anchor_cost;
     violation_of_.assign(k_, 0.0);
     for (int j = 0; j < k_; ++j) {
         violation_of_[j] = region_violation(j, nullptr, 0.0);
@@ -58,8 +61,14 @@ double LocalSearch::region_violation(int region, const double* add, double sign)
     return sum;
 }
 
+bool LocalSearch::may_move(int from, int to) const {
+    return graph_.closed.empty() || (!graph_.closed[from] && !graph_.closed[to]);
+}
+
 double LocalSearch::group_delta(int node, int from, int to) const {
     double delta = 0;
+    if (!graph_.anchor.empty() && graph_.anchor[node] >= 0)
+        delta += graph_.anchor_cost * ((to != graph_.anchor[node]) - (from != graph_.anchor[node]));
     for (std::size_t g = 0; g < graph_.groupings.size(); ++g) {
         const auto& grouping = graph_.groupings[g];
         const int group = grouping.group[node];
@@ -178,6 +187,7 @@ bool LocalSearch::best_move(int node, Candidate& best) {
     const double from_after = region_violation(from, w, -1.0);
     bool found = false;
     for (const auto& [to, shared_to] : touching_) {
+        if (!may_move(from, to)) continue;
         const double violation_change =
             from_after + region_violation(to, w, 1.0) - violation_of_[from] - violation_of_[to];
         const double cost_change = shared_from - shared_to + group_delta(node, from, to);
@@ -326,6 +336,7 @@ bool LocalSearch::best_pair(const std::vector<int>& candidates, Candidate& first
                           targets.end());
         if (targets.empty() || !can_leave(u)) continue;
         for (const int to : targets) {
+            if (!may_move(from, to)) continue;
             const auto [from_begin, from_end] = touching_region(from);
             const auto [to_begin, to_end] = touching_region(to);
             // Both lists are in list order; merged, without repeats.
@@ -524,7 +535,7 @@ bool LocalSearch::anneal_balance(long steps, Random& random) {
         int to = from;
         for (int i = 0; i < degree && to == from; ++i)
             to = part_[graph_.adjacent[graph_.offsets[u] + (offset + i) % degree]];
-        if (to == from) continue;
+        if (to == from || !may_move(from, to)) continue;
         const double* w = graph_.weights(u);
         const double change = region_excess(from, w, -1.0) + region_excess(to, w, 1.0) -
                               region_excess(from, nullptr, 0.0) - region_excess(to, nullptr, 0.0);
@@ -582,7 +593,7 @@ bool LocalSearch::merge_split_group(Random& random) {
     auto largest = std::max_element(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     const int from = smallest->first;
     const int to = largest->first;
-    if (from == to) return false;
+    if (from == to || !may_move(from, to)) return false;
     std::vector<int> nodes;
     for (int u = 0; u < graph_.size(); ++u) {
         if (part_[u] != from || graph_.groupings[g].group[u] != group) continue;
@@ -636,7 +647,7 @@ bool LocalSearch::iterate(long rounds, Random& random, const std::function<bool(
             const int offset = static_cast<int>(random.below(static_cast<std::uint32_t>(degree)));
             for (int i = 0; i < degree; ++i) {
                 const int v = graph_.adjacent[graph_.offsets[u] + (offset + i) % degree];
-                if (part_[v] != part_[u]) {
+                if (part_[v] != part_[u] && may_move(part_[u], part_[v])) {
                     start = u;
                     to = part_[v];
                     break;

@@ -56,7 +56,10 @@ public:
 private:
     double region_violation(int region, const double* add, double sign) const;
     double region_excess(int region, const double* add, double sign) const; // linear, for annealing
+    // Cost of moving node from -> to beyond the cut: split groups, and the node leaving
+    // or rejoining its anchor (start locality).
     double group_delta(int node, int from, int to) const;
+    bool may_move(int from, int to) const; // neither region closed
     bool can_leave(int node);
     bool region_connected(int region);
     struct Candidate {

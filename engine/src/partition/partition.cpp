@@ -139,8 +139,13 @@ PartitionResult partition(const PartitionRequest& request) {
     result.problems = detail::infeasibility_reasons(request, problem.mean, name);
     result.notes = detail::split_settlement_notes(request, problem.mean);
 
-    const WorkGraph zones =
+    WorkGraph zones =
         detail::make_zone_graph(graph, values, request.edge_cost, request.locks, priced_groupings(request));
+    zones.closed = request.closed;
+    if (!request.start.empty() && request.stay_cost != 0) {
+        zones.anchor = request.start;
+        zones.anchor_cost = request.stay_cost > 0 ? request.stay_cost : 2 * median_edge_price(graph, request.edge_cost);
+    }
     // With hard blocks the search runs on their pieces, never on single zones.
     int piece_count = 0;
     const std::vector<int> piece = request.hard_blocks.empty() ? std::vector<int>{}

@@ -181,6 +181,7 @@ void grow_regions(const WorkGraph& graph, int k, const std::vector<double>& mean
         for (int j = 0; j < k; ++j) {
             auto& queue = frontier[j];
             while (!queue.empty() && part[-queue.top().second] >= 0) queue.pop();
+            if (!graph.closed.empty() && graph.closed[j]) continue; // a closed locality takes nothing
             if (!queue.empty() && (region < 0 || fill[j] < fill[region])) region = j;
         }
         if (region < 0) break; // what is left is out of every region's reach
@@ -200,7 +201,10 @@ void grow_regions(const WorkGraph& graph, int k, const std::vector<double>& mean
         for (int u = 0; u < n; ++u) {
             if (part[u] >= 0) continue;
             int& region = target[label[u]];
-            if (region < 0) region = static_cast<int>(std::min_element(fill.begin(), fill.end()) - fill.begin());
+            if (region < 0)
+                for (int j = 0; j < k; ++j)
+                    if ((graph.closed.empty() || !graph.closed[j]) && (region < 0 || fill[j] < fill[region])) region = j;
+            if (region < 0) region = 0; // every locality closed: nothing else to do
             part[u] = region;
             fill[region] += fill_of(graph, u, mean);
         }
@@ -409,7 +413,8 @@ void repair_regions(const WorkGraph& graph, int k, const std::vector<double>& me
         if (size[j] > 0) continue;
         int donor = -1;
         for (int r = 0; r < k; ++r)
-            if (size[r] > 1 && (donor < 0 || fill[r] > fill[donor])) donor = r;
+            if (size[r] > 1 && (graph.closed.empty() || !graph.closed[r]) && (donor < 0 || fill[r] > fill[donor]))
+                donor = r;
         if (donor < 0) {
             // Every region is down to one node: take an unassigned node if there is one.
             for (int u = 0; u < n; ++u)

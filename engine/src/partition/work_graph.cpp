@@ -40,6 +40,9 @@ WorkGraph contract(const WorkGraph& fine, const std::vector<int>& match, int coa
     const int layers = fine.layers;
     WorkGraph coarse;
     coarse.layers = layers;
+    coarse.closed = fine.closed;
+    coarse.anchor_cost = fine.anchor_cost;
+    if (!fine.anchor.empty()) coarse.anchor.assign(coarse_count, -2); // -2: not yet seen
     coarse.weight.assign(coarse_count * layers, 0.0);
     coarse.lock.assign(coarse_count, -1);
     coarse.groupings.resize(fine.groupings.size());
@@ -64,6 +67,7 @@ WorkGraph contract(const WorkGraph& fine, const std::vector<int>& match, int coa
         const int c = match[u];
         for (int l = 0; l < layers; ++l) coarse.weight[c * layers + l] += fine.weights(u)[l];
         if (fine.lock[u] >= 0) coarse.lock[c] = fine.lock[u];
+        if (!fine.anchor.empty()) coarse.anchor[c] = coarse.anchor[c] == -2 ? fine.anchor[u] : coarse.anchor[c];
         for (std::size_t g = 0; g < fine.groupings.size(); ++g) {
             int& group = coarse.groupings[g].group[c];
             const int fine_group = fine.groupings[g].group[u];
@@ -178,6 +182,8 @@ WorkGraph induced_subgraph(const WorkGraph& graph, const std::vector<int>& nodes
     for (int i = 0; i < count; ++i) local[nodes[i]] = i;
     WorkGraph sub;
     sub.layers = graph.layers;
+    sub.closed = graph.closed;
+    sub.anchor_cost = graph.anchor_cost;
     sub.offsets.assign(count + 1, 0);
     sub.weight.resize(static_cast<std::size_t>(count) * graph.layers);
     sub.lock.resize(count);
@@ -200,6 +206,7 @@ WorkGraph induced_subgraph(const WorkGraph& graph, const std::vector<int>& nodes
         sub.offsets[i + 1] = static_cast<int>(sub.adjacent.size());
         for (int l = 0; l < graph.layers; ++l) sub.weight[static_cast<std::size_t>(i) * graph.layers + l] = graph.weights(u)[l];
         sub.lock[i] = graph.lock[u];
+        if (!graph.anchor.empty()) sub.anchor.push_back(graph.anchor[u]);
         for (std::size_t g = 0; g < graph.groupings.size(); ++g) {
             sub.groupings[g].group[i] = graph.groupings[g].group[u];
             sub.groupings[g].members[i] = graph.groupings[g].members[u];

@@ -30,6 +30,9 @@ struct WorkGraph {
     std::vector<double> weight;        // node * layers + layer
     std::vector<int> lock;             // -1 free, else the locality the node must stay in
     std::vector<Grouping> groupings;   // coarsest kind first (settlements, blocks, keep-whole groups)
+    std::vector<char> closed;          // per locality (empty: none): no node may join or leave it
+    std::vector<int> anchor;           // per node (empty: none): its start locality, -1 none
+    double anchor_cost = 0;            // price of a node away from its anchor
 
     int size() const { return static_cast<int>(lock.size()); }
     const double* weights(int node) const { return weight.data() + static_cast<std::size_t>(node) * layers; }

@@ -46,6 +46,11 @@ struct PartitionRequest {
     std::vector<std::string> hard_block_names;    // per block id (optional), for messages
     std::vector<int> hubs;                        // zones to start localities at, one each (at most k)
     std::vector<int> start;                       // optional seed plan: locality per zone (improved, not discarded)
+    double stay_cost = 0;                         // with a start plan: price of each zone not in its start
+                                                  // locality, so a touch-up moves few zones (negative: twice
+                                                  // the median price of a border between two zones)
+    std::vector<char> closed;                     // per locality (empty: none): neither gains nor loses a zone
+                                                  // (a locked locality: lock its zones too)
     std::uint64_t seed = 1;
     const std::vector<std::string>* zone_ids = nullptr; // names zones in messages (else "zone #i")
     std::function<bool(double)> progress;         // fraction done; return false to cancel (best plan so far kept)
