@@ -68,6 +68,14 @@ std::vector<LocalityIndicators> locality_indicators(const LocalityPlan& plan, co
     };
     const auto* population = column_of(columns.population);
     sum_into(population, &LocalityIndicators::population);
+    if (population && data.graph.size() == groups.size()) {
+        std::vector<char> on_boundary(groups.size(), 0);
+        for (const auto& edge : data.graph.edges())
+            if (!edge.crossing && groups[edge.a] != groups[edge.b]) on_boundary[edge.a] = on_boundary[edge.b] = 1;
+        for (auto& r : result) r.people_on_boundary = 0.0;
+        for (std::size_t z = 0; z < groups.size(); ++z)
+            if (groups[z] >= 0 && on_boundary[z]) *result[groups[z]].people_on_boundary += (*population)[z];
+    }
     sum_into(column_of(columns.aged_65plus), &LocalityIndicators::aged_65plus);
     sum_into(column_of(columns.aged_75plus), &LocalityIndicators::aged_75plus);
 

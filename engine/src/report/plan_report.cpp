@@ -177,7 +177,9 @@ std::string report_html(const PlanReport& r) {
 
     // Indicators.
     h << "<h2>Demand indicators</h2>\n<table>\n<tr><th class=\"text\">Locality</th><th>Zones</th><th>Area km&sup2;</th>"
-         "<th>Population</th><th>Aged 65+</th><th>Aged 75+</th><th class=\"text\">SIMD quintile mix</th>"
+         "<th>Population</th><th title=\"People living in zones that touch another locality: where a boundary runs "
+         "through a neighbourhood\">On a boundary</th><th>Aged 65+</th><th>Aged 75+</th>"
+         "<th class=\"text\">SIMD quintile mix</th>"
          "<th class=\"text\">Urban-rural mix</th><th>GP drive min</th><th>GP public transport min</th>";
     for (const auto& kind : r.point_kinds) h << "<th>" << html_escape(kind_label(kind)) << "</th>";
     h << "</tr>\n";
@@ -196,6 +198,7 @@ std::string report_html(const PlanReport& r) {
             h << "<td>" << (v ? people(*v) : "") << (v && ind.population ? " <small>(" + percent(*v, *ind.population) + ")</small>" : "")
               << "</td>";
         };
+        aged(ind.people_on_boundary);
         aged(ind.aged_65plus);
         aged(ind.aged_75plus);
         h << "<td class=\"text\">"
@@ -218,6 +221,15 @@ std::string report_html(const PlanReport& r) {
     for (int c = 0; c < 6; ++c)
         h << "<span><span class=\"swatch\" style=\"background:" << urban_rural_colours[c] << "\"></span>"
           << html_escape(ur_labels[c]) << "</span>";
+    double on_boundary = 0, everyone = 0;
+    for (const auto& ind : r.indicators) {
+        on_boundary += ind.people_on_boundary.value_or(0);
+        everyone += ind.population.value_or(0);
+    }
+    if (everyone > 0 && r.indicators.size() > 0 && r.indicators.front().people_on_boundary)
+        h << "</p>\n<p class=\"note\">On a boundary: " << people(on_boundary) << " people (" << percent(on_boundary, everyone)
+          << " of the population) live in zones that touch another locality; boundaries through empty land, rivers "
+             "and hills rather than through neighbourhoods leave few.";
     h << "</p>\n<p class=\"note\">Mixes are shares of the population; GP access times are population-weighted means "
          "of the zones' SIMD access indicators; service points are counted by point-in-polygon.</p>\n";
 
@@ -322,7 +334,8 @@ std::string report_html(const PlanReport& r) {
 }
 
 std::string indicators_csv(const PlanReport& r) {
-    std::vector<std::string> header = {"locality", "name", "zones", "area_km2", "population", "aged_65plus", "aged_75plus"};
+    std::vector<std::string> header = {"locality",    "name",        "zones",      "area_km2", "population",
+                                       "aged_65plus", "aged_75plus", "people_on_boundary"};
     for (int q = 1; q <= 5; ++q) header.push_back("pop_simd_q" + std::to_string(q));
     for (int c = 1; c <= 6; ++c) header.push_back("pop_urban_rural_" + std::to_string(c));
     header.push_back("gp_drive_minutes");
@@ -332,7 +345,7 @@ std::string indicators_csv(const PlanReport& r) {
     for (const auto& ind : r.indicators) {
         std::vector<std::string> row = {ind.id, ind.name, std::to_string(ind.zones), format("%.3f", ind.area_km2),
                                         optional_number(ind.population), optional_number(ind.aged_65plus),
-                                        optional_number(ind.aged_75plus)};
+                                        optional_number(ind.aged_75plus), optional_number(ind.people_on_boundary)};
         for (int q = 0; q < 5; ++q)
             row.push_back(ind.simd_quintile_population ? format("%.0f", (*ind.simd_quintile_population)[q]) : "");
         for (int c = 0; c < 6; ++c)

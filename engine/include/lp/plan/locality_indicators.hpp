@@ -43,6 +43,9 @@ struct LocalityIndicators {
     std::optional<double> population;
     std::optional<double> aged_65plus;
     std::optional<double> aged_75plus;
+    // People living in zones that touch another locality by land (a boundary through
+    // their neighbourhood); needs the dataset's contiguity graph.
+    std::optional<double> people_on_boundary;
     // Population living in zones of SIMD quintile 1 (most deprived) .. 5.
     std::optional<std::array<double, 5>> simd_quintile_population;
     // Population by Scottish Government 6-fold urban-rural class 1 (large urban) .. 6 (remote rural).
