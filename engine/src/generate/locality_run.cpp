@@ -145,8 +145,13 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
         run.block_groups.names = run.blocks->block_names;
         run.block_groups.split_cost = options.block_split_cost >= 0 ? options.block_split_cost : options.split_cost;
         if (options.blocks == BlockMode::hard) {
+            // Only whole pieces move; a block in several pieces (a best-fit ward can be)
+            // keeps them together unless contiguity forbids it, as a settlement would.
             request.hard_blocks = run.blocks->block_of_zone;
             request.hard_block_names = run.blocks->block_names;
+            ZoneGroups together = run.block_groups;
+            together.keep_whole = true;
+            request.groupings.push_back(together);
         } else {
             request.groupings.push_back(run.block_groups);
         }
