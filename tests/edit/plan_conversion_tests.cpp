@@ -2,7 +2,7 @@
 #include <lp/edit/plan_conversion.hpp>
 #include <lp/edit/recovery_autosave.hpp>
 
-#include "grid_graph.hpp"
+#include "../grid_graph.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,7 +21,7 @@ std::vector<std::string> grid_ids(std::size_t n) {
 } // namespace
 
 TEST_CASE("a plan converts to the editor's state and back", "[edit]") {
-    const auto graph = lp::test::grid_graph(2, 2);
+    const auto graph = lp::test::grid_graph(2, 2, 1.0);
     const auto ids = grid_ids(4);
     lp::LocalityPlan plan;
     plan.partnership_code = "S37000015";
@@ -47,7 +47,7 @@ TEST_CASE("a plan converts to the editor's state and back", "[edit]") {
 }
 
 TEST_CASE("a plan naming unknown zones or localities is refused with the name", "[edit]") {
-    const auto graph = lp::test::grid_graph(2, 2);
+    const auto graph = lp::test::grid_graph(2, 2, 1.0);
     const auto ids = grid_ids(4);
     lp::LocalityPlan plan;
     plan.localities = {{"N", "North", "#e69f00", false}};

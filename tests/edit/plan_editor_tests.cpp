@@ -1,6 +1,6 @@
 #include <lp/edit/plan_editor.hpp>
 
-#include "grid_graph.hpp"
+#include "../grid_graph.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -66,7 +66,7 @@ void require_statistics_match(const lp::PlanState& state) {
 } // namespace
 
 TEST_CASE("painting zones moves them and updates the live statistics", "[edit]") {
-    const auto graph = grid_graph(4, 4);
+    const auto graph = grid_graph(4, 4, 1.0);
     lp::PlanEditor editor = two_halves(graph);
     const lp::PlanState& state = editor.state();
     REQUIRE(state.statistics(0).zones == 8);
@@ -87,7 +87,7 @@ TEST_CASE("painting zones moves them and updates the live statistics", "[edit]")
 }
 
 TEST_CASE("undo and redo walk every edit back and forth", "[edit]") {
-    const auto graph = grid_graph(4, 4);
+    const auto graph = grid_graph(4, 4, 1.0);
     lp::PlanEditor editor = two_halves(graph);
     const std::vector<int> before = editor.state().assignment();
     REQUIRE(editor.paint({cell(0, 2, 4), cell(1, 2, 4)}, 0).applied);
@@ -116,7 +116,7 @@ TEST_CASE("undo and redo walk every edit back and forth", "[edit]") {
 }
 
 TEST_CASE("locked zones and locked localities stay where they are", "[edit]") {
-    const auto graph = grid_graph(4, 4);
+    const auto graph = grid_graph(4, 4, 1.0);
     lp::PlanEditor editor = two_halves(graph);
     REQUIRE(editor.lock_zones({cell(0, 2, 4)}, true).applied);
     CHECK(editor.state().zone_locked(cell(0, 2, 4)));
@@ -147,7 +147,7 @@ TEST_CASE("locked zones and locked localities stay where they are", "[edit]") {
 }
 
 TEST_CASE("an edit that would split a locality is refused or warned", "[edit]") {
-    const auto graph = grid_graph(3, 3);
+    const auto graph = grid_graph(3, 3, 1.0);
     lp::PlanEditor editor(graph, population_layer(graph.size()));
     editor.execute(std::make_unique<lp::AddLocality>(lp::Locality{"A", "Row", "#e69f00", false}));
     editor.execute(std::make_unique<lp::AddLocality>(lp::Locality{"B", "Rest", "#56b4e9", false}));
@@ -199,7 +199,7 @@ TEST_CASE("a water crossing keeps a locality in one piece and is counted", "[edi
 }
 
 TEST_CASE("merging localities and undoing the merge", "[edit]") {
-    const auto graph = grid_graph(4, 4);
+    const auto graph = grid_graph(4, 4, 1.0);
     lp::PlanEditor editor = two_halves(graph);
     lp::Arrangement hosted;
     hosted.delivery = lp::Delivery::hosted;
@@ -223,7 +223,7 @@ TEST_CASE("merging localities and undoing the merge", "[edit]") {
 }
 
 TEST_CASE("a brush stroke is one undo step", "[edit]") {
-    const auto graph = grid_graph(4, 4);
+    const auto graph = grid_graph(4, 4, 1.0);
     lp::PlanEditor editor = two_halves(graph);
     const std::vector<int> before = editor.state().assignment();
     const std::size_t depth = editor.undo_depth();
@@ -239,7 +239,7 @@ TEST_CASE("a brush stroke is one undo step", "[edit]") {
 }
 
 TEST_CASE("replacing the whole assignment is undoable", "[edit]") {
-    const auto graph = grid_graph(4, 4);
+    const auto graph = grid_graph(4, 4, 1.0);
     lp::PlanEditor editor = two_halves(graph);
     const std::vector<int> before = editor.state().assignment();
     std::vector<int> rows(16);
@@ -257,7 +257,7 @@ TEST_CASE("replacing the whole assignment is undoable", "[edit]") {
 }
 
 TEST_CASE("live statistics equal a from-scratch recount after random edits", "[edit]") {
-    const auto graph = grid_graph(12, 12, {{0, 143, 0.0, true}});
+    const auto graph = grid_graph(12, 12, 1.0, {{0, 143, 0.0, true}});
     lp::PlanEditor editor(graph, population_layer(graph.size()));
     editor.set_split_policy(lp::SplitPolicy::warn);
     for (int i = 0; i < 4; ++i) {
@@ -304,7 +304,7 @@ TEST_CASE("live statistics equal a from-scratch recount after random edits", "[e
 }
 
 TEST_CASE("stray zones are the members cut off from a locality's largest piece", "[edit]") {
-    const auto graph = grid_graph(1, 5); // a row of five
+    const auto graph = grid_graph(5, 1, 1.0); // a row of five
     lp::PlanEditor editor(graph, {});
     editor.set_split_policy(lp::SplitPolicy::warn);
     editor.execute(std::make_unique<lp::AddLocality>(lp::Locality{"A", "A", "#000000", false}));

@@ -3,7 +3,7 @@
 #include <lp/edit/recovery.hpp>
 #include <lp/edit/recovery_autosave.hpp>
 
-#include "grid_graph.hpp"
+#include "../grid_graph.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -194,7 +194,7 @@ TEST_CASE("recovery: discard deletes the file, restore keeps it as the session's
 }
 
 TEST_CASE("recovery: the unsaved flag follows saves, and undo back to the saved state", "[edit][recovery]") {
-    const auto graph = lp::test::grid_graph(2, 2);
+    const auto graph = lp::test::grid_graph(2, 2, 1.0);
     lp::BalanceLayer layer;
     layer.name = "population";
     layer.values = {1, 1, 1, 1};

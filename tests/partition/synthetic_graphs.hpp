@@ -1,5 +1,7 @@
 #pragma once
 // Small graphs with known answers for the partitioner tests.
+#include "../grid_graph.hpp"
+
 #include <lp/graph/contiguity_graph.hpp>
 
 #include <cstdint>
@@ -7,20 +9,6 @@
 #include <vector>
 
 namespace lp::test {
-
-// width x height square cells of `side` metres, rook adjacency; zone = y * width + x.
-inline ContiguityGraph grid_graph(int width, int height, double side = 100.0,
-                                  std::vector<GraphEdge> extra_edges = {}) {
-    std::vector<GraphEdge> edges = std::move(extra_edges);
-    for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x) {
-            const auto zone = static_cast<std::uint32_t>(y * width + x);
-            if (x + 1 < width) edges.push_back({zone, zone + 1, side, false});
-            if (y + 1 < height) edges.push_back({zone, zone + static_cast<std::uint32_t>(width), side, false});
-        }
-    const auto n = static_cast<std::size_t>(width * height);
-    return ContiguityGraph(n, std::move(edges), std::vector<double>(n, side * side), std::vector<double>(n, 4 * side));
-}
 
 // Populations like Data Zones: 500..1100, varied but repeatable.
 inline std::vector<double> zone_populations(std::size_t n, std::uint32_t salt = 7) {
