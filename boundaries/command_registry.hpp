@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace lp::cli {
@@ -15,6 +16,9 @@ std::vector<CommandSetup>& command_setups();
 // A subcommand's callback sets the process exit status (default 0).
 void set_exit_status(int status);
 int exit_status();
+
+// The --config files main() expanded (inputs no output may overwrite).
+std::vector<std::string>& config_files();
 
 struct RegisterCommand {
     explicit RegisterCommand(CommandSetup setup) { command_setups().push_back(std::move(setup)); }

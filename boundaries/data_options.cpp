@@ -1,4 +1,5 @@
 #include "data_options.hpp"
+#include "command_registry.hpp"
 
 namespace lp::cli {
 
@@ -28,6 +29,19 @@ void DataOptions::add_to(CLI::App& command, bool required_zones) {
 DatasetOptions DataOptions::resolved() const {
     DatasetOptions result = dataset;
     result.graph.adjacency = queen ? Adjacency::queen : Adjacency::rook;
+    return result;
+}
+
+std::vector<NamedPath> dataset_inputs(const DatasetOptions& dataset) {
+    std::vector<NamedPath> inputs{{"--zones", dataset.zones.path}, {"--crossings", dataset.graph.crossings_csv}};
+    for (const auto& path : dataset.demand_paths) inputs.push_back({"--demand", path});
+    for (const auto& path : dataset.point_paths) inputs.push_back({"--points", path});
+    return inputs;
+}
+
+std::vector<NamedPath> DataOptions::inputs() const {
+    auto result = dataset_inputs(dataset);
+    for (const auto& path : config_files()) result.push_back({"--config", path});
     return result;
 }
 

@@ -2,6 +2,7 @@
 // The data options every subcommand shares: zones, filter, demand tables, points,
 // crossings and graph settings.
 #include <lp/data/dataset.hpp>
+#include <lp/io/output_guard.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -15,6 +16,11 @@ struct DataOptions {
     // take them from a plan file).
     void add_to(CLI::App& command, bool required_zones = true);
     DatasetOptions resolved() const;
+    // The files these options read, and the --config files, to refuse as outputs.
+    std::vector<NamedPath> inputs() const;
 }; // struct DataOptions
+
+// The files a dataset is read from (zones, demand, points, crossings), named by option.
+std::vector<NamedPath> dataset_inputs(const DatasetOptions& dataset);
 
 } // namespace lp::cli

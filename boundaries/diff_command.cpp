@@ -6,6 +6,7 @@
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/io/geojson_writer.hpp>
+#include <lp/io/output_guard.hpp>
 #include <lp/plan/locality_indicators.hpp>
 #include <lp/plan/plan_diff.hpp>
 #include <lp/plan/plan_file.hpp>
@@ -26,6 +27,9 @@ struct DiffArgs {
 
 void run_diff(const DiffArgs& args) {
     if (args.plans.size() != 2) throw Error(ExitCode::usage, "diff needs exactly two --plan files");
+    auto inputs = args.data.inputs();
+    inputs.insert(inputs.end(), {{"--plan", args.plans[0]}, {"--plan", args.plans[1]}});
+    check_outputs({{"--out", args.out}}, inputs);
     LoadedPlan a{read_plan(args.plans[0]), args.plans[0], {}};
     LoadedPlan b{read_plan(args.plans[1]), args.plans[1], {}};
     PlanDiff diff;
@@ -33,6 +37,7 @@ void run_diff(const DiffArgs& args) {
         diff = diff_plans(a.plan, b.plan);
     } else {
         DatasetOptions options = dataset_options_for(a, args.data);
+        check_outputs({{"--out", args.out}}, dataset_inputs(options)); // the plan's recorded sources
         options.build_graph = false;
         const Dataset data = load_dataset(options);
         std::vector<std::string> columns = args.columns;

@@ -7,6 +7,7 @@
 #include <lp/data/dataset.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
+#include <lp/io/output_guard.hpp>
 #include <lp/generate/batch.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/partition/partition.hpp>
@@ -18,6 +19,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -104,8 +106,21 @@ private:
     bool terminal_;
 }; // class BatchProgressPrinter
 
+// The files a run reads, which no output may overwrite.
+std::vector<NamedPath> generate_inputs(const GenerateArgs& args) {
+    auto inputs = args.data.inputs();
+    inputs.push_back({"--lock", args.lock_csv});
+    inputs.push_back({"--start", args.start_csv});
+    inputs.push_back({"--hubs", args.hubs_csv});
+    if (!args.building_blocks.empty()) inputs.push_back({"--building-blocks", parse_building_blocks(args.building_blocks).path});
+    inputs.push_back({"--group-lookup", args.group_lookup});
+    inputs.push_back({"--localities-csv", args.localities_csv});
+    return inputs;
+}
+
 void run_generate_all(const GenerateArgs& args) {
     if (args.out_dir.empty()) throw Error(ExitCode::usage, "--all needs --out-dir DIR");
+    check_outputs({{"--out-dir", (std::filesystem::path(args.out_dir) / "summary.csv").string()}}, generate_inputs(args));
     if (!args.lock_csv.empty() || !args.start_csv.empty())
         throw Error(ExitCode::usage, "--lock and --start name one partnership's zones; run those without --all");
     BatchOptions options;
@@ -119,6 +134,8 @@ void run_generate_all(const GenerateArgs& args) {
     options.only = args.only;
     options.out_dir = args.out_dir;
     options.jobs = args.jobs;
+    options.inputs = generate_inputs(args);
+    options.inputs.push_back({"--localities-csv", options.k_csv});
     const auto t0 = std::chrono::steady_clock::now();
     const auto rows = run_batch(options, BatchProgressPrinter());
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -256,6 +273,7 @@ void run_generate(const GenerateArgs& args) {
         return;
     }
     if (args.out.empty()) throw Error(ExitCode::usage, "generate needs --out FILE (or --all with --out-dir)");
+    check_outputs({{"--out", args.out}, {"--assignment", args.assignment_csv}}, generate_inputs(args));
     check_output_path(args.out);
     if (!args.assignment_csv.empty()) check_output_folder(args.assignment_csv);
     const auto t0 = std::chrono::steady_clock::now();

@@ -19,6 +19,10 @@ int status = 0;
 }
 void set_exit_status(int s) { status = s; }
 int exit_status() { return status; }
+std::vector<std::string>& config_files() {
+    static std::vector<std::string> files;
+    return files;
+}
 } // namespace lp::cli
 
 namespace {
@@ -38,6 +42,7 @@ std::vector<std::string> expand_config_files(int argc, char** argv) {
             continue;
         }
         if (!std::filesystem::exists(path)) throw lp::Error(lp::ExitCode::file_not_found, path + ": config file not found");
+        lp::cli::config_files().push_back(path);
         std::vector<CLI::ConfigItem> items;
         try {
             items = CLI::ConfigTOML().from_file(path);

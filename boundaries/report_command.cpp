@@ -5,9 +5,12 @@
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
+#include <lp/io/output_guard.hpp>
 #include <lp/plan/plan_check.hpp>
+#include <lp/plan/plan_sources.hpp>
 #include <lp/report/plan_report.hpp>
 
+#include <filesystem>
 #include <iostream>
 
 namespace lp::cli {
@@ -23,7 +26,15 @@ struct ReportArgs {
 };
 
 void run_report(const ReportArgs& args) {
+    std::vector<NamedPath> outputs;
+    for (const auto& name : report_file_names()) outputs.push_back({"--out", (std::filesystem::path(args.out) / name).string()});
+    auto inputs = args.data.inputs();
+    inputs.insert(inputs.end(), {{"--plan", args.plan}, {"--assignment", args.assignment}, {"--functions", args.functions}});
+    check_outputs(outputs, inputs);
     const LoadedPlan loaded = load_plan_input(args.plan, args.assignment, args.data, args.functions);
+    inputs = dataset_inputs(dataset_options_for(loaded, args.data)); // the plan's recorded sources
+    if (args.functions.empty()) inputs.push_back({"the plan's catalogue", catalogue_path_from_plan(loaded.plan, loaded.path)});
+    check_outputs(outputs, inputs);
     const FunctionCatalogue catalogue = catalogue_for(loaded, args.functions);
     Dataset data = load_dataset(dataset_options_for(loaded, args.data));
     LocalityPlan plan = loaded.plan;

@@ -155,6 +155,21 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
         }
     }
     if (jobs.empty()) throw Error(ExitCode::filter_matches_nothing, "no group of " + options.group_field + " to run");
+    {
+        // Before any partitioning: no output file may be one the run reads.
+        std::vector<NamedPath> outputs, inputs = options.inputs;
+        for (const auto& path : options.data.demand_paths) inputs.push_back({"--demand", path});
+        for (const auto& path : options.data.point_paths) inputs.push_back({"--points", path});
+        inputs.push_back({"--zones", options.data.zones.path});
+        inputs.push_back({"--crossings", options.data.graph.crossings_csv});
+        inputs.push_back({"--group-lookup", options.group_lookup});
+        for (const auto& job : jobs) {
+            const std::string stem = (fs::path(options.out_dir) / safe_file_stem(job.group)).string();
+            for (const char* suffix : {".geojson", "_assignment.csv", ".plan.json"}) outputs.push_back({"--out-dir", stem + suffix});
+        }
+        outputs.push_back({"--out-dir", (fs::path(options.out_dir) / "summary.csv").string()});
+        check_outputs(outputs, inputs);
+    }
 
     fs::create_directories(options.out_dir);
     const FunctionCatalogue catalogue = read_catalogue(default_catalogue_path());

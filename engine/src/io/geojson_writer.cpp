@@ -1,6 +1,7 @@
 #include <lp/core/error.hpp>
 #include <lp/geometry/crs.hpp>
 #include <lp/io/geojson_writer.hpp>
+#include <lp/io/output_guard.hpp>
 
 #include "io/gdal_util.hpp"
 
@@ -64,7 +65,9 @@ void append_ring(std::string& s, const Ring& r) {
 
 } // namespace
 
-void write_file_atomically(const std::string& path, const std::string& contents) {
+void write_file_atomically(const std::string& output, const std::string& contents) {
+    const std::string path = resolve_output_target(output); // through a symlink to its target
+    check_outputs({{"output", output}}, {});
     const std::string tmp = temporary_sibling(path);
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -143,7 +146,8 @@ void write_with_gdal(const std::string& path, const std::string& driver_name, co
     if (!driver) throw Error(ExitCode::write_failed, path + ": GDAL has no " + driver_name + " driver");
     // Shapefiles are several files: build them in a temporary folder, then move each into place.
     const fs::path target(path);
-    const fs::path tmp_dir = temporary_sibling(path) + ".d";
+    check_outputs({{"output", path}}, {});
+    const fs::path tmp_dir = temporary_sibling(resolve_output_target(path)) + ".d";
     fs::create_directories(tmp_dir);
     const fs::path tmp_path = tmp_dir / target.filename();
     try {
@@ -195,7 +199,7 @@ void write_with_gdal(const std::string& path, const std::string& driver_name, co
             throw Error(ExitCode::write_failed, path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
         ds.reset(); // flush and close before moving
         for (const auto& entry : fs::directory_iterator(tmp_dir))
-            fs::rename(entry.path(), target.parent_path().empty() ? entry.path().filename() : target.parent_path() / entry.path().filename());
+            fs::rename(entry.path(), resolve_output_target((target.parent_path() / entry.path().filename()).string()));
         fs::remove_all(tmp_dir);
     } catch (...) {
         std::error_code ignored;

@@ -389,6 +389,12 @@ std::string check_csv(const PlanReport& r) {
     return out;
 }
 
+const std::vector<std::string>& report_file_names() {
+    static const std::vector<std::string> names{"report.html", "localities.csv", "functions.csv", "check.csv",
+                                                "localities.geojson"};
+    return names;
+}
+
 std::vector<std::string> write_report(const PlanReport& report, const std::string& out_dir) {
     namespace fs = std::filesystem;
     std::error_code ec;

@@ -22,6 +22,8 @@ enum class ExitCode : int {
     bad_geometry = 12,
     write_failed = 13,
     bad_plan = 14,
+    output_is_input = 15,    // an output is the same file as an input (or as another output)
+    output_not_regular = 16, // an output path holds a folder, device, FIFO or socket (or a file where a folder goes)
     plan_invalid = 20,       // the statutory check failed
     tolerance_not_met = 21,  // partition written, but some balance layer is outside its band
     infeasible_request = 22, // the request cannot be met at all (k > zones, ...)

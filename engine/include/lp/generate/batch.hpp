@@ -4,6 +4,7 @@
 // on all cores, writing per-group GeoJSON, assignment CSV and plan file atomically,
 // and a summary. A group that fails is reported; the others are still written.
 #include <lp/generate/locality_run.hpp>
+#include <lp/io/output_guard.hpp>
 
 #include <functional>
 #include <map>
@@ -22,6 +23,7 @@ struct BatchOptions {
     std::vector<std::string> only;       // restrict to these groups (empty: all)
     std::string out_dir;
     unsigned jobs = 0;                   // worker threads (0: every core)
+    std::vector<NamedPath> inputs;       // files the run reads besides data's: no output may be one of them
 };
 
 struct BatchRow {

@@ -45,4 +45,7 @@ std::string check_csv(const PlanReport& report);
 // it if needed. Returns the paths written. Throws lp::Error(write_failed).
 std::vector<std::string> write_report(const PlanReport& report, const std::string& out_dir);
 
+// The names write_report writes into its folder (checked against the inputs before any work).
+const std::vector<std::string>& report_file_names();
+
 } // namespace lp

@@ -1,0 +1,247 @@
+// Outputs never destroy an input: an output that is an input (by any path) or that is
+// a folder, device or FIFO is refused before any work with its own exit code, the input
+// stays byte for byte, and no temporary file is left. A symlink is written through.
+#include "../test_data.hpp"
+
+#include <lp/core/error.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int code;
+    std::string output;
+};
+
+const std::string boundaries = std::string(LP_BINARY_DIR) + "/bin/boundaries ";
+
+// A shell command line, its exit code and its output (stdout and stderr).
+Run shell(const std::string& command_line) {
+    const std::string command = "(" + command_line + ") 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+Run run(const std::string& args) { return shell(boundaries + args); }
+
+// The same, started in folder dir.
+Run run_in(const fs::path& dir, const std::string& args) { return shell("cd " + dir.string() + " && " + boundaries + args); }
+
+int code(lp::ExitCode c) { return static_cast<int>(c); }
+
+std::string bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Entries of a folder that look like a writer's temporary file.
+std::vector<std::string> temporaries(const fs::path& dir) {
+    std::vector<std::string> found;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename().string().find(".tmp-") != std::string::npos) found.push_back(e.path().filename().string());
+    return found;
+}
+
+// A fresh folder holding the three-zone fixture (z.geojson) and its demand table (d.csv).
+fs::path scratch(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("lp_safety_" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::copy_file(std::string(LP_SOURCE_DIR) + "/tests/fixtures/three_zones.geojson", dir / "z.geojson");
+    fs::copy_file(std::string(LP_SOURCE_DIR) + "/tests/fixtures/demand_ok.csv", dir / "d.csv");
+    return dir;
+}
+
+// generate on the scratch folder's files, run from inside it.
+Run generate(const fs::path& dir, const std::string& outputs) {
+    return run("generate --zones " + (dir / "z.geojson").string() + " --id-field zone --demand " + (dir / "d.csv").string() +
+               " --localities 2 --balance pop " + outputs);
+}
+
+} // namespace
+
+TEST_CASE("an output that is an input is refused before any work", "[cli][safety]") {
+    const fs::path dir = scratch("output_is_input");
+    const std::string zones = bytes(dir / "z.geojson");
+    const std::string demand = bytes(dir / "d.csv");
+
+    SECTION("--out is the zones file") {
+        auto r = generate(dir, "--out " + (dir / "z.geojson").string());
+        CHECK(r.code == code(lp::ExitCode::output_is_input));
+        CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "z.geojson").string()) &&
+                                 Catch::Contains("same file as the input --zones"));
+        CHECK_THAT(r.output, !Catch::Contains("localities")); // refused before partitioning
+    }
+    SECTION("--assignment is the demand table") {
+        auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "d.csv").string());
+        CHECK(r.code == code(lp::ExitCode::output_is_input));
+        CHECK_THAT(r.output, Catch::Contains("--assignment " + (dir / "d.csv").string()) && Catch::Contains("--demand"));
+        CHECK_FALSE(fs::exists(dir / "new.geojson")); // nothing of the set is written
+    }
+    SECTION("the same file through ./ and through a symlink") {
+        auto dotted = run_in(dir, "generate --zones z.geojson --id-field zone --demand d.csv --localities 2 "
+                                  "--balance pop --out ./z.geojson");
+        CHECK(dotted.code == code(lp::ExitCode::output_is_input));
+        CHECK_THAT(dotted.output, Catch::Contains("--out ./z.geojson") && Catch::Contains("--zones z.geojson"));
+
+        fs::create_symlink("z.geojson", dir / "link.geojson");
+        auto linked = generate(dir, "--out " + (dir / "link.geojson").string());
+        CHECK(linked.code == code(lp::ExitCode::output_is_input));
+        CHECK_THAT(linked.output, Catch::Contains("link.geojson (a symlink to") && Catch::Contains("--zones"));
+        CHECK(fs::is_symlink(dir / "link.geojson"));
+
+        fs::create_hard_link(dir / "d.csv", dir / "hard.csv");
+        auto hard = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "hard.csv").string());
+        CHECK(hard.code == code(lp::ExitCode::output_is_input));
+        CHECK_THAT(hard.output, Catch::Contains("hard.csv is the same file as the input --demand"));
+    }
+    SECTION("two outputs on one path") {
+        auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "new.geojson").string());
+        CHECK(r.code == code(lp::ExitCode::output_is_input));
+        CHECK_THAT(r.output, Catch::Contains("--assignment") && Catch::Contains("is the same file as --out"));
+    }
+    SECTION("a report folder holding its own input, and a plan file as the report folder") {
+        fs::create_directories(dir / "report");
+        std::ofstream(dir / "report" / "localities.csv") << "zone,locality\nA,1\nB,1\nC,2\n";
+        const std::string lookup = bytes(dir / "report" / "localities.csv");
+        auto r = run("report --assignment " + (dir / "report" / "localities.csv").string() + " --zones " +
+                     (dir / "z.geojson").string() + " --id-field zone --out " + (dir / "report").string());
+        CHECK(r.code == code(lp::ExitCode::output_is_input));
+        CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "report" / "localities.csv").string()) &&
+                                 Catch::Contains("--assignment"));
+        CHECK(bytes(dir / "report" / "localities.csv") == lookup);
+        CHECK(temporaries(dir / "report").empty());
+
+        auto plan = run("report --plan " + (dir / "z.geojson").string() + " --out " + (dir / "z.geojson").string());
+        CHECK(plan.code == code(lp::ExitCode::output_not_regular));
+        CHECK_THAT(plan.output, Catch::Contains("z.geojson is a file, not a folder"));
+    }
+    SECTION("generate --all: an input in the output folder under an output's name") {
+        fs::create_directories(dir / "all");
+        fs::copy_file(dir / "d.csv", dir / "all" / "summary.csv");
+        auto r = run("generate --all --zones " + (dir / "z.geojson").string() + " --id-field zone --demand " +
+                     (dir / "all" / "summary.csv").string() + " --group-field ward --localities 2 --balance pop --out-dir " +
+                     (dir / "all").string());
+        CHECK(r.code == code(lp::ExitCode::output_is_input));
+        CHECK_THAT(r.output, Catch::Contains("summary.csv is the same file as the input --demand"));
+        CHECK(bytes(dir / "all" / "summary.csv") == demand);
+    }
+    SECTION("plan export over its own plan, diff over a plan") {
+        std::ofstream(dir / "p.json") << "{}";
+        auto r = run("plan export --plan " + (dir / "p.json").string() + " --out " + (dir / "p.json").string());
+        CHECK(r.code == code(lp::ExitCode::output_is_input));
+        CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "p.json").string()) && Catch::Contains("--plan"));
+        auto d = run("diff --no-data --plan " + (dir / "p.json").string() + " --plan " + (dir / "z.geojson").string() +
+                     " --out " + (dir / "z.geojson").string());
+        CHECK(d.code == code(lp::ExitCode::output_is_input));
+        CHECK(bytes(dir / "p.json") == "{}");
+    }
+    CHECK(bytes(dir / "z.geojson") == zones);
+    CHECK(bytes(dir / "d.csv") == demand);
+    CHECK(temporaries(dir).empty());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("dissolve refuses to write a Shapefile over its own input set", "[cli][safety]") {
+    const fs::path dir = fs::temp_directory_path() / "lp_safety_shapefile";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::map<std::string, std::string> before;
+    for (const char* ext : {".shp", ".shx", ".dbf", ".prj"}) {
+        fs::copy_file(lp::test::data(std::string("shapefiles/orkney_islands/dz2011_orkney_islands") + ext),
+                      dir / (std::string("orkney") + ext));
+        before[ext] = bytes(dir / (std::string("orkney") + ext));
+    }
+    const std::string zones = "--zones " + (dir / "orkney.shp").string() + " --id-field dz11_code ";
+
+    SECTION("the same .shp") {
+        auto r = run("dissolve " + zones + "--out " + (dir / "orkney.shp").string());
+        CHECK(r.code == code(lp::ExitCode::output_is_input));
+        CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "orkney.shp").string()) && Catch::Contains("--zones"));
+    }
+    SECTION("another name whose .dbf is a link to the input's") {
+        fs::create_symlink(dir / "orkney.dbf", dir / "other.dbf");
+        auto r = run("dissolve " + zones + "--out " + (dir / "other.shp").string());
+        CHECK(r.code == code(lp::ExitCode::output_is_input));
+        CHECK_THAT(r.output, Catch::Contains("other.dbf") && Catch::Contains("orkney.dbf"));
+        CHECK_FALSE(fs::exists(dir / "other.shp"));
+    }
+    SECTION("a new name is written, the input untouched") {
+        auto r = run("dissolve " + zones + "--out " + (dir / "all.shp").string());
+        CHECK(r.code == 0);
+        for (const char* ext : {".shp", ".shx", ".dbf", ".prj"}) CHECK(fs::exists(dir / (std::string("all") + ext)));
+    }
+    for (const auto& [ext, content] : before) CHECK(bytes(dir / ("orkney" + ext)) == content);
+    CHECK(temporaries(dir).empty());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("outputs that are not regular files are refused; symlinks are written through", "[cli][safety]") {
+    const fs::path dir = scratch("not_regular");
+
+    SECTION("a folder") {
+        fs::create_directories(dir / "folder.geojson");
+        auto r = generate(dir, "--out " + (dir / "folder.geojson").string());
+        CHECK(r.code == code(lp::ExitCode::output_not_regular));
+        CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "folder.geojson").string() + " is a folder"));
+        CHECK(fs::is_empty(dir / "folder.geojson"));
+    }
+    SECTION("a FIFO") {
+        REQUIRE(::mkfifo((dir / "fifo.csv").c_str(), 0644) == 0);
+        auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "fifo.csv").string());
+        CHECK(r.code == code(lp::ExitCode::output_not_regular));
+        CHECK_THAT(r.output, Catch::Contains("--assignment " + (dir / "fifo.csv").string() + " is a FIFO"));
+        CHECK(fs::is_fifo(dir / "fifo.csv"));
+        CHECK_FALSE(fs::exists(dir / "new.geojson"));
+    }
+    SECTION("a device") {
+        auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment /dev/full");
+        CHECK(r.code == code(lp::ExitCode::output_not_regular));
+        CHECK_THAT(r.output, Catch::Contains("--assignment /dev/full is a character device"));
+        CHECK(fs::is_character_file("/dev/full"));
+    }
+    SECTION("a symlink to a folder") {
+        fs::create_directories(dir / "sub");
+        fs::create_symlink("sub", dir / "link.csv");
+        auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "link.csv").string());
+        CHECK(r.code == code(lp::ExitCode::output_not_regular));
+        CHECK_THAT(r.output, Catch::Contains("link.csv (a symlink to") && Catch::Contains("is a folder"));
+    }
+    SECTION("a symlink to a new path is written through and stays a symlink") {
+        fs::create_directories(dir / "real");
+        fs::create_symlink("real/target.geojson", dir / "out.geojson");
+        fs::create_symlink(dir / "real" / "target.csv", dir / "out.csv");
+        auto r = generate(dir, "--out " + (dir / "out.geojson").string() + " --assignment " + (dir / "out.csv").string());
+        CHECK(r.code == 0);
+        CHECK(fs::is_symlink(dir / "out.geojson"));
+        CHECK(fs::is_symlink(dir / "out.csv"));
+        CHECK_THAT(bytes(dir / "real" / "target.geojson"), Catch::StartsWith("{\"type\":\"FeatureCollection\""));
+        CHECK_THAT(bytes(dir / "real" / "target.csv"), Catch::StartsWith("zone,locality"));
+        CHECK(temporaries(dir / "real").empty());
+        // Again, now that the targets exist: still written through.
+        CHECK(generate(dir, "--out " + (dir / "out.geojson").string() + " --assignment " + (dir / "out.csv").string()).code == 0);
+        CHECK(fs::is_symlink(dir / "out.geojson"));
+        CHECK(fs::is_regular_file(fs::symlink_status(dir / "real" / "target.geojson")));
+    }
+    CHECK(temporaries(dir).empty());
+    fs::remove_all(dir);
+}
