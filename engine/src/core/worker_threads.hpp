@@ -1,6 +1,7 @@
 #pragma once
-// Runs body(worker, workers) on `workers` threads (one worker runs on the calling thread)
-// and rethrows the first exception any of them raised, after all have finished. Each body typically takes every workers-th
+// Runs body(worker, workers) for workers 0..workers-1: worker 0 on the calling thread,
+// the others on threads of their own, and rethrows the first exception any of them
+// raised, after all have finished. Each body typically takes every workers-th
 // item and owns its per-thread state (a GEOS context, say). Private to the engine.
 #include <algorithm>
 #include <cstddef>
@@ -24,16 +25,16 @@ void run_workers(unsigned workers, Body body) {
     }
     std::vector<std::exception_ptr> errors(workers);
     std::vector<std::thread> pool;
-    pool.reserve(workers);
-    for (unsigned w = 0; w < workers; ++w) {
-        pool.emplace_back([&, w] {
-            try {
-                body(w, workers);
-            } catch (...) {
-                errors[w] = std::current_exception();
-            }
-        });
-    }
+    pool.reserve(workers - 1);
+    auto run = [&](unsigned w) {
+        try {
+            body(w, workers);
+        } catch (...) {
+            errors[w] = std::current_exception();
+        }
+    };
+    for (unsigned w = 1; w < workers; ++w) pool.emplace_back(run, w);
+    run(0);
     for (auto& t : pool) t.join();
     for (auto& e : errors)
         if (e) std::rethrow_exception(e);
