@@ -50,12 +50,9 @@ std::string population_column(const Dataset& data, const LocalityRunOptions& opt
         data.demand.column(options.population); // throws naming the columns there are
         return options.population;
     }
-    for (const auto& spec : options.balance)
-        if (spec.column.find("pop") != std::string::npos && spec.column.find("total") != std::string::npos)
-            return spec.column;
-    for (const auto& spec : options.balance)
-        if (spec.column.find("pop") != std::string::npos) return spec.column;
-    return {};
+    std::vector<std::string> columns;
+    for (const auto& spec : options.balance) columns.push_back(spec.column);
+    return population_among(columns);
 }
 
 // The area's own name, when every zone gives the same one (ca_name, hscp_name).
@@ -69,6 +66,16 @@ std::string area_name_of(const Dataset& data) {
 }
 
 } // namespace
+
+std::string population_among(const std::vector<std::string>& balanced_columns) {
+    for (const auto& column : balanced_columns)
+        if (column.find("pop") != std::string::npos && column.find("total") != std::string::npos) return column;
+    for (const auto& column : balanced_columns)
+        if (column.find("pop") != std::string::npos) return column;
+    return {};
+}
+
+std::string area_name(const Dataset& data) { return area_name_of(data); }
 
 std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field,
                                    const std::vector<std::string>& tables) {

@@ -73,6 +73,15 @@ struct LocalityRun {
     double dissolve_seconds = 0;
 };
 
+// Of the balanced columns, the one counting people: the first named like a total
+// population (pop...total), else the first named like pop...; empty when none is.
+// The people cut cost and the boundary statistics use it (the viewer too).
+std::string population_among(const std::vector<std::string>& balanced_columns);
+
+// The area's own name when every zone gives the same one (hscp_name, ca_name), else
+// empty: what find_settlements() calls a city of districts.
+std::string area_name(const Dataset& data);
+
 // Throws lp::Error(usage) for k < 2, lp::Error(infeasible_request) for k > zones.
 LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& options);
 
