@@ -7,6 +7,17 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <string>
+#include <vector>
+
+namespace lp::cli {
+// boundaries/data_options.cpp lists the --config files among a command's inputs (for
+// `boundaries`, whose main() reads them); the viewer takes no --config, so none.
+std::vector<std::string>& config_files() {
+    static std::vector<std::string> files;
+    return files;
+}
+} // namespace lp::cli
 
 int main(int argc, char** argv) {
     CLI::App app{"locality-viewer: draw, balance and check Health and Social Care Partnership localities"};
@@ -16,6 +27,10 @@ int main(int argc, char** argv) {
     app.add_option("--plan", options.plan_path, "Plan file (JSON) to open");
     app.add_option("--balance", options.balance, "Balance layer COLUMN[:TOLERANCE], e.g. pop2020_total:0.05")
         ->expected(1, -1);
+    app.add_option("--settlements", options.settlements,
+                   "Towns to keep whole when optimising, and each locality's main town in the table: COLUMN:CLASSES "
+                   "(e.g. urban_rural_6fold_2016:1-4; connected zones in those classes) or a FIELD naming each zone's "
+                   "settlement (as boundaries generate)");
     app.add_option("--script", options.script_path, "Replay the actions in FILE (see viewer/script_runner.hpp) and quit");
     app.add_option("--frame-stats", options.frame_stats, "Time N frames and print the mean frame time, then quit");
     app.add_option("--width", options.width, "Window width")->capture_default_str();

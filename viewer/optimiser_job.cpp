@@ -1,9 +1,13 @@
 #include "optimiser_job.hpp"
 
+#include "optimise_request.hpp"
+
 #include <lp/core/error.hpp>
 #include <lp/partition/partition.hpp>
 
+#include <map>
 #include <unordered_map>
+#include <utility>
 
 namespace lp::viewer {
 
@@ -45,21 +49,20 @@ void OptimiserJob::launch_partition(PartitionRequest request) {
 
 void OptimiserJob::start_optimise(Session& session) {
     const PlanState& state = session.state();
+    OptimiseInputs inputs;
+    inputs.edge_cost = session.cut_cost();
+    if (const Settlements* settlements = session.settlements()) inputs.groupings.push_back(settlements->groups);
     PartitionRequest request;
-    request.graph = &session.data().graph;
-    request.k = static_cast<int>(state.locality_count());
-    request.balance = state.layers();
-    request.zone_ids = &session.data().zones.ids;
-    request.locks.assign(state.zone_count(), -1);
-    bool all_assigned = true;
-    for (std::uint32_t z = 0; z < state.zone_count(); ++z) {
-        if (state.locality_of(z) < 0) all_assigned = false;
-        else if (state.zone_fixed(z)) request.locks[z] = state.locality_of(z);
+    try {
+        request = optimise_request(state, inputs);
+    } catch (const Error& e) {
+        session.status = e.what();
+        return;
     }
-    if (all_assigned) request.start = state.assignment(); // improve the plan, don't start over
+    request.zone_ids = &session.data().zones.ids;
     kind_ = Kind::optimise;
     started_revision_ = session.revision();
-    session.status = "optimising around " + std::to_string(state.locked_zone_count()) + " locked zones...";
+    session.status = "optimising (" + locks_summary(state) + ")...";
     launch_partition(std::move(request));
 }
 
@@ -90,11 +93,31 @@ void OptimiserJob::start_split(Session& session, int locality) {
         if (z < graph.zone_area().size()) area.push_back(graph.zone_area()[z]);
         if (z < graph.zone_perimeter().size()) perimeter.push_back(graph.zone_perimeter()[z]);
     }
+    // Border prices by the zones' pair (the sub-graph orders its edges its own way).
+    std::map<std::pair<std::uint32_t, std::uint32_t>, double> price;
+    const std::vector<double>& cut_cost = session.cut_cost();
+    if (cut_cost.size() == graph.edges().size()) {
+        for (std::size_t i = 0; i < graph.edges().size(); ++i) {
+            const GraphEdge& e = graph.edges()[i];
+            const auto a = local.find(e.a), b = local.find(e.b);
+            if (a == local.end() || b == local.end()) continue;
+            price[{std::min(a->second, b->second), std::max(a->second, b->second)}] += cut_cost[i];
+        }
+    }
     subgraph_ = std::make_unique<ContiguityGraph>(split_members_.size(), std::move(edges), std::move(area),
                                                   std::move(perimeter));
     PartitionRequest request;
     request.graph = subgraph_.get();
     request.k = 2;
+    if (!price.empty()) {
+        for (const GraphEdge& e : subgraph_->edges()) request.edge_cost.push_back(price[{e.a, e.b}]);
+    }
+    if (const Settlements* settlements = session.settlements()) {
+        ZoneGroups sub = settlements->groups;
+        sub.of_zone.clear();
+        for (std::uint32_t z : split_members_) sub.of_zone.push_back(settlements->groups.of_zone[z]);
+        request.groupings.push_back(std::move(sub));
+    }
     for (const BalanceLayer& layer : state.layers()) {
         BalanceLayer sub = layer;
         sub.values.clear();
@@ -131,8 +154,21 @@ void OptimiserJob::poll(Session& session) {
     std::string problems;
     for (std::size_t i = 0; i < outcome.problems.size() && i < 3; ++i) problems += "; " + outcome.problems[i];
     if (kind_ == Kind::optimise) {
-        session.report(session.editor().execute(
-            std::make_unique<ReplaceAssignment>(outcome.assignment, "optimise around locks")));
+        // The partitioner promises the locks; a result that broke one is not applied.
+        if (const auto broken = broken_locks(state, outcome.assignment); !broken.empty()) {
+            session.errors.add("Optimise failed", "the partitioner's plan broke a lock (" + broken.front() +
+                                                      "); it was not applied");
+            return;
+        }
+        const std::size_t moved = zones_moved(state.assignment(), outcome.assignment);
+        if (moved == 0) {
+            session.status = moved_summary(0, state.zone_count());
+        } else {
+            const EditResult result = session.editor().execute(
+                std::make_unique<ReplaceAssignment>(outcome.assignment, "optimise around locks"));
+            session.report(result);
+            if (result.applied && !result.split) session.status = moved_summary(moved, state.zone_count());
+        }
     } else {
         const int original = state.find_locality(split_locality_id_);
         if (original < 0) return;

@@ -120,6 +120,10 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
     } else if (a == "close") {
         close_requested_ = true;
         wait_frames_ = 1; // the window sees the request next frame, then asks (or quits)
+    } else if (a == "mouse") {
+        need(w, 2, "mouse X Y (window pixels)");
+        mouse_ = std::make_pair(std::stod(w[1]), std::stod(w[2]));
+        wait_frames_ = 2; // ImGui sees the pointer next frame; a tooltip shows the one after
     } else if (a == "prompt") {
         need(w, 1, "prompt save|discard|cancel");
         if (!unsaved.open()) throw Error(ExitCode::unexpected, "prompt " + w[1] + ": no unsaved-changes question is open");

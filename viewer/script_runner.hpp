@@ -7,6 +7,7 @@
 //   merge KEPT ABSORBED | split LOC | optimise | split-policy refuse|warn
 //   arrangement FUNCTION LOC local|hosted|partnership-wide|acute [HOST] | fill-defaults
 //   choropleth COLUMN|off | hover ZONE|off | open-plan PATH | save-plan PATH
+//   mouse X Y (moves the pointer to window pixel X,Y, e.g. onto a column header for its tooltip)
 //   save-copy PATH (writes the plan there; its file and unsaved state stay as they are)
 //   export-geojson PATH | export-report PATH | screenshot PATH | wait-frames N | wait-seconds S
 //   recovery restore|keep|discard (answers the recovery question; fails when none is open)
@@ -22,6 +23,7 @@
 #include "session.hpp"
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +45,8 @@ public:
     std::string take_screenshot_request();
     // The script asked to close the window (once).
     bool take_close_request() { return std::exchange(close_requested_, false); }
+    // Where the script moved the mouse pointer (window pixels), once.
+    std::optional<std::pair<double, double>> take_mouse_request() { return std::exchange(mouse_, std::nullopt); }
 
     bool finished() const { return done_; }
     bool failed() const { return !error_.empty(); }
@@ -60,6 +64,7 @@ private:
     int wait_frames_ = 0;
     std::chrono::steady_clock::time_point wait_until_{};
     bool close_requested_ = false;
+    std::optional<std::pair<double, double>> mouse_;
     std::string screenshot_;
     bool done_ = false;
     bool job_started_ = false;

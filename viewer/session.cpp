@@ -50,11 +50,55 @@ void Session::open_dataset(const DatasetOptions& options) {
         if (!population.empty()) kept.push_back({population, 0.10});
     }
     balance_specs_ = kept;
+    refresh_community();
     new_empty_plan();
+}
+
+void Session::set_settlements(std::string spec) {
+    settlements_spec_ = std::move(spec);
+    if (data_) refresh_community();
+}
+
+const std::vector<double>* Session::population() const {
+    return population_column_.empty() ? nullptr : &data_->demand.column(population_column_);
+}
+
+void Session::refresh_community() {
+    std::vector<std::string> columns;
+    for (const BalanceSpec& spec : balance_specs_) columns.push_back(spec.column);
+    population_column_ = population_among(columns);
+    cut_cost_ = population_column_.empty() ? std::vector<double>{} : people_cut_cost(data_->graph, *population());
+    settlements_.reset();
+    community_revision_ = static_cast<std::size_t>(-1);
+    if (settlements_spec_.empty()) return;
+    try {
+        // Settlements are sized and named by people: the population, else the first balance layer.
+        std::vector<double> people(data_->zones.size(), 1.0);
+        if (population()) people = *population();
+        else if (!balance_specs_.empty()) people = data_->demand.column(balance_specs_.front().column);
+        settlements_ = find_settlements(*data_, parse_settlements(settlements_spec_), data_options_.demand_paths, people,
+                                        area_name(*data_));
+    } catch (const std::exception& e) {
+        errors.add("Settlements not found", "--settlements " + settlements_spec_ + ": " + e.what());
+    }
+}
+
+const PlanStatistics& Session::community_statistics() {
+    if (community_revision_ != revision()) {
+        CommunityContext community;
+        community.population = population();
+        if (settlements_) community.groupings.push_back(&settlements_->groups);
+        const PlanState& s = state();
+        community_cache_ = evaluate(data_->graph, s.assignment(), static_cast<int>(s.locality_count()), s.layers(), {},
+                                    community);
+        community_revision_ = revision();
+    }
+    return community_cache_;
 }
 
 void Session::set_balance(std::vector<BalanceSpec> specs) {
     balance_specs_ = std::move(specs);
+    if (data_) refresh_community();
     if (!has_plan()) return;
     const bool unsaved = dirty();
     rebuild_editor(current_plan());
@@ -89,7 +133,8 @@ void Session::rebuild_editor(const LocalityPlan& plan, PlanState state) {
     editor_->set_split_policy(policy);
     base_plan_ = plan;
     active_locality = plan.localities.empty() ? -1 : 0;
-    derived_revision_ = plan_revision_ = check_revision_ = shares_revision_ = static_cast<std::size_t>(-1);
+    derived_revision_ = plan_revision_ = check_revision_ = shares_revision_ = community_revision_ =
+        static_cast<std::size_t>(-1);
     refresh_derived();
 }
 

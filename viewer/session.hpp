@@ -3,11 +3,13 @@
 // (through the engine's PlanEditor), the function catalogue, and the figures derived
 // from the plan (statutory check, demand shares, label positions, split zones), which
 // are recomputed only when the editor's revision moves.
+#include <lp/community/settlements.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/edit/plan_editor.hpp>
 #include <lp/edit/recovery.hpp>
 #include <lp/edit/recovery_autosave.hpp>
 #include <lp/edit/zone_mesh.hpp>
+#include <lp/partition/statistics.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/locality_indicators.hpp>
 #include <lp/plan/locality_plan.hpp>
@@ -58,6 +60,10 @@ public:
     void export_geojson(const std::string& path) const;
     void export_report(const std::string& path);
     void set_balance(std::vector<BalanceSpec> specs);
+    // --settlements SPEC (the CLI's; empty: none): towns the optimiser keeps whole and
+    // the table names as each locality's main town. Found when data opens and when the
+    // balance changes; a spec the data cannot meet is reported and left out.
+    void set_settlements(std::string spec);
 
     bool has_data() const { return data_ != nullptr; }
     bool has_plan() const { return editor_ != nullptr; }
@@ -71,6 +77,18 @@ public:
     const std::string& plan_path() const { return plan_path_; }
     const LocalityPlan& base_plan() const { return base_plan_; }
     const std::vector<BalanceSpec>& balance_specs() const { return balance_specs_; }
+
+    // ---- what the partitioner and the table know about communities (as the CLI) ----
+    // The balanced column counting people (lp::population_among), empty when none is.
+    const std::string& population_column() const { return population_column_; }
+    const std::vector<double>* population() const;
+    // Price of cutting each graph edge: the people living along it when a population is
+    // balanced (the CLI's default --cut-cost people), else empty (metres).
+    const std::vector<double>& cut_cost() const { return cut_cost_; }
+    const Settlements* settlements() const { return settlements_ ? &*settlements_ : nullptr; }
+    // evaluate() of the plan with the population and settlements: people on each
+    // locality's boundary, its main settlement (cached per revision).
+    const PlanStatistics& community_statistics();
 
     // The plan as a file would hold it now (cached per revision).
     const LocalityPlan& current_plan();
@@ -131,6 +149,8 @@ private:
     // recovery file behind.
     void leave_plan() const;
     std::vector<BalanceLayer> balance_layers() const;
+    // Population, cut cost and settlements for the open data and balance.
+    void refresh_community();
     void refresh_derived();
 
     std::unique_ptr<Dataset> data_;
@@ -158,6 +178,12 @@ private:
     std::size_t shares_revision_ = static_cast<std::size_t>(-1);
     std::vector<FunctionDemandShare> shares_cache_;
     DemandColumns driver_columns_;
+    std::string settlements_spec_;
+    std::string population_column_;
+    std::vector<double> cut_cost_;
+    std::optional<Settlements> settlements_;
+    std::size_t community_revision_ = static_cast<std::size_t>(-1);
+    PlanStatistics community_cache_;
 }; // class Session
 
 } // namespace lp::viewer

@@ -6,6 +6,7 @@
 #include "recovery_prompt.hpp"
 #include "screenshot.hpp"
 
+#include <lp/community/settlements.hpp>
 #include <lp/core/error.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_sources.hpp>
@@ -83,6 +84,13 @@ void ViewerApp::open_startup_files() {
         for (const std::string& text : options_.balance) specs.push_back(parse_balance_spec(text));
     });
     session_.set_balance(specs);
+    if (!options_.settlements.empty()) {
+        // A spec that cannot be read is refused before the data loads; one the data
+        // cannot meet (no such column) is reported when it opens.
+        if (attempt("Bad --settlements", [&] { parse_settlements(options_.settlements); })) {
+            session_.set_settlements(options_.settlements);
+        }
+    }
     // A plan names the data it was made from: opening it alone opens that data too.
     if (options_.data.zones.path.empty() && !options_.plan_path.empty()) {
         attempt("Could not open the plan's data", [&] {
@@ -217,6 +225,7 @@ int ViewerApp::run() {
         if (script_) {
             script_->step(session_, map_, optimiser_, unsaved_);
             if (script_->take_close_request()) glfwSetWindowShouldClose(window_, GLFW_TRUE);
+            if (const auto mouse = script_->take_mouse_request()) glfwSetCursorPos(window_, mouse->first, mouse->second);
         }
         session_.update();
         if (const std::string title = session_.window_title(); title != title_) {

@@ -21,6 +21,7 @@ struct ViewerOptions {
     DatasetOptions data;        // empty zones path: start with nothing open
     std::string plan_path;
     std::vector<std::string> balance;
+    std::string settlements;    // --settlements SPEC, as the CLI's generate (empty: none)
     std::string script_path;
     int frame_stats = 0;        // frames to time (0: none)
     int width = 1280;
