@@ -1,6 +1,7 @@
 #include "locality_table.hpp"
 
 #include "colours.hpp"
+#include "optimise_request.hpp"
 #include "optimiser_job.hpp"
 
 #include <imgui.h>
@@ -8,6 +9,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace lp::viewer {
 namespace {
@@ -15,6 +18,37 @@ namespace {
 ImVec4 to_imvec(Rgba c) {
     return ImVec4(static_cast<float>(c & 0xff) / 255.f, static_cast<float>((c >> 8) & 0xff) / 255.f,
                   static_cast<float>((c >> 16) & 0xff) / 255.f, 1.0f);
+}
+
+// A column: its header and what its tooltip says it is.
+struct Column {
+    std::string name;
+    std::string tip;
+    float width = 0; // 0: fit the contents
+};
+
+// Headers with a tooltip each (TableHeadersRow() has no tooltips).
+void headers_row(const std::vector<Column>& columns) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::PushID(c);
+        ImGui::TableHeader(columns[static_cast<std::size_t>(c)].name.c_str());
+        ImGui::PopID();
+        if (ImGui::IsItemHovered() && !columns[static_cast<std::size_t>(c)].tip.empty()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+            ImGui::TextUnformatted(columns[static_cast<std::size_t>(c)].tip.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+}
+
+std::string percent_text(double fraction) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f%%", 100 * fraction);
+    return text;
 }
 
 void actions_row(Session& session, OptimiserJob& optimiser) {
@@ -85,24 +119,48 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
     PlanEditor& editor = session.editor();
     const PlanState& state = session.state();
     const std::size_t layers = state.layers().size();
-    const int columns = 8 + 2 * static_cast<int>(layers);
+    // People on boundaries and main towns: evaluate() once per revision, not per frame.
+    const bool boundary_people = session.population() != nullptr;
+    const Settlements* settlements = session.settlements();
+    const PlanStatistics* community =
+        (boundary_people || settlements) && state.locality_count() > 0 ? &session.community_statistics() : nullptr;
+
+    std::vector<Column> columns;
+    columns.push_back({"", "Colour on the map: click to change it", 0});
+    columns.push_back({"Locality", "Locality: click to make it the active one (painted into, its functions shown); double-click to rename", 170});
+    columns.push_back({"Zones", "Zones: Data Zones in the locality", 0});
+    for (const BalanceLayer& layer : state.layers()) {
+        const std::string band = "+/-" + percent_text(layer.tolerance);
+        columns.push_back({layer.name, layer.name + ": the locality's total (a balance layer)", 0});
+        columns.push_back({"dev##" + layer.name,
+                           "dev: deviation of " + layer.name + " from the mean of the localities, in % (band: " + band +
+                               "; red outside it)",
+                           0});
+    }
+    if (boundary_people) {
+        columns.push_back({"On boundary", "On boundary: share of the locality's people (" + session.population_column() +
+                                              ") living in zones that touch another locality by land; lower means "
+                                              "boundaries run through emptier land",
+                           0});
+    }
+    if (settlements) {
+        columns.push_back({"Main town", "Main town: the settlement with most of its people in the locality (from --settlements)",
+                           0});
+    }
+    columns.push_back({"km2", "km2: land area in square kilometres", 0});
+    columns.push_back({"Compact", "Compact: Polsby-Popper, 4 pi area / perimeter^2; 1 = a disc, near 0 = straggly", 0});
+    columns.push_back({"Pieces", "Pieces: connected pieces (through land or water crossings); 1 = contiguous", 0});
+    columns.push_back({"Crossings", "Crossings: water crossings (ferries, causeways) joining two of its zones", 0});
+    columns.push_back({"Lock", "Lock: a locked locality neither gains nor loses a zone, in edits or when optimising", 0});
+
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
-    if (!ImGui::BeginTable("localities", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 2 * ImGui::GetTextLineHeightWithSpacing() - 4))) return;
+    if (!ImGui::BeginTable("localities", static_cast<int>(columns.size()), flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 2 * ImGui::GetTextLineHeightWithSpacing() - 4))) return;
     ImGui::TableSetupScrollFreeze(2, 1);
-    ImGui::TableSetupColumn("");
-    ImGui::TableSetupColumn("Locality", ImGuiTableColumnFlags_WidthFixed, 170);
-    ImGui::TableSetupColumn("Zones");
-    for (const BalanceLayer& layer : state.layers()) {
-        ImGui::TableSetupColumn(layer.name.c_str());
-        ImGui::TableSetupColumn("dev");
+    for (const Column& column : columns) {
+        ImGui::TableSetupColumn(column.name.c_str(), column.width > 0 ? ImGuiTableColumnFlags_WidthFixed : 0, column.width);
     }
-    ImGui::TableSetupColumn("km2");
-    ImGui::TableSetupColumn("Compact");
-    ImGui::TableSetupColumn("Pieces");
-    ImGui::TableSetupColumn("Crossings");
-    ImGui::TableSetupColumn("Lock");
-    ImGui::TableHeadersRow();
+    headers_row(columns);
 
     for (std::size_t loc = 0; loc < state.locality_count(); ++loc) {
         const Locality& l = state.localities()[loc];
@@ -141,6 +199,21 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
             if (state.within_tolerance(loc, layer)) ImGui::Text("%+.1f%%", 100 * dev);
             else ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "%+.1f%%", 100 * dev);
         }
+        if (boundary_people) {
+            ImGui::TableNextColumn();
+            const LocalityStatistics* cs = community && loc < community->localities.size() ? &community->localities[loc] : nullptr;
+            if (cs && cs->people > 0) ImGui::Text("%.0f%%", 100 * cs->people_on_boundary / cs->people);
+            else ImGui::TextDisabled("-");
+        }
+        if (settlements) {
+            ImGui::TableNextColumn();
+            const int main = community && loc < community->localities.size() ? community->localities[loc].main_settlement : -1;
+            if (main >= 0 && static_cast<std::size_t>(main) < settlements->groups.names.size()) {
+                ImGui::TextUnformatted(settlements->groups.names[static_cast<std::size_t>(main)].c_str());
+            } else {
+                ImGui::TextDisabled("-");
+            }
+        }
         ImGui::TableNextColumn();
         ImGui::Text("%.1f", st.area / 1e6);
         ImGui::TableNextColumn();
@@ -158,7 +231,7 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
         ImGui::PopID();
     }
     ImGui::EndTable();
-    ImGui::Text("Unassigned zones: %zu   Locked zones: %zu   Tolerance: ", state.unassigned_count(), state.locked_zone_count());
+    ImGui::Text("Unassigned zones: %zu   %s   Tolerance: ", state.unassigned_count(), locks_summary(state).c_str());
     for (std::size_t layer = 0; layer < layers; ++layer) {
         ImGui::SameLine();
         ImGui::Text("%s +/-%.0f%%", state.layers()[layer].name.c_str(), 100 * state.layers()[layer].tolerance);
