@@ -17,6 +17,13 @@ the window asks "Save changes?", Cancel keeps the viewer running and Discard qui
 removes the recovery file. Phase 5 keeps a recovery file aside (a dated name) and shows
 that opening another plan asks first and Save writes the plan.
 
+Phase 6 is about locks (issue 11 item 3). With settlements given, it locks one locality
+and one zone, paints zones across the boundary of the other two until one is outside the
+population band, and optimises: the locked locality keeps its exact zone set, the locked
+zone stays, the band holds again, fewer than 10% of the zones moved, the status line says
+how many, and one undo brings back the painted plan. The table shows the people on each
+locality's boundary and its main town.
+
 Standard library only (the PNG reader is below), so CI needs nothing beyond the viewer.
 """
 import argparse
@@ -39,6 +46,7 @@ WIDTH, HEIGHT = 1280, 800
 MAP = (0, 25, WIDTH - 430, HEIGHT - 230)          # x0, y0, x1, y1
 TABLE = (0, HEIGHT - 230, WIDTH - 430, HEIGHT)
 FUNCTIONS = (WIDTH - 430, 25, WIDTH, HEIGHT)
+ON_BOUNDARY_HEADER = (440, 628)  # the locality table's "On boundary" header with settlements (phase 6)
 DIALOG = (WIDTH // 2 - 200, HEIGHT // 2 - 40, WIDTH // 2 + 200, HEIGHT // 2 + 40)  # the middle of a centred question
 
 
@@ -279,7 +287,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     # No plan, recovery, kept or output file of an earlier run may remain.
     for pattern in ("glasgow-plan*", "untitled-plan*", "*.png", "*.txt", "*.txt.log", "crash-expected.json",
-                    "restored.json", "after-*.json"):
+                    "restored.json", "after-*.json", "locks-*.json"):
         for stale in glob.glob(os.path.join(args.out, pattern)):
             os.remove(stale)
     plan_path = os.path.join(args.out, "glasgow-plan.json")
@@ -374,6 +382,7 @@ quit
     assert not os.path.exists(recovery_path), "a recovery file outlived the save"
 
     lost_work(args, plan, ids, source, target, candidates, moved, images)
+    locks_hold(args, plan, graph)
     print("viewer screenshots OK:", args.out)
 
 
@@ -492,6 +501,120 @@ quit
     images["08-open-asks"] = read_png(os.path.join(args.out, "08-open-asks.png"))
     dialog_box_check("08-open-asks", images["08-open-asks"], images["05-no-recovery"])
     print(f"keep aside: {kept[0]}; opening another plan asked, and Save wrote the plan")
+
+
+def read_population(args):
+    with open(os.path.join(args.data, "demand", "dz2011_population_2020.csv")) as f:
+        header = f.readline().strip().split(",")
+        column = header.index("pop2020_total")
+        return {row[0]: float(row[column]) for row in (line.strip().split(",") for line in f) if row[0]}
+
+
+def deviations(assignment, population, ids):
+    totals = {loc: 0.0 for loc in ids}
+    for zone, loc in assignment.items():
+        totals[loc] += population[zone]
+    mean = sum(totals.values()) / len(ids)
+    return {loc: totals[loc] / mean - 1 for loc in ids}, mean
+
+
+def locks_hold(args, plan, graph):
+    """Phase 6: a locked locality and a locked zone hold through "Optimise around locks",
+    which touches up the plan (few zones moved) rather than reshuffling it."""
+    band = 0.05
+    population = read_population(args)
+    ids = [loc["id"] for loc in plan["localities"]]
+    names = {loc["id"]: loc["name"] for loc in plan["localities"]}
+    dev, mean = deviations(plan["assignment"], population, ids)
+    # Lock one locality; paint zones of a second into the third, ring by ring from their
+    # border, until the third is well outside the band (the viewer refuses a paint that
+    # would split a locality, so aim beyond it).
+    def rings(a, b):
+        assignment, grown, order = plan["assignment"], set(), []
+        frontier = {z for z, loc in assignment.items() if loc == b}
+        while True:
+            ring = sorted({n for z in frontier for n in graph[z] if assignment.get(n) == a and n not in grown})
+            if not ring:
+                return order
+            grown.update(ring)
+            order += ring
+            frontier = set(ring)
+
+    choice = None
+    for locked in ids:
+        for a, b in ((x, y) for x in ids for y in ids if len({x, y, locked}) == 3):
+            chosen, added = [], 0.0
+            for zone in rings(a, b):
+                if dev[b] + added / mean > band + 0.03:
+                    break
+                chosen.append(zone)
+                added += population[zone]
+            if dev[b] + added / mean > band + 0.03 and (choice is None or len(chosen) < len(choice[3])):
+                choice = (locked, a, b, chosen)
+    assert choice, "no pair of localities can be pushed out of the band by painting their border"
+    locked, a, b, chosen = choice
+    locked_zone = next(z for z in sorted(plan["assignment"]) if plan["assignment"][z] == b and z not in chosen)
+    plan_path = os.path.join(args.out, "locks-plan.json")
+    with open(plan_path, "w") as f:
+        json.dump(plan, f, indent=1)
+    paints = "\n".join(f"paint {z} {b}" for z in chosen)
+    run_viewer(args, f"""# lock a locality and a zone, paint the band out, optimise, undo
+lock-locality {names[locked]}
+lock-zone {locked_zone}
+begin-stroke paint across the boundary
+{paints}
+end-stroke
+save-copy locks-painted.json
+optimise
+expect-status optimise moved
+expect-status Ctrl+Z undoes
+select-locality {locked}
+screenshot 09-optimised-around-locks.png
+mouse {ON_BOUNDARY_HEADER[0]} {ON_BOUNDARY_HEADER[1]}
+screenshot 10-header-tooltip.png
+save-copy locks-optimised.json
+undo
+save-copy locks-undone.json
+quit
+""", "locks.txt", ["--plan", plan_path,
+                     "--demand", os.path.join(args.data, "demand", "dz2011_access_rurality.csv"),
+                     "--demand", os.path.join(args.data, "demand", "dz2011_lookup.csv"),
+                     "--settlements", "urban_rural_6fold_2016:1-4"])
+    painted = read_json(os.path.join(args.out, "locks-painted.json"))
+    optimised = read_json(os.path.join(args.out, "locks-optimised.json"))
+    undone = read_json(os.path.join(args.out, "locks-undone.json"))
+    assert [loc.get("locked", False) for loc in optimised["localities"]] == [loc == locked for loc in ids]
+    before = painted["assignment"]
+    after = optimised["assignment"]
+    locked_before = sorted(z for z, loc in before.items() if loc == locked)
+    locked_after = sorted(z for z, loc in after.items() if loc == locked)
+    assert locked_after == locked_before, (f"the locked locality {names[locked]} changed: "
+                                           f"{len(locked_before)} -> {len(locked_after)} zones")
+    assert locked_before == sorted(z for z, loc in plan["assignment"].items() if loc == locked)
+    assert after[locked_zone] == b, f"the locked zone {locked_zone} moved to {after[locked_zone]}"
+    painted_dev, _ = deviations(before, population, ids)
+    optimised_dev, _ = deviations(after, population, ids)
+    moved_zones = sum(before[z] != after[z] for z in before)
+    painted_count = sum(before[z] != plan["assignment"][z] for z in before)
+    print(f"locks: {names[locked]} locked ({len(locked_before)} zones) and zone {locked_zone}; painted {painted_count} "
+          f"zones of {names[a]} into {names[b]} ({100 * painted_dev[b]:+.1f}%); optimise moved {moved_zones} of "
+          f"{len(before)} zones; deviations after: " +
+          ", ".join(f"{names[loc]} {100 * optimised_dev[loc]:+.1f}%" for loc in ids))
+    assert painted_dev[b] > band, f"painting left {names[b]} within the band ({100 * painted_dev[b]:+.1f}%)"
+    assert all(abs(d) <= band + 1e-9 for d in optimised_dev.values()), optimised_dev
+    assert 0 < moved_zones < len(before) / 10, f"optimise moved {moved_zones} of {len(before)} zones"
+    assert undone["assignment"] == before, "one undo did not bring back the painted plan"
+    image = read_png(os.path.join(args.out, "09-optimised-around-locks.png"))
+    for label, box, minimum in (("map", MAP, 12), ("locality table", TABLE, 6), ("functions panel", FUNCTIONS, 6)):
+        colours = distinct_colours(image, box)
+        assert colours >= minimum, f"09-optimised-around-locks: the {label} looks blank ({colours} colours)"
+    # The pointer on a column header shows what the column is: a tooltip below and right of it.
+    tooltip = read_png(os.path.join(args.out, "10-header-tooltip.png"))
+    x, y = ON_BOUNDARY_HEADER
+    box = (x + 20, y + 12, x + 300, y + 50)
+    changed = differing_fraction(image, tooltip, box)
+    print(f"10-header-tooltip: {changed:.2f} of the area under the pointer differs, {distinct_colours(tooltip, box)} colours")
+    assert changed > 0.3 and distinct_colours(tooltip, box) >= 4, "no tooltip under the column header"
 
 
 if __name__ == "__main__":
