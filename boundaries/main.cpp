@@ -66,7 +66,7 @@ std::vector<std::string> expand_config_files(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"boundaries: build, check and report Health and Social Care Partnership localities"};
+    CLI::App app{"boundaries: build, check and report Health and Social Care Partnership localities", "boundaries"};
     app.require_subcommand(1);
     for (auto& setup : lp::cli::command_setups()) setup(app);
     try {
