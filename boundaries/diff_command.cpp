@@ -6,7 +6,7 @@
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/io/geojson_writer.hpp>
-#include <lp/io/output_guard.hpp>
+#include <lp/io/output_set.hpp>
 #include <lp/plan/locality_indicators.hpp>
 #include <lp/plan/plan_diff.hpp>
 #include <lp/plan/plan_file.hpp>
@@ -29,7 +29,7 @@ void run_diff(const DiffArgs& args) {
     if (args.plans.size() != 2) throw Error(ExitCode::usage, "diff needs exactly two --plan files");
     auto inputs = args.data.inputs();
     inputs.insert(inputs.end(), {{"--plan", args.plans[0]}, {"--plan", args.plans[1]}});
-    check_outputs({{"--out", args.out}}, inputs);
+    prepare_outputs({{"--out", args.out}}, inputs);
     LoadedPlan a{read_plan(args.plans[0]), args.plans[0], {}};
     LoadedPlan b{read_plan(args.plans[1]), args.plans[1], {}};
     PlanDiff diff;

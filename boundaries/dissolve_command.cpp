@@ -7,7 +7,7 @@
 #include <lp/data/dataset.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
-#include <lp/io/output_guard.hpp>
+#include <lp/io/output_set.hpp>
 
 #include <cmath>
 #include <iostream>
@@ -24,7 +24,7 @@ struct DissolveArgs {
 };
 
 void run_dissolve(const DissolveArgs& args) {
-    check_outputs({{"--out", args.out}}, args.data.inputs());
+    prepare_outputs({{"--out", args.out}}, args.data.inputs());
     check_output_path(args.out);
     DatasetOptions options = args.data.resolved();
     options.build_graph = false;

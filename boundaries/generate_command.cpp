@@ -7,7 +7,7 @@
 #include <lp/data/dataset.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
-#include <lp/io/output_guard.hpp>
+#include <lp/io/output_set.hpp>
 #include <lp/generate/batch.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/partition/partition.hpp>
@@ -120,7 +120,7 @@ std::vector<NamedPath> generate_inputs(const GenerateArgs& args) {
 
 void run_generate_all(const GenerateArgs& args) {
     if (args.out_dir.empty()) throw Error(ExitCode::usage, "--all needs --out-dir DIR");
-    check_outputs({{"--out-dir", (std::filesystem::path(args.out_dir) / "summary.csv").string()}}, generate_inputs(args));
+    prepare_outputs({{"--out-dir", (std::filesystem::path(args.out_dir) / "summary.csv").string()}}, generate_inputs(args));
     if (!args.lock_csv.empty() || !args.start_csv.empty())
         throw Error(ExitCode::usage, "--lock and --start name one partnership's zones; run those without --all");
     BatchOptions options;
@@ -273,7 +273,7 @@ void run_generate(const GenerateArgs& args) {
         return;
     }
     if (args.out.empty()) throw Error(ExitCode::usage, "generate needs --out FILE (or --all with --out-dir)");
-    check_outputs({{"--out", args.out}, {"--assignment", args.assignment_csv}}, generate_inputs(args));
+    prepare_outputs({{"--out", args.out}, {"--assignment", args.assignment_csv}}, generate_inputs(args));
     check_output_path(args.out);
     if (!args.assignment_csv.empty()) check_output_folder(args.assignment_csv);
     const auto t0 = std::chrono::steady_clock::now();
@@ -304,8 +304,10 @@ void run_generate(const GenerateArgs& args) {
     const LocalityRun run = run_localities(data, run_options);
     const PartitionResult& result = run.result;
 
-    write_features(args.out, locality_features(run), zones.working_crs);
-    if (!args.assignment_csv.empty()) write_file_atomically(args.assignment_csv, assignment_csv(zones, run));
+    OutputSet outputs; // both files, or neither
+    outputs.add_features(args.out, locality_features(run), zones.working_crs);
+    if (!args.assignment_csv.empty()) outputs.add_text(args.assignment_csv, assignment_csv(zones, run));
+    outputs.commit();
 
     const double read_s = std::chrono::duration<double>(t1 - t0).count();
     std::printf("%zu zones into %d localities (read %.2f s, partition %.1f ms, seed %llu)\n", zones.size(), k, read_s,

@@ -7,7 +7,7 @@
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
-#include <lp/io/output_guard.hpp>
+#include <lp/io/output_set.hpp>
 #include <lp/plan/assignment_csv.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_sources.hpp>
@@ -30,7 +30,7 @@ struct ImportArgs {
 void run_import(const ImportArgs& args) {
     auto inputs = args.data.inputs();
     inputs.insert(inputs.end(), {{"--assignment", args.assignment}, {"--functions", args.functions}});
-    check_outputs({{"--out", args.out}}, inputs);
+    prepare_outputs({{"--out", args.out}}, inputs);
     LoadedPlan loaded = load_plan_input("", args.assignment, args.data, args.functions);
     if (!loaded.conflicts.empty()) {
         const auto& c = loaded.conflicts.front();
@@ -64,7 +64,7 @@ struct ExportArgs {
 };
 
 void run_export(const ExportArgs& args) {
-    check_outputs({{"--out", args.out}}, {{"--plan", args.plan}});
+    prepare_outputs({{"--out", args.out}}, {{"--plan", args.plan}});
     const LocalityPlan plan = read_plan(args.plan);
     write_assignment_csv(args.out, plan);
     std::cout << "wrote " << args.out << ": " << plan.assignment.size() << " zones\n";
@@ -95,7 +95,7 @@ const RegisterCommand registration([](CLI::App& app) {
     CLI::App* functions = plan->add_subcommand("functions", "Copy the shipped integration function catalogue to edit");
     functions->add_option("--out", *functions_out, "CSV to write")->required();
     functions->callback([functions_out] {
-        check_outputs({{"--out", *functions_out}}, {{"the shipped catalogue", default_catalogue_path()}});
+        prepare_outputs({{"--out", *functions_out}}, {{"the shipped catalogue", default_catalogue_path()}});
         const auto catalogue = read_catalogue(default_catalogue_path());
         write_catalogue(*functions_out, catalogue);
         std::cout << "wrote " << *functions_out << ": " << catalogue.functions.size() << " functions\n";

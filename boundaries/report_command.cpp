@@ -5,7 +5,7 @@
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
-#include <lp/io/output_guard.hpp>
+#include <lp/io/output_set.hpp>
 #include <lp/plan/plan_check.hpp>
 #include <lp/plan/plan_sources.hpp>
 #include <lp/report/plan_report.hpp>
@@ -30,7 +30,7 @@ void run_report(const ReportArgs& args) {
     for (const auto& name : report_file_names()) outputs.push_back({"--out", (std::filesystem::path(args.out) / name).string()});
     auto inputs = args.data.inputs();
     inputs.insert(inputs.end(), {{"--plan", args.plan}, {"--assignment", args.assignment}, {"--functions", args.functions}});
-    check_outputs(outputs, inputs);
+    prepare_outputs(outputs, inputs);
     const LoadedPlan loaded = load_plan_input(args.plan, args.assignment, args.data, args.functions);
     inputs = dataset_inputs(dataset_options_for(loaded, args.data)); // the plan's recorded sources
     if (args.functions.empty()) inputs.push_back({"the plan's catalogue", catalogue_path_from_plan(loaded.plan, loaded.path)});

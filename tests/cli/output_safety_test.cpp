@@ -15,6 +15,7 @@
 #include <sstream>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -242,6 +243,53 @@ TEST_CASE("outputs that are not regular files are refused; symlinks are written 
         CHECK(fs::is_symlink(dir / "out.geojson"));
         CHECK(fs::is_regular_file(fs::symlink_status(dir / "real" / "target.geojson")));
     }
+    CHECK(temporaries(dir).empty());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a run removes dead writers' temporaries beside its outputs and writes its files as one set", "[cli][safety]") {
+    const fs::path dir = scratch("output_set");
+    const std::string zones = bytes(dir / "z.geojson");
+    const std::string demand = bytes(dir / "d.csv");
+
+    SECTION("an orphan of a dead pid goes, a temporary of a live pid stays") {
+        const pid_t child = fork();
+        if (child == 0) _exit(0);
+        REQUIRE(child > 0);
+        waitpid(child, nullptr, 0); // child's pid is now one of no process
+        const std::string orphan = ".out.geojson.tmp-" + std::to_string(child) + "-0";
+        const std::string live = ".out.geojson.tmp-" + std::to_string(getpid()) + "-0";
+        std::ofstream(dir / orphan) << "half a file";
+        std::ofstream(dir / live) << "being written";
+        auto r = generate(dir, "--out " + (dir / "out.geojson").string() + " --assignment " + (dir / "out.csv").string());
+        CHECK(r.code == 0);
+        CHECK_FALSE(fs::exists(dir / orphan));
+        CHECK(bytes(dir / live) == "being written");
+        CHECK(temporaries(dir) == std::vector<std::string>{live});
+        fs::remove(dir / live);
+    }
+    SECTION("a second output that cannot be written: neither output is new") {
+        std::ofstream(dir / "out.geojson") << "old localities";
+        std::ofstream(dir / "somefile") << "a file, not a folder";
+        auto r = generate(dir, "--out " + (dir / "out.geojson").string() + " --assignment " +
+                                   (dir / "somefile" / "out.csv").string());
+        CHECK(r.code == code(lp::ExitCode::output_not_regular));
+        CHECK_THAT(r.output, Catch::Contains("--assignment " + (dir / "somefile" / "out.csv").string()) &&
+                                 Catch::Contains("is a file, not a folder"));
+        CHECK(bytes(dir / "out.geojson") == "old localities");
+        CHECK(bytes(dir / "somefile") == "a file, not a folder");
+    }
+    SECTION("a report folder is written as one set") {
+        std::ofstream(dir / "lookup.csv") << "zone,locality\nA,1\nB,1\nC,2\n";
+        auto r = run("report --assignment " + (dir / "lookup.csv").string() + " --zones " + (dir / "z.geojson").string() +
+                     " --id-field zone --out " + (dir / "report").string());
+        CHECK(r.code == 0);
+        for (const char* name : {"report.html", "localities.csv", "functions.csv", "check.csv", "localities.geojson"})
+            CHECK(fs::is_regular_file(dir / "report" / name));
+        CHECK(temporaries(dir / "report").empty());
+    }
+    CHECK(bytes(dir / "z.geojson") == zones);
+    CHECK(bytes(dir / "d.csv") == demand);
     CHECK(temporaries(dir).empty());
     fs::remove_all(dir);
 }

@@ -1,5 +1,6 @@
 #include <lp/core/error.hpp>
 #include <lp/generate/batch.hpp>
+#include <lp/io/output_set.hpp>
 #include <lp/plan/csv_table.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/plan_file.hpp>
@@ -202,9 +203,11 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
                 DatasetOptions sources = options.data;
                 record_group_filter(all, *job.zones, options.group_field, job.group, sources);
                 const std::string stem = (fs::path(options.out_dir) / safe_file_stem(job.group)).string();
-                write_features(stem + ".geojson", locality_features(run), part.zones.working_crs);
-                write_file_atomically(stem + "_assignment.csv", assignment_csv(part.zones, run));
-                write_plan(stem + ".plan.json", plan_of(part, run, job.group, row.name, sources, catalogue));
+                OutputSet outputs; // the partnership's three files, or none of them
+                outputs.add_features(stem + ".geojson", locality_features(run), part.zones.working_crs);
+                outputs.add_text(stem + "_assignment.csv", assignment_csv(part.zones, run));
+                outputs.add_text(stem + ".plan.json", plan_to_json_text(plan_of(part, run, job.group, row.name, sources, catalogue)));
+                outputs.commit();
 
                 const auto& stats = run.result.stats;
                 row.max_deviation = stats.max_deviation;

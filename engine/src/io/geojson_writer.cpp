@@ -1,29 +1,21 @@
 #include <lp/core/error.hpp>
 #include <lp/geometry/crs.hpp>
 #include <lp/io/geojson_writer.hpp>
-#include <lp/io/output_guard.hpp>
+#include <lp/io/output_set.hpp>
 
+#include "io/feature_files.hpp"
 #include "io/gdal_util.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <random>
-#include <unistd.h>
 
 namespace lp {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string temporary_sibling(const std::string& path) {
-    std::random_device rd;
-    return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 1000000);
-}
 
 // Rounds to RFC 7946's recommended 6 decimals (about 10 cm), drops repeated points the
 // rounding makes, and orients: exterior counter-clockwise, holes clockwise.
@@ -65,27 +57,10 @@ void append_ring(std::string& s, const Ring& r) {
 
 } // namespace
 
-void write_file_atomically(const std::string& output, const std::string& contents) {
-    const std::string path = resolve_output_target(output); // through a symlink to its target
-    check_outputs({{"output", output}}, {});
-    const std::string tmp = temporary_sibling(path);
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error(ExitCode::write_failed, path + ": cannot write (" + std::strerror(errno) + ")");
-        out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(tmp, ignored);
-            throw Error(ExitCode::write_failed, path + ": write failed");
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw Error(ExitCode::write_failed, path + ": cannot move the finished file into place");
-    }
+void write_file_atomically(const std::string& path, const std::string& contents) {
+    OutputSet output;
+    output.add_text(path, contents);
+    output.commit();
 }
 
 std::string to_geojson(const std::vector<Feature>& features, const std::string& working_crs) {
@@ -139,24 +114,22 @@ OGRFieldType field_type(const nlohmann::ordered_json& v) {
     return OFTString;
 }
 
-void write_with_gdal(const std::string& path, const std::string& driver_name, const std::vector<Feature>& features,
-                     const std::string& working_crs) {
-    detail::ensure_gdal();
+} // namespace
+
+namespace detail {
+
+void write_gdal_features(const std::string& file, const std::string& layer_name, const std::string& driver_name,
+                         const std::vector<Feature>& features, const std::string& working_crs, const std::string& path) {
+    ensure_gdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
     if (!driver) throw Error(ExitCode::write_failed, path + ": GDAL has no " + driver_name + " driver");
-    // Shapefiles are several files: build them in a temporary folder, then move each into place.
-    const fs::path target(path);
-    check_outputs({{"output", path}}, {});
-    const fs::path tmp_dir = temporary_sibling(resolve_output_target(path)) + ".d";
-    fs::create_directories(tmp_dir);
-    const fs::path tmp_path = tmp_dir / target.filename();
-    try {
-        GDALDatasetUniquePtr ds(driver->Create(tmp_path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    {
+        GDALDatasetUniquePtr ds(driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) throw Error(ExitCode::write_failed, path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
         OGRSpatialReference srs;
         srs.SetFromUserInput(working_crs.c_str());
         srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        OGRLayer* layer = ds->CreateLayer(target.stem().c_str(), &srs, wkbMultiPolygon, nullptr);
+        OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), &srs, wkbMultiPolygon, nullptr);
         if (!layer) throw Error(ExitCode::write_failed, path + ": cannot create layer (" + CPLGetLastErrorMsg() + ")");
         // One transaction: a GeoPackage otherwise commits (and syncs) every feature.
         const bool transaction = ds->StartTransaction() == OGRERR_NONE;
@@ -197,20 +170,10 @@ void write_with_gdal(const std::string& path, const std::string& driver_name, co
         }
         if (transaction && ds->CommitTransaction() != OGRERR_NONE)
             throw Error(ExitCode::write_failed, path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
-        ds.reset(); // flush and close before moving
-        for (const auto& entry : fs::directory_iterator(tmp_dir))
-            fs::rename(entry.path(), resolve_output_target((target.parent_path() / entry.path().filename()).string()));
-        fs::remove_all(tmp_dir);
-    } catch (...) {
-        std::error_code ignored;
-        fs::remove_all(tmp_dir, ignored);
-        throw;
+        ds.reset(); // flush and close
     }
 }
 
-} // namespace
-
-namespace {
 // The GDAL driver for an output path, "" for our own RFC 7946 writer.
 std::string output_driver(const std::string& path) {
     const std::string ext = fs::path(path).extension().string();
@@ -219,7 +182,8 @@ std::string output_driver(const std::string& path) {
     if (ext == ".shp") return "ESRI Shapefile";
     throw Error(ExitCode::usage, path + ": unknown output format '" + ext + "' (use .geojson, .gpkg or .shp)");
 }
-} // namespace
+
+} // namespace detail
 
 void check_output_folder(const std::string& path) {
     const fs::path folder = fs::path(path).parent_path();
@@ -228,14 +192,14 @@ void check_output_folder(const std::string& path) {
 }
 
 void check_output_path(const std::string& path) {
-    output_driver(path);
+    detail::output_driver(path);
     check_output_folder(path);
 }
 
 void write_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs) {
-    const std::string driver = output_driver(path);
-    if (driver.empty()) write_file_atomically(path, to_geojson(features, working_crs));
-    else write_with_gdal(path, driver, features, working_crs);
+    OutputSet output;
+    output.add_features(path, features, working_crs);
+    output.commit();
 }
 
 } // namespace lp

@@ -3,6 +3,7 @@
 #include <lp/core/error.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
+#include <lp/io/output_set.hpp>
 #include <lp/plan/csv_table.hpp>
 #include <lp/report/html_escape.hpp>
 #include <lp/report/locality_features.hpp>
@@ -402,9 +403,10 @@ std::vector<std::string> write_report(const PlanReport& report, const std::strin
     if (ec) throw Error(ExitCode::write_failed, out_dir + ": cannot create the report folder (" + ec.message() + ")");
     const fs::path dir(out_dir);
     std::vector<std::string> written;
+    OutputSet outputs; // the whole folder's files, or none of them
     auto write = [&](const char* name, const std::string& text) {
         const auto path = (dir / name).string();
-        write_file_atomically(path, text);
+        outputs.add_text(path, text);
         written.push_back(path);
     };
     write("report.html", report_html(report));
@@ -412,9 +414,10 @@ std::vector<std::string> write_report(const PlanReport& report, const std::strin
     write("functions.csv", functions_csv(report));
     write("check.csv", check_csv(report));
     const auto geojson = (dir / "localities.geojson").string();
-    write_features(geojson, locality_features(report.plan, report.shapes, report.catalogue, report.indicators),
-                   report.working_crs);
+    outputs.add_features(geojson, locality_features(report.plan, report.shapes, report.catalogue, report.indicators),
+                         report.working_crs);
     written.push_back(geojson);
+    outputs.commit();
     return written;
 }
 

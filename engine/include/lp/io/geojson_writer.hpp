@@ -15,9 +15,10 @@ struct Feature {
     nlohmann::ordered_json properties = nlohmann::ordered_json::object();
 };
 
-// Format chosen by extension: .geojson/.json (RFC 7946), .gpkg, .shp. Written to a
-// temporary file and renamed, so a failure never leaves half a file. Throws
-// lp::Error(write_failed).
+// Format chosen by extension: .geojson/.json (RFC 7946), .gpkg, .shp. Written as an
+// OutputSet of its own (lp/io/output_set.hpp): temporary files, fsynced, then renamed, so a
+// failure never leaves half a file (nor half a Shapefile). Throws lp::Error(write_failed).
+// To write it together with other files, use OutputSet::add_features.
 void write_features(const std::string& path, const std::vector<Feature>& features,
                     const std::string& working_crs);
 
@@ -30,7 +31,8 @@ void check_output_folder(const std::string& path);
 // RFC 7946 text for the features (used by write_features and by tests).
 std::string to_geojson(const std::vector<Feature>& features, const std::string& working_crs);
 
-// Writes text to path through a temporary file and rename.
+// Writes text to path through a temporary file, fsync and rename (an OutputSet of one
+// file; through a symlink to its target).
 void write_file_atomically(const std::string& path, const std::string& contents);
 
 } // namespace lp

@@ -1,0 +1,20 @@
+#pragma once
+// Writing features through GDAL, for OutputSet. Private to the engine.
+#include <lp/io/geojson_writer.hpp>
+
+#include <string>
+#include <vector>
+
+namespace lp::detail {
+
+// The GDAL driver for an output path ("GPKG", "ESRI Shapefile"), "" for our own RFC 7946
+// writer. Throws lp::Error(usage) for another extension.
+std::string output_driver(const std::string& path);
+
+// Creates file (a new path) with one layer named layer_name holding the features, in the
+// working CRS, and closes it. shown names the output in messages. Throws
+// lp::Error(write_failed).
+void write_gdal_features(const std::string& file, const std::string& layer_name, const std::string& driver_name,
+                         const std::vector<Feature>& features, const std::string& working_crs, const std::string& shown);
+
+} // namespace lp::detail
