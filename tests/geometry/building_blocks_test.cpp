@@ -287,7 +287,7 @@ TEST_CASE("building block errors name the file", "[blocks]") {
     }
 }
 
-TEST_CASE("--building-blocks takes FILE:FIELD or FILE:LAYER:FIELD", "[blocks]") {
+TEST_CASE("building blocks option takes FILE:FIELD or FILE:LAYER:FIELD", "[blocks]") {
     const auto two = parse_building_blocks("wards.gpkg:ward22_code");
     CHECK(two.path == "wards.gpkg");
     CHECK(two.layer.empty());
