@@ -1,5 +1,8 @@
 #include <lp/report/plan_report.hpp>
 
+#include <lp/community/settlements.hpp>
+#include <lp/partition/statistics.hpp>
+
 #include <lp/core/error.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
@@ -114,6 +117,36 @@ footer{margin-top:32px;font-size:12px;color:#555}
 
 } // namespace
 
+namespace {
+
+// Main towns and split towns, when the plan records how its settlements were found.
+void add_settlements(PlanReport& report, const Dataset& data, const std::vector<int>& groups) {
+    const auto spec = report.plan.sources.find("settlements");
+    if (spec == report.plan.sources.end() || spec->second.empty()) return;
+    const auto population_name = find_demand_column(data.demand, IndicatorColumns{}.population);
+    const std::vector<double> ones(data.zones.size(), 1.0);
+    const auto& population = population_name.empty() ? ones : data.demand.column(population_name);
+    std::vector<std::string> tables;
+    for (const auto& [role, path] : report.plan.sources)
+        if (role.rfind("demand.", 0) == 0) tables.push_back(path);
+    const auto settlements = find_settlements(data, parse_settlements(spec->second), tables, population);
+    const int k = static_cast<int>(report.plan.localities.size());
+    CommunityContext community;
+    community.population = &population;
+    community.groupings.push_back(&settlements.groups);
+    const auto stats = evaluate(data.graph, groups, k, {}, {}, community);
+    for (const auto& locality : stats.localities)
+        report.main_settlements.push_back(locality.main_settlement >= 0 ? settlements.groups.names[locality.main_settlement]
+                                                                        : std::string());
+    const auto& splits = stats.splits.front();
+    for (std::size_t i = 0; i < splits.split.size(); ++i)
+        report.split_settlements.push_back(settlements.groups.names[splits.split[i]] + " (" +
+                                           std::to_string(splits.pieces[i]) + " localities" +
+                                           (splits.needed[i] > 1 ? ", too large for one)" : ")"));
+}
+
+} // namespace
+
 PlanReport prepare_report(const LocalityPlan& plan, const Dataset& data, const FunctionCatalogue& catalogue,
                           const PlanCheck& check, const std::string& plan_path) {
     PlanReport report;
@@ -135,6 +168,7 @@ PlanReport prepare_report(const LocalityPlan& plan, const Dataset& data, const F
     for (const auto& s : data.demand.sources) add_source(s);
     for (const auto& layer : data.points) add_source(layer.source);
     add_source(catalogue.source);
+    add_settlements(report, data, groups);
     return report;
 }
 
@@ -177,7 +211,10 @@ std::string report_html(const PlanReport& r) {
     h << svg_locality_map(r.shapes, plan, map_options);
 
     // Indicators.
-    h << "<h2>Demand indicators</h2>\n<table>\n<tr><th class=\"text\">Locality</th><th>Zones</th><th>Area km&sup2;</th>"
+    const bool towns = !r.main_settlements.empty();
+    h << "<h2>Demand indicators</h2>\n<table>\n<tr><th class=\"text\">Locality</th>"
+      << (towns ? "<th class=\"text\" title=\"The settlement with most people in the locality\">Main town</th>" : "")
+      << "<th>Zones</th><th>Area km&sup2;</th>"
          "<th>Population</th><th title=\"People living in zones that touch another locality: where a boundary runs "
          "through a neighbourhood\">On a boundary</th><th>Aged 65+</th><th>Aged 75+</th>"
          "<th class=\"text\">SIMD quintile mix</th>"
@@ -193,7 +230,10 @@ std::string report_html(const PlanReport& r) {
         const auto& ind = r.indicators[l];
         const auto& loc = plan.localities[l];
         h << "<tr><td class=\"text name\"><span class=\"swatch\" style=\"background:" << html_escape(loc.colour) << "\"></span>"
-          << html_escape(loc.name.empty() ? loc.id : loc.name) << "</td><td>" << ind.zones << "</td><td>"
+          << html_escape(loc.name.empty() ? loc.id : loc.name) << "</td>"
+          << (towns ? "<td class=\"text\">" + html_escape(l < r.main_settlements.size() ? r.main_settlements[l] : "") + "</td>"
+                    : std::string())
+          << "<td>" << ind.zones << "</td><td>"
           << format("%.1f", ind.area_km2) << "</td><td>" << (ind.population ? people(*ind.population) : "") << "</td>";
         auto aged = [&](const std::optional<double>& v) {
             h << "<td>" << (v ? people(*v) : "") << (v && ind.population ? " <small>(" + percent(*v, *ind.population) + ")</small>" : "")
@@ -226,6 +266,13 @@ std::string report_html(const PlanReport& r) {
     for (const auto& ind : r.indicators) {
         on_boundary += ind.people_on_boundary.value_or(0);
         everyone += ind.population.value_or(0);
+    }
+    if (towns) {
+        h << "</p>\n<p class=\"note\">Settlements split between localities: ";
+        if (r.split_settlements.empty()) h << "none";
+        for (std::size_t i = 0; i < r.split_settlements.size(); ++i)
+            h << (i ? "; " : "") << html_escape(r.split_settlements[i]);
+        h << ".";
     }
     if (everyone > 0 && r.indicators.size() > 0 && r.indicators.front().people_on_boundary)
         h << "</p>\n<p class=\"note\">On a boundary: " << people(on_boundary) << " people (" << percent(on_boundary, everyone)

@@ -26,6 +26,10 @@ struct PlanReport {
     std::vector<FunctionDemandShare> shares;     // per catalogue function
     std::vector<std::string> point_kinds;        // point layers, e.g. "gp_practices_2021"
     std::vector<std::string> data_sources;       // files the data came from
+    // With settlements recorded in the plan's sources ("settlements": a --settlements
+    // spec): each locality's main town, and the towns split between localities.
+    std::vector<std::string> main_settlements;   // per locality ("" none)
+    std::vector<std::string> split_settlements;  // "Inverness (2 localities, too large for one)"
 }; // struct PlanReport
 
 // Dissolves the localities (lp::dissolve_groups) and computes indicators and demand shares.
