@@ -5,6 +5,7 @@
 #include "data_options.hpp"
 #include "plan_inputs.hpp"
 
+#include <lp/community/settlements.hpp>
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/io/output_set.hpp>
@@ -25,6 +26,7 @@ struct ImportArgs {
     std::string out;
     std::string code;
     std::string name;
+    std::string settlements;
 };
 
 void run_import(const ImportArgs& args) {
@@ -49,6 +51,10 @@ void run_import(const ImportArgs& args) {
         options.build_graph = false;
         const Dataset data = load_dataset(options);
         guess_partnership(plan, data, options);
+    }
+    if (!args.settlements.empty()) {
+        parse_settlements(args.settlements); // a malformed spec is refused here, not at report time
+        plan.sources["settlements"] = args.settlements;
     }
     write_plan(args.out, plan);
     std::size_t arrangements = 0;
@@ -82,6 +88,9 @@ const RegisterCommand registration([](CLI::App& app) {
     import->add_option("--functions", import_args->functions, "Integration function catalogue CSV (default: shipped)");
     import->add_option("--code", import_args->code, "Partnership code, e.g. S37000015 (default: from the data)");
     import->add_option("--name", import_args->name, "Partnership name (default: from the data)");
+    import->add_option("--settlements", import_args->settlements,
+                       "Record how settlements are found (as generate's --settlements), so the report names each "
+                       "locality's main town and the towns split");
     import_args->data.add_to(*import, true);
     import->callback([import_args] { run_import(*import_args); });
 

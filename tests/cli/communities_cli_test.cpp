@@ -56,7 +56,7 @@ TEST_CASE("generate with settlements, wards and hubs on Fife", "[cli][communitie
 
     SECTION("settlements by class and wards as soft blocks: towns whole, localities named after them") {
         const auto run = generate(fife("--settlements urban_rural_6fold_2016:1-4 --building-blocks " + wards +
-                                       " --out " + dir + "/fife.geojson"), dir);
+                                       " --out " + dir + "/fife.geojson --assignment " + dir + "/fife.csv"), dir);
         INFO(run.output);
         REQUIRE(run.code == 0);
         CHECK(run.output.find("(cut cost: people)") != std::string::npos);
@@ -73,6 +73,27 @@ TEST_CASE("generate with settlements, wards and hubs on Fife", "[cli][communitie
         }
         CHECK(names.size() == 7);
         for (const char* town : {"Dunfermline", "Kirkcaldy", "Glenrothes"}) CHECK(names.count(town) == 1);
+
+        // The plan records how settlements were found; the report names main towns from it.
+        const std::string data_options = "--zones " + data + "/dz2011_scotland_bng.gpkg --layer datazones "
+                                         "--id-field dz11_code --filter-field ca_code --filter S12000047 --demand " +
+                                         data + "/demand/dz2011_population_2020.csv --demand " + data +
+                                         "/demand/dz2011_access_rurality.csv --demand " + data +
+                                         "/demand/dz2011_lookup.csv ";
+        const std::string boundaries = LP_BINARY_DIR "/bin/boundaries ";
+        REQUIRE(std::system((boundaries + "plan import --assignment " + dir + "/fife.csv " + data_options +
+                             "--settlements urban_rural_6fold_2016:1-4 --out " + dir + "/fife.plan.json > /dev/null")
+                                .c_str()) == 0);
+        CHECK(read_json(dir + "/fife.plan.json")["sources"]["settlements"] == "urban_rural_6fold_2016:1-4");
+        REQUIRE(std::system((boundaries + "report --plan " + dir + "/fife.plan.json --out " + dir + "/report > /dev/null")
+                                .c_str()) == 0);
+        std::ifstream html_file(dir + "/report/report.html");
+        std::stringstream html;
+        html << html_file.rdbuf();
+        CHECK(html.str().find("Main town</th>") != std::string::npos);
+        CHECK(html.str().find("<td class=\"text\">Dunfermline</td>") != std::string::npos);
+        CHECK(html.str().find("Settlements split between localities: none.") != std::string::npos);
+        CHECK(html.str().find("On a boundary: ") != std::string::npos);
     }
     SECTION("settlements named by a field, and the length cut cost") {
         const auto run = generate(fife("--settlements iz11_name --cut-cost length --out " + dir + "/iz.geojson"), dir);

@@ -111,6 +111,7 @@ LocalityPlan plan_of(const Dataset& part, const LocalityRun& run, const std::str
         plan.crossings.push_back({part.zones.ids[c.a], part.zones.ids[c.b], c.note});
     add_default_arrangements(plan, catalogue);
     record_sources(plan, sources);
+    if (run.settlements && !run.settlements_spec.empty()) plan.sources["settlements"] = run.settlements_spec;
     return plan;
 }
 

@@ -141,6 +141,7 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     const double upper_share = options.balance.empty() ? 1.0 : 1.0 + options.balance.front().tolerance;
     if (!options.settlements.empty()) {
         const std::string area = options.area_name.empty() ? area_name_of(data) : options.area_name;
+        run.settlements_spec = options.settlements;
         run.settlements = find_settlements(data, parse_settlements(options.settlements), options.keep_whole_tables,
                                            population ? *population : run.balance.front().values, area);
         request.groupings.push_back(run.settlements->groups);

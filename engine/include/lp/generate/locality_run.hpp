@@ -64,6 +64,7 @@ struct LocalityRun {
     std::string cut_cost;                 // "people" or "length"
     std::string population_column;        // empty: none found
     std::optional<Settlements> settlements;
+    std::string settlements_spec;         // how they were found (recorded in plan files)
     std::optional<BlockAssignment> blocks;
     ZoneGroups block_groups;              // the blocks as groups (kind "building block")
     std::vector<int> hubs;                // zones the localities started from
