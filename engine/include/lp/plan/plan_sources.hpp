@@ -9,6 +9,7 @@
 //   filter.1, filter.2, ...   filter values, in order
 //   demand.1, demand.2, ...   demand tables, in order
 //   points.1, points.2, ...   service point layers, in order
+//   settlements               a --settlements spec (the report names main towns by it)
 // Paths are written absolute. A relative path (a plan edited by hand or moved
 // together with its data) is resolved against the folder of the plan file.
 #include <lp/data/dataset.hpp>
