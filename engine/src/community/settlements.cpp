@@ -275,6 +275,15 @@ Settlements find_settlements(const Dataset& data, const SettlementSpec& spec, co
             }
             bool shared = false;
             names[s] = shared_name(texts, weights, &shared);
+            // Only one side of a town in the classes ("Thurso West"): the town's name.
+            for (const char* side : {" North", " South", " East", " West", " Central", " Centre"}) {
+                const std::string suffix = side;
+                if (names[s].size() > suffix.size() &&
+                    names[s].compare(names[s].size() - suffix.size(), suffix.size(), suffix) == 0) {
+                    names[s].resize(names[s].size() - suffix.size());
+                    break;
+                }
+            }
             // A city of many districts with no shared word: the area's own name.
             if (!shared && !area_name.empty() && result.people[s] >= 0.5 * area_people)
                 names[s] = plain_area_name(area_name);
