@@ -276,7 +276,7 @@ Settlements find_settlements(const Dataset& data, const SettlementSpec& spec, co
             bool shared = false;
             names[s] = shared_name(texts, weights, &shared);
             // Only one side of a town in the classes ("Thurso West"): the town's name.
-            for (const char* side : {" North", " South", " East", " West", " Central", " Centre"}) {
+            for (const char* side : {" North", " South", " East", " West"}) {
                 const std::string suffix = side;
                 if (names[s].size() > suffix.size() &&
                     names[s].compare(names[s].size() - suffix.size(), suffix.size(), suffix) == 0) {
