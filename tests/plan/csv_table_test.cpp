@@ -41,3 +41,23 @@ TEST_CASE("CSV: an unclosed quote and a long row name the line", "[plan]") {
     CHECK_THROWS_MATCHES(read_csv_file("/nonexistent/x.csv"), Error,
                          Catch::Matchers::Predicate<Error>([](const Error& e) { return e.code() == ExitCode::file_not_found; }));
 }
+
+TEST_CASE("CSV: Windows-1252 is decoded to UTF-8, a BOM dropped, a byte neither allows names the line", "[plan]") {
+    // "Ìle" saved by a spreadsheet as Windows-1252: byte 0xCC; 0x80 is the euro sign.
+    const CsvTable t = parse_csv("zone,locality\nA,\xCCle\nB,\x80 5\n", "w.csv");
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.rows[0][1] == "\xC3\x8Cle");
+    CHECK(t.rows[1][1] == "\xE2\x82\xAC 5");
+    // Valid UTF-8 is taken as it is, with or without a byte order mark.
+    const CsvTable u = parse_csv("\xEF\xBB\xBFzone,locality\nA,\xC3\x8Cle\n", "u.csv");
+    CHECK(u.header[0] == "zone");
+    CHECK(u.rows[0][1] == "\xC3\x8Cle");
+    // 0x81 is undefined in Windows-1252 (and not UTF-8 either).
+    try {
+        parse_csv("zone,locality\nA,x\nB,\x81\n", "bad.csv");
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::bad_value);
+        CHECK_THAT(std::string(e.what()), Catch::Contains("bad.csv: line 3: byte 0x81"));
+    }
+}

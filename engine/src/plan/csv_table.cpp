@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -24,7 +25,81 @@ std::string trimmed(const std::string& s) {
     return s.substr(first, last - first + 1);
 }
 
+// Length of the valid UTF-8 sequence at text[pos], or 0 when it is not one.
+std::size_t utf8_sequence(const std::string& text, std::size_t pos) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char c = byte(pos);
+    if (c < 0x80) return 1;
+    std::size_t n = 0;
+    unsigned min = 0, cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; min = 0x10000; }
+    else return 0;
+    if (pos + n > text.size()) return 0;
+    for (std::size_t i = 1; i < n; ++i) {
+        if ((byte(pos + i) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (byte(pos + i) & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return n;
+}
+
+void append_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Windows-1252 bytes 0x80-0x9F; 0 marks the five bytes the code page leaves undefined.
+constexpr unsigned short cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
 } // namespace
+
+std::string csv_text_as_utf8(const std::string& text, const std::string& source) {
+    std::size_t pos = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    bool valid = true;
+    for (std::size_t i = pos; i < text.size();) {
+        const std::size_t n = utf8_sequence(text, i);
+        if (n == 0) {
+            valid = false;
+            break;
+        }
+        i += n;
+    }
+    if (valid) return text.substr(pos);
+    // Not UTF-8: a spreadsheet saved as Windows-1252 (e.g. "\xCCle" for Ile with a grave accent).
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    std::size_t line = 1;
+    for (std::size_t i = pos; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') ++line;
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c >= 0xA0) {
+            append_utf8(out, c);
+        } else if (const unsigned cp = cp1252_high[c - 0x80]) {
+            append_utf8(out, cp);
+        } else {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(c));
+            throw Error(ExitCode::bad_value, source + ": line " + std::to_string(line) + ": byte " + hex +
+                                                 " is neither UTF-8 nor Windows-1252 text; save the file as UTF-8");
+        }
+    }
+    return out;
+}
 
 std::optional<std::size_t> CsvTable::column(const std::string& name) const {
     for (std::size_t i = 0; i < header.size(); ++i)
@@ -41,11 +116,11 @@ void CsvTable::header_as_row() {
     header.clear();
 }
 
-CsvTable parse_csv(const std::string& text, const std::string& source) {
+CsvTable parse_csv(const std::string& raw_text, const std::string& source) {
     CsvTable table;
     table.source = source;
+    const std::string text = csv_text_as_utf8(raw_text, source); // BOM stripped, Windows-1252 decoded
     std::size_t pos = 0;
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) pos = 3;
 
     std::size_t line = 1;
     std::vector<std::string> record;

@@ -10,6 +10,8 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <unordered_set>
+#include <algorithm>
 
 namespace lp {
 
@@ -239,8 +241,49 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
 
 LocalityPlan plan_from_json_text(const std::string& text, const std::string& source) {
     Json root;
+    // A key given twice in one object is refused (the parser would keep the last silently).
+    std::vector<std::unordered_set<std::string>> keys_seen;
+    std::vector<std::string> key_path;
+    std::string pending_key;
+    const Json::parser_callback_t no_duplicate_keys = [&](int, nlohmann::json::parse_event_t event, Json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        if (event == Event::object_start) {
+            keys_seen.emplace_back();
+            key_path.push_back(pending_key);
+            pending_key.clear();
+        } else if (event == Event::object_end) {
+            keys_seen.pop_back();
+            key_path.pop_back();
+        } else if (event == Event::key) {
+            std::string key = parsed.get<std::string>();
+            if (!keys_seen.back().insert(key).second) {
+                std::string where;
+                for (std::size_t i = 1; i < key_path.size(); ++i) where += "/" + key_path[i];
+                throw Error(ExitCode::bad_plan, source + ": " + (where.empty() ? "/" : where) + ": key \"" + key +
+                                                    "\" appears twice in one object");
+            }
+            pending_key = std::move(key);
+        } else if (event == Event::array_start) {
+            pending_key.clear();
+        }
+        return true;
+    };
     try {
-        root = Json::parse(text);
+        root = Json::parse(text, no_duplicate_keys);
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number beyond double range (1e309): name the line holding it.
+        std::string what = e.what();
+        std::size_t line = 0;
+        if (auto q1 = what.find('\''); q1 != std::string::npos) {
+            if (auto q2 = what.find('\'', q1 + 1); q2 != std::string::npos) {
+                const std::string number = what.substr(q1 + 1, q2 - q1 - 1);
+                if (auto at = text.find(number); !number.empty() && at != std::string::npos)
+                    line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n'));
+            }
+        }
+        if (auto colon = what.find("] "); colon != std::string::npos) what = what.substr(colon + 2);
+        throw Error(ExitCode::bad_plan, source + (line ? ": line " + std::to_string(line) : std::string()) +
+                                            ": a number out of range (" + what + ")");
     } catch (const nlohmann::json::parse_error& e) {
         // e.byte is the 1-based offset of the problem; turn it into a line and column.
         std::size_t line = 1, column = 1;

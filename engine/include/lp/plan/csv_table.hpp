@@ -25,6 +25,11 @@ struct CsvTable {
 
 // Throws lp::Error(file_not_found) or lp::Error(bad_value) naming the file and line
 // (unterminated quote, a row with more fields than the header).
+// Text as UTF-8: a byte order mark is dropped, and text that is not valid UTF-8 is read
+// as Windows-1252 (what spreadsheets save). Throws lp::Error(bad_value) naming the line of
+// a byte neither encoding allows.
+std::string csv_text_as_utf8(const std::string& text, const std::string& source);
+// Parses CSV text (UTF-8, UTF-8 with a BOM, or Windows-1252).
 CsvTable parse_csv(const std::string& text, const std::string& source);
 CsvTable read_csv_file(const std::string& path);
 
