@@ -1,6 +1,9 @@
 #include "data_options.hpp"
 #include "command_registry.hpp"
 
+#include <cmath>
+#include <cstdlib>
+
 namespace lp::cli {
 
 void DataOptions::add_to(CLI::App& command, bool required_zones) {
@@ -22,7 +25,17 @@ void DataOptions::add_to(CLI::App& command, bool required_zones) {
     command.add_option("--points", dataset.point_paths, "Service point layer(s) counted per zone (GP practices, hospitals)");
     command.add_option("--crossings", dataset.graph.crossings_csv, "CSV of water crossings: zone_a,zone_b[,note]");
     command.add_option("--snap", dataset.graph.snap_tolerance, "Snapping tolerance in metres for shared boundaries")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                // Refused before reading: a negative, NaN or infinite tolerance has no meaning.
+                char* end = nullptr;
+                const double v = std::strtod(text.c_str(), &end);
+                if (end == text.c_str() || *end || !std::isfinite(v) || v < 0)
+                    return "--snap " + text + ": expected a distance in metres, 0 or more";
+                return {};
+            },
+            "METRES >= 0"));
     command.add_flag("--queen", queen, "Zones touching at a point are neighbours (default: a shared edge)");
 }
 

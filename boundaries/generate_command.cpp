@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -268,6 +269,7 @@ std::vector<int> read_hubs(const std::string& path, const ZoneLayer& zones, int 
 }
 
 void run_generate(const GenerateArgs& args) {
+    for (const auto& text : args.balance) parse_balance(text); // refused before reading
     if (args.all) {
         run_generate_all(args);
         return;
@@ -276,12 +278,12 @@ void run_generate(const GenerateArgs& args) {
     prepare_outputs({{"--out", args.out}, {"--assignment", args.assignment_csv}}, generate_inputs(args));
     check_output_path(args.out);
     if (!args.assignment_csv.empty()) check_output_folder(args.assignment_csv);
+    const int k = args.localities;
+    if (k < 2) throw Error(ExitCode::usage, "--localities " + std::to_string(k) + ": the law asks for two or more");
     const auto t0 = std::chrono::steady_clock::now();
     const DatasetOptions options = args.data.resolved();
     const Dataset data = load_dataset(options);
     const ZoneLayer& zones = data.zones;
-    const int k = args.localities;
-    if (k < 2) throw Error(ExitCode::usage, "--localities " + std::to_string(k) + ": the law asks for two or more");
     if (static_cast<std::size_t>(k) > zones.size())
         throw Error(ExitCode::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
                                                       std::to_string(zones.size()) + " zones of " + zones.source);
@@ -349,7 +351,16 @@ const RegisterCommand registration([](CLI::App& app) {
     auto args = std::make_shared<GenerateArgs>();
     CLI::App* cmd = app.add_subcommand("generate", "Divide the zones into k balanced, connected, compact localities");
     args->data.add_to(*cmd);
-    cmd->add_option("--localities,-k", args->localities, "Number of localities (2 or more)");
+    cmd->add_option("--localities,-k", args->localities, "Number of localities (2 or more)")
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                char* end = nullptr;
+                const long v = std::strtol(text.c_str(), &end, 10);
+                if (end == text.c_str() || *end || v < 2)
+                    return "--localities " + text + ": the law asks for two or more";
+                return {};
+            },
+            "INTEGER >= 2"));
     cmd->add_option("--balance", args->balance,
                     "Demand column to balance, with its tolerance: COLUMN[:TOL], TOL like 1% or 0.01 (default 1%)")
         ->required();
@@ -378,7 +389,17 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--lock", args->lock_csv, "CSV of zone,locality (1-based number or name) fixed in place");
     cmd->add_option("--start", args->start_csv, "CSV of zone,locality: a plan to improve rather than start afresh");
     cmd->add_option("--seed", args->seed, "Random seed (same inputs and seed give the same plan)")->capture_default_str();
-    cmd->add_option("--effort", args->effort, "Search effort multiplier")->capture_default_str();
+    cmd->add_option("--effort", args->effort, "Search effort multiplier")
+        ->capture_default_str()
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                char* end = nullptr;
+                const double v = std::strtod(text.c_str(), &end);
+                if (end == text.c_str() || *end || !std::isfinite(v) || v <= 0)
+                    return "--effort " + text + ": expected a number greater than 0";
+                return {};
+            },
+            "NUMBER > 0"));
     cmd->add_option("--out", args->out, "Locality boundaries: .geojson, .gpkg or .shp");
     cmd->add_option("--assignment", args->assignment_csv, "CSV of zone,locality to write");
     cmd->add_flag("--all", args->all, "Every partnership at once: one plan per value of --group-field");

@@ -27,7 +27,12 @@ BalanceSpec parse_balance(const std::string& text) {
     }
     if (name.empty() || used == 0 || used != tolerance.size() || !std::isfinite(value) || value < 0)
         throw Error(ExitCode::usage, "--balance " + text + ": expected COLUMN[:TOLERANCE] with a tolerance like 1% or 0.01");
-    return {name, percent ? value / 100.0 : value};
+    const double fraction = percent ? value / 100.0 : value;
+    // A band of 100% or more lets a locality hold nothing: no locality may be empty.
+    if (fraction >= 1.0)
+        throw Error(ExitCode::usage, "--balance " + text +
+                                         ": a tolerance of 100% or more allows an empty locality; give less than 100% (e.g. 5%)");
+    return {name, fraction};
 }
 
 CutCostKind parse_cut_cost(const std::string& text) {
