@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <set>
 #include <sys/wait.h>
 
 namespace fs = std::filesystem;
@@ -132,5 +134,144 @@ TEST_CASE("bad input gives a clear message and a distinct exit code", "[cli][io]
         auto r = run("inspect " + zones + "--demand " + fixture("demand_ok.csv"));
         CHECK(r.code == 0);
         CHECK_THAT(r.output, Catch::Contains("zones:       3") && Catch::Contains("edges:       2 (2 land, 0 crossings)"));
+    }
+}
+
+namespace {
+
+// A fresh folder for one case's inputs and outputs; `left()` lists what is in it.
+struct Scratch {
+    fs::path dir;
+    explicit Scratch(const std::string& name) : dir(fs::path(LP_BINARY_DIR) / ("bad_input_" + name)) {
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+    }
+    ~Scratch() { fs::remove_all(dir); }
+    std::string write(const std::string& name, const std::string& text) const {
+        std::ofstream(dir / name, std::ios::binary) << text;
+        return (dir / name).string();
+    }
+    std::string path(const std::string& name) const { return (dir / name).string(); }
+    std::set<std::string> left() const {
+        std::set<std::string> names;
+        for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
+        return names;
+    }
+};
+
+} // namespace
+
+TEST_CASE("ordinary bad input is a named error, never exit 1 (issue 15 items 5-7)", "[cli][io]") {
+    const std::string zones = "--zones " + fixture("three_zones.geojson") + " --id-field zone ";
+    const std::string demand = "--demand " + fixture("demand_ok.csv") + " ";
+
+    SECTION("item 5: a plan number out of double range names the file and line") {
+        Scratch s("plan_range");
+        const std::string plan = s.write("plan.json", "{\n  \"schema_version\": 1,\n  \"partnership\": 1e309\n}\n");
+        auto r = run("check --plan " + plan);
+        CHECK(r.code == code(lp::ExitCode::bad_plan));
+        CHECK_THAT(r.output, Catch::Contains("plan.json: line 3") && Catch::Contains("out of range"));
+        CHECK(s.left() == std::set<std::string>{"plan.json"});
+    }
+    SECTION("item 5: lock CSVs in Windows-1252 and UTF-8 with a BOM are read; a byte neither allows names the line") {
+        Scratch s("encodings");
+        const std::string cp1252 = s.write("lock1252.csv", "zone,locality\nA,\xCCle\n");
+        auto r = run("generate " + zones + demand + "--localities 2 --balance pop:50% --lock " + cp1252 + " --out " +
+                     s.path("out.geojson") + " --assignment " + s.path("out.csv"));
+        CHECK(r.code != code(lp::ExitCode::unexpected));
+        CHECK((r.code == 0 || r.code == code(lp::ExitCode::tolerance_not_met)));
+        std::ifstream in(s.path("out.csv"));
+        const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CHECK_THAT(written, Catch::Contains("\xC3\x8Cle")); // written as UTF-8
+        const std::string bom = s.write("lockbom.csv", "\xEF\xBB\xBFzone,locality\nA,\xC3\x8Cle\n");
+        r = run("generate " + zones + demand + "--localities 2 --balance pop:50% --lock " + bom + " --out " +
+                s.path("bom.geojson"));
+        CHECK((r.code == 0 || r.code == code(lp::ExitCode::tolerance_not_met)));
+        const std::string bad = s.write("lockbad.csv", "zone,locality\nA,x\nB,\x81\n");
+        const auto before = s.left();
+        r = run("generate " + zones + demand + "--localities 2 --balance pop:50% --lock " + bad + " --out " +
+                s.path("bad.geojson"));
+        CHECK(r.code == code(lp::ExitCode::bad_value));
+        CHECK_THAT(r.output, Catch::Contains("lockbad.csv: line 3: byte 0x81"));
+        CHECK(s.left() == before);
+    }
+    SECTION("item 5: an --out-dir that is a file and an unwritable .gpkg are named errors") {
+        Scratch s("out_dir_file");
+        const std::string file = s.write("not_a_folder", "x");
+        auto r = run("generate " + zones + demand + "--all --group-field ward --localities 2 --balance pop:50% --out-dir " + file);
+        CHECK(r.code != code(lp::ExitCode::unexpected));
+        CHECK((r.code == code(lp::ExitCode::output_not_regular) || r.code == code(lp::ExitCode::write_failed)));
+        CHECK_THAT(r.output, Catch::Contains("not_a_folder"));
+        r = run("dissolve " + zones + "--out " + s.path("missing/out.gpkg"));
+        CHECK(r.code == code(lp::ExitCode::write_failed));
+        CHECK_THAT(r.output, Catch::Contains("out.gpkg"));
+        CHECK(s.left() == std::set<std::string>{"not_a_folder"});
+    }
+    SECTION("item 6: out-of-range options are refused before reading, exit 2") {
+        Scratch s("options");
+        const std::string out = " --out " + s.path("out.geojson");
+        auto r = run("generate " + zones + demand + "--localities 2 --balance pop:1000%" + out);
+        CHECK(r.code == code(lp::ExitCode::usage));
+        CHECK_THAT(r.output, Catch::Contains("--balance pop:1000%") && Catch::Contains("empty locality"));
+        CHECK_THAT(r.output, !Catch::Contains("localities ("));
+        r = run("generate " + zones + demand + "--localities 2 --balance pop:1" + out); // a fraction of 1 = 100%
+        CHECK(r.code == code(lp::ExitCode::usage));
+        r = run("generate " + zones + demand + "--localities 2 --balance pop --snap -10" + out);
+        CHECK(r.code == code(lp::ExitCode::usage));
+        CHECK_THAT(r.output, Catch::Contains("--snap -10"));
+        r = run("generate " + zones + demand + "--localities 2 --balance pop --snap nan" + out);
+        CHECK(r.code == code(lp::ExitCode::usage));
+        r = run("generate " + zones + demand + "--localities 2 --balance pop --effort -1" + out);
+        CHECK(r.code == code(lp::ExitCode::usage));
+        CHECK_THAT(r.output, Catch::Contains("--effort -1"));
+        r = run("generate " + zones + demand + "--localities 0 --balance pop" + out);
+        CHECK(r.code == code(lp::ExitCode::usage));
+        CHECK_THAT(r.output, Catch::Contains("--localities 0"));
+        CHECK(s.left().empty());
+    }
+    SECTION("item 6: a demand value of 1e308 names file, line and zone") {
+        Scratch s("huge_demand");
+        const std::string csv = s.write("huge.csv", "zone,pop\nA,100\nB,1e308\nC,300\n");
+        auto r = run("generate " + zones + "--demand " + csv + " --localities 2 --balance pop --out " + s.path("out.geojson"));
+        CHECK(r.code == code(lp::ExitCode::bad_value));
+        CHECK_THAT(r.output, Catch::Contains("huge.csv line 3, column pop") && Catch::Contains("zone B"));
+        CHECK(s.left() == std::set<std::string>{"huge.csv"});
+    }
+    SECTION("item 7: a gap or \"1,234\" in the first row does not drop the column") {
+        Scratch s("first_row");
+        const std::string commas = s.write("commas.csv", "zone,pop\nA,\"1,000\"\nB,200\nC,300\n");
+        auto r = run("inspect " + zones + "--demand " + commas);
+        CHECK(r.code == 0);
+        CHECK_THAT(r.output, Catch::Contains("demand:      pop"));
+        const std::string gap = s.write("gap.csv", "zone,pop\nA,\nB,200\nC,300\n");
+        r = run("generate " + zones + "--demand " + gap + " --localities 2 --balance pop --out " + s.path("out.geojson"));
+        CHECK(r.code == code(lp::ExitCode::bad_value));
+        CHECK_THAT(r.output, Catch::Contains("gap.csv line 2, column pop: no value (zone A)"));
+        const std::string words = s.write("words.csv", "zone,pop\nA,n/a\nB,200\nC,300\n");
+        r = run("inspect " + zones + "--demand " + words);
+        CHECK(r.code == code(lp::ExitCode::bad_value));
+        CHECK_THAT(r.output, Catch::Contains("words.csv line 2, column pop: 'n/a' is not a number (zone A)"));
+        CHECK(s.left() == std::set<std::string>{"commas.csv", "gap.csv", "words.csv"});
+    }
+    SECTION("item 7: a non-finite coordinate names the file and feature") {
+        Scratch s("nan_coordinate");
+        std::ifstream in(fixture("three_zones.geojson"));
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto at = text.find("[-3.18,55.90],[-3.17,55.90]");
+        REQUIRE(at != std::string::npos);
+        text.replace(at, 13, "[-3.18,1e999]");
+        const std::string layer = s.write("nan.geojson", text);
+        auto r = run("inspect --zones " + layer + " --id-field zone");
+        CHECK(r.code == code(lp::ExitCode::bad_geometry));
+        CHECK_THAT(r.output, Catch::Contains("nan.geojson: feature 3") && Catch::Contains("not a finite number"));
+    }
+    SECTION("item 7: a key given twice in a plan is refused naming the key") {
+        Scratch s("duplicate_key");
+        const std::string plan =
+            s.write("dup.json", "{\"schema_version\": 1, \"assignment\": {\"A\": 1, \"B\": 2, \"A\": 2}, \"assignment\": {}}\n");
+        auto r = run("check --plan " + plan);
+        CHECK(r.code == code(lp::ExitCode::bad_plan));
+        CHECK_THAT(r.output, Catch::Contains("dup.json") && Catch::Contains("/assignment: key \"A\" appears twice"));
+        CHECK(s.left() == std::set<std::string>{"dup.json"});
     }
 }

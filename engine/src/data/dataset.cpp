@@ -39,6 +39,7 @@ Dataset subset(const Dataset& data, const std::vector<std::size_t>& zones, const
     out.zones = subset(data.zones, zones);
     out.demand.names = data.demand.names;
     out.demand.sources = data.demand.sources;
+    out.demand.unusable = data.demand.unusable;
     for (const auto& column : data.demand.values) {
         std::vector<double> part;
         part.reserve(zones.size());

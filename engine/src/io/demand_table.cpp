@@ -5,6 +5,9 @@
 #include "io/gdal_util.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <limits>
+#include <string>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -20,13 +23,25 @@ bool DemandColumns::has(const std::string& name) const {
 const std::vector<double>& DemandColumns::column(const std::string& name) const {
     for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == name) return values[i];
+    for (const auto& [unusable_name, problem] : unusable)
+        if (unusable_name == name) throw Error(ExitCode::bad_value, "demand column '" + name + "': " + problem);
     std::string known;
     for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
     throw Error(ExitCode::field_not_found,
                 "no demand column '" + name + "' (columns: " + (known.empty() ? "none; add --demand" : known) + ")");
 }
 
+void DemandColumns::set_unusable(const std::string& name, const std::string& problem) {
+    for (auto& [n, p] : unusable)
+        if (n == name) {
+            p = problem;
+            return;
+        }
+    unusable.emplace_back(name, problem);
+}
+
 void DemandColumns::set(const std::string& name, std::vector<double> column_values, const std::string& source) {
+    std::erase_if(unusable, [&](const auto& u) { return u.first == name; });
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (names[i] == name) {
             values[i] = std::move(column_values);
@@ -41,15 +56,45 @@ void DemandColumns::set(const std::string& name, std::vector<double> column_valu
 
 namespace {
 
-std::optional<double> parse_number(const char* text) {
-    while (*text == ' ') ++text;
-    if (!*text) return std::nullopt;
+// "1,234" and "12,345,678.5": commas between groups of three digits are thousands separators.
+std::string without_thousands_separators(const std::string& text) {
+    if (text.find(',') == std::string::npos) return text;
+    std::size_t i = 0;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    std::size_t lead = 0;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i, ++lead;
+    if (lead < 1 || lead > 3) return text;
+    std::string out = text.substr(0, i);
+    while (i < text.size() && text[i] == ',') {
+        for (std::size_t d = 1; d <= 3; ++d)
+            if (i + d >= text.size() || !std::isdigit(static_cast<unsigned char>(text[i + d]))) return text;
+        if (i + 4 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 4]))) return text;
+        out += text.substr(i + 1, 3);
+        i += 4;
+    }
+    if (i < text.size() && text[i] != '.') return text;
+    if (text.find(',', i) != std::string::npos) return text;
+    return out + text.substr(i);
+}
+
+// The largest demand value taken: anything larger is a typo or an overflow (1e308 would
+// make totals infinite).
+constexpr double max_demand = 1e15;
+
+enum class Parsed { number, empty, word, out_of_range };
+
+Parsed parse_number(const char* raw, double& value) {
+    std::string text = raw;
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string::npos) return Parsed::empty;
+    text = without_thousands_separators(text.substr(first, text.find_last_not_of(" \t") - first + 1));
     char* end = nullptr;
     errno = 0;
-    const double v = std::strtod(text, &end);
-    while (end && *end == ' ') ++end;
-    if (errno == ERANGE || !end || *end || !std::isfinite(v)) return std::nullopt;
-    return v;
+    const double v = std::strtod(text.c_str(), &end);
+    if (!end || end == text.c_str() || *end) return Parsed::word;
+    if (errno == ERANGE || !std::isfinite(v) || std::fabs(v) > max_demand) return Parsed::out_of_range;
+    value = v;
+    return Parsed::number;
 }
 
 // CSV line of a data row: the header is line 1 and GDAL numbers CSV features from 1.
@@ -87,8 +132,13 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
     const std::unordered_set<std::string> excluded(zones.excluded_ids.begin(), zones.excluded_ids.end());
     const double missing = std::numeric_limits<double>::quiet_NaN();
     std::vector<std::vector<double>> values(indices.size(), std::vector<double>(zones.size(), missing));
-    std::vector<bool> numeric(indices.size(), true);
-    std::vector<std::string> first_bad(indices.size());
+    // Whether a column holds demand is decided from every row, not the first: a column is
+    // numeric when its values are numbers (a missing value or "1,234" anywhere does not drop it).
+    struct ColumnState {
+        std::size_t numbers = 0, words = 0;
+        std::string first_word, first_empty, first_out_of_range;
+    };
+    std::vector<ColumnState> state(indices.size());
     std::vector<long long> seen(zones.size(), 0);
 
     std::string first_unknown;
@@ -97,9 +147,6 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
     layer->ResetReading();
     for (auto& feature : *layer) {
         ++feature_number;
-        if (auto_columns && feature_number == 1) // text from the first row on (names, codes): not demand
-            for (std::size_t c = 0; c < indices.size(); ++c)
-                numeric[c] = parse_number(feature->GetFieldAsString(indices[c])).has_value();
         const std::string id = feature->GetFieldAsString(key_index);
         const auto zone = zones.find(id);
         if (!zone) {
@@ -118,13 +165,35 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
                                                  " (first at " + row_label(options.path, seen[*zone]) + ")");
         seen[*zone] = feature_number;
         for (std::size_t c = 0; c < indices.size(); ++c) {
-            if (!numeric[c]) continue;
             const char* text = feature->GetFieldAsString(indices[c]);
-            if (auto v = parse_number(text)) {
-                values[c][*zone] = *v;
-            } else {
-                throw Error(ExitCode::bad_value, row_label(options.path, feature_number) + ", column " + names[c] +
-                                                     ": '" + text + "' is not a number (zone " + id + ")");
+            double v = 0;
+            const Parsed parsed = parse_number(text, v);
+            auto& st = state[c];
+            const std::string where = row_label(options.path, feature_number) + ", column " + names[c] + ": ";
+            switch (parsed) {
+            case Parsed::number:
+                values[c][*zone] = v;
+                ++st.numbers;
+                break;
+            case Parsed::empty:
+                if (!auto_columns)
+                    throw Error(ExitCode::bad_value, where + "no value (zone " + id + ")");
+                if (st.first_empty.empty()) st.first_empty = where + "no value (zone " + id + ")";
+                break;
+            case Parsed::word:
+                if (!auto_columns)
+                    throw Error(ExitCode::bad_value, where + "'" + text + "' is not a number (zone " + id + ")");
+                if (st.first_word.empty()) st.first_word = where + "'" + text + "' is not a number (zone " + id + ")";
+                ++st.words;
+                break;
+            case Parsed::out_of_range: {
+                const std::string message =
+                    where + "'" + text + "' is out of range (demand values are finite and at most 1e15; zone " + id + ")";
+                if (!auto_columns) throw Error(ExitCode::bad_value, message);
+                if (st.first_out_of_range.empty()) st.first_out_of_range = message;
+                ++st.numbers;
+                break;
+            }
             }
         }
     }
@@ -143,8 +212,20 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
                 throw Error(ExitCode::missing_row,
                             options.path + ": no row for zone " + zones.ids[z] + " (every zone needs demand values)");
     }
-    for (std::size_t c = 0; c < indices.size(); ++c)
-        if (numeric[c]) into.set(names[c], std::move(values[c]), options.path);
+    for (std::size_t c = 0; c < indices.size(); ++c) {
+        const auto& st = state[c];
+        if (st.numbers == 0) continue; // text (names, codes): not demand
+        // Mostly numbers: a column meant as demand, so a word in it is an error now.
+        if (st.words > 0 && st.numbers >= st.words) throw Error(ExitCode::bad_value, st.first_word);
+        if (!st.first_out_of_range.empty() && st.words == 0) throw Error(ExitCode::bad_value, st.first_out_of_range);
+        // Mostly words, or numbers with gaps: not demand, but asked for by name it says why.
+        std::string problem = st.words > 0 ? st.first_word : st.first_empty;
+        if (!problem.empty()) {
+            into.set_unusable(names[c], problem);
+            continue;
+        }
+        into.set(names[c], std::move(values[c]), options.path);
+    }
 }
 
 std::vector<std::string> join_text_column(const ZoneLayer& zones, const std::string& path, const std::string& key_field,

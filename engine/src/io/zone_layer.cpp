@@ -309,6 +309,17 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
         if (g) append_polygons(g, shape);
         if (shape.empty())
             throw Error(ExitCode::bad_geometry, where() + " (" + options.id_field + " " + id + ") has no polygon geometry");
+        {
+            // NaN or infinite coordinates (a broken export) cannot be reprojected or compared.
+            auto finite = [](const Ring& ring) {
+                return std::all_of(ring.begin(), ring.end(),
+                                   [](const auto& p) { return std::isfinite(p.x) && std::isfinite(p.y); });
+            };
+            for (const auto& polygon : shape)
+                if (!finite(polygon.exterior) || !std::all_of(polygon.holes.begin(), polygon.holes.end(), finite))
+                    throw Error(ExitCode::bad_geometry, where() + " (" + options.id_field + " " + id +
+                                                            ") has a coordinate that is not a finite number (NaN or Inf)");
+        }
         feature_of_zone.push_back(feature_number);
         out.ids.push_back(std::move(id));
         out.names.push_back(name_index >= 0 ? feature->GetFieldAsString(name_index) : "");

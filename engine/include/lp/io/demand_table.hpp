@@ -2,6 +2,7 @@
 // Service-demand columns joined to zones by code (CSV or any table GDAL reads).
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lp {
@@ -14,10 +15,15 @@ public:
     std::vector<std::string> names;
     std::vector<std::vector<double>> values; // values[column][zone]
     std::vector<std::string> sources;        // file each column came from
+    // Columns of numbers that cannot be used as demand (a gap, or a word among numbers):
+    // name and the first problem (file, line, zone). Asking for one by name reports it.
+    std::vector<std::pair<std::string, std::string>> unusable;
 
     bool has(const std::string& name) const;
     // Throws lp::Error(field_not_found) naming the column and the columns there are.
     const std::vector<double>& column(const std::string& name) const;
+    // Records a column that cannot be used, with why.
+    void set_unusable(const std::string& name, const std::string& problem);
     // Adds or replaces a column.
     void set(const std::string& name, std::vector<double> column_values, const std::string& source);
 }; // class DemandColumns
@@ -25,8 +31,10 @@ public:
 struct DemandReadOptions {
     std::string path;
     std::string key_field;               // empty: the zone layer's id field
-    std::vector<std::string> columns;    // empty: every column whose first row holds a number (a
-                                         // later value that is not a number is then an error)
+    std::vector<std::string> columns;    // empty: every column whose values are all numbers ("1,234"
+                                         // taken as 1234); a column mostly of numbers with a word in
+                                         // it is an error; one with gaps is kept out and reported when
+                                         // asked for. Named columns: every value must be a number
     bool allow_unknown_zones = false;    // rows for zones outside the layer are skipped when the filter
                                          // left those zones out, or when the table has a row for every
                                          // zone (a national table joined to one area); otherwise they
