@@ -5,8 +5,10 @@
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
+#include <lp/plan/plan_balance.hpp>
 #include <lp/plan/plan_check.hpp>
 
+#include <cmath>
 #include <iostream>
 
 namespace lp::cli {
@@ -34,6 +36,20 @@ void run_check(const CheckArgs& args) {
     input.allow_generated_crossings = !args.recorded_crossings_only;
     const PlanCheck check = check_plan(loaded.plan, input);
     std::cout << loaded.path << "\n" << format_check(check, loaded.plan);
+    // The plan's own balance rules: warnings, never a statutory failure.
+    const auto measures = measure_balance(loaded.plan, data.zones.ids, data.demand);
+    for (const auto& m : measures) {
+        if (!m.problem.empty()) continue;
+        std::size_t within = 0;
+        double largest = 0;
+        for (std::size_t l = 0; l < m.outside.size(); ++l) {
+            within += m.outside[l] ? 0 : 1;
+            if (std::fabs(m.deviation[l]) > std::fabs(largest)) largest = m.deviation[l];
+        }
+        std::cout << "balance " << describe_rule(m.rule) << ": " << within << " of " << m.outside.size()
+                  << " localities within (largest deviation " << format_deviation(largest) << ")\n";
+    }
+    for (const auto& line : balance_warnings(loaded.plan, measures)) std::cout << line << "\n";
     if (!check.valid()) set_exit_status(static_cast<int>(ExitCode::plan_invalid));
 }
 

@@ -6,6 +6,7 @@
 #include "plan_inputs.hpp"
 
 #include <lp/community/settlements.hpp>
+#include <lp/generate/locality_run.hpp>
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/io/output_set.hpp>
@@ -27,6 +28,7 @@ struct ImportArgs {
     std::string code;
     std::string name;
     std::string settlements;
+    std::vector<std::string> balance;
 };
 
 void run_import(const ImportArgs& args) {
@@ -55,6 +57,10 @@ void run_import(const ImportArgs& args) {
     if (!args.settlements.empty()) {
         parse_settlements(args.settlements); // a malformed spec is refused here, not at report time
         plan.sources["settlements"] = args.settlements;
+    }
+    for (const auto& text : args.balance) { // recorded in the plan: check, report and the viewer read it
+        const BalanceSpec spec = parse_balance(text);
+        plan.balance.push_back({spec.column, spec.tolerance});
     }
     write_plan(args.out, plan);
     std::size_t arrangements = 0;
@@ -88,6 +94,9 @@ const RegisterCommand registration([](CLI::App& app) {
     import->add_option("--functions", import_args->functions, "Integration function catalogue CSV (default: shipped)");
     import->add_option("--code", import_args->code, "Partnership code, e.g. S37000015 (default: from the data)");
     import->add_option("--name", import_args->name, "Partnership name (default: from the data)");
+    import->add_option("--balance", import_args->balance,
+                       "Record a balance rule COLUMN[:TOLERANCE] (as generate's --balance, e.g. pop2020_total:10%); "
+                       "check and report show each locality's deviation against it. Repeatable");
     import->add_option("--settlements", import_args->settlements,
                        "Record how settlements are found (as generate's --settlements), so the report names each "
                        "locality's main town and the towns split");

@@ -49,6 +49,14 @@ void run_report(const ReportArgs& args) {
 
     const PlanReport report = prepare_report(plan, data, catalogue, check, loaded.path);
     for (const auto& path : write_report(report, args.out)) std::cout << "wrote " << path << "\n";
+    for (const auto& m : report.balance) {
+        std::cout << "Balance " << describe_rule(m.rule) << ":";
+        if (!m.problem.empty()) std::cout << " " << m.problem;
+        for (std::size_t l = 0; l < m.deviation.size(); ++l)
+            std::cout << (l ? "," : "") << " " << plan.localities[l].name << " " << format_deviation(m.deviation[l])
+                      << (m.outside[l] ? " OUTSIDE" : "");
+        std::cout << "\n";
+    }
     std::cout << (check.valid() ? "statutory check: VALID\n"
                                 : "statutory check: NOT VALID (" + std::to_string(check.failures.size()) +
                                       " problems, listed in the report)\n");

@@ -81,6 +81,10 @@ TEST_CASE("batch: each partnership from a lookup gets its own k and its own file
     CHECK(clacks.sources.at("filter.1") == "S12000005");
     CHECK(clacks.sources.at("filter.2") == "S12000030");
     CHECK(clacks.assignment.size() == 193);
+    // The run's balance rules travel with the plan (check, report and the viewer read them).
+    REQUIRE(clacks.balance.size() == o.run.balance.size());
+    CHECK(clacks.balance[0].column == o.run.balance[0].column);
+    CHECK(clacks.balance[0].tolerance == o.run.balance[0].tolerance);
 
     const std::string summary = read_text(out / "summary.csv");
     CHECK_THAT(summary, Catch::StartsWith("partnership,name,k,zones,max_deviation_pct_pop2020_total,cut_length_km"));

@@ -141,3 +141,53 @@ TEST_CASE("CLI: plan import, check, export, diff and report on Glasgow", "[plan]
     CHECK(run.status == 14);
     CHECK(run.output.find("bad.json: /localities/0/id: expected a string, found a number") != std::string::npos);
 }
+
+TEST_CASE("CLI: plan import --balance records the rules, check and report measure them", "[plan][cli]") {
+    const std::string folder = test::scratch_folder("plan_cli_balance");
+    const auto& data = test::council_dataset("S12000049");
+    const auto catalogue = read_catalogue(default_catalogue_path());
+    const LocalityPlan grown = test::grown_plan(data, test::council_options("S12000049"), 3, catalogue);
+    write_assignment_csv(folder + "/lookup.csv", grown);
+
+    Run run = boundaries("plan import --assignment " + folder + "/lookup.csv --out " + folder + "/plan.json " +
+                             "--balance pop2020_total:0.01% --balance pop2020_75plus:90% " + data_options("S12000049"),
+                         folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    const LocalityPlan plan = read_plan(folder + "/plan.json");
+    REQUIRE(plan.balance.size() == 2);
+    CHECK(plan.balance[0] == BalanceRule{"pop2020_total", 0.0001});
+    CHECK(plan.balance[1] == BalanceRule{"pop2020_75plus", 0.9});
+
+    // A locality outside its band is a warning, not a statutory failure: exit 0.
+    run = boundaries("check --plan " + folder + "/plan.json", folder);
+    INFO(run.output);
+    CHECK(run.status == 0);
+    CHECK(run.output.find("VALID: the plan meets the rules of s.29(3)") != std::string::npos);
+    CHECK(run.output.find("balance pop2020_75plus +/-90%: 3 of 3 localities within") != std::string::npos);
+    CHECK(run.output.find("balance pop2020_total +/-0.01%: ") != std::string::npos);
+    CHECK(run.output.find("warning: balance: ") != std::string::npos);
+    CHECK(run.output.find(": pop2020_total ") != std::string::npos);
+    CHECK(run.output.find(": pop2020_75plus ") == std::string::npos); // within its band: no warning
+
+    run = boundaries("report --plan " + folder + "/plan.json --out " + folder + "/report", folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    CHECK(run.output.find("Balance pop2020_total +/-0.01%:") != std::string::npos);
+    CHECK(run.output.find("OUTSIDE") != std::string::npos);
+    std::ifstream in(folder + "/report/report.html");
+    std::stringstream html;
+    html << in.rdbuf();
+    CHECK(html.str().find("<h2>Balance</h2>") != std::string::npos);
+    CHECK(html.str().find("Balance pop2020_75plus +/-90%") != std::string::npos);
+    CHECK(html.str().find("(outside)") != std::string::npos);
+
+    // A rule naming a column the data lacks is reported, still exit 0.
+    LocalityPlan odd = plan;
+    odd.balance = {{"no_such_column", 0.1}};
+    write_plan(folder + "/odd.json", odd);
+    run = boundaries("check --plan " + folder + "/odd.json", folder);
+    CHECK(run.status == 0);
+    CHECK(run.output.find("warning: balance no_such_column +/-10%: column \"no_such_column\" is not in the data") !=
+          std::string::npos);
+}

@@ -100,7 +100,7 @@ TEST_CASE("Plan file: bad input names the file and JSON path", "[plan]") {
     CHECK(error_of(replaced("\"schema_version\": 1", "\"schema_version\": 7")) ==
           "p.json: /schema_version: schema version 7 is not one this build reads (1..1); a newer Locality Planner wrote it");
     CHECK(error_of(replaced("\"notes\": \"Draft", "\"note\": \"Draft")) ==
-          "p.json: /note: unknown member (expected one of: schema_version, partnership, sources, localities, assignment, "
+          "p.json: /note: unknown member (expected one of: schema_version, partnership, sources, balance, localities, assignment, "
           "locked_zones, crossings, arrangements, notes)");
     CHECK(error_of(replaced("\"id\": \"L2\"", "\"id\": \"L1\"")) == "p.json: /localities/1/id: locality id \"L1\" is used twice");
     CHECK(error_of("{\n  \"schema_version\": 1,\n  \"localities\": [,]\n}") ==
@@ -133,4 +133,46 @@ TEST_CASE("Plan sources: relative paths resolve against the plan's folder", "[pl
 
     p.sources.erase("zones");
     CHECK_THROWS_WITH(dataset_options_from_plan(p, "x.json"), Catch::Contains("x.json: /sources: the plan does not record"));
+}
+
+TEST_CASE("Plan file: balance rules round-trip, none recorded writes no member", "[plan]") {
+    LocalityPlan p = small_plan();
+    const std::string without = plan_to_json_text(p);
+    CHECK(without.find("\"balance\"") == std::string::npos); // old files stay as they were
+    CHECK(plan_from_json_text(without, "p.json").balance.empty());
+    p.balance = {{"pop2020_total", 0.25}, {"pop2020_75plus", 0.1}, {"gp_practices_2021", 0.035}};
+    const std::string text = plan_to_json_text(p);
+    CHECK(text.find("\"balance\": [\n    {\n      \"column\": \"pop2020_total\",\n      \"tolerance\": 0.25\n    },") !=
+          std::string::npos);
+    const LocalityPlan back = plan_from_json_text(text, "p.json");
+    CHECK(back == p);
+    CHECK(back.balance.size() == 3);
+    CHECK(back.balance[2].tolerance == 0.035);
+    CHECK(plan_to_json_text(back) == text);
+}
+
+TEST_CASE("Plan file: bad balance rules name the file and JSON path", "[plan]") {
+    LocalityPlan p = small_plan();
+    p.balance = {{"pop2020_total", 0.25}, {"pop2020_75plus", 0.1}};
+    const std::string good = plan_to_json_text(p);
+    auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string t = good;
+        const auto at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        return t.replace(at, from.size(), to);
+    };
+    CHECK(error_of(replaced("\"tolerance\": 0.25", "\"tolerance\": -0.25")) ==
+          "p.json: /balance/0/tolerance: expected a fraction >= 0 (0.1 is 10 %), found -0.25");
+    CHECK(error_of(replaced("\"tolerance\": 0.1", "\"tolerance\": \"10%\"")) ==
+          "p.json: /balance/1/tolerance: expected a number, found the string \"10%\"");
+    CHECK(error_of(replaced("\"column\": \"pop2020_75plus\"", "\"column\": \"\"")) ==
+          "p.json: /balance/1/column: empty column name");
+    CHECK(error_of(replaced("\"column\": \"pop2020_75plus\"", "\"column\": \"pop2020_total\"")) ==
+          "p.json: /balance/1/column: column \"pop2020_total\" is balanced twice");
+    CHECK(error_of(replaced("\"column\": \"pop2020_75plus\",", "")) ==
+          "p.json: /balance/1: a balance rule needs a \"column\" and a \"tolerance\"");
+    CHECK(error_of(replaced("\"tolerance\": 0.1", "\"tolerance\": 0.1, \"band\": 2")) ==
+          "p.json: /balance/1/band: unknown member (expected one of: column, tolerance)");
+    CHECK(error_of(replaced("\"balance\": [", "\"balance\": {\"x\": [")).find("p.json") == 0);
+    CHECK(error_of(replaced("\"balance\": [", "\"balance\": 3, \"old\": [")).find("p.json: /") == 0);
 }

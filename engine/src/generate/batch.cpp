@@ -112,6 +112,7 @@ LocalityPlan plan_of(const Dataset& part, const LocalityRun& run, const std::str
     add_default_arrangements(plan, catalogue);
     record_sources(plan, sources);
     if (run.settlements && !run.settlements_spec.empty()) plan.sources["settlements"] = run.settlements_spec;
+    for (const auto& layer : run.balance) plan.balance.push_back({layer.name, layer.tolerance}); // the run's rules
     return plan;
 }
 

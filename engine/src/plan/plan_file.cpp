@@ -12,6 +12,7 @@
 #include <sstream>
 #include <unordered_set>
 #include <algorithm>
+#include <cmath>
 
 namespace lp {
 
@@ -36,7 +37,7 @@ public:
             fail("/schema_version", "schema version " + std::to_string(plan.schema_version) +
                                         " is not one this build reads (1.." + std::to_string(plan_schema_version) +
                                         "); a newer Locality Planner wrote it");
-        only_members(root, "", {"schema_version", "partnership", "sources", "localities", "assignment",
+        only_members(root, "", {"schema_version", "partnership", "sources", "balance", "localities", "assignment",
                                 "locked_zones", "crossings", "arrangements", "notes"});
 
         if (root.contains("partnership")) {
@@ -52,6 +53,7 @@ public:
             for (auto it = s.begin(); it != s.end(); ++it)
                 plan.sources[it.key()] = string_at(it.value(), "/sources/" + escape(it.key()));
         }
+        if (root.contains("balance")) read_balance(root["balance"], plan);
         if (!root.contains("localities")) fail("", "no \"localities\" member");
         read_localities(root["localities"], plan);
         if (root.contains("assignment")) {
@@ -153,6 +155,30 @@ private:
         }
     }
 
+    void read_balance(const Json& list, LocalityPlan& plan) const {
+        expect_array(list, "/balance");
+        std::set<std::string> columns;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string path = "/balance/" + std::to_string(i);
+            const Json& b = list[i];
+            expect_object(b, path);
+            only_members(b, path, {"column", "tolerance"});
+            BalanceRule rule;
+            if (!b.contains("column") || !b.contains("tolerance"))
+                fail(path, "a balance rule needs a \"column\" and a \"tolerance\"");
+            rule.column = string_at(b["column"], path + "/column");
+            if (rule.column.empty()) fail(path + "/column", "empty column name");
+            if (!columns.insert(rule.column).second)
+                fail(path + "/column", "column \"" + rule.column + "\" is balanced twice");
+            const Json& t = b["tolerance"];
+            if (!t.is_number()) fail(path + "/tolerance", "expected a number, found " + describe(t));
+            rule.tolerance = t.get<double>();
+            if (!std::isfinite(rule.tolerance) || rule.tolerance < 0)
+                fail(path + "/tolerance", "expected a fraction >= 0 (0.1 is 10 %), found " + t.dump());
+            plan.balance.push_back(std::move(rule));
+        }
+    }
+
     void read_crossings(const Json& list, LocalityPlan& plan) const {
         expect_array(list, "/crossings");
         for (std::size_t i = 0; i < list.size(); ++i) {
@@ -205,6 +231,11 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
     Json sources = Json::object();
     for (const auto& [role, path] : plan.sources) sources[role] = path;
     root["sources"] = sources;
+    if (!plan.balance.empty()) {
+        Json balance = Json::array();
+        for (const auto& b : plan.balance) balance.push_back({{"column", b.column}, {"tolerance", b.tolerance}});
+        root["balance"] = balance;
+    }
     Json localities = Json::array();
     for (const auto& l : plan.localities) {
         Json j = {{"id", l.id}, {"name", l.name}, {"colour", l.colour}};

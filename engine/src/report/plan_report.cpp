@@ -169,6 +169,7 @@ PlanReport prepare_report(const LocalityPlan& plan, const Dataset& data, const F
     for (const auto& layer : data.points) add_source(layer.source);
     add_source(catalogue.source);
     add_settlements(report, data, groups);
+    report.balance = measure_balance(plan, data.zones.ids, data.demand);
     return report;
 }
 
@@ -282,6 +283,27 @@ std::string report_html(const PlanReport& r) {
          "of the zones' SIMD access indicators; service points are counted by point-in-polygon.</p>\n";
 
     // Functions.
+    if (!r.balance.empty()) {
+        // The plan's own balance rules, each locality's deviation from the mean, marked when outside.
+        h << "<h2>Balance</h2>\n<table>\n<tr><th class=\"text\">Rule</th>";
+        for (const auto& l : r.plan.localities) h << "<th class=\"text\">" << html_escape(l.name) << "</th>";
+        h << "</tr>\n";
+        for (const auto& m : r.balance) {
+            h << "<tr><td class=\"text\">Balance " << html_escape(describe_rule(m.rule)) << "</td>";
+            for (std::size_t l = 0; l < r.plan.localities.size(); ++l) {
+                if (!m.problem.empty() || l >= m.deviation.size()) { h << "<td>-</td>"; continue; }
+                h << (m.outside[l] ? "<td class=\"missing\">" : "<td>") << format_deviation(m.deviation[l])
+                  << (m.outside[l] ? " (outside)" : "") << "</td>";
+            }
+            h << "</tr>\n";
+        }
+        h << "</table>\n<p class=\"note\">Each locality's total against the mean over the localities; the band is "
+             "the plan's own rule, not a statutory one.";
+        for (const auto& m : r.balance)
+            if (!m.problem.empty()) h << " " << html_escape(describe_rule(m.rule) + ": " + m.problem) << ".";
+        h << "</p>\n";
+    }
+
     h << "<h2>Integration functions: arrangements and share of demand</h2>\n<table>\n<tr><th class=\"text\">Code</th>"
          "<th class=\"text\">Function</th><th class=\"text\">Demand driver</th>";
     for (const auto& loc : plan.localities)

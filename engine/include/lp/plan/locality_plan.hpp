@@ -34,11 +34,20 @@ struct PlanCrossing {
     friend bool operator==(const PlanCrossing&, const PlanCrossing&) = default;
 };
 
+// A balance rule the plan carries: each locality's total of a demand column within
+// `tolerance` (a fraction: 0.1 is 10 %) of the mean over the localities.
+struct BalanceRule {
+    std::string column;
+    double tolerance = 0.1;
+    friend bool operator==(const BalanceRule&, const BalanceRule&) = default;
+};
+
 struct LocalityPlan {
     int schema_version = 1;
     std::string partnership_code;  // S37...
     std::string partnership_name;
     std::map<std::string, std::string> sources; // what the plan was made from: role -> path
+    std::vector<BalanceRule> balance;            // the plan's balance rules (empty: none recorded)
     std::vector<Locality> localities;
     std::map<std::string, std::string> assignment;   // zone id -> locality id
     std::vector<std::string> locked_zones;

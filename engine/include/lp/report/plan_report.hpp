@@ -7,6 +7,7 @@
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/locality_indicators.hpp>
 #include <lp/plan/locality_plan.hpp>
+#include <lp/plan/plan_balance.hpp>
 #include <lp/plan/plan_check.hpp>
 
 #include <string>
@@ -30,6 +31,7 @@ struct PlanReport {
     // spec): each locality's main town, and the towns split between localities.
     std::vector<std::string> main_settlements;   // per locality ("" none)
     std::vector<std::string> split_settlements;  // "Inverness (2 localities, too large for one)"
+    std::vector<BalanceMeasure> balance;         // the plan's recorded balance rules, measured
 }; // struct PlanReport
 
 // Dissolves the localities (lp::dissolve_groups) and computes indicators and demand shares.
