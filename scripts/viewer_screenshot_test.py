@@ -287,7 +287,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     # No plan, recovery, kept or output file of an earlier run may remain.
     for pattern in ("glasgow-plan*", "untitled-plan*", "*.png", "*.txt", "*.txt.log", "crash-expected.json",
-                    "restored.json", "after-*.json", "locks-*.json"):
+                    "restored.json", "after-*.json", "locks-*.json", "balance-*.json"):
         for stale in glob.glob(os.path.join(args.out, pattern)):
             os.remove(stale)
     plan_path = os.path.join(args.out, "glasgow-plan.json")
@@ -383,6 +383,7 @@ quit
 
     lost_work(args, plan, ids, source, target, candidates, moved, images)
     locks_hold(args, plan, graph)
+    balance_rules(args)
     print("viewer screenshots OK:", args.out)
 
 
@@ -615,6 +616,60 @@ quit
     changed = differing_fraction(image, tooltip, box)
     print(f"10-header-tooltip: {changed:.2f} of the area under the pointer differs, {distinct_colours(tooltip, box)} colours")
     assert changed > 0.3 and distinct_colours(tooltip, box) >= 4, "no tooltip under the column header"
+
+
+def balance_rules(args):
+    """Phase 7 (issue 11 item 6): the plan carries its own balance rules. Set a band and add a
+    layer by script, save, reopen the plan alone (no data options, no --balance): the rules
+    survive, and the Balance rules panel shows them. --balance on the command line wins
+    over the recorded rules and says so."""
+    run_viewer(args, """# set a band, add a layer, save
+open-plan glasgow-plan.json
+expect-balance pop2020_total 5%
+balance set pop2020_total 12.5%
+balance add pop2020_75plus 20%
+balance add pop2020_65plus 30%
+balance remove pop2020_65plus
+expect-balance pop2020_65plus none
+expect-unsaved yes
+save-plan balance-plan.json
+quit
+""", "balance-set.txt", [])
+    saved = read_json(os.path.join(args.out, "balance-plan.json"))
+    assert saved is not None, "balance-plan.json was not written"
+    assert saved.get("balance") == [{"column": "pop2020_total", "tolerance": 0.125},
+                                    {"column": "pop2020_75plus", "tolerance": 0.2}], saved.get("balance")
+
+    # The plan alone: its sources open the data, its balance replaces the default.
+    script = os.path.join(args.out, "balance-reopen.txt")
+    with open(script, "w") as f:
+        f.write("""# reopen alone: the rules survived
+expect-balance pop2020_total 12.5%
+expect-balance pop2020_75plus 20%
+expect-unsaved no
+wait-frames 3
+screenshot 11-balance-rules.png
+quit
+""")
+    command = ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", args.viewer,
+               "--plan", os.path.join(args.out, "balance-plan.json"), "--script", script]
+    result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=540)
+    sys.stderr.write(result.stderr)
+    if result.returncode != 0:
+        raise SystemExit(f"viewer exited {result.returncode} reopening balance-plan.json alone")
+    image = read_png(os.path.join(args.out, "11-balance-rules.png"))
+    colours = distinct_colours(image, FUNCTIONS)
+    assert colours >= 6, f"11-balance-rules: the right panel looks blank ({colours} colours)"
+
+    # --balance overrides the recorded rules and says so.
+    run_viewer(args, """# --balance wins over the plan's rules
+open-plan balance-plan.json
+expect-balance pop2020_total 5%
+expect-balance pop2020_75plus none
+expect-status overrides the plan's recorded balance
+quit
+""", "balance-override.txt", [])
+    print("balance rules: saved, reopened alone, overridden by --balance")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,16 @@
 #include "script_runner.hpp"
 
+#include "balance_panel.hpp"
 #include "functions_panel.hpp"
 #include "map_view.hpp"
 #include "optimiser_job.hpp"
 #include "unsaved_prompt.hpp"
 
 #include <lp/core/error.hpp>
+#include <lp/generate/locality_run.hpp>
 #include <lp/plan/function_catalogue.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -321,6 +324,34 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         need(w, 1, "expect-unsaved yes|no");
         if (session.dirty() != (w[1] == "yes")) {
             throw Error(ExitCode::unexpected, std::string("the plan ") + (session.dirty() ? "has" : "has no") + " unsaved changes");
+        }
+    } else if (a == "balance") {
+        // balance add COLUMN 10% | balance set COLUMN 15% | balance remove COLUMN
+        need(w, 2, "balance add|set COLUMN TOL% | balance remove COLUMN");
+        if (w[1] == "remove") {
+            remove_balance_layer(session, w[2]);
+        } else {
+            need(w, 3, "balance add|set COLUMN TOL%");
+            const double band = parse_balance(w[2] + ":" + w[3]).tolerance;
+            if (w[1] == "add") add_balance_layer(session, w[2], band);
+            else if (w[1] == "set") set_balance_band(session, w[2], band);
+            else throw Error(ExitCode::usage, "balance " + w[1] + ": expected add, set or remove");
+        }
+    } else if (a == "expect-balance") {
+        // expect-balance COLUMN TOL% (or "none": the column is not balanced)
+        need(w, 2, "expect-balance COLUMN TOL%|none");
+        const BalanceSpec* found = nullptr;
+        for (const BalanceSpec& spec : session.balance_specs()) if (spec.column == w[1]) found = &spec;
+        std::string have;
+        for (const BalanceSpec& spec : session.balance_specs())
+            have += (have.empty() ? "" : ", ") + spec.column + ":" + std::to_string(spec.tolerance);
+        if (w[2] == "none") {
+            if (found) throw Error(ExitCode::unexpected, "balance has " + w[1] + " (" + have + "), expected none");
+        } else {
+            const double band = parse_balance(w[1] + ":" + w[2]).tolerance;
+            if (!found || std::fabs(found->tolerance - band) > 1e-9)
+                throw Error(ExitCode::unexpected, "balance is " + (have.empty() ? std::string("empty") : have) +
+                                                      ", expected " + w[1] + " " + w[2]);
         }
     } else if (a == "expect-status") {
         need(w, 1, "expect-status TEXT");

@@ -14,6 +14,8 @@
 //   close (as the window's close button: asks about unsaved changes, or quits at once)
 //   prompt save|discard|cancel (answers "Save changes to <plan>?"; fails when it is not open)
 //   expect-locality ZONE LOC | expect-status TEXT | expect-title TEXT (part of the window title)
+//   balance add COLUMN TOL% | balance set COLUMN TOL% | balance remove COLUMN (the Balance rules panel)
+//   expect-balance COLUMN TOL%|none
 //   expect-prompt recovery|unsaved|none | expect-unsaved yes|no | quit
 // open-plan asks about unsaved changes like the File menu; quit and the end of the
 // script do not (they leave the recovery file as a crash would).

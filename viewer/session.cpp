@@ -108,6 +108,11 @@ void Session::set_balance(std::vector<BalanceSpec> specs) {
     if (autosave_) autosave_->skip_to(revision());
 }
 
+void Session::edit_balance(std::vector<BalanceSpec> specs) {
+    set_balance(std::move(specs));
+    if (has_plan()) saved_.mark_unsaved();
+}
+
 std::vector<BalanceLayer> Session::balance_layers() const {
     std::vector<BalanceLayer> layers;
     for (const BalanceSpec& spec : balance_specs_) {
@@ -156,6 +161,25 @@ void Session::new_empty_plan() {
 void Session::open_plan(const std::string& path) {
     if (!data_) throw Error(ExitCode::usage, "open a zone layer before opening plan " + path);
     LocalityPlan plan = read_plan(path);
+    // The plan's recorded balance replaces the default, unless --balance was given.
+    if (!plan.balance.empty()) {
+        if (balance_override_) {
+            status = "--balance overrides the plan's recorded balance";
+        } else {
+            std::vector<BalanceSpec> recorded;
+            for (const BalanceRule& rule : plan.balance) {
+                if (data_->demand.has(rule.column)) recorded.push_back({rule.column, rule.tolerance});
+                else errors.add("Balance column missing", path + " balances '" + rule.column +
+                                                              "', which the demand tables do not have.");
+            }
+            if (!recorded.empty()) balance_specs_ = recorded;
+        }
+    }
+    const auto recorded_settlements = plan.sources.find("settlements");
+    const bool take_settlements = settlements_spec_.empty() && recorded_settlements != plan.sources.end() &&
+                                  !recorded_settlements->second.empty();
+    if (take_settlements) settlements_spec_ = recorded_settlements->second;
+    if (take_settlements || !plan.balance.empty()) refresh_community();
     // Made before anything changes, so a plan that does not fit the zones leaves the
     // open one (and its recovery files) as they were.
     std::optional<PlanState> state;
@@ -292,6 +316,10 @@ void Session::save_copy(const std::string& path) {
 const LocalityPlan& Session::current_plan() {
     if (plan_revision_ != revision()) {
         plan_cache_ = plan_from_state(state(), data_->zones.ids, base_plan_);
+        // The plan carries its own rules: the balance in use and how settlements are found.
+        plan_cache_.balance.clear();
+        for (const BalanceSpec& spec : balance_specs_) plan_cache_.balance.push_back({spec.column, spec.tolerance});
+        if (!settlements_spec_.empty()) plan_cache_.sources["settlements"] = settlements_spec_;
         plan_revision_ = revision();
     }
     return plan_cache_;

@@ -60,6 +60,11 @@ public:
     void export_geojson(const std::string& path) const;
     void export_report(const std::string& path);
     void set_balance(std::vector<BalanceSpec> specs);
+    // A planner's change of the balance rules (the Balance rules panel, a script): the
+    // plan is then unsaved, as the rules are saved in it.
+    void edit_balance(std::vector<BalanceSpec> specs);
+    // --balance was given: it wins over a plan's recorded balance.
+    void set_balance_override(bool on) { balance_override_ = on; }
     // --settlements SPEC (the CLI's; empty: none): towns the optimiser keeps whole and
     // the table names as each locality's main town. Found when data opens and when the
     // balance changes; a spec the data cannot meet is reported and left out.
@@ -163,6 +168,7 @@ private:
     std::string plan_path_;
     FunctionCatalogue catalogue_;
     std::vector<BalanceSpec> balance_specs_;
+    bool balance_override_ = false;
     std::unique_ptr<RecoveryAutosave> autosave_;
     PlanRecovery recovery_;
     std::string recovery_summary_;

@@ -1,6 +1,7 @@
 #include "viewer_app.hpp"
 
 #include "error_window.hpp"
+#include "balance_panel.hpp"
 #include "functions_panel.hpp"
 #include "locality_table.hpp"
 #include "recovery_prompt.hpp"
@@ -84,6 +85,7 @@ void ViewerApp::open_startup_files() {
         for (const std::string& text : options_.balance) specs.push_back(parse_balance_spec(text));
     });
     session_.set_balance(specs);
+    session_.set_balance_override(!specs.empty());
     if (!options_.settlements.empty()) {
         // A spec that cannot be read is refused before the data loads; one the data
         // cannot meet (no such column) is reported when it opens.
@@ -165,6 +167,7 @@ void ViewerApp::frame_ui() {
     ImGui::SetNextWindowSize(ImVec2(right_panel_width, h - menu));
     ImGui::Begin("Tools and functions", nullptr, panel);
     tools_ui();
+    balance_panel_ui(session_);
     ImGui::Separator();
     functions_panel_ui(session_);
     ImGui::End();
