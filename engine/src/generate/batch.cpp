@@ -238,29 +238,31 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
 }
 
 std::string batch_summary_csv(const std::vector<BatchRow>& rows, const std::vector<BalanceSpec>& balance) {
-    std::ostringstream out;
-    out << "partnership,name,k,zones";
-    for (const auto& b : balance) out << ",max_deviation_pct_" << b.column;
-    out << ",cut_length_km,split_groups,crossings,contiguous,within_tolerance,seconds,error\n";
+    auto fixed = [](double value) {
+        char text[64];
+        std::snprintf(text, sizeof text, "%.3f", value);
+        return std::string(text);
+    };
+    std::vector<std::string> header = {"partnership", "name", "k", "zones"};
+    for (const auto& b : balance) header.push_back("max_deviation_pct_" + b.column);
+    for (const char* column : {"cut_length_km", "split_groups", "crossings", "contiguous", "within_tolerance", "seconds",
+                               "error"})
+        header.push_back(column);
+    std::string out = csv_line(header);
     for (const auto& r : rows) {
-        std::string name = r.name;
-        std::replace(name.begin(), name.end(), ',', ' ');
-        out << r.group << ',' << name << ',' << r.k << ',' << r.zones;
-        char buf[64];
-        for (std::size_t l = 0; l < balance.size(); ++l) {
-            if (l < r.max_deviation.size()) std::snprintf(buf, sizeof buf, ",%.3f", r.max_deviation[l] * 100);
-            else std::snprintf(buf, sizeof buf, ",");
-            out << buf;
-        }
-        std::snprintf(buf, sizeof buf, ",%.3f,%d,%zu,%s,%s,%.3f,", r.cut_length_km, r.split_groups, r.crossings,
-                      r.error.empty() ? (r.contiguous ? "true" : "false") : "",
-                      r.error.empty() ? (r.within_tolerance ? "true" : "false") : "", r.seconds);
+        std::vector<std::string> row = {r.group, r.name, std::to_string(r.k), std::to_string(r.zones)};
+        for (std::size_t l = 0; l < balance.size(); ++l)
+            row.push_back(l < r.max_deviation.size() ? fixed(r.max_deviation[l] * 100) : "");
+        const bool ok = r.error.empty();
         std::string error = r.error;
-        std::replace(error.begin(), error.end(), ',', ';');
         std::replace(error.begin(), error.end(), '\n', ' ');
-        out << buf << error << '\n';
+        for (auto value : {fixed(r.cut_length_km), std::to_string(r.split_groups), std::to_string(r.crossings),
+                           std::string(ok ? (r.contiguous ? "true" : "false") : ""),
+                           std::string(ok ? (r.within_tolerance ? "true" : "false") : ""), fixed(r.seconds), error})
+            row.push_back(std::move(value));
+        out += csv_line(row);
     }
-    return out.str();
+    return out;
 }
 
 } // namespace lp
