@@ -97,19 +97,6 @@ Point weighted_centre(const Dataset& data, const std::vector<std::size_t>& zones
     return w > 0 ? Point{x / w, y / w} : Point{};
 }
 
-std::vector<std::string> text_column(const Dataset& data, const std::string& field,
-                                     const std::vector<std::string>& tables) {
-    if (const auto* column = data.zones.field(field)) return *column;
-    for (const auto& path : tables) {
-        try {
-            return join_text_column(data.zones, path, data.zones.id_field, field);
-        } catch (const Error&) {
-            // not in this table; try the next
-        }
-    }
-    return {};
-}
-
 } // namespace
 
 SettlementSpec parse_settlements(const std::string& text) {
@@ -147,12 +134,12 @@ SettlementSpec parse_settlements(const std::string& text) {
 }
 
 std::vector<std::string> place_names(const Dataset& data, const std::vector<std::string>& tables) {
-    auto names = text_column(data, "iz11_name", tables);
+    auto names = zone_text_column(data, "iz11_name", tables);
     if (names.empty()) {
         for (const auto& field : data.zones.field_names)
             if (field.find("iz") != std::string::npos && field.size() > 5 &&
                 field.compare(field.size() - 5, 5, "_name") == 0)
-                if ((names = text_column(data, field, tables)), !names.empty()) break;
+                if ((names = zone_text_column(data, field, tables)), !names.empty()) break;
     }
     if (names.size() != data.zones.size()) names.assign(data.zones.size(), "");
     for (std::size_t zone = 0; zone < names.size(); ++zone) {
@@ -178,7 +165,7 @@ Settlements find_settlements(const Dataset& data, const SettlementSpec& spec, co
     std::vector<std::string> places;
     if (spec.classes.empty()) {
         // A field naming each zone's settlement.
-        const auto values = text_column(data, spec.column, tables);
+        const auto values = zone_text_column(data, spec.column, tables);
         if (values.empty())
             throw Error(ExitCode::field_not_found, "--settlements " + spec.column + ": neither " + data.zones.source +
                                                        " nor any --demand table has that column");

@@ -1,5 +1,7 @@
 #include <lp/data/dataset.hpp>
 
+#include <lp/core/error.hpp>
+
 #include "core/worker_threads.hpp"
 
 namespace lp {
@@ -62,6 +64,19 @@ Dataset subset(const Dataset& data, const std::vector<std::size_t>& zones, const
     }
     if (graph_options) out.graph = build_contiguity_graph(out.zones, *graph_options);
     return out;
+}
+
+std::vector<std::string> zone_text_column(const Dataset& data, const std::string& field,
+                                          const std::vector<std::string>& tables) {
+    if (const auto* column = data.zones.field(field)) return *column;
+    for (const auto& path : tables) {
+        try {
+            return join_text_column(data.zones, path, data.zones.id_field, field);
+        } catch (const Error&) {
+            // not in this table; try the next
+        }
+    }
+    return {};
 }
 
 } // namespace lp

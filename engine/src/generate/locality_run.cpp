@@ -84,22 +84,10 @@ std::string area_name(const Dataset& data) { return area_name_of(data); }
 
 std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field,
                                    const std::vector<std::string>& tables) {
-    std::vector<std::string> values;
-    if (const auto* column = data.zones.field(field)) {
-        values = *column;
-    } else {
-        for (const auto& path : tables) {
-            try {
-                values = join_text_column(data.zones, path, data.zones.id_field, field);
-                break;
-            } catch (const Error&) {
-                // not in this table; try the next
-            }
-        }
-        if (values.empty())
-            throw Error(ExitCode::field_not_found, "--keep-whole " + field + ": neither " + data.zones.source +
-                                                       " nor any --demand table has that column");
-    }
+    const std::vector<std::string> values = zone_text_column(data, field, tables);
+    if (values.empty())
+        throw Error(ExitCode::field_not_found, "--keep-whole " + field + ": neither " + data.zones.source +
+                                                   " nor any --demand table has that column");
     std::map<std::string, int> numbers;
     std::vector<int> groups(values.size(), -1);
     for (std::size_t zone = 0; zone < values.size(); ++zone)
@@ -177,8 +165,6 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
         double area = 0;
         for (const double a : zones.areas) area += a;
         const double radius = std::sqrt(area / k / 3.141592653589793);
-        double total = 0;
-        for (const double v : run.balance.front().values) total += v;
         const auto& people = population ? *population : run.balance.front().values;
         double people_total = 0;
         for (const double v : people) people_total += v;
