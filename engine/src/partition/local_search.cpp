@@ -86,16 +86,21 @@ double LocalSearch::group_delta(int node, int from, int to) const {
     return delta;
 }
 
+void LocalSearch::make_room_for_stamps() {
+    // A search takes up to three stamps; before the counter wraps, clear the marks.
+    if (stamp_ > std::numeric_limits<unsigned>::max() - 3) {
+        std::fill(mark_.begin(), mark_.end(), 0u);
+        stamp_ = 0;
+    }
+}
+
 bool LocalSearch::can_leave(int node) {
     const int region = part_[node];
     if (size_[region] <= 1) return false;
     // The node's neighbours in its region must stay connected to each other without it.
     // Breadth-first from one of them until all are found: around a node that is not a
     // cut vertex that takes a few steps; only a real cut vertex costs a whole piece.
-    if (stamp_ > std::numeric_limits<unsigned>::max() - 3) {
-        std::fill(mark_.begin(), mark_.end(), 0u);
-        stamp_ = 0;
-    }
+    make_room_for_stamps();
     const unsigned target = ++stamp_; // a same-region neighbour still to be found
     const unsigned seen = ++stamp_;   // reached by the search
     int targets = 0;
@@ -216,10 +221,7 @@ bool LocalSearch::move_with_cut_off(int node, int to) {
     // it (a glen of rural zones strung along one road). Move it with every piece but the
     // largest, if that improves things; rural regions are often trees of such chains.
     const int from = part_[node];
-    if (stamp_ > std::numeric_limits<unsigned>::max() - 3) {
-        std::fill(mark_.begin(), mark_.end(), 0u);
-        stamp_ = 0;
-    }
+    make_room_for_stamps();
     const unsigned seen = ++stamp_;
     mark_[node] = seen;
     if (graph_.lock[node] >= 0) return false;
@@ -556,10 +558,7 @@ bool LocalSearch::anneal_balance(long steps, Random& random) {
 }
 
 bool LocalSearch::region_connected(int region) {
-    if (stamp_ > std::numeric_limits<unsigned>::max() - 3) {
-        std::fill(mark_.begin(), mark_.end(), 0u);
-        stamp_ = 0;
-    }
+    make_room_for_stamps();
     const unsigned seen = ++stamp_;
     int first = -1;
     for (int u = 0; u < graph_.size() && first < 0; ++u)

@@ -62,6 +62,7 @@ private:
     bool may_move(int from, int to) const; // neither region closed
     bool can_leave(int node);
     bool region_connected(int region);
+    void make_room_for_stamps();
     struct Candidate {
         int node = -1;
         int to = -1;
