@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "synthetic_graphs.hpp"
+#include "../test_data.hpp"
 
 #include <lp/community/settlements.hpp>
 #include <lp/core/error.hpp>
@@ -181,11 +182,7 @@ TEST_CASE("hard blocks that cannot meet a band are reported before searching", "
 
 TEST_CASE("settlements of Highland are found and named after their places", "[partition][communities][real]") {
     DatasetOptions options;
-    options.zones.path = LP_SHARED_DATA "/dz2011_scotland_bng.gpkg";
-    options.zones.layer = "datazones";
-    options.zones.id_field = "dz11_code";
-    options.zones.filter_field = "ca_code";
-    options.zones.filter_values = {"S12000017"};
+    options.zones = test::council_from_gpkg("S12000017");
     const std::vector<std::string> tables = {LP_SHARED_DATA "/demand/dz2011_population_2020.csv",
                                              LP_SHARED_DATA "/demand/dz2011_access_rurality.csv",
                                              LP_SHARED_DATA "/demand/dz2011_lookup.csv"};
@@ -226,11 +223,7 @@ TEST_CASE("settlements of Highland are found and named after their places", "[pa
 
 TEST_CASE("Glasgow at 1% by length: every seed 1-10 contiguous and within the band", "[partition][communities][real]") {
     DatasetOptions options;
-    options.zones.path = LP_SHARED_DATA "/dz2011_scotland_bng.gpkg";
-    options.zones.layer = "datazones";
-    options.zones.id_field = "dz11_code";
-    options.zones.filter_field = "ca_code";
-    options.zones.filter_values = {"S12000049"};
+    options.zones = test::council_from_gpkg("S12000049");
     options.demand_paths = {LP_SHARED_DATA "/demand/dz2011_population_2020.csv"};
     const Dataset data = load_dataset(options);
     PartitionRequest request;
