@@ -4,10 +4,8 @@
 
 #include "core/worker_threads.hpp"
 #include "geometry/geos_context.hpp"
+#include "geometry/shape_overlay.hpp"
 #include "io/gdal_util.hpp"
-
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -24,6 +22,8 @@ namespace lp {
 
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
+using detail::BgBox;
+using detail::to_bg;
 
 BuildingBlockSpec parse_building_blocks(const std::string& text) {
     const auto malformed = [&] {
@@ -46,12 +46,6 @@ BuildingBlockSpec parse_building_blocks(const std::string& text) {
 }
 
 namespace {
-
-using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;
-using BgBox = bg::model::box<BgPoint>;
-using BlockTree = bgi::rtree<std::pair<BgBox, std::size_t>, bgi::quadratic<16>>;
-
-BgBox to_bg(const Box& b) { return BgBox({b.min_x, b.min_y}, {b.max_x, b.max_y}); }
 
 struct Block {
     std::string id;
@@ -153,40 +147,27 @@ std::vector<Block> read_blocks(OGRLayer& layer, const BuildingBlockSpec& spec, c
     return kept;
 }
 
-struct PreparedDeleter {
-    GEOSContextHandle_t context;
-    void operator()(const GEOSPreparedGeometry* p) const { if (p) GEOSPreparedGeom_destroy_r(context, p); }
-};
-using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
-
 struct Choice {
     int block = -1;
     double share = 0;
 };
 
-// One thread's matcher: its own GEOS context, and the blocks made GEOS geometries (and
-// prepared) as its zones first need them.
+// One thread's matcher over the blocks' shapes (made GEOS geometries as its zones need them).
 class BlockMatcher {
 public:
-    BlockMatcher(const std::vector<Block>& blocks, const BlockTree& tree)
-        : blocks_(blocks), tree_(tree), geometries_(blocks.size()), prepared_(blocks.size()) {}
+    BlockMatcher(const std::vector<MultiPolygon>& shapes, const std::vector<Box>& boxes, const detail::ShapeTree& tree)
+        : blocks_(shapes, boxes, tree) {}
 
     // The block holding the most of the zone (equal overlaps: the first by id); none: the nearest.
     Choice choose(const MultiPolygon& zone, double zone_area, const Box& box) {
-        auto g = detail::to_geos(geos_, zone);
-        hits_.clear();
-        tree_.query(bgi::intersects(to_bg(box)), std::back_inserter(hits_));
-        std::sort(hits_.begin(), hits_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        const detail::GeosContext& geos = blocks_.geos();
+        auto g = detail::to_geos(geos, zone);
+        blocks_.candidates(box, hits_);
         // Most zones lie wholly in one block: a prepared test, no overlay.
         meeting_.clear();
-        for (const auto& hit : hits_) {
-            const std::size_t b = hit.second;
-            const char covered = GEOSPreparedCovers_r(geos_, prepared(b), g.get());
-            if (covered == 2) geos_.fail("covers test");
-            if (covered) return {static_cast<int>(b), 1.0};
-            const char meets = GEOSPreparedIntersects_r(geos_, prepared(b), g.get());
-            if (meets == 2) geos_.fail("intersects test");
-            if (meets) meeting_.push_back(b);
+        for (const std::size_t b : hits_) {
+            if (blocks_.covers(b, g.get())) return {static_cast<int>(b), 1.0};
+            if (blocks_.intersects(b, g.get())) meeting_.push_back(b);
         }
         if (meeting_.size() > 1) first_holding_label(g.get());
         const double tie = 1e-9 * zone_area; // overlaps this close are equal
@@ -199,7 +180,7 @@ public:
             if (best.block >= 0 && zone_area - best_area < best_area - tie &&
                 zone_area - best_area + overlap(best.block, b) < best_area - tie)
                 continue;
-            const double a = intersection_area(geometry(b), g.get());
+            const double a = blocks_.intersection_area(blocks_.geometry(b), g.get());
             const bool more = a > best_area + tie;
             const bool equal_but_first = best.block >= 0 && a >= best_area - tie && static_cast<int>(b) < best.block;
             if (a > 0 && (more || equal_but_first)) {
@@ -213,20 +194,12 @@ public:
     }
 
 private:
-    double intersection_area(const GEOSGeometry* a, const GEOSGeometry* b) const {
-        auto common = detail::own(geos_, GEOSIntersection_r(geos_, a, b), "intersection");
-        double area = 0;
-        if (!GEOSArea_r(geos_, common.get(), &area)) geos_.fail("area");
-        return area;
-    }
-
     // Puts first the block holding a point inside the zone: likely the one holding most of it.
     void first_holding_label(const GEOSGeometry* zone) {
-        auto label = detail::own(geos_, GEOSPointOnSurface_r(geos_, zone), "point on surface");
+        const detail::GeosContext& geos = blocks_.geos();
+        auto label = detail::own(geos, GEOSPointOnSurface_r(geos, zone), "point on surface");
         for (std::size_t i = 0; i < meeting_.size(); ++i) {
-            const char inside = GEOSPreparedIntersects_r(geos_, prepared(meeting_[i]), label.get());
-            if (inside == 2) geos_.fail("intersects test");
-            if (inside) {
+            if (blocks_.intersects(meeting_[i], label.get())) {
                 std::rotate(meeting_.begin(), meeting_.begin() + static_cast<std::ptrdiff_t>(i),
                             meeting_.begin() + static_cast<std::ptrdiff_t>(i) + 1);
                 return;
@@ -240,7 +213,8 @@ private:
         const auto key = static_cast<std::uint64_t>(a) * blocks_.size() + b;
         if (auto it = overlaps_.find(key); it != overlaps_.end()) return it->second;
         double shared = 0;
-        if (blocks_[a].box.intersects(blocks_[b].box)) shared = intersection_area(geometry(a), geometry(b));
+        if (blocks_.boxes()[a].intersects(blocks_.boxes()[b]))
+            shared = blocks_.intersection_area(blocks_.geometry(a), blocks_.geometry(b));
         overlaps_.emplace(key, shared);
         return shared;
     }
@@ -248,14 +222,16 @@ private:
     Choice nearest(const GEOSGeometry* zone, const Box& box) {
         // Blocks in order of the distance between boxes, which no shape distance undercuts.
         const BgBox query = to_bg(box);
+        const detail::GeosContext& geos = blocks_.geos();
         Choice best;
         double best_distance = std::numeric_limits<double>::infinity();
-        for (auto it = tree_.qbegin(bgi::nearest(query, static_cast<unsigned>(blocks_.size()))); it != tree_.qend();
+        const auto& tree = blocks_.tree();
+        for (auto it = tree.qbegin(bgi::nearest(query, static_cast<unsigned>(blocks_.size()))); it != tree.qend();
              ++it) {
             if (bg::distance(query, it->first) > best_distance) break;
             const std::size_t b = it->second;
             double d = 0;
-            if (!GEOSPreparedDistance_r(geos_, prepared(b), zone, &d)) geos_.fail("distance");
+            if (!GEOSPreparedDistance_r(geos, blocks_.prepared(b), zone, &d)) geos.fail("distance");
             if (d < best_distance || (d == best_distance && static_cast<int>(b) < best.block)) {
                 best_distance = d;
                 best.block = static_cast<int>(b);
@@ -264,24 +240,9 @@ private:
         return best;
     }
 
-    const GEOSGeometry* geometry(std::size_t b) {
-        if (!geometries_[b]) geometries_[b] = detail::to_geos(geos_, blocks_[b].shape);
-        return geometries_[b].get();
-    }
-    const GEOSPreparedGeometry* prepared(std::size_t b) {
-        if (!prepared_[b])
-            prepared_[b] = PreparedPtr(geos_.check(GEOSPrepare_r(geos_, geometry(b)), "prepare"),
-                                       PreparedDeleter{geos_.get()});
-        return prepared_[b].get();
-    }
-
-    const std::vector<Block>& blocks_;
-    const BlockTree& tree_;
-    detail::GeosContext geos_;
-    std::vector<detail::GeometryPtr> geometries_;
-    std::vector<PreparedPtr> prepared_; // after geometries_: gone before the shapes they point into
+    detail::ShapeOverlay blocks_;
     std::unordered_map<std::uint64_t, double> overlaps_;
-    std::vector<std::pair<BgBox, std::size_t>> hits_;
+    std::vector<std::size_t> hits_;
     std::vector<std::size_t> meeting_;
 }; // class BlockMatcher
 
@@ -295,14 +256,17 @@ BlockAssignment assign_building_blocks(const ZoneLayer& zones, const BuildingBlo
     std::vector<Choice> choices(zones.size());
     try {
         blocks = read_blocks(*layer, spec, zones.working_crs);
-        std::vector<std::pair<BgBox, std::size_t>> boxes;
-        boxes.reserve(blocks.size());
-        for (std::size_t b = 0; b < blocks.size(); ++b) boxes.emplace_back(to_bg(blocks[b].box), b);
-        const BlockTree tree(boxes);
+        std::vector<MultiPolygon> shapes;
+        std::vector<Box> boxes;
+        for (Block& b : blocks) {
+            shapes.push_back(std::move(b.shape));
+            boxes.push_back(b.box);
+        }
+        const detail::ShapeTree tree = detail::build_shape_tree(boxes);
         // Contiguous runs of zones (neighbours in the file), so each thread prepares few blocks.
         const std::size_t n = zones.size();
         detail::run_workers(detail::worker_count(n / 512 + 1), [&](unsigned w, unsigned workers) {
-            BlockMatcher matcher(blocks, tree);
+            BlockMatcher matcher(shapes, boxes, tree);
             for (std::size_t z = n * w / workers; z < n * (w + 1) / workers; ++z) {
                 const MultiPolygon& shape = zones.shapes[z];
                 // A layer made by hand may come without its measures.
