@@ -1,6 +1,6 @@
-// boundaries plan import|export|functions: making a plan file from a published
-// zone,locality lookup, writing the lookup back, and copying the function catalogue
-// for a partnership to edit.
+// boundaries plan import|export|rebase|functions: making a plan file from a published
+// zone,locality lookup, writing the lookup back, carrying a plan onto another zone layer,
+// and copying the function catalogue for a partnership to edit.
 #include "command_registry.hpp"
 #include "data_options.hpp"
 #include "plan_inputs.hpp"
@@ -9,11 +9,19 @@
 #include <lp/generate/locality_run.hpp>
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
+#include <lp/geometry/zone_overlaps.hpp>
 #include <lp/io/output_set.hpp>
 #include <lp/plan/assignment_csv.hpp>
+#include <lp/plan/locality_indicators.hpp>
 #include <lp/plan/plan_file.hpp>
+#include <lp/plan/plan_rebase.hpp>
 #include <lp/plan/plan_sources.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 namespace lp::cli {
@@ -82,6 +90,137 @@ void run_export(const ExportArgs& args) {
     std::cout << "wrote " << args.out << ": " << plan.assignment.size() << " zones\n";
 }
 
+struct RebaseArgs {
+    DataOptions data; // the new layer
+    std::string plan;
+    std::string out;
+    std::string impact;
+    bool within_plan = false;
+};
+
+// The counts worth carrying from the old layer: people, older people and the plan's balance columns.
+std::vector<std::string> carried_columns(const LocalityPlan& plan, const DemandColumns& demand) {
+    const IndicatorColumns patterns;
+    std::vector<std::string> names;
+    const auto add = [&](const std::string& name) {
+        if (!name.empty() && demand.has(name) && std::find(names.begin(), names.end(), name) == names.end())
+            names.push_back(name);
+    };
+    for (const auto* pattern : {&patterns.population, &patterns.aged_65plus, &patterns.aged_75plus})
+        add(find_demand_column(demand, *pattern));
+    for (const auto& rule : plan.balance) add(rule.column);
+    return names;
+}
+
+void run_rebase(const RebaseArgs& args) {
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<NamedPath> outputs{{"--out", args.out}};
+    if (!args.impact.empty()) outputs.push_back({"--impact", args.impact});
+    auto inputs = args.data.inputs();
+    inputs.push_back({"--plan", args.plan});
+    prepare_outputs(outputs, inputs);
+    const LocalityPlan old_plan = read_plan(args.plan);
+    DatasetOptions old_options = dataset_options_from_plan(old_plan, args.plan);
+    old_options.build_graph = false;
+    check_outputs(outputs, dataset_inputs(old_options)); // the old plan's recorded data
+    const Dataset old_data = load_dataset(old_options);
+
+    DatasetOptions new_options = args.data.resolved();
+    if (new_options.zones.working_crs.empty()) new_options.zones.working_crs = old_data.zones.working_crs;
+    Dataset new_data;
+    ZoneOverlaps overlaps;
+    if (args.within_plan) {
+        // A national layer without a council field: the zones lying mostly in the plan's area,
+        // recorded as a filter on their ids so that check and report reload the same zones.
+        DatasetOptions everything_options = new_options;
+        everything_options.build_graph = false;
+        const Dataset everything = load_dataset(everything_options);
+        const ZoneOverlaps all = zone_overlaps(everything.zones, old_data.zones);
+        const std::vector<int> old_group = zone_groups(old_plan, old_data.zones.ids);
+        std::vector<std::size_t> kept;
+        for (std::size_t z = 0; z < everything.zones.size(); ++z) {
+            double inside = 0;
+            for (const ZoneOverlap& o : all[z])
+                if (old_group[o.zone] >= 0) inside += o.area;
+            if (inside > 0.5 * everything.zones.areas[z]) kept.push_back(z);
+        }
+        if (kept.empty())
+            throw Error(ExitCode::filter_matches_nothing,
+                        new_options.zones.path + ": no zone lies mostly inside the zones of " + args.plan);
+        new_data = subset(everything, kept, &new_options.graph);
+        for (const std::size_t z : kept) overlaps.push_back(all[z]);
+        new_options.zones.filter_field = new_options.zones.id_field;
+        new_options.zones.filter_values = new_data.zones.ids;
+    } else {
+        new_data = load_dataset(new_options);
+        overlaps = zone_overlaps(new_data.zones, old_data.zones);
+    }
+
+    RebaseInput input;
+    input.old_zone_ids = old_data.zones.ids;
+    input.new_zone_ids = new_data.zones.ids;
+    input.overlaps = std::move(overlaps);
+    input.new_graph = &new_data.graph;
+    const std::string population = find_demand_column(old_data.demand, IndicatorColumns{}.population);
+    if (!population.empty()) input.old_population = old_data.demand.column(population);
+    input.carried_names = carried_columns(old_plan, old_data.demand);
+    for (const auto& name : input.carried_names) input.carried_old.push_back(old_data.demand.column(name));
+    RebaseResult result = rebase_plan(old_plan, input);
+
+    // Counts the new layer's own tables give replace the estimates.
+    for (std::size_t c = 0; c < result.carried_names.size(); ++c) {
+        const std::string& name = result.carried_names[c];
+        if (!new_data.demand.has(name)) continue;
+        const auto& values = new_data.demand.column(name);
+        std::fill(result.after[c].begin(), result.after[c].end(), 0.0);
+        for (std::size_t z = 0; z < values.size(); ++z)
+            if (const int l = result.locality_of_new_zone[z]; l >= 0) result.after[c][static_cast<std::size_t>(l)] += values[z];
+        const auto at = std::find(new_data.demand.names.begin(), new_data.demand.names.end(), name);
+        result.after_from[c] = "new layer's table " + new_data.demand.sources[static_cast<std::size_t>(at - new_data.demand.names.begin())];
+    }
+
+    LocalityPlan& plan = result.plan;
+    record_sources(plan, new_options, old_plan.sources.count("functions") ? catalogue_path_from_plan(old_plan, args.plan) : "");
+    plan.sources["rebased_from"] = std::filesystem::absolute(args.plan).lexically_normal().string();
+    if (!args.impact.empty())
+        plan.sources["rebase_impact"] = std::filesystem::absolute(args.impact).lexically_normal().string();
+    if (old_plan.sources.count("settlements"))
+        result.warnings.push_back("the recorded settlements (" + old_plan.sources.at("settlements") +
+                                  ") name the old layer's columns: not carried (plan import --settlements again)");
+
+    OutputSet set;
+    set.add_text(args.out, plan_to_json_text(plan));
+    if (!args.impact.empty()) set.add_text(args.impact, rebase_impact_csv(result, new_data.zones.ids));
+    set.commit();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    std::cout << "wrote " << args.out << ": " << plan.localities.size() << " localities, " << plan.assignment.size()
+              << " zones of " << new_options.zones.path << " (the plan had " << old_plan.assignment.size() << ")\n";
+    if (!args.impact.empty()) std::cout << "wrote " << args.impact << "\n";
+    std::cout << "weighed by " << (result.population_weighted ? "people (" + population + ")" : std::string("area"))
+              << "; " << result.straddling() << " zones straddle localities (under "
+              << RebaseResult::straddle_threshold * 100 << "% in one); " << result.moves.size()
+              << " moved to keep localities whole\n";
+    for (std::size_t c = 0; c < result.carried_names.size(); ++c) {
+        double before = 0, after = 0, moved = 0;
+        for (std::size_t l = 0; l < plan.localities.size(); ++l) {
+            before += result.before[c][l];
+            after += result.after[c][l];
+            moved += std::abs(result.after[c][l] - result.before[c][l]);
+        }
+        std::printf("%s: %.0f before, %.0f after (%s); per locality:", result.carried_names[c].c_str(), before, after,
+                    result.after_from[c].c_str());
+        for (std::size_t l = 0; l < plan.localities.size(); ++l)
+            std::printf("%s %s %+.0f", l ? "," : "", plan.localities[l].name.c_str(),
+                        result.after[c][l] - result.before[c][l]);
+        std::printf("\n");
+    }
+    std::fflush(stdout);
+    for (const auto& w : result.warnings) std::cout << "warning: " << w << "\n";
+    std::printf("rebased in %.2f s\n", seconds);
+    std::fflush(stdout);
+}
+
 const RegisterCommand registration([](CLI::App& app) {
     CLI::App* plan = app.add_subcommand("plan", "Make a plan file from a zone,locality CSV, export one back, or copy "
                                                 "the integration function catalogue");
@@ -108,6 +247,22 @@ const RegisterCommand registration([](CLI::App& app) {
     exporting->add_option("--plan", export_args->plan, "Plan file (JSON)")->required();
     exporting->add_option("--out", export_args->out, "CSV to write")->required();
     exporting->callback([export_args] { run_export(*export_args); });
+
+    auto rebase_args = std::make_shared<RebaseArgs>();
+    CLI::App* rebase = plan->add_subcommand(
+        "rebase", "Carry a plan onto another zone layer (2022 Data Zones, Intermediate Zones, wards): each new zone "
+                  "to the locality holding most of its people (or area), localities kept whole");
+    rebase->add_option("--plan", rebase_args->plan, "The plan to carry (JSON); its recorded data is the old layer")
+        ->required();
+    rebase->add_option("--out", rebase_args->out, "Plan file to write on the new layer (JSON)")->required();
+    rebase->add_option("--impact", rebase_args->impact,
+                       "CSV of what changed: per locality zones, people and demand before and after; zones straddling "
+                       "localities with their shares; zones moved to keep localities whole");
+    rebase->add_flag("--within-plan", rebase_args->within_plan,
+                     "Keep only the new layer's zones lying mostly inside the plan's zones (a national layer "
+                     "without a council field); recorded in the new plan as a filter on their ids");
+    rebase_args->data.add_to(*rebase, true);
+    rebase->callback([rebase_args] { run_rebase(*rebase_args); });
 
     auto functions_out = std::make_shared<std::string>();
     CLI::App* functions = plan->add_subcommand("functions", "Copy the shipped integration function catalogue to edit");

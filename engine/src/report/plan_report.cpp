@@ -12,6 +12,8 @@
 #include <lp/report/locality_features.hpp>
 #include <lp/report/svg_map.hpp>
 
+#include "report/rebase_section.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -393,6 +395,8 @@ std::string report_html(const PlanReport& r) {
         for (const auto& w : r.check.warnings) h << "<li>" << html_escape(w) << "</li>\n";
         h << "</ul>\n";
     }
+
+    h << detail::rebase_section_html(r);
 
     h << "<h2>Sources</h2>\n<ul class=\"note\">\n";
     if (!r.plan_path.empty()) h << "<li>Plan: " << html_escape(r.plan_path) << "</li>\n";

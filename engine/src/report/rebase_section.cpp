@@ -1,0 +1,94 @@
+#include "report/rebase_section.hpp"
+
+#include <lp/core/error.hpp>
+#include <lp/plan/plan_rebase.hpp>
+#include <lp/report/html_escape.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <sstream>
+#include <vector>
+
+namespace lp::detail {
+
+namespace {
+
+std::string figure(double v) {
+    char text[40];
+    std::snprintf(text, sizeof text, std::fabs(v - std::round(v)) < 1e-9 ? "%.0f" : "%.1f", v);
+    return text;
+}
+
+std::string change(double before, double after) {
+    char text[64];
+    if (before != 0)
+        std::snprintf(text, sizeof text, "%+.0f (%+.1f%%)", after - before, 100 * (after - before) / before);
+    else
+        std::snprintf(text, sizeof text, "%+.0f", after - before);
+    return text;
+}
+
+std::string source(const LocalityPlan& plan, const char* role) {
+    const auto it = plan.sources.find(role);
+    return it == plan.sources.end() ? std::string{} : it->second;
+}
+
+} // namespace
+
+std::string rebase_section_html(const PlanReport& r) {
+    const std::string origin = source(r.plan, "rebased_from");
+    if (origin.empty()) return {};
+    std::ostringstream h;
+    h << "<h2>Rebased from another zone layer</h2>\n<p>This plan was carried from " << html_escape(origin)
+      << " onto the zones of " << html_escape(source(r.plan, "zones"))
+      << ": each zone went to the locality holding most of its people (or of its area where the old layer gave "
+         "no population), and zones cut off from their locality went to the neighbouring locality they share the "
+         "longest border with.</p>\n";
+    std::string impact_path = source(r.plan, "rebase_impact");
+    if (impact_path.empty()) return h.str();
+    // A relative path (a plan moved together with its table) is read beside the plan.
+    if (std::filesystem::path(impact_path).is_relative() && !r.plan_path.empty())
+        impact_path = (std::filesystem::path(r.plan_path).parent_path() / impact_path).string();
+    RebaseImpact impact;
+    try {
+        impact = read_rebase_impact(impact_path);
+    } catch (const Error& e) {
+        h << "<p class=\"note\">The impact table cannot be read: " << html_escape(e.what()) << "</p>\n";
+        return h.str();
+    }
+    std::vector<std::string> measures;
+    std::map<std::string, std::map<std::string, const RebaseImpactRow*>> rows; // locality -> measure -> row
+    for (const auto& row : impact.localities) {
+        if (std::find(measures.begin(), measures.end(), row.measure) == measures.end()) measures.push_back(row.measure);
+        rows[row.locality][row.measure] = &row;
+    }
+    h << "<table>\n<tr><th class=\"text\">Locality</th>";
+    for (const auto& m : measures)
+        h << "<th>" << html_escape(m) << " before</th><th>after</th><th>change</th>";
+    h << "</tr>\n";
+    for (const auto& locality : r.plan.localities) {
+        h << "<tr><td class=\"text\"><span class=\"swatch\" style=\"background:" << html_escape(locality.colour)
+          << "\"></span>" << html_escape(locality.name) << "</td>";
+        for (const auto& m : measures) {
+            const auto found = rows[locality.id].find(m);
+            if (found == rows[locality.id].end()) {
+                h << "<td>-</td><td>-</td><td>-</td>";
+                continue;
+            }
+            const RebaseImpactRow& row = *found->second;
+            h << "<td>" << figure(row.before) << "</td><td>" << figure(row.after) << "</td><td>"
+              << change(row.before, row.after) << "</td>";
+        }
+        h << "</tr>\n";
+    }
+    h << "</table>\n<p class=\"note\">" << impact.straddling_zones
+      << " zones of the new layer straddle localities (under 99% of their people in one); " << impact.repaired_zones
+      << " were moved to keep localities whole. The zones and shares are listed in " << html_escape(impact_path)
+      << ".</p>\n";
+    return h.str();
+}
+
+} // namespace lp::detail
