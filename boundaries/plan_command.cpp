@@ -201,18 +201,21 @@ void run_rebase(const RebaseArgs& args) {
               << "; " << result.straddling() << " zones straddle localities (under "
               << RebaseResult::straddle_threshold * 100 << "% in one); " << result.moves.size()
               << " moved to keep localities whole\n";
+    const auto whole = [](double v) { return std::round(v) + 0.0; }; // + 0.0: no "-0"
     for (std::size_t c = 0; c < result.carried_names.size(); ++c) {
         double before = 0, after = 0, moved = 0;
         for (std::size_t l = 0; l < plan.localities.size(); ++l) {
             before += result.before[c][l];
             after += result.after[c][l];
-            moved += std::abs(result.after[c][l] - result.before[c][l]);
+            moved += result.moved_out[c][l];
         }
-        std::printf("%s: %.0f before, %.0f after (%s); per locality:", result.carried_names[c].c_str(), before, after,
-                    result.after_from[c].c_str());
+        std::printf("%s: %.0f before, %.0f after (%s); %.0f (carried) now in another locality; per locality "
+                    "change (left/joined):",
+                    result.carried_names[c].c_str(), before, after, result.after_from[c].c_str(), moved);
         for (std::size_t l = 0; l < plan.localities.size(); ++l)
-            std::printf("%s %s %+.0f", l ? "," : "", plan.localities[l].name.c_str(),
-                        result.after[c][l] - result.before[c][l]);
+            std::printf("%s %s %+.0f (-%.0f/+%.0f)", l ? "," : "", plan.localities[l].name.c_str(),
+                        whole(result.after[c][l] - result.before[c][l]), whole(result.moved_out[c][l]),
+                        whole(result.moved_in[c][l]));
         std::printf("\n");
     }
     std::fflush(stdout);

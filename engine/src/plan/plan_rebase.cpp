@@ -75,10 +75,58 @@ std::string metres(double m) {
     return text;
 }
 
+struct Bridge {
+    std::size_t zone = static_cast<std::size_t>(-1);
+    double cost = 0; // weight placed outside the locality holding it by the move
+};
+
+// Whether the zones of `locality` stay in as many pieces without `zone` as with it.
+bool stays_whole_without(const ContiguityGraph& graph, const std::vector<int>& part, int locality, std::size_t zone) {
+    detail::DisjointSets with(part.size()), without(part.size());
+    for (const GraphEdge& e : graph.edges()) {
+        if (part[e.a] != locality || part[e.b] != locality) continue;
+        with.unite(e.a, e.b);
+        if (e.a != zone && e.b != zone) without.unite(e.a, e.b);
+    }
+    std::size_t before = 0, after = 0;
+    for (std::size_t z = 0; z < part.size(); ++z) {
+        if (part[z] != locality) continue;
+        if (with.find(z) == z) ++before;
+        if (z != zone && without.find(z) == z) ++after;
+    }
+    return after <= before && after > 0;
+}
+
+// The cheapest zone of another locality that touches both the stray piece and its locality's
+// main piece, overlaps the locality, and can leave its own locality without cutting it.
+Bridge best_bridge(const ContiguityGraph& graph, const Holding& held, const std::vector<int>& part,
+                   detail::DisjointSets& sets, const std::vector<std::size_t>& piece, std::size_t main_root) {
+    const int locality = part[piece.front()];
+    Bridge best;
+    for (const std::size_t z : piece)
+        for (const auto& adj : graph.neighbours(static_cast<std::uint32_t>(z))) {
+            const std::size_t b = adj.zone;
+            const int other = part[b];
+            if (other < 0 || other == locality || share_of(held.shares[b], locality) <= 0) continue;
+            bool touches_main = false;
+            for (const auto& next : graph.neighbours(static_cast<std::uint32_t>(b)))
+                touches_main = touches_main || (part[next.zone] == locality && sets.find(next.zone) == main_root);
+            if (!touches_main) continue;
+            const double cost =
+                held.weight[b] * (share_of(held.shares[b], other) - share_of(held.shares[b], locality));
+            if (best.zone != static_cast<std::size_t>(-1) && cost >= best.cost) continue;
+            if (!stays_whole_without(graph, part, other, b)) continue;
+            best = {b, cost};
+        }
+    return best;
+}
+
 // Makes each locality one piece of the new layer's graph (crossings count as joins, as the
 // statutory check allows them): every piece but the one holding most of the locality's
 // weight goes to the neighbouring locality it shares the longest border with, smallest
-// piece first. Each move joins a piece to another, so the pieces only ever get fewer.
+// piece first, unless giving the locality back one straddling zone that joins the piece to
+// its main piece places fewer people outside the locality holding them. Each move joins a
+// piece to another without cutting one, so the pieces only ever get fewer.
 void repair_contiguity(const ContiguityGraph& graph, const Holding& held, const LocalityPlan& plan,
                        std::vector<int>& part, std::vector<RebaseMove>& moves) {
     const std::size_t n = part.size();
@@ -136,6 +184,22 @@ void repair_contiguity(const ContiguityGraph& graph, const Holding& held, const 
         }
         if (!chosen) return;
         const int from = part[chosen->front()];
+        if (from >= 0) {
+            // Sometimes one straddling zone of another locality is all that parts the piece from
+            // its locality: giving it back places fewer people outside the locality holding them.
+            const Bridge bridge = best_bridge(graph, held, part, sets, *chosen, main_piece[from]);
+            double piece_cost = 0;
+            for (const std::size_t z : *chosen)
+                piece_cost += held.weight[z] * (share_of(held.shares[z], from) - share_of(held.shares[z], target));
+            if (bridge.zone < n && bridge.cost < piece_cost) {
+                char pct[32];
+                std::snprintf(pct, sizeof pct, "%.1f%%", 100 * share_of(held.shares[bridge.zone], from));
+                moves.push_back({bridge.zone, part[bridge.zone], from,
+                                 "joins the pieces of " + plan.localities[from].name + ", which holds " + pct + " of it"});
+                part[bridge.zone] = from;
+                continue;
+            }
+        }
         const std::string why =
             from < 0 ? "overlaps no zone of the plan; shares " + metres(border) + " of border with " +
                            plan.localities[target].name
@@ -222,13 +286,23 @@ RebaseResult rebase_plan(const LocalityPlan& plan, const RebaseInput& in) {
     r.carried_new.assign(columns, std::vector<double>(new_count, 0.0));
     r.before.assign(columns, std::vector<double>(k, 0.0));
     r.after.assign(columns, std::vector<double>(k, 0.0));
+    r.moved_out.assign(columns, std::vector<double>(k, 0.0));
+    r.moved_in.assign(columns, std::vector<double>(k, 0.0));
     for (std::size_t c = 0; c < columns; ++c) {
         for (std::size_t o = 0; o < old_count; ++o)
             if (old_group[o] >= 0) r.before[c][static_cast<std::size_t>(old_group[o])] += in.carried_old[c][o];
         for (std::size_t n = 0; n < new_count; ++n) {
             double v = 0;
-            for (const ZoneOverlap& o : in.overlaps[n])
-                if (old_group[o.zone] >= 0) v += in.carried_old[c][o.zone] * o.area / covered[o.zone];
+            for (const ZoneOverlap& o : in.overlaps[n]) {
+                const int was = old_group[o.zone];
+                if (was < 0) continue;
+                const double part_value = in.carried_old[c][o.zone] * o.area / covered[o.zone];
+                v += part_value;
+                if (part[n] >= 0 && part[n] != was) {
+                    r.moved_out[c][static_cast<std::size_t>(was)] += part_value;
+                    r.moved_in[c][static_cast<std::size_t>(part[n])] += part_value;
+                }
+            }
             r.carried_new[c][n] = v;
             if (part[n] >= 0) r.after[c][static_cast<std::size_t>(part[n])] += v;
         }
@@ -270,6 +344,7 @@ RebaseResult rebase_plan(const LocalityPlan& plan, const RebaseInput& in) {
 namespace {
 
 std::string number(double v) {
+    if (std::fabs(v) < 5e-7) return "0"; // rounding leaves -0.000000 where nothing changed
     if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
     char text[40];
     std::snprintf(text, sizeof text, "%.6f", v);
@@ -283,28 +358,29 @@ std::string number(double v) {
 
 std::string rebase_impact_csv(const RebaseResult& r, const std::vector<std::string>& new_zone_ids) {
     std::ostringstream out;
-    out << "record,zone,locality,locality_name,measure,before,after,change,share,note\n";
+    out << "record,zone,locality,locality_name,measure,before,after,change,left,joined,share,note\n";
     const auto& localities = r.plan.localities;
     for (std::size_t l = 0; l < localities.size(); ++l) {
-        const auto row = [&](const std::string& measure, double before, double after, const std::string& note) {
-            out << csv_line({"locality", "", localities[l].id, localities[l].name, measure, number(before),
-                             number(after), number(after - before), "", note});
-        };
-        row("zones", static_cast<double>(r.zones_before[l]), static_cast<double>(r.zones_after[l]), "");
+        out << csv_line({"locality", "", localities[l].id, localities[l].name, "zones",
+                         number(static_cast<double>(r.zones_before[l])), number(static_cast<double>(r.zones_after[l])),
+                         number(static_cast<double>(r.zones_after[l]) - static_cast<double>(r.zones_before[l])), "",
+                         "", "", ""});
         for (std::size_t c = 0; c < r.carried_names.size(); ++c)
-            row(r.carried_names[c], r.before[c][l], r.after[c][l], r.after_from[c]);
+            out << csv_line({"locality", "", localities[l].id, localities[l].name, r.carried_names[c],
+                             number(r.before[c][l]), number(r.after[c][l]), number(r.after[c][l] - r.before[c][l]),
+                             number(r.moved_out[c][l]), number(r.moved_in[c][l]), "", r.after_from[c]});
     }
     for (std::size_t n = 0; n < r.shares.size(); ++n) {
         if (r.shares[n].empty() || r.shares[n].front().share >= RebaseResult::straddle_threshold) continue;
         for (const RebaseShare& s : r.shares[n]) {
             const Locality& l = localities[static_cast<std::size_t>(s.locality)];
-            out << csv_line({"straddle", new_zone_ids[n], l.id, l.name, "share", "", "", "", number(s.share),
+            out << csv_line({"straddle", new_zone_ids[n], l.id, l.name, "share", "", "", "", "", "", number(s.share),
                              s.locality == r.locality_of_new_zone[n] ? "assigned" : ""});
         }
     }
     for (const RebaseMove& m : r.moves) {
         const Locality& l = localities[static_cast<std::size_t>(m.to)];
-        out << csv_line({"repair", new_zone_ids[m.zone], l.id, l.name, "moved", "", "", "", "", m.why});
+        out << csv_line({"repair", new_zone_ids[m.zone], l.id, l.name, "moved", "", "", "", "", "", "", m.why});
     }
     return out.str();
 }

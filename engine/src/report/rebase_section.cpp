@@ -16,15 +16,17 @@ namespace lp::detail {
 
 namespace {
 
+// Carried counts are estimates: whole people are as precise as they get.
 std::string figure(double v) {
     char text[40];
-    std::snprintf(text, sizeof text, std::fabs(v - std::round(v)) < 1e-9 ? "%.0f" : "%.1f", v);
+    std::snprintf(text, sizeof text, "%.0f", v);
     return text;
 }
 
-std::string change(double before, double after) {
+// Zones of two layers are not the same unit, so their count changes by no meaningful per cent.
+std::string change(double before, double after, bool with_percent) {
     char text[64];
-    if (before != 0)
+    if (before != 0 && with_percent)
         std::snprintf(text, sizeof text, "%+.0f (%+.1f%%)", after - before, 100 * (after - before) / before);
     else
         std::snprintf(text, sizeof text, "%+.0f", after - before);
@@ -80,7 +82,7 @@ std::string rebase_section_html(const PlanReport& r) {
             }
             const RebaseImpactRow& row = *found->second;
             h << "<td>" << figure(row.before) << "</td><td>" << figure(row.after) << "</td><td>"
-              << change(row.before, row.after) << "</td>";
+              << change(row.before, row.after, m != "zones") << "</td>";
         }
         h << "</tr>\n";
     }

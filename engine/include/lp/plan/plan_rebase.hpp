@@ -52,6 +52,10 @@ struct RebaseResult {
     std::vector<std::vector<double>> carried_new;    // [column][new zone]
     std::vector<std::vector<double>> before;         // [column][locality], on the old layer
     std::vector<std::vector<double>> after;          // [column][locality] on the new layer
+    // The carried estimates of what now lies in another locality than on the old layer,
+    // per locality: what left it and what joined it from others.
+    std::vector<std::vector<double>> moved_out;      // [column][locality]
+    std::vector<std::vector<double>> moved_in;       // [column][locality]
     std::vector<std::string> after_from;             // per column: where `after` comes from (the carried
                                                      // estimate, or a caller's table for the new layer)
     std::vector<std::size_t> zones_before;           // per locality
@@ -67,8 +71,9 @@ struct RebaseResult {
 // new layer's; locked zones and crossings name old zones and are dropped (with a warning).
 RebaseResult rebase_plan(const LocalityPlan& plan, const RebaseInput& input);
 
-// The impact table, columns record,zone,locality,locality_name,measure,before,after,change,share,note:
-//   locality  per locality: measure "zones", then each carried column, before and after
+// The impact table, columns record,zone,locality,locality_name,measure,before,after,change,left,joined,share,note:
+//   locality  per locality: measure "zones", then each carried column, before and after, and the
+//             carried amounts that left it for other localities and joined it from them
 //   straddle  per new zone straddling localities: its share (of people, or area) in each
 //             locality it overlaps; note "assigned" on the locality it went to
 //   repair    per zone moved after the majority: locality it went to, note why
