@@ -1,0 +1,150 @@
+// boundaries plan rebase as a partnership runs it: a plan on the sample council's zones
+// carried onto its intermediate zones (made with dissolve), then reported.
+#include <catch2/catch.hpp>
+
+#include <lp/plan/assignment_csv.hpp>
+#include <lp/plan/function_catalogue.hpp>
+#include <lp/plan/plan_file.hpp>
+#include <lp/plan/plan_rebase.hpp>
+
+#include "plan_fixtures.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+using namespace lp;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string output;
+};
+
+Run boundaries(const std::string& arguments, const std::string& folder) {
+    const std::string log = folder + "/command.log";
+    const std::string command = std::string(LP_BINARY_DIR) + "/bin/boundaries " + arguments + " > " + log + " 2>&1";
+    const int raw = std::system(command.c_str());
+    Run run;
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    std::ifstream in(log);
+    std::stringstream text;
+    text << in.rdbuf();
+    run.output = text.str();
+    return run;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+TEST_CASE("CLI: plan rebase carries a plan onto intermediate zones and the report shows it", "[plan][rebase][cli]") {
+    const std::string folder = test::scratch_folder("plan_rebase_cli");
+    const std::string sample = std::string(LP_SOURCE_DIR) + "/samples/sample_council/";
+    DatasetOptions options;
+    options.zones.path = sample + "zones.geojson";
+    options.zones.id_field = "zone_code";
+    options.demand_paths = {sample + "demand.csv"};
+    options.graph.crossings_csv = sample + "crossings.csv";
+    const Dataset data = load_dataset(options);
+    const auto catalogue = read_catalogue(default_catalogue_path());
+    const LocalityPlan grown = test::grown_plan(data, options, 4, catalogue);
+    write_assignment_csv(folder + "/lookup.csv", grown);
+    const std::string sample_options = "--zones " + sample + "zones.geojson --id-field zone_code --demand " + sample +
+                                       "demand.csv --crossings " + sample + "crossings.csv";
+
+    Run run = boundaries("plan import --assignment " + folder + "/lookup.csv --balance pop2020_75plus:20% --out " +
+                             folder + "/old.json " + sample_options,
+                         folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    run = boundaries("dissolve --zones " + sample + "zones.geojson --id-field zone_code --by iz_code --out " + folder +
+                         "/iz.geojson",
+                     folder);
+    REQUIRE(run.status == 0);
+
+    run = boundaries("plan rebase --plan " + folder + "/old.json --zones " + folder + "/iz.geojson --id-field iz_code " +
+                         "--out " + folder + "/new.json --impact " + folder + "/impact.csv",
+                     folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    CHECK(run.output.find("weighed by people (pop2020_total)") != std::string::npos);
+    CHECK(run.output.find("pop2020_75plus:") != std::string::npos);
+
+    const LocalityPlan old_plan = read_plan(folder + "/old.json");
+    const LocalityPlan rebased = read_plan(folder + "/new.json");
+    CHECK(rebased.assignment.size() == 74);
+    CHECK(rebased.localities == old_plan.localities);
+    CHECK(rebased.arrangements == old_plan.arrangements);
+    CHECK(rebased.balance == old_plan.balance);
+    CHECK(rebased.sources.at("id_field") == "iz_code");
+    CHECK(rebased.sources.at("rebased_from").ends_with("/old.json"));
+
+    const RebaseImpact impact = read_rebase_impact(folder + "/impact.csv");
+    double before = 0, after = 0;
+    std::size_t zones_after = 0;
+    for (const auto& row : impact.localities) {
+        if (row.measure == "pop2020_total") {
+            before += row.before;
+            after += row.after;
+        }
+        if (row.measure == "zones") zones_after += static_cast<std::size_t>(row.after);
+    }
+    CHECK(before > 0);
+    CHECK(after == Approx(before).epsilon(1e-6));
+    CHECK(zones_after == 74);
+
+    run = boundaries("check --plan " + folder + "/new.json", folder);
+    CHECK(run.status == 0);
+    run = boundaries("report --plan " + folder + "/new.json --out " + folder + "/report", folder);
+    REQUIRE(run.status == 0);
+    const std::string html = read_text(folder + "/report/report.html");
+    CHECK(html.find("<h2>Rebased from another zone layer</h2>") != std::string::npos);
+    CHECK(html.find("pop2020_total before") != std::string::npos);
+}
+
+TEST_CASE("CLI: plan rebase refuses bad input with the file named", "[plan][rebase][cli]") {
+    const std::string folder = test::scratch_folder("plan_rebase_cli_errors");
+    const std::string sample = std::string(LP_SOURCE_DIR) + "/samples/sample_council/";
+    // A plan on the sample: every zone in one of two localities by its code.
+    {
+        const Dataset data = load_dataset([&] {
+            DatasetOptions o;
+            o.zones.path = sample + "zones.geojson";
+            o.zones.id_field = "zone_code";
+            o.build_graph = false;
+            return o;
+        }());
+        std::ofstream lookup(folder + "/lookup.csv");
+        lookup << "zone,locality\n";
+        for (std::size_t z = 0; z < data.zones.size(); ++z) lookup << data.zones.ids[z] << "," << (z % 2 ? "A" : "B") << "\n";
+    }
+    Run run = boundaries("plan import --assignment " + folder + "/lookup.csv --out " + folder + "/old.json --zones " +
+                             sample + "zones.geojson --id-field zone_code",
+                         folder);
+    REQUIRE(run.status == 0);
+
+    run = boundaries("plan rebase --plan " + folder + "/old.json --zones " + sample + "zones.geojson --id-field nope --out " +
+                         folder + "/new.json",
+                     folder);
+    INFO(run.output);
+    CHECK(run.status == 5); // field_not_found
+    CHECK(run.output.find("zones.geojson") != std::string::npos);
+
+    run = boundaries("plan rebase --plan " + folder + "/old.json --zones " + sample + "zones.geojson --id-field zone_code " +
+                         "--out " + folder + "/old.json",
+                     folder);
+    CHECK(run.status == 15); // the output is an input
+    run = boundaries("plan rebase --plan " + folder + "/missing.json --zones " + sample +
+                         "zones.geojson --id-field zone_code --out " + folder + "/new.json",
+                     folder);
+    CHECK(run.status != 0);
+    CHECK(run.output.find("missing.json") != std::string::npos);
+}
