@@ -47,8 +47,9 @@ std::string rebase_section_html(const PlanReport& r) {
     h << "<h2>Rebased from another zone layer</h2>\n<p>This plan was carried from " << html_escape(origin)
       << " onto the zones of " << html_escape(source(r.plan, "zones"))
       << ": each zone went to the locality holding most of its people (or of its area where the old layer gave "
-         "no population), and zones cut off from their locality went to the neighbouring locality they share the "
-         "longest border with.</p>\n";
+         "no population); where that cut a locality in pieces, it got back the straddling zone joining them, or a "
+         "cut-off piece went to the neighbouring locality it shares the longest border with, whichever placed fewer "
+         "people outside the locality holding them.</p>\n";
     std::string impact_path = source(r.plan, "rebase_impact");
     if (impact_path.empty()) return h.str();
     // A relative path (a plan moved together with its table) is read beside the plan.
