@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <lp/plan/assignment_csv.hpp>
+#include <lp/plan/csv_table.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_rebase.hpp>
@@ -11,6 +12,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <sys/wait.h>
 
@@ -100,6 +102,23 @@ TEST_CASE("CLI: plan rebase carries a plan onto intermediate zones and the repor
     CHECK(before > 0);
     CHECK(after == Approx(before).epsilon(1e-6));
     CHECK(zones_after == 74);
+
+    // With the new layer's own population table, "after" is the table's, not an estimate.
+    {
+        std::map<std::string, double> by_iz;
+        const CsvTable demand = read_csv_file(sample + "demand.csv");
+        for (const auto& row : demand.rows) by_iz[row[*demand.column("iz_code")]] += std::stod(row[*demand.column("pop2020_total")]);
+        std::ofstream table(folder + "/iz_population.csv");
+        table << "iz_code,pop2020_total\n";
+        for (const auto& [iz, people] : by_iz) table << iz << "," << people << "\n";
+    }
+    run = boundaries("plan rebase --plan " + folder + "/old.json --zones " + folder + "/iz.geojson --id-field iz_code " +
+                         "--demand " + folder + "/iz_population.csv --out " + folder + "/new_with_demand.json --impact " +
+                         folder + "/impact_with_demand.csv",
+                     folder);
+    REQUIRE(run.status == 0);
+    CHECK(run.output.find("pop2020_total: 257768 before, 257768 after (new layer's table") != std::string::npos);
+    CHECK(read_plan(folder + "/new_with_demand.json").sources.at("demand.1").ends_with("/iz_population.csv"));
 
     run = boundaries("check --plan " + folder + "/new.json", folder);
     CHECK(run.status == 0);
