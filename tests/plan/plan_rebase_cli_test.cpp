@@ -9,6 +9,7 @@
 #include <lp/plan/plan_rebase.hpp>
 
 #include "plan_fixtures.hpp"
+#include "../test_data.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -166,4 +167,48 @@ TEST_CASE("CLI: plan rebase refuses bad input with the file named", "[plan][reba
                      folder);
     CHECK(run.status != 0);
     CHECK(run.output.find("missing.json") != std::string::npos);
+}
+
+TEST_CASE("CLI: plan rebase of a Fife Data Zone plan onto the national ward layer, which does not nest",
+          "[plan][rebase][cli][real]") {
+    const std::string folder = test::scratch_folder("plan_rebase_cli_fife");
+    const std::string fife = "S12000047";
+    const DatasetOptions o = test::council_options(fife);
+    const auto& data = test::council_dataset(fife);
+    const auto catalogue = read_catalogue(default_catalogue_path());
+    write_assignment_csv(folder + "/lookup.csv", test::grown_plan(data, o, 7, catalogue));
+    std::string options = "--zones " + o.zones.path + " --layer " + o.zones.layer + " --id-field " + o.zones.id_field +
+                          " --filter-field " + o.zones.filter_field + " --filter " + fife;
+    for (const auto& d : o.demand_paths) options += " --demand " + d;
+    Run run = boundaries("plan import --assignment " + folder + "/lookup.csv --out " + folder + "/fife.json " + options,
+                         folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+
+    // Without --within-plan every ward of Scotland would be planned; with it, Fife's 22.
+    run = boundaries("plan rebase --plan " + folder + "/fife.json --zones " + test::data("wards2022_scotland.gpkg") +
+                         " --layer wards --id-field ward22_code --within-plan --out " + folder + "/wards.json --impact " +
+                         folder + "/impact.csv",
+                     folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    const LocalityPlan wards = read_plan(folder + "/wards.json");
+    CHECK(wards.assignment.size() == 22);
+    for (const auto& [ward, locality] : wards.assignment) CHECK(ward.starts_with("S13"));
+    CHECK(wards.sources.at("filter_field") == "ward22_code");
+    const RebaseImpact impact = read_rebase_impact(folder + "/impact.csv");
+    double before = 0, after = 0;
+    for (const auto& row : impact.localities)
+        if (row.measure == "pop2020_total") {
+            before += row.before;
+            after += row.after;
+        }
+    CHECK(before == Approx(374130));
+    CHECK(after == Approx(before).epsilon(1e-6));
+    CHECK(impact.straddling_zones > 0); // wards cut across the localities' Data Zone borders
+
+    // The recorded filter reloads the same wards: the check passes on them.
+    run = boundaries("check --plan " + folder + "/wards.json", folder);
+    CHECK(run.status == 0);
+    CHECK(run.output.find("VALID") != std::string::npos);
 }
