@@ -21,10 +21,10 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests,
         // Centred first; then above, below, right, left of the anchor by half a label,
         // then the four diagonals: a marker at the anchor pushes the name beside it.
         // Locality names (tier 0) matter most, so they also try two wider rings before
-        // giving up.
+        // giving up, and settlements (tier 1) one: the biggest town is where markers crowd.
         const float dx = w / 2 + 3, dy = h / 2 + 2;
         std::vector<std::pair<float, float>> offsets{{0.0f, 0.0f}};
-        const int rings = r.tier == 0 ? 3 : 1;
+        const int rings = r.tier == 0 ? 3 : r.tier == 1 ? 2 : 1;
         for (int k = 1; k <= rings; ++k) {
             const float kx = dx * static_cast<float>(k), ky = dy * static_cast<float>(k);
             for (const auto& o : {std::pair{0.0f, -ky}, std::pair{0.0f, ky}, std::pair{kx, 0.0f}, std::pair{-kx, 0.0f},

@@ -1,9 +1,9 @@
 #pragma once
 // Which map labels to draw and where, in screen space: greedy by tier (locality names,
 // then settlements, then smaller places) and within a tier by priority (people), each
-// label tried centred on its anchor and then nudged around it (locality names further),
-// kept only where it meets
-// no label already placed, no obstacle (service point markers) and stays on screen.
+// label tried centred on its anchor and then nudged around it (locality names and
+// settlements further), kept only where it meets no label already placed and no
+// obstacle (service point markers) and stays on screen.
 // No window code: tested in tests/viewer/.
 #include <cstddef>
 #include <vector>
