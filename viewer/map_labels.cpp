@@ -12,11 +12,15 @@
 namespace lp::viewer {
 namespace {
 
-void text_with_halo(ImDrawList* draw, ImVec2 at, const char* text, float size, ImU32 colour, ImU32 halo) {
+// Dark text in a white halo, readable on any fill. Locality names get the full eight
+// halo copies; the many smaller labels four (the diagonals), which halves their cost in
+// ImGui's draw lists under llvmpipe and still reads cleanly at 13-15 px.
+void text_with_halo(ImDrawList* draw, ImVec2 at, const char* text, float size, ImU32 colour, ImU32 halo, bool full) {
     ImFont* font = ImGui::GetFont();
     for (int dx = -1; dx <= 1; ++dx) {
         for (int dy = -1; dy <= 1; ++dy) {
-            if (dx || dy) draw->AddText(font, size, ImVec2(at.x + static_cast<float>(dx), at.y + static_cast<float>(dy)), halo, text);
+            if ((dx || dy) && (full || (dx && dy)))
+                draw->AddText(font, size, ImVec2(at.x + static_cast<float>(dx), at.y + static_cast<float>(dy)), halo, text);
         }
     }
     draw->AddText(font, size, at, colour, text);
@@ -93,7 +97,7 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
         const float cx = (placed.box.x0 + placed.box.x1) / 2, cy = (placed.box.y0 + placed.box.y1) / 2;
         const LabelStyle& style = styles[placed.request];
         text_with_halo(draw, ImVec2(cx - r0.width / 2, cy - r0.height / 2), texts[placed.request].c_str(), style.size,
-                       style.colour, IM_COL32(255, 255, 255, 230));
+                       style.colour, IM_COL32(255, 255, 255, 230), r0.tier == 0);
     }
 }
 
