@@ -24,6 +24,10 @@ zone stays, the band holds again, fewer than 10% of the zones moved, the status 
 how many, and one undo brings back the painted plan. The table shows the people on each
 locality's boundary and its main town.
 
+Phase 7 keeps balance rules in the plan. Phase 8 (issue 11 items 4, 5 and 8) shows the
+neighbouring councils in grey and the colour-blind-safe palette, searches "Partick" and
+"Govan and Linthouse" (each zooms in on it) and an equal-interval SIMD choropleth.
+
 Standard library only (the PNG reader is below), so CI needs nothing beyond the viewer.
 """
 import argparse
@@ -384,6 +388,7 @@ quit
     lost_work(args, plan, ids, source, target, candidates, moved, images)
     locks_hold(args, plan, graph)
     balance_rules(args)
+    find_your_way(args, plan, ids)
     print("viewer screenshots OK:", args.out)
 
 
@@ -670,6 +675,88 @@ expect-status overrides the plan's recorded balance
 quit
 """, "balance-override.txt", [])
     print("balance rules: saved, reopened alone, overridden by --balance")
+
+
+def colour_fraction(image, box, rgb):
+    total = hits = 0
+    for pixel in region_pixels(image, box):
+        total += 1
+        hits += tuple(pixel) == rgb
+    return hits / max(total, 1)
+
+
+def find_your_way(args, plan, ids):
+    """Phase 8 (issue 11 items 4, 5 and 8): finding places, neighbours, colours. The plan
+    opens with the neighbouring councils in grey around Glasgow and every locality in its
+    colour-blind-safe palette colour; typing "Part" drops down matches; searching
+    "Partick" and then "Govan and Linthouse" zooms to each (the script checks a zone of it
+    is in the middle of a view under 10 km across, and prints the view, checked here:
+    two different centres, both zoomed in); last, SIMD rank in equal-interval classes."""
+    lookup = os.path.join(args.data, "demand", "dz2011_lookup.csv")
+    zones_of = collections.defaultdict(list)
+    with open(lookup) as f:
+        for line in f.readlines()[1:]:
+            cells = line.strip().split(",")
+            if cells[4] == "S12000049":
+                zones_of[cells[3]].append(cells[0])
+    partick, govan = sorted(zones_of["Partick"])[0], sorted(zones_of["Govan and Linthouse"])[0]
+    command = viewer_command(args, f"""# find your way: neighbours, search, labels, classes
+open-plan glasgow-plan.json
+fit
+screenshot 12-neighbours-labels.png
+search-text Part
+screenshot 13-search-dropdown.png
+search Partick
+expect-view-contains {partick}
+screenshot 14-search-partick.png
+search Govan and Linthouse
+expect-view-contains {govan}
+screenshot 15-search-govan.png
+fit
+choropleth simd2020_rank
+choropleth-classes equal
+screenshot 16-simd-equal-intervals.png
+quit
+""", "find-your-way.txt", [])
+    result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=540)
+    sys.stderr.write(result.stderr)
+    if result.returncode != 0:
+        raise SystemExit(f"viewer exited {result.returncode} running find-your-way.txt")
+    views = re.findall(r"search '([^']*)': ([^(]*) \((\w+), (\d+) zones\); view centre (\d+) (\d+), (\d+) m across",
+                       result.stderr)
+    assert [(v[0], v[1].strip(), v[2]) for v in views] == [("Partick", "Partick", "place"),
+                                                          ("Govan and Linthouse", "Govan and Linthouse", "place")], views
+    centres = [(int(v[4]), int(v[5])) for v in views]
+    widths = [int(v[6]) for v in views]
+    print(f"search views: Partick centre {centres[0]}, {widths[0]} m across; Govan and Linthouse {centres[1]}, "
+          f"{widths[1]} m across")
+    assert all(w < 10000 for w in widths), widths
+    assert abs(centres[0][0] - centres[1][0]) + abs(centres[0][1] - centres[1][1]) > 500, centres
+    assert "neighbouring areas from" in result.stderr, "the council outlines were not loaded"
+
+    images = {name: read_png(os.path.join(args.out, name + ".png"))
+              for name in ("12-neighbours-labels", "13-search-dropdown", "14-search-partick", "15-search-govan",
+                           "16-simd-equal-intervals")}
+    # Neighbouring councils in grey (viewer/colours.hpp context_fill_colour) around the city.
+    grey = colour_fraction(images["12-neighbours-labels"], MAP, (232, 229, 220))
+    # Each locality in its palette colour (the plan was made with the default palette).
+    fills = {loc["name"]: colour_fraction(images["12-neighbours-labels"], MAP,
+                                          tuple(int(loc["colour"][i:i + 2], 16) for i in (1, 3, 5)))
+             for loc in plan["localities"]}
+    print(f"12-neighbours-labels: neighbouring areas {grey:.2f} of the map; locality fills "
+          + ", ".join(f"{name} {share:.2f}" for name, share in fills.items()))
+    assert grey > 0.05, f"no neighbouring areas in grey ({grey:.3f} of the map)"
+    assert all(share > 0.02 for share in fills.values()), fills
+    assert [loc["colour"] for loc in plan["localities"]] == ["#cc3311", "#99ddff", "#0072b2"], plan["localities"]
+    # The drop-down covers part of the map's top left; each search changes the view.
+    dropdown = differing_fraction(images["12-neighbours-labels"], images["13-search-dropdown"], (0, 25, 360, 260))
+    zoomed = differing_fraction(images["12-neighbours-labels"], images["14-search-partick"], MAP)
+    moved = differing_fraction(images["14-search-partick"], images["15-search-govan"], MAP)
+    print(f"map pixels changed: drop-down {dropdown:.2f} of its corner, search Partick {zoomed:.2f}, then Govan {moved:.2f}")
+    assert dropdown > 0.2, "typing in the search box showed no drop-down"
+    assert zoomed > 0.5 and moved > 0.3, "a search did not move the map"
+    assert distinct_colours(images["16-simd-equal-intervals"], MAP) >= 12
+    print("find your way: neighbours, search, labels and classes checked")
 
 
 if __name__ == "__main__":

@@ -23,4 +23,17 @@ Rgba ramp_colour(int index, int classes);
 
 inline constexpr Rgba unassigned_colour = rgba(215, 215, 215);
 
+// Neighbouring areas outside the partnership (viewer/context_layer.hpp): a warm light
+// grey, apart from the sea's blue and the unassigned zones' cooler grey.
+inline constexpr Rgba context_fill_colour = rgba(232, 229, 220);
+inline constexpr Rgba context_line_colour = rgba(160, 158, 150);
+
+// Service point markers: black and white, the two colours no locality fill comes near
+// under any colour vision deficiency (tests/viewer/colour_palette_test.cpp), each with a
+// border of the other so it shows on light and dark fills alike.
+inline constexpr Rgba hospital_marker_colour = rgba(0, 0, 0);
+inline constexpr Rgba hospital_marker_border = rgba(255, 255, 255);
+inline constexpr Rgba gp_marker_colour = rgba(255, 255, 255);
+inline constexpr Rgba gp_marker_border = rgba(0, 0, 0);
+
 } // namespace lp::viewer

@@ -101,6 +101,12 @@ void MapRenderer::set_zone_colours(const std::vector<Rgba>& colours) {
     cache_valid_ = false;
 }
 
+void MapRenderer::set_context(std::vector<float> triangles, std::vector<float> segments) {
+    context_triangles_ = std::move(triangles);
+    context_segments_ = std::move(segments);
+    cache_valid_ = false;
+}
+
 void MapRenderer::set_points(std::vector<std::vector<float>> layers, std::vector<PointStyle> styles) {
     points_ = std::move(layers);
     point_styles_ = std::move(styles);
@@ -244,6 +250,17 @@ void MapRenderer::draw_mesh(const MapCamera& camera, int framebuffer_height, flo
     collect_visible(camera);
     begin(camera, framebuffer_height, pixel_scale);
 
+    if (!context_triangles_.empty()) {
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+        glVertexPointer(2, GL_FLOAT, 0, context_triangles_.data());
+        glColor4ub(context_fill_colour & 0xff, (context_fill_colour >> 8) & 0xff, (context_fill_colour >> 16) & 0xff, 255);
+        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(context_triangles_.size() / 2));
+        glVertexPointer(2, GL_FLOAT, 0, context_segments_.data());
+        glLineWidth(1.0f * pixel_scale);
+        glColor4ub(context_line_colour & 0xff, (context_line_colour >> 8) & 0xff, (context_line_colour >> 16) & 0xff, 255);
+        glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(context_segments_.size() / 2));
+    }
+
     // Fills, coloured per vertex.
     glBindBuffer(GL_ARRAY_BUFFER, level_ >= 0 ? levels_[static_cast<std::size_t>(level_)].positions : positions_);
     glVertexPointer(2, GL_FLOAT, 0, nullptr);
@@ -272,7 +289,7 @@ void MapRenderer::draw_mesh(const MapCamera& camera, int framebuffer_height, flo
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
         glLineWidth(1.0f);
     }
-    // Service points: a white square, then the coloured one inside it.
+    // Service points: a square in the border colour, then the filled one inside it.
     if (points_visible_) {
         glBindBuffer(GL_ARRAY_BUFFER, 0);
         for (std::size_t layer = 0; layer < points_.size() && layer < point_styles_.size(); ++layer) {
@@ -281,7 +298,7 @@ void MapRenderer::draw_mesh(const MapCamera& camera, int framebuffer_height, flo
             glVertexPointer(2, GL_FLOAT, 0, points_[layer].data());
             const auto count = static_cast<GLsizei>(points_[layer].size() / 2);
             glPointSize((style.size * point_scale_ + 2) * pixel_scale);
-            glColor4ub(255, 255, 255, 255);
+            glColor4ub(style.border & 0xff, (style.border >> 8) & 0xff, (style.border >> 16) & 0xff, 255);
             glDrawArrays(GL_POINTS, 0, count);
             glPointSize(style.size * point_scale_ * pixel_scale);
             glColor4ub(style.fill & 0xff, (style.fill >> 8) & 0xff, (style.fill >> 16) & 0xff, 255);

@@ -33,12 +33,17 @@ public:
     // (at a national view the detailed coast would drown the map in black).
     void set_bold_segments(const std::vector<std::uint32_t>& between, const std::vector<std::uint32_t>& edge);
 
+    // Neighbouring areas under the zones: triangles (x,y per vertex) and their boundary
+    // segments, relative to the mesh origin (viewer/context_layer.hpp).
+    void set_context(std::vector<float> triangles, std::vector<float> segments);
+
     // Service points drawn as square symbols into the map image: x,y pairs relative
     // to the mesh origin. Points are one vertex each, which matters under llvmpipe,
     // where every small ImGui circle costs a dozen triangle setups.
     struct PointStyle {
         Rgba fill;
-        float size;  // pixels, before the white border
+        float size;  // pixels, before the border
+        Rgba border = rgba(255, 255, 255);
     };
     void set_points(std::vector<std::vector<float>> layers, std::vector<PointStyle> styles);
     void set_points_visible(bool visible);
@@ -78,6 +83,7 @@ private:
     CacheKey cache_key_;
     std::size_t redraws_ = 0;
 
+    std::vector<float> context_triangles_, context_segments_;
     std::vector<std::vector<float>> points_;
     std::vector<PointStyle> point_styles_;
     bool points_visible_ = true;

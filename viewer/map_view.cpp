@@ -1,5 +1,8 @@
 #include "map_view.hpp"
 
+#include "map_labels.hpp"
+#include "map_legend.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -12,16 +15,6 @@ namespace {
 constexpr const char* attribution =
     "Contains public sector information licensed under the Open Government Licence v3.0. "
     "Contains OS data \xC2\xA9 Crown copyright and database right.";
-
-void text_with_halo(ImDrawList* draw, ImVec2 at, const char* text, float size, ImU32 colour, ImU32 halo) {
-    ImFont* font = ImGui::GetFont();
-    for (int dx = -1; dx <= 1; ++dx) {
-        for (int dy = -1; dy <= 1; ++dy) {
-            if (dx || dy) draw->AddText(font, size, ImVec2(at.x + static_cast<float>(dx), at.y + static_cast<float>(dy)), halo, text);
-        }
-    }
-    draw->AddText(font, size, at, colour, text);
-}
 
 std::string format_distance(double metres) {
     char text[32];
@@ -37,9 +30,6 @@ std::string format_value(double v) {
     return text;
 }
 
-constexpr Rgba gp_colour = rgba(20, 60, 160);
-constexpr Rgba hospital_colour = rgba(200, 20, 40);
-
 bool is_hospital_layer(const PointLayer& layer) {
     return layer.kind.find("hosp") != std::string::npos || layer.source.find("hosp") != std::string::npos;
 }
@@ -53,15 +43,36 @@ void MapView::fit(const Session&) {
 
 void MapView::set_choropleth(const Session& session, const std::string& column) {
     choropleth_ = column;
-    breaks_.clear();
+    classes_ = {};
     if (column.empty() || !session.has_data()) return;
-    // Quintile breaks: five classes with about as many zones each.
-    std::vector<double> values = session.data().demand.column(column);
-    std::sort(values.begin(), values.end());
-    for (int q = 1; q <= 5; ++q) {
-        const std::size_t at = std::min(values.size() - 1, values.size() * static_cast<std::size_t>(q) / 5);
-        breaks_.push_back(values[q == 5 ? values.size() - 1 : at]);
-    }
+    classes_ = make_classes(session.data().demand.column(column), class_method_, 5);
+}
+
+void MapView::set_class_method(const Session& session, ClassMethod method) {
+    class_method_ = method;
+    set_choropleth(session, choropleth_);
+    coloured_choropleth_ = "\x01";  // colour again
+}
+
+void MapView::zoom_to(const Box& box) {
+    if (box.empty()) return;
+    constexpr double smallest = 1500;  // metres: a single small zone still shows its streets' context
+    const double cx = (box.min_x + box.max_x) / 2, cy = (box.min_y + box.max_y) / 2;
+    const double hw = std::max(box.max_x - box.min_x, smallest) / 2, hh = std::max(box.max_y - box.min_y, smallest) / 2;
+    camera_.fit(Box{cx - hw, cy - hh, cx + hw, cy + hh}, 0.15f);
+    fitted_ = true;
+}
+
+float MapView::typical_zone_pixels(const Session& session) const {
+    // A typical zone's side: the square root of the mean zone area.
+    double total_area = 0;
+    for (double a : session.mesh().areas) total_area += a;
+    const double typical_zone = std::sqrt(total_area / static_cast<double>(std::max<std::size_t>(session.mesh().zone_count(), 1)));
+    return static_cast<float>(typical_zone * camera_.scale);
+}
+
+float MapView::marker_scale(const Session& session) const {
+    return std::clamp(typical_zone_pixels(session) / 12.0f, 0.4f, 1.0f);
 }
 
 std::vector<std::uint32_t> MapView::zones_under(const Session& session, float sx, float sy) const {
@@ -149,11 +160,15 @@ void MapView::ui(Session& session, ScreenRect rect) {
         ImGui::GetWindowDrawList()->AddCircle(mouse, brush_radius, IM_COL32(20, 20, 20, 200), 48, 1.5f);
     }
     ImGui::End();
+    search_.ui(session, *this, rect);
+    map_legend_ui(session, *this, rect);
 }
 
 void MapView::update_colours(Session& session, MapRenderer& renderer) {
+    context_.update(session);
     if (coloured_mesh_ != session.mesh_generation()) {
         renderer.upload(session.mesh());
+        renderer.set_context({}, {});
         // Points inside the zones only: a national layer read for one council would
         // otherwise clutter the sea and the neighbours.
         std::vector<std::vector<float>> layers;
@@ -167,12 +182,16 @@ void MapView::update_colours(Session& session, MapRenderer& renderer) {
                 xy.push_back(static_cast<float>(layer.points[i].y - o.y));
             }
             layers.push_back(std::move(xy));
-            styles.push_back(is_hospital_layer(layer) ? MapRenderer::PointStyle{hospital_colour, 9.0f}
-                                                      : MapRenderer::PointStyle{gp_colour, 5.0f});
+            styles.push_back(is_hospital_layer(layer)
+                                 ? MapRenderer::PointStyle{hospital_marker_colour, 9.0f, hospital_marker_border}
+                                 : MapRenderer::PointStyle{gp_marker_colour, 5.0f, gp_marker_border});
         }
         renderer.set_points(std::move(layers), std::move(styles));
         coloured_mesh_ = session.mesh_generation();
         coloured_revision_ = static_cast<std::size_t>(-1);
+    }
+    if (std::vector<float> triangles, segments; context_.take(triangles, segments)) {
+        renderer.set_context(std::move(triangles), std::move(segments));
     }
     if (coloured_revision_ == session.revision() && coloured_choropleth_ == choropleth_) return;
     coloured_revision_ = session.revision();
@@ -181,9 +200,10 @@ void MapView::update_colours(Session& session, MapRenderer& renderer) {
     std::vector<Rgba> colours(n, unassigned_colour);
     if (!choropleth_.empty()) {
         const std::vector<double>& values = session.data().demand.column(choropleth_);
+        const int count = static_cast<int>(classes_.count());
         for (std::size_t z = 0; z < n; ++z) {
-            const auto cls = std::lower_bound(breaks_.begin(), breaks_.end(), values[z]) - breaks_.begin();
-            colours[z] = ramp_colour(static_cast<int>(std::min<std::ptrdiff_t>(cls, 4)), 5);
+            if (std::isnan(values[z])) continue;  // no value: left grey
+            colours[z] = ramp_colour(static_cast<int>(classes_.class_of(values[z])), count);
         }
     } else if (session.has_plan()) {
         const PlanState& state = session.state();
@@ -221,19 +241,19 @@ void MapView::render(Session& session, MapRenderer& renderer, int framebuffer_he
     update_colours(session, renderer);
     renderer.set_points_visible(show_points);
     // Outlines fade in as zones grow past a few pixels on screen.
-    // A typical zone's side: the square root of the mean zone area.
-    double total_area = 0;
-    for (double a : session.mesh().areas) total_area += a;
-    const double typical_zone = std::sqrt(total_area / static_cast<double>(std::max<std::size_t>(session.mesh().zone_count(), 1)));
-    const float zone_pixels = static_cast<float>(typical_zone * camera_.scale);
+    const float zone_pixels = typical_zone_pixels(session);
     const float outline_alpha = show_outlines ? std::clamp((zone_pixels - 4.0f) / 30.0f, 0.0f, 0.6f) : 0.0f;
-    renderer.set_point_scale(std::clamp(zone_pixels / 12.0f, 0.4f, 1.0f));
+    renderer.set_point_scale(marker_scale(session));
     renderer.draw(camera_, framebuffer_height, pixel_scale, outline_alpha);
     if (session.has_plan() && choropleth_.empty()) {
         // Zones cut off from their locality's main piece: hatched red, pulsing gently.
         const double t = ImGui::GetTime();
         const auto alpha = static_cast<unsigned>(110 + 60 * std::sin(t * 4));
         renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, session.stray_zones(), rgba(220, 0, 0, alpha));
+    }
+    if (!search_.chosen_zones().empty()) {  // the place found by the search box
+        const std::vector<std::uint32_t> found(search_.chosen_zones().begin(), search_.chosen_zones().end());
+        renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, found, rgba(255, 255, 255, 130));
     }
     if (hover_zone_ >= 0) {
         renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, {static_cast<std::uint32_t>(hover_zone_)},
@@ -246,36 +266,8 @@ void MapView::draw_overlays(Session& session) {
     const ScreenRect& r = camera_.rect;
     draw->PushClipRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), true);
 
-    // Locality names at their centres.
-    if (session.has_plan()) {
-        const PlanState& state = session.state();
-        const auto& labels = session.label_points();
-        // Biggest localities first; a name that would overlap one already placed is
-        // left out (zoom in to see it) rather than printed on top of it.
-        std::vector<std::size_t> order;
-        for (std::size_t loc = 0; loc < labels.size() && loc < state.locality_count(); ++loc) {
-            if (!std::isnan(labels[loc].x)) order.push_back(loc);
-        }
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return state.statistics(a).area > state.statistics(b).area;
-        });
-        std::vector<ImVec4> placed;  // x0, y0, x1, y1
-        for (std::size_t loc : order) {
-            float sx, sy;
-            camera_.to_screen(labels[loc], sx, sy);
-            const std::string& name = state.localities()[loc].name;
-            const float size = 18.0f;
-            const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(size, 1e9f, 0, name.c_str());
-            const ImVec4 box(sx - extent.x / 2 - 2, sy - extent.y / 2 - 2, sx + extent.x / 2 + 2, sy + extent.y / 2 + 2);
-            const bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const ImVec4& p) {
-                return box.x < p.z && p.x < box.z && box.y < p.w && p.y < box.w;
-            });
-            if (overlaps) continue;
-            placed.push_back(box);
-            text_with_halo(draw, ImVec2(sx - extent.x / 2, sy - extent.y / 2), name.c_str(), size,
-                           IM_COL32(10, 10, 10, 255), IM_COL32(255, 255, 255, 230));
-        }
-    }
+    // Names: localities, then settlements and places, none over another or a marker.
+    draw_map_labels(draw, session, camera_, search_.index(session), show_points, marker_scale(session));
 
     // Scale bar: a round length about 120 pixels long.
     {
@@ -293,42 +285,6 @@ void MapView::draw_overlays(Session& session) {
         draw->AddLine(ImVec2(at.x + px, at.y - 6), ImVec2(at.x + px, at.y + 3), IM_COL32(0, 0, 0, 255), 2);
         const std::string label = format_distance(length);
         draw->AddText(ImVec2(at.x + px / 2 - 12, at.y - 17), IM_COL32(0, 0, 0, 255), label.c_str());
-    }
-
-    // Legend: choropleth classes, or the point symbols.
-    {
-        ImVec2 at(r.x + r.w - 190, r.y + 10);
-        const float row = 17;
-        int rows = (choropleth_.empty() ? 0 : 6) + (show_points && !session.data().points.empty() ? 2 : 0);
-        if (rows > 0) {
-            draw->AddRectFilled(ImVec2(at.x - 8, at.y - 6), ImVec2(at.x + 182, at.y + row * static_cast<float>(rows) + 4),
-                                IM_COL32(255, 255, 255, 215), 4);
-            if (!choropleth_.empty()) {
-                draw->AddText(at, IM_COL32(0, 0, 0, 255), choropleth_.c_str());
-                at.y += row;
-                double low = session.data().demand.column(choropleth_).empty()
-                                 ? 0
-                                 : *std::min_element(session.data().demand.column(choropleth_).begin(),
-                                                     session.data().demand.column(choropleth_).end());
-                for (std::size_t c = 0; c < breaks_.size(); ++c) {
-                    draw->AddRectFilled(at, ImVec2(at.x + 22, at.y + 13), ramp_colour(static_cast<int>(c), 5));
-                    draw->AddRect(at, ImVec2(at.x + 22, at.y + 13), IM_COL32(80, 80, 80, 255));
-                    const std::string text = format_value(low) + " - " + format_value(breaks_[c]);
-                    draw->AddText(ImVec2(at.x + 30, at.y), IM_COL32(0, 0, 0, 255), text.c_str());
-                    low = breaks_[c];
-                    at.y += row;
-                }
-            }
-            if (show_points && !session.data().points.empty()) {
-                draw->AddRectFilled(ImVec2(at.x + 7, at.y + 3), ImVec2(at.x + 14, at.y + 10), IM_COL32_WHITE);
-                draw->AddRectFilled(ImVec2(at.x + 8, at.y + 4), ImVec2(at.x + 13, at.y + 9), gp_colour);
-                draw->AddText(ImVec2(at.x + 30, at.y), IM_COL32(0, 0, 0, 255), "GP practice");
-                at.y += row;
-                draw->AddRectFilled(ImVec2(at.x + 5, at.y + 1), ImVec2(at.x + 16, at.y + 12), IM_COL32_WHITE);
-                draw->AddRectFilled(ImVec2(at.x + 6, at.y + 2), ImVec2(at.x + 15, at.y + 11), hospital_colour);
-                draw->AddText(ImVec2(at.x + 30, at.y), IM_COL32(0, 0, 0, 255), "Hospital");
-            }
-        }
     }
 
     // Attribution, as the Open Government Licence asks: wrapped to the map's width.

@@ -3,9 +3,12 @@
 // or a choropleth of any demand column; bold locality boundaries, locality names,
 // GP practices and hospitals, hover details, scale bar, legend and the OGL attribution.
 // Clicking or brushing paints zones into the active locality, or locks them.
+#include "choropleth_classes.hpp"
 #include "colours.hpp"
+#include "context_layer.hpp"
 #include "map_camera.hpp"
 #include "map_renderer.hpp"
+#include "search_panel.hpp"
 #include "session.hpp"
 
 #include <cstdint>
@@ -29,6 +32,15 @@ public:
     // Choropleth of a demand column; "" colours by locality.
     void set_choropleth(const Session& session, const std::string& column);
     const std::string& choropleth() const { return choropleth_; }
+    // Quantiles or equal intervals (the legend's combo box).
+    void set_class_method(const Session& session, ClassMethod method);
+    ClassMethod class_method() const { return class_method_; }
+    const ChoroplethClasses& classes() const { return classes_; }
+
+    // Shows the box (mesh coordinates) filling most of the map, at least 1.5 km across.
+    void zoom_to(const Box& box);
+    SearchPanel& search() { return search_; }
+    const ContextLayer& context() const { return context_; }
 
     MapTool tool = MapTool::paint;
     float brush_radius = 0;         // screen pixels; 0 paints the single zone clicked
@@ -45,11 +57,17 @@ private:
     void draw_overlays(Session& session);
     void draw_tooltip(Session& session, int zone);
     void update_colours(Session& session, MapRenderer& renderer);
+    // The renderer's point scale: markers shrink when zones are only a few pixels wide.
+    float marker_scale(const Session& session) const;
+    float typical_zone_pixels(const Session& session) const;
 
     MapCamera camera_;
     bool fitted_ = false;
     std::string choropleth_;
-    std::vector<double> breaks_;      // class upper bounds for the choropleth
+    ClassMethod class_method_ = ClassMethod::quantile;
+    ChoroplethClasses classes_;
+    SearchPanel search_;
+    ContextLayer context_;
     int hover_zone_ = -1;
     bool stroking_ = false;
     std::size_t coloured_revision_ = static_cast<std::size_t>(-1);

@@ -11,6 +11,7 @@
 #include <lp/plan/function_catalogue.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -147,6 +148,9 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         else throw Error(ExitCode::usage, "recovery takes restore, keep or discard");
     } else if (a == "screenshot") {
         need(w, 1, "screenshot PATH");
+        // Neighbouring areas load in the background: wait for them, so what a screenshot
+        // shows does not depend on how fast the machine is.
+        if (session.has_data() && !map.context().settled(session)) return false;
         // Two frames first, so the UI has laid out whatever the last action changed.
         wait_frames_ = 2;
         screenshot_ = w[1];
@@ -353,6 +357,49 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
                 throw Error(ExitCode::unexpected, "balance is " + (have.empty() ? std::string("empty") : have) +
                                                       ", expected " + w[1] + " " + w[2]);
         }
+    } else if (a == "search" || a == "search-text") {
+        // search TEXT: type it in the search box and take the first match (as Enter);
+        // search-text TEXT: type it only (the drop-down shows the matches).
+        need(w, 1, "search TEXT");
+        require_data();
+        const std::string text = rest_of(w, 1);
+        map.search().type(session, text);
+        if (a == "search") {
+            const Place* place = map.search().choose(session, map);
+            if (!place) throw Error(ExitCode::unexpected, "search '" + text + "': no place matches");
+            const MapCamera& camera = map.camera();
+            std::fprintf(stderr, "locality-viewer: search '%s': %s (%s, %zu zones); view centre %.0f %.0f, %.0f m across\n",
+                         text.c_str(), place->name.c_str(), kind_name(place->kind), place->zones.size(),
+                         camera.centre.x + session.mesh().origin.x, camera.centre.y + session.mesh().origin.y,
+                         camera.rect.w / camera.scale);
+        }
+        wait_frames_ = 2;  // the map draws the new view (and the drop-down shows)
+    } else if (a == "expect-view-contains") {
+        // expect-view-contains ZONE: the zone's centre is in the middle half of the map
+        // and the view is no wider than 10 km (a search zoomed in on it).
+        need(w, 1, "expect-view-contains ZONE");
+        require_data();
+        const std::uint32_t z = zone_arg(session, w[1]);
+        const MapCamera& camera = map.camera();
+        const Point c = session.mesh().centres[z];
+        float sx, sy;
+        camera.to_screen(c, sx, sy);
+        const ScreenRect& r = camera.rect;
+        const bool middle = sx > r.x + r.w / 4 && sx < r.x + 3 * r.w / 4 && sy > r.y + r.h / 4 && sy < r.y + 3 * r.h / 4;
+        const double across = r.w / camera.scale;
+        if (!middle || across > 10000) {
+            throw Error(ExitCode::unexpected, "zone " + w[1] + " is at pixel " + std::to_string(static_cast<int>(sx)) + "," +
+                                                  std::to_string(static_cast<int>(sy)) + " of the map " +
+                                                  std::to_string(static_cast<int>(r.w)) + "x" + std::to_string(static_cast<int>(r.h)) +
+                                                  ", " + std::to_string(static_cast<long>(across)) +
+                                                  " m across; expected it in the middle of a view under 10 km");
+        }
+    } else if (a == "choropleth-classes") {
+        need(w, 1, "choropleth-classes quantile|equal");
+        require_data();
+        if (w[1] == "quantile") map.set_class_method(session, ClassMethod::quantile);
+        else if (w[1] == "equal") map.set_class_method(session, ClassMethod::equal_interval);
+        else throw Error(ExitCode::usage, "choropleth-classes takes quantile or equal");
     } else if (a == "expect-status") {
         need(w, 1, "expect-status TEXT");
         const std::string text = rest_of(w, 1);

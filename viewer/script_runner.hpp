@@ -17,6 +17,9 @@
 //   balance add COLUMN TOL% | balance set COLUMN TOL% | balance remove COLUMN (the Balance rules panel)
 //   expect-balance COLUMN TOL%|none
 //   expect-prompt recovery|unsaved|none | expect-unsaved yes|no | quit
+//   search TEXT (the search box: zooms to the first match and prints the view) |
+//   search-text TEXT (types only: the drop-down shows) | expect-view-contains ZONE (its centre
+//   in the middle of a view under 10 km across) | choropleth-classes quantile|equal
 // open-plan asks about unsaved changes like the File menu; quit and the end of the
 // script do not (they leave the recovery file as a crash would).
 // LOC is a locality's index (from 0), id or name (a name with spaces only as the last

@@ -73,6 +73,7 @@ public:
     bool has_data() const { return data_ != nullptr; }
     bool has_plan() const { return editor_ != nullptr; }
     const Dataset& data() const { return *data_; }
+    const DatasetOptions& data_options() const { return data_options_; }
     const ZoneMesh& mesh() const { return mesh_; }
     std::size_t mesh_generation() const { return mesh_generation_; }
     PlanEditor& editor() { return *editor_; }

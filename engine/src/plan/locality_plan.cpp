@@ -24,10 +24,15 @@ std::vector<int> zone_groups(const LocalityPlan& plan, const std::vector<std::st
 }
 
 std::string default_locality_colour(std::size_t n) {
-    // ColorBrewer Set3 and Dark2-like hues: distinct on a map and readable under white labels' halo.
+    // Chosen (from Okabe-Ito, Paul Tol's and ColorBrewer's qualitative sets) so that the
+    // first nine, with the map's black and white markers, stay at least 10 CIEDE2000
+    // apart with normal vision and when simulated for protanopia, deuteranopia and
+    // tritanopia (tests/viewer/colour_palette_test.cpp); the last three keep all twelve
+    // at least 9 apart. Nine is the most localities a Scottish partnership uses
+    // (Highland). The order puts the most distinct first, for plans with few localities.
     static constexpr std::array<const char*, 12> palette = {
-        "#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928",
-        "#a6cee3", "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#ffff99"};
+        "#cc3311", "#99ddff", "#0072b2", "#aaaa00", "#ffaabb", "#009e73",
+        "#cc79a7", "#b3de69", "#77aadd", "#9966ff", "#cc0099", "#cccc99"};
     return palette[n % palette.size()];
 }
 

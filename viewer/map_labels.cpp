@@ -1,0 +1,104 @@
+#include "map_labels.hpp"
+
+#include "label_placement.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace lp::viewer {
+namespace {
+
+// Dark text in a white halo, readable on any fill. Locality names get the full eight
+// halo copies; the many smaller labels four (the diagonals), which halves their cost in
+// ImGui's draw lists under llvmpipe and still reads cleanly at 13-15 px.
+void text_with_halo(ImDrawList* draw, ImVec2 at, const char* text, float size, ImU32 colour, ImU32 halo, bool full) {
+    ImFont* font = ImGui::GetFont();
+    for (int dx = -1; dx <= 1; ++dx) {
+        for (int dy = -1; dy <= 1; ++dy) {
+            if ((dx || dy) && (full || (dx && dy)))
+                draw->AddText(font, size, ImVec2(at.x + static_cast<float>(dx), at.y + static_cast<float>(dy)), halo, text);
+        }
+    }
+    draw->AddText(font, size, at, colour, text);
+}
+
+struct LabelStyle {
+    float size;
+    ImU32 colour;
+};
+
+bool is_hospital_layer(const PointLayer& layer) {
+    return layer.kind.find("hosp") != std::string::npos || layer.source.find("hosp") != std::string::npos;
+}
+
+} // namespace
+
+void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& camera, const PlaceIndex& places,
+                     bool show_markers, float marker_scale) {
+    const ScreenRect& r = camera.rect;
+    const ScreenBox screen{r.x, r.y, r.x + r.w, r.y + r.h};
+    const Box view = camera.visible();
+    std::vector<LabelRequest> requests;
+    std::vector<std::string> texts;
+    std::vector<LabelStyle> styles;
+    auto request = [&](const std::string& text, Point at, int tier, double priority, LabelStyle style) {
+        float sx, sy;
+        camera.to_screen(at, sx, sy);
+        if (sx < screen.x0 - 200 || sx > screen.x1 + 200 || sy < screen.y0 - 50 || sy > screen.y1 + 50) return;
+        const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(style.size, 1e9f, 0, text.c_str());
+        requests.push_back({sx, sy, extent.x, extent.y, tier, priority});
+        texts.push_back(text);
+        styles.push_back(style);
+    };
+
+    if (session.has_plan()) {
+        const PlanState& state = session.state();
+        const auto& points = session.label_points();
+        for (std::size_t loc = 0; loc < points.size() && loc < state.locality_count(); ++loc) {
+            if (std::isnan(points[loc].x)) continue;
+            request(state.localities()[loc].name, points[loc], 0, state.statistics(loc).area,
+                    {18.0f, IM_COL32(10, 10, 10, 255)});
+        }
+    }
+    // Places whose zones are at least this many pixels across on screen get a name:
+    // settlements early (a town shows at the partnership's view), smaller places later.
+    const bool have_settlements = session.settlements() != nullptr;
+    for (const Place& place : places.places()) {
+        if (place.kind == PlaceKind::zone || !place.box.intersects(view)) continue;
+        const double across = std::sqrt(std::max(0.0, (place.box.max_x - place.box.min_x) * (place.box.max_y - place.box.min_y))) * camera.scale;
+        if (place.kind == PlaceKind::settlement) {
+            if (across >= 12) request(place.name, place.anchor, 1, place.people, {15.0f, IM_COL32(30, 30, 30, 255)});
+        } else if (across >= (have_settlements ? 90 : 70)) {
+            request(place.name, place.anchor, 2, place.people, {13.0f, IM_COL32(60, 60, 60, 255)});
+        }
+    }
+
+    // Markers as the renderer draws them: squares of (size * scale + 2) pixels.
+    std::vector<ScreenBox> markers;
+    if (show_markers && session.has_data()) {
+        const Point o = session.mesh().origin;
+        for (const PointLayer& layer : session.data().points) {
+            const float half = ((is_hospital_layer(layer) ? 9.0f : 5.0f) * marker_scale + 2) / 2;
+            for (std::size_t i = 0; i < layer.points.size(); ++i) {
+                if (i < layer.zone.size() && layer.zone[i] < 0) continue;
+                float sx, sy;
+                camera.to_screen({layer.points[i].x - o.x, layer.points[i].y - o.y}, sx, sy);
+                if (sx < screen.x0 || sx > screen.x1 || sy < screen.y0 || sy > screen.y1) continue;
+                markers.push_back({sx - half, sy - half, sx + half, sy + half});
+            }
+        }
+    }
+    for (const PlacedLabel& placed : place_labels(requests, markers, screen)) {
+        const LabelRequest& r0 = requests[placed.request];
+        const float cx = (placed.box.x0 + placed.box.x1) / 2, cy = (placed.box.y0 + placed.box.y1) / 2;
+        const LabelStyle& style = styles[placed.request];
+        text_with_halo(draw, ImVec2(cx - r0.width / 2, cy - r0.height / 2), texts[placed.request].c_str(), style.size,
+                       style.colour, IM_COL32(255, 255, 255, 230), r0.tier == 0);
+    }
+}
+
+} // namespace lp::viewer

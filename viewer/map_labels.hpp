@@ -1,0 +1,18 @@
+#pragma once
+// Names on the map: locality names first, then settlements (or, without settlements,
+// the larger named places) by people, then Intermediate Zones once they are big enough
+// on screen, placed greedily so none overlaps another or a service point marker
+// (viewer/label_placement.hpp).
+#include "map_camera.hpp"
+#include "place_search.hpp"
+#include "session.hpp"
+
+struct ImDrawList;
+
+namespace lp::viewer {
+
+// marker_scale: the renderer's point scale (markers shrink at national views).
+void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& camera, const PlaceIndex& places,
+                     bool show_markers, float marker_scale);
+
+} // namespace lp::viewer
