@@ -1,6 +1,7 @@
 #include "viewer_app.hpp"
 
 #include "error_window.hpp"
+#include "frame_stats.hpp"
 #include "balance_panel.hpp"
 #include "functions_panel.hpp"
 #include "locality_table.hpp"
@@ -317,8 +318,9 @@ int ViewerApp::run() {
         }
     }
     if (startup_failure_) return startup_failure_;
-    std::vector<double> frame_ms, pan_ms, map_ms, ui_ms;  // map_ms/ui_ms: GL time of the map and of ImGui
-    int frames_to_time = options_.frame_stats;
+    FrameStats stats(options_.frame_stats);
+    TimedEdit timed_edit;
+    const int frames_to_time = options_.frame_stats;
     int exit_code = 0;
     while (!close_confirmed_) {
         if (glfwWindowShouldClose(window_)) {
@@ -351,17 +353,22 @@ int ViewerApp::run() {
                 carry_out(asked);
             }
         }
+        const bool timing_frame = frames_to_time > 0 && !(script_ && !script_->finished());
+        const auto update_start = std::chrono::steady_clock::now();
+        if (timing_frame && stats.phase() == FrameStats::Phase::editing) timed_edit.step(session_);
         session_.update();
         if (const std::string title = session_.window_title(); title != title_) {
             glfwSetWindowTitle(window_, title.c_str());
             title_ = title;
         }
 
+        const auto panels_start = std::chrono::steady_clock::now();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         frame_ui();
         ImGui::Render();
+        const auto panels_end = std::chrono::steady_clock::now();
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window_, &fb_w, &fb_h);
@@ -378,11 +385,8 @@ int ViewerApp::run() {
         const auto ui_start = std::chrono::steady_clock::now();
         glViewport(0, 0, fb_w, fb_h);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        if (timing) {
-            glFinish();
-            map_ms.push_back(std::chrono::duration<double, std::milli>(ui_start - map_start).count());
-            ui_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - ui_start).count());
-        }
+        if (timing) glFinish();
+        const auto ui_end = std::chrono::steady_clock::now();
 
         if (png_frames_ > 0 && --png_frames_ == 0) {
             try {
@@ -416,37 +420,22 @@ int ViewerApp::run() {
         }
         if (frames_to_time > 0 && !script_running) {
             glFinish();
-            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count();
-            // Phase one: a still view (the map image is reused). Phase two: the view pans
-            // every frame, so the whole mesh is drawn again each time.
-            if (static_cast<int>(frame_ms.size()) < frames_to_time + 5) frame_ms.push_back(ms);
-            else pan_ms.push_back(ms);
-            if (static_cast<int>(frame_ms.size()) >= frames_to_time + 5) {
-                map_.camera().pan_pixels(pan_ms.size() % 2 == 0 ? 3.0f : -3.0f, 0);
+            const auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
+            stats.add(ms(frame_start, std::chrono::steady_clock::now()), ms(update_start, panels_start),
+                      ms(panels_start, panels_end), ms(map_start, ui_start), ms(ui_start, ui_end));
+            // Panning moves the view every frame, so the whole mesh is drawn again each time.
+            if (stats.phase() == FrameStats::Phase::panning) {
+                map_.camera().pan_pixels(frame_parity_ ? 3.0f : -3.0f, 0);
+                frame_parity_ = !frame_parity_;
             }
-            if (static_cast<int>(pan_ms.size()) == frames_to_time + 5) break;
+            if (stats.phase() == FrameStats::Phase::done) break;
         } else if (script_ && script_->finished() && options_.frame_stats == 0) {
             break;
         }
     }
-    auto report = [&](const char* what, const std::vector<double>& ms) {
-        // The first five frames of each phase warm caches and are left out.
-        if (ms.size() <= 5) return;
-        std::vector<double> timed(ms.begin() + 5, ms.end());
-        std::sort(timed.begin(), timed.end());
-        const double mean = std::accumulate(timed.begin(), timed.end(), 0.0) / static_cast<double>(timed.size());
-        const double p95 = timed[std::min(timed.size() - 1, timed.size() * 95 / 100)];
-        std::printf("frame-stats %s: %zu frames at %dx%d, mean %.2f ms (%.1f fps), median %.2f ms, p95 %.2f ms; "
-                    "%zu zones, %zu triangles in view\n",
-                    what, timed.size(), options_.width, options_.height, mean, 1000.0 / mean, timed[timed.size() / 2], p95,
-                    renderer_.zones_drawn(), session_.has_data() ? session_.mesh().vertex_total() / 3 : 0);
-    };
-    report("still", frame_ms);
-    report("panning", pan_ms);
-    if (!map_ms.empty()) {
-        const auto mean = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size()); };
-        std::printf("frame-stats parts (all frames): map drawing %.2f ms, ImGui drawing %.2f ms, map redrawn in %zu frames\n",
-                    mean(map_ms), mean(ui_ms), renderer_.redraws());
+    if (frames_to_time > 0) {
+        stats.print(options_.width, options_.height, renderer_.zones_drawn(),
+                    session_.has_data() ? session_.mesh().vertex_total() / 3 : 0, renderer_.redraws());
     }
     if (session_.has_plan() && !session_.dirty() && exit_code == 0 && !script_) {
         // Nothing unsaved: no recovery file is left behind (Save and Discard removed

@@ -72,7 +72,8 @@ private:
     std::chrono::steady_clock::time_point loading_started_;
     PlanComparison comparison_;
     std::string png_path_;          // map image to write once the frame has no menu or dialog
-    int png_frames_ = 0;            // frames to wait before reading it
+    int png_frames_ = 0;
+    bool frame_parity_ = false;     // --frame-stats panning: left, then right            // frames to wait before reading it
     float bottom_height_ = 0;       // of the locality table (0: from the window's height)
     bool close_confirmed_ = false;  // the planner answered the unsaved question (or had none)
     std::string title_;             // the window title last set
