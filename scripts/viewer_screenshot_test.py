@@ -27,6 +27,8 @@ locality's boundary and its main town.
 Phase 7 keeps balance rules in the plan. Phase 8 (issue 11 items 4, 5 and 8) shows the
 neighbouring councils in grey and the colour-blind-safe palette, searches "Partick" and
 "Govan and Linthouse" (each zooms in on it) and an equal-interval SIMD choropleth.
+Phase 9 shows the table's totals row, exports the map as PNG and SVG, undoes a balance
+change, compares the edited plan with its file and quits from the File menu.
 
 Standard library only (the PNG reader is below), so CI needs nothing beyond the viewer.
 """
@@ -291,7 +293,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     # No plan, recovery, kept or output file of an earlier run may remain.
     for pattern in ("glasgow-plan*", "untitled-plan*", "*.png", "*.txt", "*.txt.log", "crash-expected.json",
-                    "restored.json", "after-*.json", "locks-*.json", "balance-*.json"):
+                    "restored.json", "after-*.json", "locks-*.json", "balance-*.json", "map-export.*"):
         for stale in glob.glob(os.path.join(args.out, pattern)):
             os.remove(stale)
     plan_path = os.path.join(args.out, "glasgow-plan.json")
@@ -389,6 +391,7 @@ quit
     locks_hold(args, plan, graph)
     balance_rules(args)
     find_your_way(args, plan, ids)
+    viewer_panels(args, candidates, target)
     print("viewer screenshots OK:", args.out)
 
 
@@ -757,6 +760,73 @@ quit
     assert zoomed > 0.5 and moved > 0.3, "a search did not move the map"
     assert distinct_colours(images["16-simd-equal-intervals"], MAP) >= 12
     print("find your way: neighbours, search, labels and classes checked")
+
+
+TOTALS_ROW = (219, 227, 237)  # the locality table's frozen "All localities" row (locality_table.cpp)
+
+
+def viewer_panels(args, candidates, target):
+    """Phase 9 (issue 11 items 7, 10 and the balance undo): the table's totals row, the map
+    exported as PNG and SVG, a balance change undone and redone, the plan compared with
+    its file (changed zones hatched, the change table), and Quit from the File menu, which
+    asks about the unsaved paint first."""
+    paints = "\n".join(f"paint {z} {target}" for z in candidates[:6])
+    config = os.path.join(args.out, "config")
+    shutil.rmtree(config, ignore_errors=True)
+    command = viewer_command(args, f"""# totals, export, balance undo, compare, quit from the menu
+fit
+wait-frames 3
+screenshot 20-table-totals.png
+export-png map-export.png
+export-svg map-export.svg
+balance set pop2020_total 12.5%
+expect-balance pop2020_total 12.5%
+undo
+expect-balance pop2020_total 5%
+redo
+expect-balance pop2020_total 12.5%
+undo
+expect-unsaved no
+split-policy warn
+{paints}
+compare glasgow-plan.json
+screenshot 21-compare.png
+compare off
+screenshot 22-compare-off.png
+menu quit
+expect-prompt unsaved
+prompt discard
+wait-frames 5
+expect-status the viewer should have quit before this line
+""", "panels.txt", ["--plan", os.path.join(args.out, "glasgow-plan.json")])
+    env = dict(os.environ, XDG_CONFIG_HOME=config)
+    result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=540, env=env)
+    sys.stderr.write(result.stderr)
+    if result.returncode != 0:
+        raise SystemExit(f"viewer exited {result.returncode} running panels.txt (Quit from the menu did not quit?)")
+
+    shot = read_png(os.path.join(args.out, "20-table-totals.png"))
+    totals = sum(1 for p in region_pixels(shot, TABLE) if tuple(p) == TOTALS_ROW)
+    print(f"table totals row: {totals} pixels of its colour")
+    assert totals > 2000, f"20-table-totals: no totals row in the locality table ({totals} pixels)"
+
+    exported = read_png(os.path.join(args.out, "map-export.png"))
+    width, height = exported[:2]
+    colours = distinct_colours(exported, (0, 0, width, height))
+    print(f"map-export.png: {width}x{height}, {colours} colours")
+    assert width >= 600 and height >= 400 and width < WIDTH, f"map-export.png is {width}x{height}, not the map's size"
+    assert colours >= 12, f"map-export.png looks blank ({colours} colours)"
+    with open(os.path.join(args.out, "map-export.svg")) as f:
+        svg = f.read()
+    assert svg.startswith("<svg") or "<svg" in svg[:200], "map-export.svg is not SVG"
+    assert svg.count("<path") >= 3, f"map-export.svg has {svg.count('<path')} paths for 3 localities"
+
+    compared = read_png(os.path.join(args.out, "21-compare.png"))
+    plain = read_png(os.path.join(args.out, "22-compare-off.png"))
+    hatched = differing_fraction(compared, plain, MAP)
+    print(f"compare overlay: {hatched:.4f} of the map differs with the comparison shown")
+    assert hatched > 0.01, "comparing showed nothing on the map (no hatching, no change table)"
+    print("panels: totals row, PNG and SVG export, balance undo, compare, Quit from the menu")
 
 
 if __name__ == "__main__":

@@ -30,8 +30,8 @@ void add_balance_layer(Session& session, const std::string& column, double toler
     std::vector<BalanceSpec> specs = session.balance_specs();
     if (find_layer(specs, column) != specs.end()) throw Error(ExitCode::usage, "balance add: " + column + " is balanced already");
     specs.push_back({column, tolerance});
-    session.edit_balance(std::move(specs));
-    session.status = "balancing " + column;
+    session.edit_balance(std::move(specs), "balance " + column);
+    session.status = "balancing " + column + " (Ctrl+Z undoes)";
 }
 
 void set_balance_band(Session& session, const std::string& column, double tolerance) {
@@ -41,9 +41,9 @@ void set_balance_band(Session& session, const std::string& column, double tolera
     if (it == specs.end()) throw Error(ExitCode::usage, "balance set: " + column + " is not balanced");
     if (it->tolerance == tolerance) return;
     it->tolerance = tolerance;
-    session.edit_balance(std::move(specs));
     char text[64];
     std::snprintf(text, sizeof text, "%g%%", tolerance * 100.0);
+    session.edit_balance(std::move(specs), "band of " + column + " +/-" + text);
     session.status = "band of " + column + " set to +/-" + text;
 }
 
@@ -53,7 +53,7 @@ void remove_balance_layer(Session& session, const std::string& column) {
     if (it == specs.end()) throw Error(ExitCode::usage, "balance remove: " + column + " is not balanced");
     if (specs.size() == 1) throw Error(ExitCode::usage, "balance remove: the plan needs at least one balance layer");
     specs.erase(it);
-    session.edit_balance(std::move(specs));
+    session.edit_balance(std::move(specs), "stop balancing " + column);
     session.status = "no longer balancing " + column;
 }
 

@@ -1,7 +1,11 @@
 #include "files_panel.hpp"
 
+#include "map_export.hpp"
 #include "map_view.hpp"
 #include "optimiser_job.hpp"
+
+#include <lp/plan/plan_file.hpp>
+#include <lp/plan/plan_sources.hpp>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -37,40 +41,70 @@ bool attempt(Session& session, const std::string& title, Action action) {
     }
 }
 
-} // namespace
-
-bool FilesPanel::path_picker(const char* label, std::string& path) {
-    ImGui::InputText(label, &path);
-    bool picked = false;
-    // A small directory listing: click a folder to enter it, a file to take it.
-    ImGui::TextDisabled("in %s", browse_dir_.c_str());
-    ImGui::BeginChild("browse", ImVec2(0, 150), true);
-    std::error_code ec;
-    if (ImGui::Selectable("../")) browse_dir_ = std::filesystem::path(browse_dir_).parent_path().string();
-    std::vector<std::filesystem::directory_entry> entries;
-    for (const auto& entry : std::filesystem::directory_iterator(browse_dir_.empty() ? "." : browse_dir_, ec)) {
-        entries.push_back(entry);
+// A combo of the zone layer's fields (typed when the file could not be described).
+void field_combo(const char* label, std::string& value, const std::vector<std::string>& fields, bool optional) {
+    ImGui::SetNextItemWidth(260);
+    if (fields.empty()) {
+        ImGui::InputText(label, &value);
+        return;
     }
-    std::sort(entries.begin(), entries.end());
-    for (const auto& entry : entries) {
-        const std::string name = entry.path().filename().string() + (entry.is_directory() ? "/" : "");
-        if (ImGui::Selectable(name.c_str())) {
-            if (entry.is_directory()) browse_dir_ = entry.path().string();
-            else {
-                path = entry.path().string();
-                picked = true;
-            }
+    if (ImGui::BeginCombo(label, value.empty() ? "(none)" : value.c_str())) {
+        if (optional && ImGui::Selectable("(none)", value.empty())) value.clear();
+        for (const std::string& field : fields) {
+            if (ImGui::Selectable(field.c_str(), field == value)) value = field;
         }
+        ImGui::EndCombo();
     }
-    ImGui::EndChild();
-    return picked;
 }
 
-void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved) {
+// A list of files with a remove button each.
+void file_list(const char* what, std::vector<std::string>& paths) {
+    ImGui::PushID(what);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton("x")) {
+            paths.erase(paths.begin() + static_cast<std::ptrdiff_t>(i));
+            ImGui::PopID();
+            break;
+        }
+        ImGui::SameLine();
+        ImGui::TextUnformatted(paths[i].c_str());
+        ImGui::PopID();
+    }
+    if (paths.empty()) ImGui::TextDisabled("(no %s)", what);
+    ImGui::PopID();
+}
+
+const std::vector<std::string> zone_extensions{".gpkg", ".geojson", ".json", ".shp", ".fgb", ".gml"};
+const std::vector<std::string> table_extensions{".csv", ".gpkg", ".xlsx", ".ods", ".dbf"};
+const std::vector<std::string> point_extensions{".geojson", ".json", ".gpkg", ".shp", ".csv", ".fgb"};
+
+} // namespace
+
+void FilesPanel::open(Dialog dialog) {
+    dialog_ = dialog;
+    open_requested_ = true;
+}
+
+void FilesPanel::show_open_plan() { open(Dialog::open_plan); }
+
+void FilesPanel::remember(const std::string& kind, const std::string& path) { recent_.add(kind, path); }
+
+void FilesPanel::open_plan(Session& session, OptimiserJob& optimiser, MapView& map, const std::string& path) {
+    optimiser.stop();
+    if (!session.has_data()) {
+        // A plan names the data it was made from: open that first.
+        session.open_dataset(dataset_options_from_plan(read_plan(path), path));
+    }
+    session.open_plan(path);
+    map.fit(session);
+}
+
+void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved, bool comparing) {
     if (ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("File")) {
-            if (ImGui::MenuItem("Open data...")) dialog_ = Dialog::open_data, open_requested_ = true;
-            if (ImGui::MenuItem("Open plan...", nullptr, false, session.has_data())) dialog_ = Dialog::open_plan, open_requested_ = true;
+            if (ImGui::MenuItem("Open data...")) open(Dialog::open_data);
+            if (ImGui::MenuItem("Open plan...", "Ctrl+O")) open(Dialog::open_plan);
             if (ImGui::MenuItem("New empty plan", nullptr, false, session.has_data())) {
                 attempt(session, "New plan", [&] {
                     unsaved.request(session, "start a new plan", [&session, &optimiser] {
@@ -79,20 +113,31 @@ void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map
                     });
                 });
             }
+            if (comparing) {
+                if (ImGui::MenuItem("Stop comparing")) requests_.stop_compare = true;
+            } else if (ImGui::MenuItem("Compare with plan...", nullptr, false, session.has_plan())) {
+                open(Dialog::compare);
+            }
             ImGui::Separator();
             if (ImGui::MenuItem("Save plan", "Ctrl+S", false, session.has_plan())) {
-                if (session.plan_path().empty()) dialog_ = Dialog::save_plan, open_requested_ = true;
+                if (session.plan_path().empty()) open(Dialog::save_plan);
                 else attempt(session, "Could not save the plan", [&] { session.save_plan(session.plan_path()); });
             }
-            if (ImGui::MenuItem("Save plan as...", nullptr, false, session.has_plan())) dialog_ = Dialog::save_plan, open_requested_ = true;
-            if (ImGui::MenuItem("Export GeoJSON...", nullptr, false, session.has_plan())) dialog_ = Dialog::export_geojson, open_requested_ = true;
-            if (ImGui::MenuItem("Export report...", nullptr, false, session.has_plan())) dialog_ = Dialog::export_report, open_requested_ = true;
+            if (ImGui::MenuItem("Save plan as...", nullptr, false, session.has_plan())) open(Dialog::save_plan);
+            if (ImGui::MenuItem("Export GeoJSON...", nullptr, false, session.has_plan())) open(Dialog::export_geojson);
+            if (ImGui::MenuItem("Export report...", nullptr, false, session.has_plan())) open(Dialog::export_report);
+            if (ImGui::MenuItem("Export map as PNG...", nullptr, false, session.has_data())) open(Dialog::export_png);
+            if (ImGui::MenuItem("Export map as SVG...", nullptr, false, session.has_plan())) open(Dialog::export_svg);
+            ImGui::Separator();
+            if (ImGui::MenuItem("Quit", "Ctrl+Q")) requests_.quit = true;
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Edit", session.has_plan())) {
             PlanEditor& editor = session.editor();
             if (ImGui::MenuItem(("Undo " + editor.undo_label()).c_str(), "Ctrl+Z", false, editor.can_undo())) editor.undo();
-            if (ImGui::MenuItem(("Redo " + editor.redo_label()).c_str(), "Ctrl+Y", false, editor.can_redo())) editor.redo();
+            if (ImGui::MenuItem(("Redo " + editor.redo_label()).c_str(), "Ctrl+Y / Ctrl+Shift+Z", false, editor.can_redo())) {
+                editor.redo();
+            }
             ImGui::Separator();
             bool refuse = editor.split_policy() == SplitPolicy::refuse;
             if (ImGui::MenuItem("Refuse edits that split a locality", nullptr, &refuse)) {
@@ -119,63 +164,151 @@ void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map
     dialog_ui(session, optimiser, map, unsaved);
 }
 
+void FilesPanel::data_form_ui() {
+    // The picker fills whichever input is chosen: the zones, or a table, point layer or
+    // crossings file added to the list.
+    int target = static_cast<int>(target_);
+    ImGui::TextUnformatted("Pick a file for:");
+    ImGui::SameLine();
+    ImGui::RadioButton("zones", &target, static_cast<int>(DataTarget::zones));
+    ImGui::SameLine();
+    ImGui::RadioButton("demand table", &target, static_cast<int>(DataTarget::demand));
+    ImGui::SameLine();
+    ImGui::RadioButton("point layer", &target, static_cast<int>(DataTarget::points));
+    ImGui::SameLine();
+    ImGui::RadioButton("crossings", &target, static_cast<int>(DataTarget::crossings));
+    if (target != static_cast<int>(target_)) picker_.focus();
+    target_ = static_cast<DataTarget>(target);
+    const std::vector<std::string>& extensions = target_ == DataTarget::zones    ? zone_extensions
+                                                 : target_ == DataTarget::demand ? table_extensions
+                                                 : target_ == DataTarget::points ? point_extensions
+                                                                                 : table_extensions;
+    const char* kind = target_ == DataTarget::zones ? "zones" : target_ == DataTarget::demand ? "demand"
+                       : target_ == DataTarget::points ? "points" : "crossings";
+    std::string& field = target_ == DataTarget::zones ? data_form_.zones.path
+                         : target_ == DataTarget::crossings ? data_form_.graph.crossings_csv : picked_;
+    const bool taken = picker_.ui("file", field, extensions, recent_.list(kind));
+    if (target_ == DataTarget::demand || target_ == DataTarget::points) {
+        ImGui::SameLine();
+        ImGui::BeginDisabled(picked_.empty());
+        if (ImGui::Button("Add") || (taken && !picked_.empty())) {
+            auto& list = target_ == DataTarget::demand ? data_form_.demand_paths : data_form_.point_paths;
+            if (std::find(list.begin(), list.end(), picked_) == list.end()) list.push_back(picked_);
+            picked_.clear();
+        }
+        ImGui::EndDisabled();
+    }
+    ImGui::Separator();
+    ImGui::Text("Zones: %s", data_form_.zones.path.empty() ? "(pick a file)" : data_form_.zones.path.c_str());
+    // The layer's fields, read once per file and layer.
+    const std::string key = data_form_.zones.path + "|" + data_form_.zones.layer;
+    if (key != fields_of_) {
+        fields_of_ = key;
+        fields_ = {};
+        fields_error_.clear();
+        if (!data_form_.zones.path.empty()) {
+            try {
+                fields_ = describe_layer(data_form_.zones.path, data_form_.zones.layer);
+            } catch (const std::exception& e) {
+                fields_error_ = e.what();
+            }
+        }
+    }
+    if (!fields_error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", fields_error_.c_str());
+    ImGui::SetNextItemWidth(260);
+    if (ImGui::BeginCombo("layer", data_form_.zones.layer.empty() ? (fields_.layer.empty() ? "(first)" : fields_.layer.c_str())
+                                                                 : data_form_.zones.layer.c_str())) {
+        for (const std::string& layer : fields_.layers) {
+            if (ImGui::Selectable(layer.c_str(), layer == data_form_.zones.layer)) data_form_.zones.layer = layer;
+        }
+        ImGui::EndCombo();
+    }
+    field_combo("id field", data_form_.zones.id_field, fields_.fields, false);
+    field_combo("filter field", data_form_.zones.filter_field, fields_.fields, true);
+    ImGui::SetNextItemWidth(260);
+    ImGui::InputText("filter values (;-separated)", &filter_text_);
+    ImGui::TextUnformatted("Demand tables:");
+    file_list("demand tables", data_form_.demand_paths);
+    ImGui::TextUnformatted("Point layers:");
+    file_list("point layers", data_form_.point_paths);
+    if (!data_form_.graph.crossings_csv.empty()) ImGui::Text("Crossings: %s", data_form_.graph.crossings_csv.c_str());
+}
+
 void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved) {
-    static constexpr const char* titles[] = {"", "Open data", "Open plan", "Save plan", "Export GeoJSON", "Export report"};
+    static constexpr const char* titles[] = {"",           "Open data",          "Open plan",         "Save plan",
+                                             "Export GeoJSON", "Export report", "Export map as PNG", "Export map as SVG",
+                                             "Compare with plan"};
     if (dialog_ == Dialog::none) return;
     const char* title = titles[static_cast<int>(dialog_)];
     if (open_requested_) {
         ImGui::OpenPopup(title);
         open_requested_ = false;
+        picker_.focus();
         if (dialog_ == Dialog::save_plan) path_ = session.plan_path().empty() ? "plan.json" : session.plan_path();
         if (dialog_ == Dialog::export_geojson) path_ = "localities.geojson";
         if (dialog_ == Dialog::export_report) path_ = "plan-report.md";
+        if (dialog_ == Dialog::export_png) path_ = "map.png";
+        if (dialog_ == Dialog::export_svg) path_ = "map.svg";
+        if (dialog_ == Dialog::open_plan || dialog_ == Dialog::compare) path_.clear();
     }
-    ImGui::SetNextWindowSize(ImVec2(620, 0), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(760, 0), ImGuiCond_Appearing);
     bool keep_open = true;
+    // Fields with a border, so they read as fields.
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     if (!ImGui::BeginPopupModal(title, &keep_open)) {
+        ImGui::PopStyleVar();
         if (!keep_open || !ImGui::IsPopupOpen(title)) dialog_ = Dialog::none;
         return;
     }
     bool done = false;
     if (dialog_ == Dialog::open_data) {
-        path_picker("zones", data_form_.zones.path);
-        ImGui::InputText("layer (optional)", &data_form_.zones.layer);
-        ImGui::InputText("id field", &data_form_.zones.id_field);
-        ImGui::InputText("filter field", &data_form_.zones.filter_field);
-        ImGui::InputText("filter values (;-separated)", &filter_text_);
-        ImGui::InputText("demand tables (;-separated)", &demand_text_);
-        ImGui::InputText("point layers (;-separated)", &points_text_);
-        ImGui::InputText("crossings CSV", &data_form_.graph.crossings_csv);
+        data_form_ui();
         if (ImGui::Button("Open", ImVec2(120, 0))) {
             DatasetOptions options = data_form_;
             options.zones.filter_values = split_list(filter_text_);
-            options.demand_paths = split_list(demand_text_);
-            options.point_paths = split_list(points_text_);
             // The dialog closes either way; with unsaved changes the question comes next.
             done = attempt(session, "Could not open the data", [&] {
-                unsaved.request(session, "open other data", [&session, &optimiser, &map, options] {
+                unsaved.request(session, "open other data", [this, &session, &optimiser, &map, options] {
                     optimiser.stop();
                     session.open_dataset(options);
                     map.fit(session);
+                    remember("zones", options.zones.path);
+                    for (const std::string& p : options.demand_paths) remember("demand", p);
+                    for (const std::string& p : options.point_paths) remember("points", p);
+                    if (!options.graph.crossings_csv.empty()) remember("crossings", options.graph.crossings_csv);
                 });
             });
         }
     } else {
-        const bool picked = path_picker("file", path_);
-        const bool go = ImGui::Button(dialog_ == Dialog::open_plan ? "Open" : "Save", ImVec2(120, 0));
-        if (go || (picked && dialog_ == Dialog::open_plan)) {
+        static const std::vector<std::string> plan_ext{".json"};
+        const std::vector<std::string> extensions =
+            dialog_ == Dialog::open_plan || dialog_ == Dialog::compare || dialog_ == Dialog::save_plan ? plan_ext
+            : dialog_ == Dialog::export_geojson                                                        ? std::vector<std::string>{".geojson"}
+            : dialog_ == Dialog::export_report                                                         ? std::vector<std::string>{".md"}
+            : dialog_ == Dialog::export_png                                                            ? std::vector<std::string>{".png"}
+                                                                                                       : std::vector<std::string>{".svg"};
+        const char* kind = dialog_ == Dialog::open_plan || dialog_ == Dialog::compare || dialog_ == Dialog::save_plan ? "plan" : "export";
+        const bool taken = picker_.ui("file", path_, extensions, recent_.list(kind));
+        const bool reading = dialog_ == Dialog::open_plan || dialog_ == Dialog::compare;
+        const bool go = ImGui::Button(reading ? "Open" : "Save", ImVec2(120, 0)) || taken;
+        if (go && !path_.empty()) {
             switch (dialog_) {
             case Dialog::open_plan:
                 done = attempt(session, "Could not open the plan", [&] {
-                    unsaved.request(session, "open plan " + path_, [&session, &optimiser, &map, path = path_] {
-                        optimiser.stop();
-                        session.open_plan(path);
-                        map.fit(session);
+                    unsaved.request(session, "open plan " + path_, [this, &session, &optimiser, &map, path = path_] {
+                        open_plan(session, optimiser, map, path);
+                        remember("plan", path);
                     });
                 });
                 break;
+            case Dialog::compare:
+                requests_.compare = path_;
+                remember("plan", path_);
+                done = true;
+                break;
             case Dialog::save_plan:
                 done = attempt(session, "Could not save the plan", [&] { session.save_plan(path_); });
+                if (done) remember("plan", path_);
                 break;
             case Dialog::export_geojson:
                 done = attempt(session, "Could not export GeoJSON", [&] { session.export_geojson(path_); });
@@ -185,18 +318,27 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
                 done = attempt(session, "Could not export the report", [&] { session.export_report(path_); });
                 if (done) session.status = "wrote " + path_;
                 break;
+            case Dialog::export_png:
+                requests_.export_png = path_; // read from the screen once the dialog is gone
+                done = true;
+                break;
+            case Dialog::export_svg:
+                done = attempt(session, "Could not export the map", [&] { export_map_svg(session, path_); });
+                if (done) session.status = "wrote " + path_;
+                break;
             default:
                 break;
             }
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(120, 0))) done = true;
+    if (ImGui::Button("Cancel", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) done = true;
     if (done) {
         dialog_ = Dialog::none;
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
+    ImGui::PopStyleVar();
 }
 
 } // namespace lp::viewer

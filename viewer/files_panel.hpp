@@ -1,10 +1,15 @@
 #pragma once
 // The File menu and its dialogs: open zones (with demand tables, point layers and
-// crossings), open a plan, save, export GeoJSON and the report. Paths are typed or
-// picked from a directory listing; every failure lands in the error window. What
-// replaces the plan asks about unsaved changes first (UnsavedPrompt).
+// crossings), open a plan (its data too when none is open), compare with a plan, save,
+// export GeoJSON, the report and the map (PNG, SVG), quit. Paths are typed or picked
+// (file_picker.hpp) with recent files kept per kind; every failure lands in the error
+// window. What replaces the plan asks about unsaved changes first (UnsavedPrompt).
+#include "file_picker.hpp"
+#include "recent_files.hpp"
 #include "session.hpp"
 #include "unsaved_prompt.hpp"
+
+#include <lp/io/layer_fields.hpp>
 
 #include <string>
 #include <vector>
@@ -14,22 +19,47 @@ namespace lp::viewer {
 class OptimiserJob;
 class MapView;
 
+// What the menu asks the window to do (the window owns the map image and the loop).
+struct MenuRequests {
+    bool quit = false;
+    std::string export_png;      // path of the map image to write
+    std::string compare;         // plan file to compare with
+    bool stop_compare = false;
+};
+
 class FilesPanel {
 public:
-    // Draws the main menu bar (File, Edit, View) and any open dialog.
-    void menu_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved);
+    // Draws the main menu bar (File, Edit, View) and any open dialog. comparing: a
+    // comparison is shown (the menu offers to stop it).
+    void menu_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved, bool comparing);
+    // The Open plan dialog (Ctrl+O).
+    void show_open_plan();
+    MenuRequests take_requests() { return std::exchange(requests_, {}); }
+    // Opens a plan; with no data open, the data the plan records first.
+    static void open_plan(Session& session, OptimiserJob& optimiser, MapView& map, const std::string& path);
+    RecentFiles& recent() { return recent_; }
 
 private:
-    enum class Dialog { none, open_data, open_plan, save_plan, export_geojson, export_report };
+    enum class Dialog { none, open_data, open_plan, save_plan, export_geojson, export_report, export_png, export_svg, compare };
     void dialog_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved);
-    bool path_picker(const char* label, std::string& path);
+    void open(Dialog dialog);
+    void data_form_ui();
+    void remember(const std::string& kind, const std::string& path);
 
     Dialog dialog_ = Dialog::none;
     bool open_requested_ = false;
     DatasetOptions data_form_;
-    std::string demand_text_, points_text_, filter_text_;
+    std::string filter_text_;
+    enum class DataTarget { zones, demand, points, crossings };
+    DataTarget target_ = DataTarget::zones;
+    std::string picked_;           // the file the data dialog's picker holds
+    LayerFields fields_;           // of the zones file, for the field pickers
+    std::string fields_of_;        // "path|layer" fields_ describes
+    std::string fields_error_;
     std::string path_;
-    std::string browse_dir_ = ".";
+    FilePicker picker_;
+    RecentFiles recent_;
+    MenuRequests requests_;
 }; // class FilesPanel
 
 } // namespace lp::viewer

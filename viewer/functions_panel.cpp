@@ -102,7 +102,26 @@ void functions_panel_ui(Session& session) {
         ImGui::TableSetupColumn("Arrangement", ImGuiTableColumnFlags_WidthFixed, 150);
         ImGui::TableSetupColumn("Share", ImGuiTableColumnFlags_WidthFixed, 44);
         ImGui::TableSetupColumn("Notes", ImGuiTableColumnFlags_WidthFixed, 70);
-        ImGui::TableHeadersRow();
+        // Headers with tooltips saying what each column is (TableHeadersRow() has none).
+        static const char* const tips[] = {
+            "Function: an integrated health and social care function from the catalogue; hover a code for its name",
+            "Arrangement: how the active locality gets it: local (its own service), hosted by another locality, "
+            "partnership-wide, or acute (hospital)",
+            "Share: the active locality's share of the partnership's demand for the function (from the catalogue's "
+            "demand driver over the zones' columns); '-' when the data has no driver for it",
+            "Notes: free text saved in the plan with the arrangement; Enter saves (one undo step)"};
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int c = 0; c < 4; ++c) {
+            if (!ImGui::TableSetColumnIndex(c)) continue;
+            ImGui::TableHeader(ImGui::TableGetColumnName(c));
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+                ImGui::TextUnformatted(tips[c]);
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
         for (std::size_t fi = 0; fi < session.catalogue().functions.size(); ++fi) {
             const IntegrationFunction& f = session.catalogue().functions[fi];
             ImGui::PushID(static_cast<int>(fi));

@@ -1,6 +1,7 @@
 #include "locality_table.hpp"
 
 #include "colours.hpp"
+#include "column_names.hpp"
 #include "optimise_request.hpp"
 #include "optimiser_job.hpp"
 
@@ -49,6 +50,84 @@ std::string percent_text(double fraction) {
     char text[32];
     std::snprintf(text, sizeof text, "%.0f%%", 100 * fraction);
     return text;
+}
+
+// "GP practices (2021)" -> "GP practices": the header is short, the tooltip says the year.
+std::string short_point_header(const std::string& plain) {
+    const auto bracket = plain.find(" (");
+    return bracket == std::string::npos ? plain : plain.substr(0, bracket);
+}
+
+// Per point column, per locality: the points in its zones. Counted once per edit.
+const std::vector<std::vector<double>>& cached_point_counts(Session& session, const std::vector<std::string>& columns) {
+    static std::size_t revision = static_cast<std::size_t>(-1);
+    static std::vector<std::string> counted;
+    static std::vector<std::vector<double>> counts;
+    if (revision == session.revision() && counted == columns) return counts;
+    const PlanState& state = session.state();
+    counts.assign(columns.size(), std::vector<double>(state.locality_count(), 0.0));
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        const std::vector<double>& per_zone = session.data().demand.column(columns[c]);
+        for (std::size_t loc = 0; loc < state.locality_count(); ++loc) {
+            for (std::uint32_t zone : state.members(loc)) counts[c][loc] += per_zone[zone];
+        }
+    }
+    revision = session.revision();
+    counted = columns;
+    return counts;
+}
+
+// The partnership as a whole: what every locality adds up to (unassigned zones left out).
+void totals_row(Session& session, const PlanStatistics* community, const std::vector<std::vector<double>>& point_counts) {
+    const PlanState& state = session.state();
+    const std::size_t layers = state.layers().size();
+    LiveStatistics all;
+    all.totals.assign(layers, 0.0);
+    for (const LiveStatistics& st : state.statistics()) {
+        all.zones += st.zones;
+        for (std::size_t l = 0; l < layers; ++l) all.totals[l] += st.totals[l];
+        all.area += st.area;
+        all.pieces += st.pieces;
+        all.crossings += st.crossings;
+    }
+    ImGui::TableNextRow();
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImVec4(0.86f, 0.89f, 0.93f, 1)));
+    ImGui::TableNextColumn();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("All localities");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Totals over every locality (unassigned zones left out)");
+    ImGui::TableNextColumn();
+    ImGui::Text("%zu", all.zones);
+    for (std::size_t l = 0; l < layers; ++l) {
+        ImGui::TableNextColumn();
+        ImGui::Text("%.0f", all.totals[l]);
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("mean %.0f", state.fair_share(l));
+    }
+    if (session.population() != nullptr) {
+        ImGui::TableNextColumn();
+        if (community && community->people > 0) ImGui::Text("%.0f%%", 100 * community->people_on_boundary / community->people);
+        else ImGui::TextDisabled("-");
+    }
+    if (session.settlements()) {
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu towns", session.settlements()->groups.names.size());
+    }
+    for (const std::vector<double>& counts : point_counts) {
+        ImGui::TableNextColumn();
+        double total = 0;
+        for (double c : counts) total += c;
+        ImGui::Text("%.0f", total);
+    }
+    ImGui::TableNextColumn();
+    ImGui::Text("%.1f", all.area / 1e6);
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("-");
+    ImGui::TableNextColumn();
+    ImGui::Text("%zu", all.pieces);
+    ImGui::TableNextColumn();
+    ImGui::Text("%zu", all.crossings);
+    ImGui::TableNextColumn();
 }
 
 void actions_row(Session& session, OptimiserJob& optimiser) {
@@ -131,7 +210,8 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
     columns.push_back({"Zones", "Zones: Data Zones in the locality", 0});
     for (const BalanceLayer& layer : state.layers()) {
         const std::string band = "+/-" + percent_text(layer.tolerance);
-        columns.push_back({layer.name, layer.name + ": the locality's total (a balance layer)", 0});
+        columns.push_back({layer.name, plain_column_name(layer.name) + " (" + layer.name +
+                                           "): the locality's total (a balance layer)", 0});
         columns.push_back({"dev##" + layer.name,
                            "dev: deviation of " + layer.name + " from the mean of the localities, in % (band: " + band +
                                "; red outside it)",
@@ -147,6 +227,17 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
         columns.push_back({"Main town", "Main town: the settlement with most of its people in the locality (from --settlements)",
                            0});
     }
+    // Service points (GP practices, hospitals): each point layer is a demand column of
+    // counts per zone, named after its file.
+    std::vector<std::string> point_columns;
+    for (const PointLayer& layer : session.data().points) {
+        if (!session.data().demand.has(layer.kind)) continue;
+        point_columns.push_back(layer.kind);
+        const std::string plain = plain_column_name(layer.kind);
+        columns.push_back({short_point_header(plain) + "##" + layer.kind,
+                           plain + ": how many of them lie in the locality's zones (" + layer.source + ")", 0});
+    }
+    const std::vector<std::vector<double>>& point_counts = cached_point_counts(session, point_columns);
     columns.push_back({"km2", "km2: land area in square kilometres", 0});
     columns.push_back({"Compact", "Compact: Polsby-Popper, 4 pi area / perimeter^2; 1 = a disc, near 0 = straggly", 0});
     columns.push_back({"Pieces", "Pieces: connected pieces (through land or water crossings); 1 = contiguous", 0});
@@ -156,11 +247,13 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
     if (!ImGui::BeginTable("localities", static_cast<int>(columns.size()), flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 2 * ImGui::GetTextLineHeightWithSpacing() - 4))) return;
-    ImGui::TableSetupScrollFreeze(2, 1);
+    // The header and the totals row stay in view while the localities scroll.
+    ImGui::TableSetupScrollFreeze(2, 2);
     for (const Column& column : columns) {
         ImGui::TableSetupColumn(column.name.c_str(), column.width > 0 ? ImGuiTableColumnFlags_WidthFixed : 0, column.width);
     }
     headers_row(columns);
+    totals_row(session, community, point_counts);
 
     for (std::size_t loc = 0; loc < state.locality_count(); ++loc) {
         const Locality& l = state.localities()[loc];
@@ -181,8 +274,13 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
         }
         if (ImGui::BeginPopup("rename")) {
             static std::string name;
-            if (ImGui::IsWindowAppearing()) name = l.name;
+            if (ImGui::IsWindowAppearing()) {
+                name = l.name;
+                ImGui::SetKeyboardFocusHere(); // type the new name at once
+            }
+            ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
             ImGui::InputText("name", &name);
+            ImGui::PopStyleVar();
             if (ImGui::Button("Rename") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
                 session.report(editor.execute(std::make_unique<EditLocality>(l.id, name, std::nullopt)));
                 ImGui::CloseCurrentPopup();
@@ -213,6 +311,10 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
             } else {
                 ImGui::TextDisabled("-");
             }
+        }
+        for (const std::vector<double>& counts : point_counts) {
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f", loc < counts.size() ? counts[loc] : 0.0);
         }
         ImGui::TableNextColumn();
         ImGui::Text("%.1f", st.area / 1e6);

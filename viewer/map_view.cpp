@@ -2,6 +2,7 @@
 
 #include "map_labels.hpp"
 #include "map_legend.hpp"
+#include "column_names.hpp"
 
 #include <imgui.h>
 
@@ -316,11 +317,27 @@ void MapView::draw_tooltip(Session& session, int zone) {
                     state.zone_fixed(static_cast<std::uint32_t>(zone)) ? "  [locked]" : "");
     }
     ImGui::Separator();
-    const std::size_t shown = std::min<std::size_t>(data.demand.names.size(), 14);
-    for (std::size_t c = 0; c < shown; ++c) {
-        ImGui::Text("%-24s %s", data.demand.names[c].c_str(), format_value(data.demand.values[c][z]).c_str());
+    // Every column under its plain name; the one being mapped first and marked.
+    if (ImGui::BeginTable("values", 2, ImGuiTableFlags_SizingFixedFit)) {
+        const auto row = [&](std::size_t c, bool mapped) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const std::string name = plain_column_name(data.demand.names[c]);
+            if (mapped) ImGui::TextColored(ImVec4(0.1f, 0.3f, 0.7f, 1), "%s (mapped)", name.c_str());
+            else ImGui::TextUnformatted(name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_value(data.demand.values[c][z]).c_str());
+        };
+        std::size_t mapped = data.demand.names.size();
+        for (std::size_t c = 0; c < data.demand.names.size(); ++c) {
+            if (data.demand.names[c] == choropleth_) mapped = c;
+        }
+        if (mapped < data.demand.names.size()) row(mapped, true);
+        for (std::size_t c = 0; c < data.demand.names.size(); ++c) {
+            if (c != mapped) row(c, false);
+        }
+        ImGui::EndTable();
     }
-    if (data.demand.names.size() > shown) ImGui::TextDisabled("... %zu more columns", data.demand.names.size() - shown);
     ImGui::EndTooltip();
 }
 

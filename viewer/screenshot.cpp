@@ -13,10 +13,15 @@
 namespace lp::viewer {
 
 void write_screenshot(const std::string& path, int width, int height) {
+    write_screenshot_region(path, 0, 0, width, height, height);
+}
+
+void write_screenshot_region(const std::string& path, int x, int y, int width, int height, int framebuffer_height) {
+    if (width <= 0 || height <= 0) throw Error(ExitCode::write_failed, path + ": nothing to write (the map has no area)");
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(x, framebuffer_height - y - height, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
     // GL rows run bottom-up; PNG rows top-down.
     const std::size_t row = static_cast<std::size_t>(width) * 3;
     std::vector<unsigned char> flipped(pixels.size());

@@ -146,6 +146,10 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         else if (w[1] == "keep") session.answer_recovery(RecoveryAnswer::keep_aside);
         else if (w[1] == "discard") session.answer_recovery(RecoveryAnswer::discard);
         else throw Error(ExitCode::usage, "recovery takes restore, keep or discard");
+    } else if (a == "export-png" || a == "export-svg" || a == "compare" || a == "menu") {
+        need(w, 1, (a + (a == "menu" ? " quit" : a == "compare" ? " PATH|off" : " PATH")).c_str());
+        app_requests_.push_back(w);
+        wait_frames_ = 3; // the window acts next frame; a PNG is read two frames later
     } else if (a == "screenshot") {
         need(w, 1, "screenshot PATH");
         // Neighbouring areas load in the background: wait for them, so what a screenshot

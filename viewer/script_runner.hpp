@@ -20,6 +20,8 @@
 //   search TEXT (the search box: zooms to the first match and prints the view) |
 //   search-text TEXT (types only: the drop-down shows) | expect-view-contains ZONE (its centre
 //   in the middle of a view under 10 km across) | choropleth-classes quantile|equal
+//   export-png PATH | export-svg PATH (the map, as File > Export map) | compare PATH|off
+//   menu quit (File > Quit: asks about unsaved changes like close)
 // open-plan asks about unsaved changes like the File menu; quit and the end of the
 // script do not (they leave the recovery file as a crash would).
 // LOC is a locality's index (from 0), id or name (a name with spaces only as the last
@@ -50,6 +52,8 @@ public:
     std::string take_screenshot_request();
     // The script asked to close the window (once).
     bool take_close_request() { return std::exchange(close_requested_, false); }
+    // Actions the window itself carries out (export-png, export-svg, compare, menu), once.
+    std::vector<std::vector<std::string>> take_app_requests() { return std::exchange(app_requests_, {}); }
     // Where the script moved the mouse pointer (window pixels), once.
     std::optional<std::pair<double, double>> take_mouse_request() { return std::exchange(mouse_, std::nullopt); }
 
@@ -70,6 +74,7 @@ private:
     std::chrono::steady_clock::time_point wait_until_{};
     bool close_requested_ = false;
     std::optional<std::pair<double, double>> mouse_;
+    std::vector<std::vector<std::string>> app_requests_;
     std::string screenshot_;
     bool done_ = false;
     bool job_started_ = false;

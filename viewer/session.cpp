@@ -2,6 +2,7 @@
 
 #include <lp/core/error.hpp>
 #include <lp/edit/plan_conversion.hpp>
+#include <lp/edit/set_balance_layers.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/generate/locality_run.hpp>
@@ -30,12 +31,19 @@ BalanceSpec parse_balance_spec(const std::string& text) {
     return {parsed.column, parsed.tolerance};
 }
 
-void Session::open_dataset(const DatasetOptions& options) {
-    auto loaded = std::make_unique<Dataset>(load_dataset(options));
-    ZoneMesh mesh = build_zone_mesh(loaded->zones.shapes, loaded->zones.ids);
-    data_ = std::move(loaded);
+Session::LoadedData Session::load_data(const DatasetOptions& options) {
+    LoadedData loaded;
+    loaded.data = std::make_unique<Dataset>(load_dataset(options));
+    loaded.mesh = build_zone_mesh(loaded.data->zones.shapes, loaded.data->zones.ids);
+    return loaded;
+}
+
+void Session::open_dataset(const DatasetOptions& options) { open_dataset(options, load_data(options)); }
+
+void Session::open_dataset(const DatasetOptions& options, LoadedData loaded) {
+    data_ = std::move(loaded.data);
     data_options_ = options;
-    mesh_ = std::move(mesh);
+    mesh_ = std::move(loaded.mesh);
     ++mesh_generation_;
     driver_columns_ = driver_columns(*data_);
     if (catalogue_.functions.empty()) catalogue_ = read_catalogue(default_catalogue_path());
@@ -97,25 +105,56 @@ const PlanStatistics& Session::community_statistics() {
 }
 
 void Session::set_balance(std::vector<BalanceSpec> specs) {
+    // The plan as it stands (with the editor's own rules) before the new rules replace them.
+    const LocalityPlan plan = has_plan() ? current_plan() : LocalityPlan{};
     balance_specs_ = std::move(specs);
     if (data_) refresh_community();
     if (!has_plan()) return;
     const bool unsaved = dirty();
-    rebuild_editor(current_plan());
+    rebuild_editor(plan);
     // A new editor starts a new history: keep what the planner sees as saved or not.
     if (unsaved) saved_.mark_unsaved();
     else saved_.mark_saved(editor_->state_id());
     if (autosave_) autosave_->skip_to(revision());
 }
 
-void Session::edit_balance(std::vector<BalanceSpec> specs) {
-    set_balance(std::move(specs));
-    if (has_plan()) saved_.mark_unsaved();
+void Session::edit_balance(std::vector<BalanceSpec> specs, const std::string& what) {
+    if (!has_plan()) {
+        set_balance(std::move(specs));
+        return;
+    }
+    const EditResult result = editor_->execute(std::make_unique<SetBalanceLayers>(balance_layers(specs), what));
+    if (!result.applied && !result.message.empty() && result.message != "nothing changed") {
+        throw Error(ExitCode::bad_value, result.message);
+    }
+    sync_balance();
 }
 
-std::vector<BalanceLayer> Session::balance_layers() const {
+void Session::sync_balance() {
+    // Only an edit, undo or redo changes the editor's rules; between them balance_specs_
+    // may lead (a plan being opened sets them before its editor is built).
+    if (!editor_ || balance_revision_ == revision()) return;
+    balance_revision_ = revision();
+    const std::vector<BalanceLayer>& layers = editor_->state().layers();
+    bool same = layers.size() == balance_specs_.size();
+    bool same_columns = same;
+    for (std::size_t i = 0; same && i < layers.size(); ++i) {
+        same_columns = same_columns && layers[i].name == balance_specs_[i].column;
+        same = same_columns && layers[i].tolerance == balance_specs_[i].tolerance;
+    }
+    if (same) return;
+    balance_specs_.clear();
+    for (const BalanceLayer& layer : layers) balance_specs_.push_back({layer.name, layer.tolerance});
+    // The population, cut prices and settlements follow the columns, not the bands.
+    if (!same_columns && data_) refresh_community();
+    plan_revision_ = static_cast<std::size_t>(-1);
+}
+
+std::vector<BalanceLayer> Session::balance_layers() const { return balance_layers(balance_specs_); }
+
+std::vector<BalanceLayer> Session::balance_layers(const std::vector<BalanceSpec>& specs) const {
     std::vector<BalanceLayer> layers;
-    for (const BalanceSpec& spec : balance_specs_) {
+    for (const BalanceSpec& spec : specs) {
         BalanceLayer layer;
         layer.name = spec.column;
         layer.values = data_->demand.column(spec.column);
@@ -136,6 +175,7 @@ void Session::rebuild_editor(const LocalityPlan& plan, PlanState state) {
     if (editor_) revision_offset_ += editor_->revision() + 1;
     editor_ = std::make_unique<PlanEditor>(std::move(state));
     editor_->set_split_policy(policy);
+    balance_revision_ = revision();
     base_plan_ = plan;
     active_locality = plan.localities.empty() ? -1 : 0;
     derived_revision_ = plan_revision_ = check_revision_ = shares_revision_ = community_revision_ =
@@ -314,6 +354,7 @@ void Session::save_copy(const std::string& path) {
 }
 
 const LocalityPlan& Session::current_plan() {
+    sync_balance();
     if (plan_revision_ != revision()) {
         plan_cache_ = plan_from_state(state(), data_->zones.ids, base_plan_);
         // The plan carries its own rules: the balance in use and how settlements are found.
@@ -383,6 +424,7 @@ void Session::refresh_derived() {
 
 void Session::update() {
     if (!editor_) return;
+    sync_balance();
     refresh_derived();
     if (autosave_ && dirty()) {
         autosave_->poll(revision());

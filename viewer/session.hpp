@@ -49,6 +49,15 @@ public:
     // Opening replaces the plan without asking: the viewer asks about unsaved changes
     // first (UnsavedPrompt). When the plan left behind has none, its recovery files go.
     void open_dataset(const DatasetOptions& options);
+    // The slow half of open_dataset (reading, the graph, triangulating), touching no
+    // session state, so it can run on another thread while the window shows progress.
+    struct LoadedData {
+        std::unique_ptr<Dataset> data;
+        ZoneMesh mesh;
+    };
+    static LoadedData load_data(const DatasetOptions& options);
+    // The quick half: takes what load_data() read.
+    void open_dataset(const DatasetOptions& options, LoadedData loaded);
     void open_plan(const std::string& path);
     // A plan with no localities yet (the planner adds them or runs the partitioner).
     void new_empty_plan();
@@ -60,9 +69,10 @@ public:
     void export_geojson(const std::string& path) const;
     void export_report(const std::string& path);
     void set_balance(std::vector<BalanceSpec> specs);
-    // A planner's change of the balance rules (the Balance rules panel, a script): the
-    // plan is then unsaved, as the rules are saved in it.
-    void edit_balance(std::vector<BalanceSpec> specs);
+    // A planner's change of the balance rules (the Balance rules panel, a script): one
+    // undoable edit on the plan (lp::SetBalanceLayers), as the rules are saved in it.
+    // `what` labels the undo step. Throws lp::Error when the edit is refused.
+    void edit_balance(std::vector<BalanceSpec> specs, const std::string& what);
     // --balance was given: it wins over a plan's recorded balance.
     void set_balance_override(bool on) { balance_override_ = on; }
     // --settlements SPEC (the CLI's; empty: none): towns the optimiser keeps whole and
@@ -82,7 +92,11 @@ public:
     const FunctionCatalogue& catalogue() const { return catalogue_; }
     const std::string& plan_path() const { return plan_path_; }
     const LocalityPlan& base_plan() const { return base_plan_; }
-    const std::vector<BalanceSpec>& balance_specs() const { return balance_specs_; }
+    // The plan's balance rules (after an undo or redo, as the plan now has them).
+    const std::vector<BalanceSpec>& balance_specs() {
+        sync_balance();
+        return balance_specs_;
+    }
 
     // ---- what the partitioner and the table know about communities (as the CLI) ----
     // The balanced column counting people (lp::population_among), empty when none is.
@@ -155,6 +169,9 @@ private:
     // recovery file behind.
     void leave_plan() const;
     std::vector<BalanceLayer> balance_layers() const;
+    std::vector<BalanceLayer> balance_layers(const std::vector<BalanceSpec>& specs) const;
+    // Takes the rules from the editor's state when an undo or redo changed them.
+    void sync_balance();
     // Population, cut cost and settlements for the open data and balance.
     void refresh_community();
     void refresh_derived();
@@ -170,6 +187,7 @@ private:
     FunctionCatalogue catalogue_;
     std::vector<BalanceSpec> balance_specs_;
     bool balance_override_ = false;
+    std::size_t balance_revision_ = 0;   // revision() when balance_specs_ last matched the editor
     std::unique_ptr<RecoveryAutosave> autosave_;
     PlanRecovery recovery_;
     std::string recovery_summary_;

@@ -1,9 +1,11 @@
 #include "viewer_app.hpp"
 
 #include "error_window.hpp"
+#include "frame_stats.hpp"
 #include "balance_panel.hpp"
 #include "functions_panel.hpp"
 #include "locality_table.hpp"
+#include "map_export.hpp"
 #include "recovery_prompt.hpp"
 #include "screenshot.hpp"
 
@@ -20,7 +22,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <functional>
 #include <iostream>
 #include <numeric>
 
@@ -28,7 +33,7 @@ namespace lp::viewer {
 namespace {
 
 constexpr float right_panel_width = 430;
-constexpr float bottom_panel_height = 230;
+constexpr float splitter_height = 6;
 
 void glfw_error(int code, const char* text) { std::fprintf(stderr, "locality-viewer: GLFW error %d: %s\n", code, text); }
 
@@ -64,24 +69,25 @@ ViewerApp::~ViewerApp() {
     glfwTerminate();
 }
 
-void ViewerApp::open_startup_files() {
-    auto attempt = [&](const std::string& title, auto action) {
-        try {
-            action();
-            return true;
-        } catch (const Error& e) {
-            session_.errors.add(title, e.what());
-            std::cerr << "locality-viewer: " << e.what() << "\n";
-            if (script_) startup_failure_ = e.exit_code();
-        } catch (const std::exception& e) {
-            session_.errors.add(title, e.what());
-            std::cerr << "locality-viewer: " << e.what() << "\n";
-            if (script_) startup_failure_ = static_cast<int>(ExitCode::unexpected);
-        }
-        return false;
-    };
+bool ViewerApp::attempt_startup(const std::string& title, const std::function<void()>& action) {
+    try {
+        action();
+        return true;
+    } catch (const Error& e) {
+        session_.errors.add(title, e.what());
+        std::cerr << "locality-viewer: " << e.what() << "\n";
+        if (script_) startup_failure_ = e.exit_code();
+    } catch (const std::exception& e) {
+        session_.errors.add(title, e.what());
+        std::cerr << "locality-viewer: " << e.what() << "\n";
+        if (script_) startup_failure_ = static_cast<int>(ExitCode::unexpected);
+    }
+    return false;
+}
+
+void ViewerApp::begin_startup() {
     std::vector<BalanceSpec> specs;
-    attempt("Bad --balance", [&] {
+    attempt_startup("Bad --balance", [&] {
         for (const std::string& text : options_.balance) specs.push_back(parse_balance_spec(text));
     });
     session_.set_balance(specs);
@@ -89,20 +95,28 @@ void ViewerApp::open_startup_files() {
     if (!options_.settlements.empty()) {
         // A spec that cannot be read is refused before the data loads; one the data
         // cannot meet (no such column) is reported when it opens.
-        if (attempt("Bad --settlements", [&] { parse_settlements(options_.settlements); })) {
+        if (attempt_startup("Bad --settlements", [&] { parse_settlements(options_.settlements); })) {
             session_.set_settlements(options_.settlements);
         }
     }
     // A plan names the data it was made from: opening it alone opens that data too.
     if (options_.data.zones.path.empty() && !options_.plan_path.empty()) {
-        attempt("Could not open the plan's data", [&] {
+        attempt_startup("Could not open the plan's data", [&] {
             options_.data = dataset_options_from_plan(read_plan(options_.plan_path), options_.plan_path);
         });
     }
     if (options_.data.zones.path.empty()) return;
-    const auto started = std::chrono::steady_clock::now();
-    if (!attempt("Could not open the data", [&] { session_.open_dataset(options_.data); })) return;
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    // Read on another thread: the window draws a progress screen meanwhile instead of
+    // staying black for seconds.
+    loading_started_ = std::chrono::steady_clock::now();
+    loading_ = std::async(std::launch::async, [options = options_.data] { return Session::load_data(options); });
+}
+
+void ViewerApp::finish_startup() {
+    Session::LoadedData loaded;
+    if (!attempt_startup("Could not open the data", [&] { loaded = loading_.get(); })) return;
+    if (!attempt_startup("Could not open the data", [&] { session_.open_dataset(options_.data, std::move(loaded)); })) return;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loading_started_).count();
     std::string levels;
     for (const ZoneMesh::Level& level : session_.mesh().levels) {
         levels += ", " + std::to_string(level.triangles.size() / 6) + " at " +
@@ -116,9 +130,38 @@ void ViewerApp::open_startup_files() {
     }
     if (options_.warn_on_split) session_.editor().set_split_policy(SplitPolicy::warn);
     if (!options_.plan_path.empty()) {
-        attempt("Could not open the plan", [&] { session_.open_plan(options_.plan_path); });
+        attempt_startup("Could not open the plan", [&] { session_.open_plan(options_.plan_path); });
     }
     if (options_.warn_on_split && session_.has_plan()) session_.editor().set_split_policy(SplitPolicy::warn);
+}
+
+void ViewerApp::loading_frame() {
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(size.x / 2, size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(520, 0));
+    ImGui::Begin("Loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loading_started_).count();
+    ImGui::TextUnformatted("Locality Planner");
+    ImGui::Separator();
+    ImGui::TextWrapped("Opening %s", std::filesystem::path(options_.data.zones.path).filename().string().c_str());
+    ImGui::TextDisabled("reading the zones and tables, building the contiguity graph and triangulating the map");
+    // No measure of how far the reading has got: a bar that sweeps, and the time so far.
+    const float sweep = static_cast<float>(std::fmod(seconds, 1.6) / 1.6);
+    ImGui::ProgressBar(sweep, ImVec2(-1, 0), "");
+    ImGui::Text("%.1f s", seconds);
+    ImGui::End();
+    ImGui::Render();
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.80f, 0.87f, 0.93f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window_);
 }
 
 void ViewerApp::tools_ui() {
@@ -153,15 +196,40 @@ void ViewerApp::tools_ui() {
     }
 }
 
+void ViewerApp::splitter_ui(float width, float bottom) {
+    ImGui::SetNextWindowPos(ImVec2(0, bottom - splitter_height));
+    ImGui::SetNextWindowSize(ImVec2(width, splitter_height));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
+    ImGui::Begin("##splitter", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                            ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::InvisibleButton("split", ImVec2(width, splitter_height));
+    const bool active = ImGui::IsItemActive();
+    if (ImGui::IsItemHovered() || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                              ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive : ImGuiCol_Separator));
+    if (active) bottom_height_ -= ImGui::GetIO().MouseDelta.y;
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+}
+
 void ViewerApp::frame_ui() {
-    files_.menu_ui(session_, optimiser_, map_, unsaved_);
+    files_.menu_ui(session_, optimiser_, map_, unsaved_, comparison_.active());
+    carry_out(files_.take_requests());
     const ImGuiIO& io = ImGui::GetIO();
     const float menu = ImGui::GetFrameHeight();
     const float w = io.DisplaySize.x, h = io.DisplaySize.y;
     const ImGuiWindowFlags panel = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings;
+    // Room for nine localities and the totals at 1000 pixels (230 at 800); the splitter
+    // moves it, always leaving the map and the table some room.
+    if (bottom_height_ <= 0) bottom_height_ = std::clamp(h - 670, 230.0f, std::round(h * 0.4f));
+    bottom_height_ = std::clamp(bottom_height_, 120.0f, std::max(120.0f, h - menu - 150));
+    const float bottom_panel_height = bottom_height_;
 
-    map_.ui(session_, ScreenRect{0, menu, w - right_panel_width, h - menu - bottom_panel_height});
+    map_.ui(session_, ScreenRect{0, menu, w - right_panel_width, h - menu - bottom_panel_height - splitter_height});
+    comparison_.ui(session_, map_.camera().rect);
+    splitter_ui(w - right_panel_width, h - bottom_panel_height);
 
     ImGui::SetNextWindowPos(ImVec2(w - right_panel_width, menu));
     ImGui::SetNextWindowSize(ImVec2(right_panel_width, h - menu));
@@ -187,9 +255,15 @@ void ViewerApp::frame_ui() {
     // Shortcuts, unless a text field has the keyboard or a question or dialog is open.
     const bool asking = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || unsaved_.open() ||
                         session_.recovery_pending() || !session_.errors.pending().empty();
+    if (!io.WantTextInput && !asking) {
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) carry_out(MenuRequests{.quit = true});
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O)) files_.show_open_plan();
+    }
     if (!io.WantTextInput && !asking && session_.has_plan()) {
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) session_.editor().undo();
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) session_.editor().redo();
+        if (io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z)) session_.editor().undo();
+        if (io.KeyCtrl && ((io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z)) || ImGui::IsKeyPressed(GLFW_KEY_Y))) {
+            session_.editor().redo();
+        }
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S) && !session_.plan_path().empty()) {
             try {
                 session_.save_plan(session_.plan_path());
@@ -198,6 +272,24 @@ void ViewerApp::frame_ui() {
             }
         }
         if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) map_.fit(session_);
+    }
+}
+
+void ViewerApp::carry_out(const MenuRequests& requests) {
+    if (requests.quit) request_close();
+    if (!requests.export_png.empty()) {
+        // Read two frames on, when the menu or dialog that asked is no longer drawn.
+        png_path_ = requests.export_png;
+        png_frames_ = 2;
+    }
+    if (requests.stop_compare) comparison_.close();
+    if (!requests.compare.empty()) {
+        try {
+            comparison_.open(session_, requests.compare);
+            session_.status = "comparing with " + requests.compare + ": differing zones hatched";
+        } catch (const std::exception& e) {
+            session_.errors.add("Could not compare the plans", e.what());
+        }
     }
 }
 
@@ -212,10 +304,23 @@ void ViewerApp::request_close() {
 }
 
 int ViewerApp::run() {
-    open_startup_files();
+    begin_startup();
+    while (loading_.valid()) {
+        if (loading_.wait_for(std::chrono::milliseconds(30)) == std::future_status::ready) {
+            finish_startup();
+            break;
+        }
+        loading_frame();
+        if (glfwWindowShouldClose(window_)) {
+            // Nothing is open yet, so nothing to ask about; the reading thread is waited for.
+            loading_.wait();
+            return 0;
+        }
+    }
     if (startup_failure_) return startup_failure_;
-    std::vector<double> frame_ms, pan_ms, map_ms, ui_ms;  // map_ms/ui_ms: GL time of the map and of ImGui
-    int frames_to_time = options_.frame_stats;
+    FrameStats stats(options_.frame_stats);
+    TimedEdit timed_edit;
+    const int frames_to_time = options_.frame_stats;
     int exit_code = 0;
     while (!close_confirmed_) {
         if (glfwWindowShouldClose(window_)) {
@@ -229,18 +334,41 @@ int ViewerApp::run() {
             script_->step(session_, map_, optimiser_, unsaved_);
             if (script_->take_close_request()) glfwSetWindowShouldClose(window_, GLFW_TRUE);
             if (const auto mouse = script_->take_mouse_request()) glfwSetCursorPos(window_, mouse->first, mouse->second);
+            for (const std::vector<std::string>& request : script_->take_app_requests()) {
+                MenuRequests asked;
+                if (request[0] == "menu" && request[1] == "quit") asked.quit = true;
+                else if (request[0] == "export-png") asked.export_png = request[1];
+                else if (request[0] == "compare" && request[1] == "off") asked.stop_compare = true;
+                else if (request[0] == "compare") asked.compare = request[1];
+                else if (request[0] == "export-svg") {
+                    try {
+                        export_map_svg(session_, request[1]);
+                        std::fprintf(stderr, "locality-viewer: wrote %s\n", request[1].c_str());
+                    } catch (const std::exception& e) {
+                        session_.errors.add("Could not export the map", e.what());
+                    }
+                } else {
+                    session_.errors.add("Script", "unknown request: " + request[0] + " " + request[1]);
+                }
+                carry_out(asked);
+            }
         }
+        const bool timing_frame = frames_to_time > 0 && !(script_ && !script_->finished());
+        const auto update_start = std::chrono::steady_clock::now();
+        if (timing_frame && stats.phase() == FrameStats::Phase::editing) timed_edit.step(session_);
         session_.update();
         if (const std::string title = session_.window_title(); title != title_) {
             glfwSetWindowTitle(window_, title.c_str());
             title_ = title;
         }
 
+        const auto panels_start = std::chrono::steady_clock::now();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         frame_ui();
         ImGui::Render();
+        const auto panels_end = std::chrono::steady_clock::now();
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window_, &fb_w, &fb_h);
@@ -252,16 +380,23 @@ int ViewerApp::run() {
         if (timing) glFinish();
         const auto map_start = std::chrono::steady_clock::now();
         map_.render(session_, renderer_, fb_h, pixel_scale);
+        comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
         if (timing) glFinish();
         const auto ui_start = std::chrono::steady_clock::now();
         glViewport(0, 0, fb_w, fb_h);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        if (timing) {
-            glFinish();
-            map_ms.push_back(std::chrono::duration<double, std::milli>(ui_start - map_start).count());
-            ui_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - ui_start).count());
-        }
+        if (timing) glFinish();
+        const auto ui_end = std::chrono::steady_clock::now();
 
+        if (png_frames_ > 0 && --png_frames_ == 0) {
+            try {
+                export_map_png(png_path_, map_.camera().rect, pixel_scale, fb_h);
+                session_.status = "wrote " + png_path_;
+                std::fprintf(stderr, "locality-viewer: wrote %s\n", png_path_.c_str());
+            } catch (const std::exception& e) {
+                session_.errors.add("Could not export the map", e.what());
+            }
+        }
         if (script_) {
             const std::string shot = script_->take_screenshot_request();
             if (!shot.empty()) {
@@ -285,37 +420,22 @@ int ViewerApp::run() {
         }
         if (frames_to_time > 0 && !script_running) {
             glFinish();
-            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count();
-            // Phase one: a still view (the map image is reused). Phase two: the view pans
-            // every frame, so the whole mesh is drawn again each time.
-            if (static_cast<int>(frame_ms.size()) < frames_to_time + 5) frame_ms.push_back(ms);
-            else pan_ms.push_back(ms);
-            if (static_cast<int>(frame_ms.size()) >= frames_to_time + 5) {
-                map_.camera().pan_pixels(pan_ms.size() % 2 == 0 ? 3.0f : -3.0f, 0);
+            const auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
+            stats.add(ms(frame_start, std::chrono::steady_clock::now()), ms(update_start, panels_start),
+                      ms(panels_start, panels_end), ms(map_start, ui_start), ms(ui_start, ui_end));
+            // Panning moves the view every frame, so the whole mesh is drawn again each time.
+            if (stats.phase() == FrameStats::Phase::panning) {
+                map_.camera().pan_pixels(frame_parity_ ? 3.0f : -3.0f, 0);
+                frame_parity_ = !frame_parity_;
             }
-            if (static_cast<int>(pan_ms.size()) == frames_to_time + 5) break;
+            if (stats.phase() == FrameStats::Phase::done) break;
         } else if (script_ && script_->finished() && options_.frame_stats == 0) {
             break;
         }
     }
-    auto report = [&](const char* what, const std::vector<double>& ms) {
-        // The first five frames of each phase warm caches and are left out.
-        if (ms.size() <= 5) return;
-        std::vector<double> timed(ms.begin() + 5, ms.end());
-        std::sort(timed.begin(), timed.end());
-        const double mean = std::accumulate(timed.begin(), timed.end(), 0.0) / static_cast<double>(timed.size());
-        const double p95 = timed[std::min(timed.size() - 1, timed.size() * 95 / 100)];
-        std::printf("frame-stats %s: %zu frames at %dx%d, mean %.2f ms (%.1f fps), median %.2f ms, p95 %.2f ms; "
-                    "%zu zones, %zu triangles in view\n",
-                    what, timed.size(), options_.width, options_.height, mean, 1000.0 / mean, timed[timed.size() / 2], p95,
-                    renderer_.zones_drawn(), session_.has_data() ? session_.mesh().vertex_total() / 3 : 0);
-    };
-    report("still", frame_ms);
-    report("panning", pan_ms);
-    if (!map_ms.empty()) {
-        const auto mean = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size()); };
-        std::printf("frame-stats parts (all frames): map drawing %.2f ms, ImGui drawing %.2f ms, map redrawn in %zu frames\n",
-                    mean(map_ms), mean(ui_ms), renderer_.redraws());
+    if (frames_to_time > 0) {
+        stats.print(options_.width, options_.height, renderer_.zones_drawn(),
+                    session_.has_data() ? session_.mesh().vertex_total() / 3 : 0, renderer_.redraws());
     }
     if (session_.has_plan() && !session_.dirty() && exit_code == 0 && !script_) {
         // Nothing unsaved: no recovery file is left behind (Save and Discard removed

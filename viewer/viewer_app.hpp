@@ -5,10 +5,14 @@
 #include "map_renderer.hpp"
 #include "map_view.hpp"
 #include "optimiser_job.hpp"
+#include "plan_compare.hpp"
 #include "script_runner.hpp"
 #include "session.hpp"
 #include "unsaved_prompt.hpp"
 
+#include <chrono>
+#include <functional>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,11 +44,21 @@ public:
     int run();
 
 private:
-    void open_startup_files();
+    // Start-up: the options are checked and the data read on another thread
+    // (begin_startup), a progress screen drawn until it is read (loading_frame), then
+    // the data and plan opened (finish_startup).
+    void begin_startup();
+    void loading_frame();
+    void finish_startup();
+    bool attempt_startup(const std::string& title, const std::function<void()>& action);
     void frame_ui();
     void tools_ui();
     // The window's close button (or a script's close): asks about unsaved changes first.
     void request_close();
+    // What the File menu or a script asked of the window: quit, export the map, compare.
+    void carry_out(const MenuRequests& requests);
+    // The thin bar between the map and the locality table: drag it to give the table rows.
+    void splitter_ui(float width, float bottom);
 
     ViewerOptions options_;
     GLFWwindow* window_ = nullptr;
@@ -54,6 +68,13 @@ private:
     OptimiserJob optimiser_;
     FilesPanel files_;
     UnsavedPrompt unsaved_;
+    std::future<Session::LoadedData> loading_;
+    std::chrono::steady_clock::time_point loading_started_;
+    PlanComparison comparison_;
+    std::string png_path_;          // map image to write once the frame has no menu or dialog
+    int png_frames_ = 0;
+    bool frame_parity_ = false;     // --frame-stats panning: left, then right            // frames to wait before reading it
+    float bottom_height_ = 0;       // of the locality table (0: from the window's height)
     bool close_confirmed_ = false;  // the planner answered the unsaved question (or had none)
     std::string title_;             // the window title last set
     std::unique_ptr<ScriptRunner> script_;

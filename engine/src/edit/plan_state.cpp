@@ -38,6 +38,29 @@ PlanState::PlanState(const ContiguityGraph& graph, std::vector<BalanceLayer> lay
     unassigned_ = n;
 }
 
+void PlanState::set_layers(std::vector<BalanceLayer> layers) {
+    std::vector<double> totals;
+    for (const BalanceLayer& layer : layers) {
+        if (layer.values.size() != assignment_.size()) {
+            throw Error(ExitCode::bad_value, "balance layer '" + layer.name + "' has " +
+                                                 std::to_string(layer.values.size()) + " values for " +
+                                                 std::to_string(assignment_.size()) + " zones");
+        }
+        double total = 0;
+        for (double v : layer.values) total += v;
+        totals.push_back(total);
+    }
+    layers_ = std::move(layers);
+    layer_totals_ = std::move(totals);
+    for (std::size_t loc = 0; loc < localities_.size(); ++loc) {
+        LiveStatistics& s = stats_[loc];
+        s.totals.assign(layers_.size(), 0.0);
+        for (std::uint32_t zone : members_[loc]) {
+            for (std::size_t l = 0; l < layers_.size(); ++l) s.totals[l] += layers_[l].values[zone];
+        }
+    }
+}
+
 int PlanState::find_locality(const std::string& id) const {
     for (std::size_t i = 0; i < localities_.size(); ++i) {
         if (localities_[i].id == id) return static_cast<int>(i);

@@ -78,6 +78,9 @@ public:
     Locality& locality(std::size_t index) { return localities_[index]; }
     void set_zone_locked(std::uint32_t zone, bool locked) { zone_locked_[zone] = locked ? 1 : 0; }
     ArrangementTable& arrangements() { return arrangements_; }
+    // Replaces the balance layers (same zone count), recomputing every locality's
+    // totals from its members. Throws when a layer has the wrong number of values.
+    void set_layers(std::vector<BalanceLayer> layers);
     // Recounts the pieces of every locality whose membership changed since the last call.
     void refresh();
 

@@ -1,0 +1,50 @@
+#pragma once
+// --frame-stats N: times N frames in each of three phases (after five warm-up frames
+// each): a still view (the map image is reused), panning (the mesh drawn again every
+// frame) and editing (every frame paints a boundary zone into its neighbour's locality
+// or undoes that, so the table, the colours and the map follow an edit). Prints the
+// frame times and how each phase splits between the edit and derived figures, building
+// the panels (ImGui, CPU), drawing the map (GL) and drawing the panels (GL).
+#include "session.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lp::viewer {
+
+class FrameStats {
+public:
+    enum class Phase { still, panning, editing, done };
+    explicit FrameStats(int frames) : frames_(frames) {}
+
+    Phase phase() const;
+    // One frame, milliseconds: all of it, and its parts.
+    void add(double total, double update, double panels, double map, double panels_gl);
+    // width x height: the window; zones_drawn, triangles: of the last frame.
+    void print(int width, int height, std::size_t zones_drawn, std::size_t triangles, std::size_t redraws) const;
+
+private:
+    struct Frame {
+        double total, update, panels, map, panels_gl;
+    };
+    int frames_;
+    std::vector<Frame> phases_[3];
+}; // class FrameStats
+
+// The editing phase's edit: the first boundary zone whose move the editor accepts,
+// painted into its neighbour's locality on even calls and undone on odd ones.
+class TimedEdit {
+public:
+    // False when the plan has no move to time (fewer than two localities).
+    bool step(Session& session);
+
+private:
+    bool painted_ = false;
+    bool searched_ = false;
+    bool found_ = false;
+    std::uint32_t zone_ = 0;
+    int target_ = -1;
+}; // class TimedEdit
+
+} // namespace lp::viewer
