@@ -48,6 +48,28 @@ bool every_locality_connected(const PartitionResult& result) {
                        [](const LocalityStatistics& s) { return s.connected(); });
 }
 
+// The demand tables that give a council's population, urban-rural classes and place names.
+const std::vector<std::string> place_tables = {LP_SHARED_DATA "/demand/dz2011_population_2020.csv",
+                                               LP_SHARED_DATA "/demand/dz2011_access_rurality.csv",
+                                               LP_SHARED_DATA "/demand/dz2011_lookup.csv"};
+
+Dataset council_with_places(const char* code) {
+    DatasetOptions options;
+    options.zones = test::council_from_gpkg(code);
+    options.demand_paths = place_tables;
+    return load_dataset(options);
+}
+
+// Localities within 25% of the mean population around the towns of classes 1-4.
+LocalityRunOptions around_towns(int k) {
+    LocalityRunOptions options;
+    options.k = k;
+    options.balance = {{"pop2020_total", 0.25}};
+    options.settlements = "urban_rural_6fold_2016:1-4";
+    options.keep_whole_tables = place_tables;
+    return options;
+}
+
 } // namespace
 
 TEST_CASE("three towns joined by countryside split at the countryside", "[partition][communities]") {
@@ -181,13 +203,8 @@ TEST_CASE("hard blocks that cannot meet a band are reported before searching", "
 }
 
 TEST_CASE("settlements of Highland are found and named after their places", "[partition][communities][real]") {
-    DatasetOptions options;
-    options.zones = test::council_from_gpkg("S12000017");
-    const std::vector<std::string> tables = {LP_SHARED_DATA "/demand/dz2011_population_2020.csv",
-                                             LP_SHARED_DATA "/demand/dz2011_access_rurality.csv",
-                                             LP_SHARED_DATA "/demand/dz2011_lookup.csv"};
-    options.demand_paths = tables;
-    const Dataset data = load_dataset(options);
+    const Dataset data = council_with_places("S12000017");
+    const auto& tables = place_tables;
     const auto& population = data.demand.column("pop2020_total");
     const auto settlements =
         find_settlements(data, parse_settlements("urban_rural_6fold_2016:1-4"), tables, population, "Highland");
@@ -203,12 +220,7 @@ TEST_CASE("settlements of Highland are found and named after their places", "[pa
     CHECK(settlements.people[largest] > 40000);
 
     // Generate with settlements: none split that fits whole, localities named after towns.
-    LocalityRunOptions run_options;
-    run_options.k = 9;
-    run_options.balance = {{"pop2020_total", 0.25}};
-    run_options.settlements = "urban_rural_6fold_2016:1-4";
-    run_options.keep_whole_tables = tables;
-    const auto run = run_localities(data, run_options);
+    const auto run = run_localities(data, around_towns(9));
     CHECK(run.cut_cost == "people");
     CHECK(run.result.within_tolerance);
     CHECK(run.result.contiguous);
@@ -217,8 +229,33 @@ TEST_CASE("settlements of Highland are found and named after their places", "[pa
     CHECK(std::count_if(run.names.begin(), run.names.end(),
                         [](const std::string& n) { return n.rfind("Inverness", 0) == 0; }) >= 2);
     CHECK(std::find(run.names.begin(), run.names.end(), "Nairn") != run.names.end());
+    // Only the parts of split Inverness take a compass point; the west coast, with no town,
+    // is named after its areas ("Skye"), not its heaviest Intermediate Zone ("Skye South").
+    for (const auto& name : run.names) {
+        INFO(name);
+        if (name.rfind("Inverness", 0) == 0) continue;
+        for (const std::string side : {" North", " South", " East", " West", " Central"})
+            CHECK_FALSE((name.size() > side.size() && name.compare(name.size() - side.size(), side.size(), side) == 0));
+    }
+    CHECK(std::any_of(run.names.begin(), run.names.end(), [](const std::string& n) { return n.rfind("Skye", 0) == 0; }));
     CHECK(run.result.stats.people_on_boundary > 0);
     CHECK(run.result.stats.people_on_boundary < 0.3 * run.result.stats.people);
+}
+
+TEST_CASE("a city of districts: Glasgow's districts kept whole, its localities named after the city", "[partition][communities][real]") {
+    const Dataset data = council_with_places("S12000049");
+    const auto run = run_localities(data, around_towns(3));
+    REQUIRE(run.settlements);
+    CHECK(run.settlements->city == "Glasgow");
+    CHECK(run.settlements->zones.size() > 10); // districts, not one city-sized settlement
+    REQUIRE(run.result.stats.splits.size() == 1);
+    CHECK(run.result.stats.splits[0].unforced() == 0);
+    std::set<std::string> names(run.names.begin(), run.names.end());
+    CHECK(names.size() == 3);
+    for (const auto& name : names) {
+        INFO(name);
+        CHECK(name.rfind("Glasgow ", 0) == 0);
+    }
 }
 
 TEST_CASE("Glasgow at 1% by length: every seed 1-10 contiguous and within the band", "[partition][communities][real]") {

@@ -97,6 +97,87 @@ Point weighted_centre(const Dataset& data, const std::vector<std::size_t>& zones
     return w > 0 ? Point{x / w, y / w} : Point{};
 }
 
+// Where a part lies in a whole: " Central" near its centre, else " North East" and so on.
+std::string direction_from_centre(const Dataset& data, const std::vector<std::size_t>& zones,
+                                  const std::vector<std::size_t>& part, const std::vector<double>& population) {
+    const Point whole = weighted_centre(data, zones, population);
+    const Point mine = weighted_centre(data, part, population);
+    double spread = 0;
+    for (const auto zone : zones) {
+        const Point c = centre_of(data.zones.boxes[zone]);
+        spread += std::hypot(c.x - whole.x, c.y - whole.y);
+    }
+    spread /= static_cast<double>(zones.size());
+    const double dx = mine.x - whole.x, dy = mine.y - whole.y;
+    if (std::hypot(dx, dy) < 0.25 * spread) return " Central";
+    static const char* directions[] = {"East", "North East", "North", "North West",
+                                       "West", "South West", "South", "South East"};
+    const double angle = std::atan2(dy, dx); // north is +y in a projected CRS
+    const int sector = static_cast<int>(std::lround(angle / (std::numbers::pi / 4))) & 7;
+    return std::string(" ") + directions[sector];
+}
+
+// What a rural place is called without its compass part: "Skye North West" -> "Skye",
+// "Sutherland North and West" -> "Sutherland", "Inverness West Rural" -> "Inverness".
+std::string area_of(const std::string& place) {
+    static const std::set<std::string> trailing{"North", "South", "East", "West", "Central", "Rural",
+                                                "and", "&", "-", "Inner", "Outer", "Upper", "Lower"};
+    auto words = words_of(place);
+    while (words.size() > 1 && trailing.count(words.back())) words.pop_back();
+    std::string area;
+    for (std::size_t i = 0; i < words.size(); ++i) area += (i ? " " : "") + words[i];
+    return area;
+}
+
+bool settlement_is_split(const Settlements& settlements, int s, const std::vector<int>& assignment, int j) {
+    for (const auto zone : settlements.zones[s])
+        if (assignment[zone] != j) return true;
+    return false;
+}
+
+// A locality's name from the places in it, the way planners name a town and its hinterland:
+// the largest whole town, with a second town ("Thurso and Wick") only where the first holds
+// under half the people and the second at least half as many as the first. Without a town,
+// the rural areas the same way ("Skye, Ross and Cromarty" rather than the heaviest
+// Intermediate Zone, "Skye South").
+template <typename PeopleOf>
+std::string name_of_parts(const Settlements& settlements, const std::vector<std::size_t>& zones,
+                          const std::vector<std::string>& places, PeopleOf people_of) {
+    std::map<std::string, double> towns, areas;
+    double total = 0;
+    for (const auto zone : zones) {
+        const double people = people_of(zone);
+        total += people;
+        if (const int s = settlements.groups.of_zone[zone]; s >= 0) towns[settlements.groups.names[s]] += people;
+        else if (zone < places.size() && !places[zone].empty()) areas[area_of(places[zone])] += people;
+    }
+    // A town's own rural fringe ("Nairn Rural") counts as the town.
+    for (auto it = areas.begin(); it != areas.end();)
+        if (auto town = towns.find(it->first); town != towns.end()) {
+            town->second += it->second;
+            it = areas.erase(it);
+        } else {
+            ++it;
+        }
+    auto heaviest = [](const std::map<std::string, double>& parts, const std::string& besides) {
+        const std::pair<const std::string, double>* best = nullptr;
+        for (const auto& part : parts)
+            if (part.first != besides && (!best || part.second > best->second)) best = &part;
+        return best;
+    };
+    const auto* first = heaviest(towns, "");
+    if (!first) first = heaviest(areas, "");
+    if (!first) return "";
+    std::string name = first->first;
+    if (first->second >= 0.5 * total) return name;
+    // Rural areas second only beside a rural area: parish names ("Durno-Chapel of Garioch")
+    // make poor second halves for a town's locality.
+    const auto* second = towns.empty() ? heaviest(areas, first->first) : heaviest(towns, first->first);
+    if (!second || second->second < 0.5 * first->second) return name;
+    const bool listed = name.find(" and ") != std::string::npos || second->first.find(" and ") != std::string::npos;
+    return name + (listed ? ", " : " and ") + second->first;
+}
+
 } // namespace
 
 SettlementSpec parse_settlements(const std::string& text) {
@@ -232,6 +313,30 @@ Settlements find_settlements(const Dataset& data, const SettlementSpec& spec, co
                     const double dy = std::max({0.0, p.min_y - q.max_y, q.min_y - p.max_y});
                     if (std::hypot(dx, dy) <= river_gap) root[std::max(a, b)] = std::min(a, b);
                 }
+        // A city of districts: one built-up area, whatever its places are called.
+        if (const std::string city = plain_area_name(area_name); city != area_name && !city.empty()) {
+            std::vector<char> seen(n, 0);
+            double area_people = 0;
+            for (std::size_t zone = 0; zone < n; ++zone) area_people += zone < population.size() ? population[zone] : 0.0;
+            for (std::size_t start = 0; start < n; ++start) {
+                if (!in[start] || seen[start]) continue;
+                std::vector<std::size_t> area{start};
+                seen[start] = 1;
+                double people = 0;
+                for (std::size_t i = 0; i < area.size(); ++i) {
+                    people += area[i] < population.size() ? population[area[i]] : 0.0;
+                    for (const auto& adjacent : data.graph.neighbours(area[i]))
+                        if (in[adjacent.zone] && !seen[adjacent.zone]) { // a bridge joins a city too
+                            seen[adjacent.zone] = 1;
+                            area.push_back(adjacent.zone);
+                        }
+                }
+                if (area_people > 0 && people >= 0.5 * area_people) {
+                    result.city = city;
+                    result.city_zones = std::move(area);
+                }
+            }
+        }
         std::vector<int> renumber(next, -1);
         int merged = 0;
         for (int c = 0; c < next; ++c)
@@ -358,7 +463,7 @@ std::vector<std::string> locality_names_from_places(const Dataset& data, const s
                     main = s;
                 }
         }
-        if (main < 0) {
+        if (!settlements) {
             std::vector<std::string> texts;
             std::vector<double> weights;
             for (const auto zone : members[j]) {
@@ -368,34 +473,34 @@ std::vector<std::string> locality_names_from_places(const Dataset& data, const s
             names[j] = shared_name(texts, weights);
             continue;
         }
+        if (!settlements->city.empty()) {
+            std::vector<std::size_t> part;
+            double inside = 0, all = 0;
+            std::vector<char> in_city(n, 0);
+            for (const auto zone : settlements->city_zones) in_city[zone] = 1;
+            for (const auto zone : members[j]) {
+                all += people_of(zone);
+                if (in_city[zone]) {
+                    inside += people_of(zone);
+                    part.push_back(zone);
+                }
+            }
+            if (inside >= 0.5 * all) {
+                names[j] = settlements->city + direction_from_centre(data, settlements->city_zones, part, population);
+                continue;
+            }
+        }
+        if (main < 0 || !settlement_is_split(*settlements, main, assignment, j)) {
+            names[j] = name_of_parts(*settlements, members[j], places, people_of);
+            continue;
+        }
         names[j] = settlements->groups.names[main];
         // A settlement over several localities: each part by its direction from the centre.
         const auto& zones = settlements->zones[main];
         std::vector<std::size_t> part;
-        bool split = false;
-        for (const auto zone : zones) {
+        for (const auto zone : zones)
             if (assignment[zone] == j) part.push_back(zone);
-            else split = true;
-        }
-        if (!split) continue;
-        const Point whole = weighted_centre(data, zones, population);
-        const Point mine = weighted_centre(data, part, population);
-        double spread = 0;
-        for (const auto zone : zones) {
-            const Point c = centre_of(data.zones.boxes[zone]);
-            spread += std::hypot(c.x - whole.x, c.y - whole.y);
-        }
-        spread /= static_cast<double>(zones.size());
-        const double dx = mine.x - whole.x, dy = mine.y - whole.y;
-        if (std::hypot(dx, dy) < 0.25 * spread) {
-            names[j] += " Central";
-            continue;
-        }
-        static const char* directions[] = {"East", "North East", "North", "North West",
-                                           "West", "South West", "South", "South East"};
-        const double angle = std::atan2(dy, dx); // north is +y in a projected CRS
-        const int sector = static_cast<int>(std::lround(angle / (std::numbers::pi / 4))) & 7;
-        names[j] += std::string(" ") + directions[sector];
+        names[j] += direction_from_centre(data, zones, part, population);
     }
     std::map<std::string, int> seen;
     for (int j = 0; j < k; ++j) {

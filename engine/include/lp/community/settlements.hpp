@@ -25,6 +25,11 @@ struct Settlements {
     ZoneGroups groups;                     // kind "settlement", keep_whole; names per settlement
     std::vector<double> people;            // per settlement
     std::vector<std::vector<std::size_t>> zones; // per settlement, its zones
+    // A city of districts (the area is a city, "Glasgow City", and one built-up area holds
+    // most of its people): its districts stay settlements of their own, kept whole, but a
+    // locality inside it is named after the city and its direction ("Glasgow North West").
+    std::string city;
+    std::vector<std::size_t> city_zones;
 }; // struct Settlements
 
 // Zone names to name settlements by: per zone, the Intermediate Zone name when a zone
@@ -48,8 +53,11 @@ std::vector<int> settlement_hubs(const Dataset& data, const Settlements& settlem
                                  double min_distance);
 
 // A name per locality after its main settlement: "Inverness", or, where the settlement
-// is split, the part's direction from its centre ("Glasgow North East"); a locality with
-// no settlement is named after its most populous place. Names are made unique.
+// is split, the part's direction from its centre ("Inverness West"), or within a city of
+// districts, the city and its direction ("Glasgow North East"); a second town where the
+// first holds under half the people ("Thurso and Wick"); a locality with no settlement
+// after its rural areas without their compass parts ("Skye, Ross and Cromarty"). Names
+// are made unique.
 std::vector<std::string> locality_names_from_places(const Dataset& data, const std::vector<int>& assignment, int k,
                                                     const Settlements* settlements,
                                                     const std::vector<std::string>& places,
