@@ -158,5 +158,6 @@ TEST_CASE("ReCom refuses a start locality in two pieces, a broken lock, and stop
     request.cancel = &cancel;
     const EnsembleResult result = run_recom(request);
     CHECK(result.cancelled);
+    CHECK(result.samples.size() == 2); // each chain records the plan it stopped on: the start
     CHECK(result.chains[0].steps == 0);
 }

@@ -26,7 +26,7 @@ constexpr std::uint64_t kCheckEvery = 256;
 EnsembleResult run_recom(const EnsembleRequest& request) {
     const detail::UnitGraph units = detail::contract_units(request);
     const unsigned chains = std::max(1u, request.chains);
-    const std::uint64_t thin = request.thin > 0 ? request.thin : std::max<std::uint64_t>(1, request.steps / 500);
+    const std::uint64_t thin = request.thin > 0 ? request.thin : std::clamp<std::uint64_t>(request.steps / 500, 1, 1000);
 
     std::vector<ChainOutput> outputs(chains);
     std::vector<std::atomic<std::uint64_t>> done(chains), accepted(chains), recorded(chains);
@@ -80,6 +80,14 @@ EnsembleResult run_recom(const EnsembleRequest& request) {
                 walker.write_zones(out.samples.back());
                 out.steps.push_back(s + 1);
             }
+        }
+        // Stopped early: the plan the chain stands on is recorded too, so that an
+        // interrupted run has something to show even before its first thinned sample.
+        if (out.stats.steps < request.steps && reached_valid && walker.valid() &&
+            (out.steps.empty() || out.steps.back() != out.stats.steps)) {
+            out.samples.emplace_back();
+            walker.write_zones(out.samples.back());
+            out.steps.push_back(out.stats.steps);
         }
         done[chain] = out.stats.steps;
         accepted[chain] = out.stats.accepted;

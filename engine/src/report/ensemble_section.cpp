@@ -32,7 +32,6 @@ nlohmann::json read_json(const std::string& path) {
 std::string number(double value) {
     char text[32];
     if (std::fabs(value) >= 1000) std::snprintf(text, sizeof text, "%.0f", value);
-    else if (std::fabs(value) >= 10) std::snprintf(text, sizeof text, "%.1f", value);
     else std::snprintf(text, sizeof text, "%.3g", value);
     return text;
 }

@@ -59,7 +59,7 @@ struct EnsembleRequest {
     RecomVariant variant = RecomVariant::reversible;
     std::uint64_t steps = 10000;                  // per chain
     unsigned chains = 2;                          // independent chains, each on its own thread
-    std::uint64_t thin = 0;                       // record every thin-th step (0: steps / 500, at least 1)
+    std::uint64_t thin = 0;                       // record every thin-th step (0: steps / 500, 1..1000)
     std::uint64_t seed = 1;
     const std::vector<std::string>* zone_ids = nullptr; // names zones in messages
     const std::atomic<bool>* cancel = nullptr;    // set from any thread to stop every chain
@@ -76,7 +76,8 @@ struct ChainStatistics {
 
 struct EnsembleResult {
     // Recorded plans: locality per zone, chain 0's first, then chain 1's, ... Only plans
-    // within every band are recorded (a start outside a band is left first).
+    // within every band are recorded (a start outside a band is left first); a chain
+    // stopped early also records the plan it stopped on.
     std::vector<std::vector<std::uint8_t>> samples;
     std::vector<unsigned> sample_chain;
     std::vector<std::uint64_t> sample_step;
