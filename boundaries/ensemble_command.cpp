@@ -11,6 +11,7 @@
 #include <lp/ensemble/ensemble_summary.hpp>
 #include <lp/ensemble/recom.hpp>
 #include <lp/generate/locality_run.hpp>
+#include <lp/geometry/building_blocks.hpp>
 #include <lp/geometry/crs.hpp>
 #include <lp/geometry/shared_borders.hpp>
 #include <lp/io/output_set.hpp>
@@ -42,6 +43,7 @@ struct EnsembleArgs {
     std::string settlements;
     bool hard_settlements = false;
     std::string keep_whole;
+    std::string building_blocks;
     std::string variant = "reversible";
     std::uint64_t steps = 10000;
     unsigned chains = 2;
@@ -76,6 +78,7 @@ struct EnsembleInputs {
     std::string population_column;
     std::optional<Settlements> settlements;
     std::vector<int> keep_whole;           // group per zone (empty: none)
+    std::optional<ZoneGroups> blocks;      // hard building blocks (--building-blocks)
     std::string plan_path;                 // "" when the partitioner made the start
 };
 
@@ -250,6 +253,8 @@ void run_ensemble(const EnsembleArgs& args) {
     for (const auto& name : files) outputs.push_back({"--out", (out / name).string()});
     auto inputs = args.data.inputs();
     inputs.push_back({"--plan", args.plan});
+    if (!args.building_blocks.empty())
+        inputs.push_back({"--building-blocks", parse_building_blocks(args.building_blocks).path});
     std::error_code made;
     std::filesystem::create_directories(out, made);
     if (made) throw Error(ExitCode::write_failed, args.out + ": cannot make the folder (" + made.message() + ")");
@@ -260,6 +265,10 @@ void run_ensemble(const EnsembleArgs& args) {
 
     EnsembleInputs in = args.plan.empty() ? inputs_from_partitioner(args) : inputs_from_plan(args);
     const Dataset& data = in.data;
+    if (!args.building_blocks.empty()) {
+        const BlockAssignment blocks = assign_building_blocks(data.zones, parse_building_blocks(args.building_blocks));
+        in.blocks = ZoneGroups{"building block", blocks.block_of_zone, blocks.block_names, -1, true};
+    }
 
     EnsembleRequest request;
     request.graph = &data.graph;
@@ -274,6 +283,7 @@ void run_ensemble(const EnsembleArgs& args) {
     request.seed = args.seed;
     request.zone_ids = &data.zones.ids;
     if (in.settlements && args.hard_settlements) request.groupings.push_back(in.settlements->groups);
+    if (in.blocks) request.hard_blocks = in.blocks->of_zone;
     if (!in.keep_whole.empty()) {
         ZoneGroups groups;
         groups.kind = "keep-whole group";
@@ -305,6 +315,7 @@ void run_ensemble(const EnsembleArgs& args) {
         in.population_column.empty() ? nullptr : &data.demand.column(in.population_column);
     spec.community.population = population;
     if (in.settlements) spec.community.groupings.push_back(&in.settlements->groups);
+    if (in.blocks) spec.community.groupings.push_back(&*in.blocks);
     const auto names = ensemble_metric_names(data.graph, spec);
     const auto plan_values = plan_metrics(data.graph, in.start, in.k, spec);
     std::vector<std::vector<double>> columns(names.size());
@@ -416,6 +427,9 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_flag("--keep-settlements-whole", args->hard_settlements,
                   "Move each settlement as one piece (as the plan splits it, where it does)");
     cmd->add_option("--keep-whole", args->keep_whole, "Zone field whose groups move whole (e.g. iz11_code)");
+    cmd->add_option("--building-blocks", args->building_blocks,
+                    "FILE[:LAYER]:FIELD polygons (e.g. wards) whose zones move whole (as the plan splits them, where "
+                    "it does)");
     cmd->add_option("--variant", args->variant, "reversible (known distribution, default) or plain ReCom");
     cmd->add_option("--steps", args->steps, "Steps per chain (default 10000)");
     cmd->add_option("--chains", args->chains, "Independent chains, one thread each (default 2)");
