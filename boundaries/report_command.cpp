@@ -23,6 +23,7 @@ struct ReportArgs {
     std::string assignment;
     std::string functions;
     std::string out;
+    std::string ensemble;
 };
 
 void run_report(const ReportArgs& args) {
@@ -30,6 +31,9 @@ void run_report(const ReportArgs& args) {
     for (const auto& name : report_file_names()) outputs.push_back({"--out", (std::filesystem::path(args.out) / name).string()});
     auto inputs = args.data.inputs();
     inputs.insert(inputs.end(), {{"--plan", args.plan}, {"--assignment", args.assignment}, {"--functions", args.functions}});
+    if (!args.ensemble.empty())
+        for (const char* name : {"summary.json", "metrics.csv", "boundary_frequency.geojson"})
+            inputs.push_back({"--ensemble", (std::filesystem::path(args.ensemble) / name).string()});
     prepare_outputs(outputs, inputs);
     const LoadedPlan loaded = load_plan_input(args.plan, args.assignment, args.data, args.functions);
     inputs = dataset_inputs(dataset_options_for(loaded, args.data)); // the plan's recorded sources
@@ -47,7 +51,14 @@ void run_report(const ReportArgs& args) {
     input.conflicts = loaded.conflicts;
     const PlanCheck check = check_plan(plan, input);
 
-    const PlanReport report = prepare_report(plan, data, catalogue, check, loaded.path);
+    PlanReport report = prepare_report(plan, data, catalogue, check, loaded.path);
+    if (!args.ensemble.empty()) {
+        report.ensemble = read_ensemble(args.ensemble, data.zones.working_crs);
+        if (report.ensemble->zones != data.zones.size())
+            throw Error(ExitCode::bad_value, args.ensemble + "/summary.json: the ensemble was sampled on " +
+                                                 std::to_string(report.ensemble->zones) + " zones, the plan's data has " +
+                                                 std::to_string(data.zones.size()));
+    }
     for (const auto& path : write_report(report, args.out)) std::cout << "wrote " << path << "\n";
     for (const auto& m : report.balance) {
         std::cout << "Balance " << describe_rule(m.rule) << ":";
@@ -75,6 +86,8 @@ const RegisterCommand registration([](CLI::App& app) {
                                         "localities.geojson")
         ->required();
     cmd->add_option("--functions", args->functions, "Integration function catalogue CSV");
+    cmd->add_option("--ensemble", args->ensemble, "Folder `boundaries ensemble` wrote: adds histograms of the plan "
+                                                  "among the sampled plans and a boundary-frequency map");
     args->data.add_to(*cmd, false);
     cmd->callback([args] { run_report(*args); });
 });

@@ -397,6 +397,7 @@ std::string report_html(const PlanReport& r) {
     }
 
     h << detail::rebase_section_html(r);
+    if (r.ensemble) h << ensemble_section_html(*r.ensemble, r.shapes, plan);
 
     h << "<h2>Sources</h2>\n<ul class=\"note\">\n";
     if (!r.plan_path.empty()) h << "<li>Plan: " << html_escape(r.plan_path) << "</li>\n";

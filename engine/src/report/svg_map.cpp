@@ -74,7 +74,92 @@ std::string scale_label(double metres) {
     return buffer;
 }
 
+std::string polyline_data(const Ring& line, const Projection& p) {
+    std::string d;
+    double last_x = 1e300, last_y = 1e300;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const double x = p.x(line[i].x), y = p.y(line[i].y);
+        if (i > 0 && i + 1 < line.size() && std::fabs(x - last_x) < 0.5 && std::fabs(y - last_y) < 0.5) continue;
+        d += i == 0 ? 'M' : 'L';
+        d += fixed(x);
+        d += ' ';
+        d += fixed(y);
+        last_x = x;
+        last_y = y;
+    }
+    return d;
+}
+
+// Pale yellow (never a boundary) through orange to dark red (always one).
+std::string heat_colour(double share) {
+    const double t = std::clamp(share, 0.0, 1.0);
+    const double r = 255 - 115 * t * t;
+    const double g = 230 - 230 * t;
+    const double b = 150 - 150 * std::sqrt(t);
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", static_cast<int>(r), static_cast<int>(g), static_cast<int>(b));
+    return buffer;
+}
+
 } // namespace
+
+std::string svg_boundary_frequency_map(const std::vector<MultiPolygon>& shapes, const LocalityPlan& plan,
+                                       const std::vector<std::vector<Ring>>& lines,
+                                       const std::vector<double>& frequency, const std::vector<bool>& plan_boundary,
+                                       const SvgMapOptions& options) {
+    Box box;
+    for (const auto& s : shapes) box.expand(bounds(s));
+    if (box.empty())
+        for (const auto& parts : lines)
+            for (const auto& line : parts)
+                for (const auto& point : line) box.expand(point);
+    if (box.empty()) box = Box{0, 0, 1, 1};
+    const Projection projection(box, options.width, options.max_height, options.margin);
+    const double scale_height = 44;
+    const double total_height = projection.height() + scale_height;
+
+    std::ostringstream svg;
+    svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"frequency-map\" width=\"" << fixed(options.width)
+        << "\" height=\"" << fixed(total_height) << "\" viewBox=\"0 0 " << fixed(options.width) << " "
+        << fixed(total_height) << "\" role=\"img\">\n";
+    svg << "<title>" << html_escape(options.title.empty() ? "Boundary frequency" : options.title) << "</title>\n";
+    svg << "<rect x=\"0\" y=\"0\" width=\"" << fixed(options.width) << "\" height=\"" << fixed(projection.height())
+        << "\" fill=\"#eef4f8\"/>\n";
+    for (std::size_t i = 0; i < shapes.size() && i < plan.localities.size(); ++i)
+        svg << "<path d=\"" << path_data(shapes[i], projection) << "\" fill=\"#ffffff\" fill-rule=\"evenodd\" stroke=\"none\"/>\n";
+    // The plan's boundaries first, wide and dark, so the frequency lines sit on them.
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i >= plan_boundary.size() || !plan_boundary[i]) continue;
+        for (const auto& line : lines[i])
+            svg << "<path d=\"" << polyline_data(line, projection)
+                << "\" fill=\"none\" stroke=\"#1f3b73\" stroke-width=\"5\" stroke-linecap=\"round\"/>\n";
+    }
+    // Rare boundaries first so that the frequent ones are drawn on top.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < lines.size() && i < frequency.size(); ++i) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return frequency[a] < frequency[b]; });
+    for (const std::size_t i : order) {
+        const double share = frequency[i];
+        for (const auto& line : lines[i])
+            svg << "<path d=\"" << polyline_data(line, projection) << "\" fill=\"none\" stroke=\"" << heat_colour(share)
+                << "\" stroke-width=\"" << fixed(share > 0 ? 1.0 + 2.5 * share : 0.6) << "\" stroke-linecap=\"round\"/>\n";
+    }
+    // The colour scale.
+    const double y = projection.height() + 8;
+    const int steps = 10;
+    const double step_width = 24;
+    svg << "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#111\">";
+    for (int s = 0; s <= steps; ++s)
+        svg << "<rect x=\"" << fixed(options.margin + s * step_width) << "\" y=\"" << fixed(y) << "\" width=\""
+            << fixed(step_width) << "\" height=\"12\" fill=\"" << heat_colour(s / double(steps)) << "\"/>";
+    svg << "<text x=\"" << fixed(options.margin) << "\" y=\"" << fixed(y + 28)
+        << "\">0%</text><text x=\"" << fixed(options.margin + steps * step_width) << "\" y=\"" << fixed(y + 28)
+        << "\">100% of sampled plans draw a boundary here</text>";
+    svg << "<rect x=\"" << fixed(options.margin + 560) << "\" y=\"" << fixed(y + 4) << "\" width=\"30\" height=\"5\" fill=\"#1f3b73\"/>"
+        << "<text x=\"" << fixed(options.margin + 596) << "\" y=\"" << fixed(y + 11) << "\">the plan's boundaries</text></g>\n";
+    svg << "</svg>\n";
+    return svg.str();
+}
 
 std::string svg_locality_map(const std::vector<MultiPolygon>& shapes, const LocalityPlan& plan,
                              const SvgMapOptions& options) {

@@ -9,7 +9,9 @@
 #include <lp/plan/locality_plan.hpp>
 #include <lp/plan/plan_balance.hpp>
 #include <lp/plan/plan_check.hpp>
+#include <lp/report/ensemble_section.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,7 @@ struct PlanReport {
     std::vector<std::string> main_settlements;   // per locality ("" none)
     std::vector<std::string> split_settlements;  // "Inverness (2 localities, too large for one)"
     std::vector<BalanceMeasure> balance;         // the plan's recorded balance rules, measured
+    std::optional<EnsembleView> ensemble;        // with --ensemble: the plan among sampled plans
 }; // struct PlanReport
 
 // Dissolves the localities (lp::dissolve_groups) and computes indicators and demand shares.

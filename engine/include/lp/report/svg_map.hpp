@@ -20,4 +20,13 @@ struct SvgMapOptions {
 std::string svg_locality_map(const std::vector<MultiPolygon>& shapes, const LocalityPlan& plan,
                              const SvgMapOptions& options = {});
 
+// The localities in pale fills, and over them every border between two zones drawn as
+// a line whose colour and width grow with frequency[i] (0..1: the share of an
+// ensemble's plans in which lines[i] is a locality boundary); plan_boundary[i] marks the
+// plan's own boundaries with a dark outline. A colour scale replaces the legend.
+std::string svg_boundary_frequency_map(const std::vector<MultiPolygon>& shapes, const LocalityPlan& plan,
+                                       const std::vector<std::vector<Ring>>& lines,
+                                       const std::vector<double>& frequency, const std::vector<bool>& plan_boundary,
+                                       const SvgMapOptions& options = {});
+
 } // namespace lp

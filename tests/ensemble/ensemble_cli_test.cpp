@@ -1,0 +1,139 @@
+// `boundaries ensemble` on the committed sample council: from a plan file and from the
+// partitioner's plan, the four outputs are there and say what they should.
+#include "../plan/plan_fixtures.hpp"
+
+#include <lp/plan/csv_table.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string output;
+};
+
+Run boundaries(const std::string& arguments, const std::string& folder) {
+    const std::string log = folder + "/command.log";
+    const std::string command = std::string(LP_BINARY_DIR) + "/bin/boundaries " + arguments + " > " + log + " 2>&1";
+    const int raw = std::system(command.c_str());
+    Run run;
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    std::ifstream in(log);
+    std::stringstream text;
+    text << in.rdbuf();
+    run.output = text.str();
+    return run;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+const std::string sample = std::string(LP_SOURCE_DIR) + "/samples/sample_council";
+const std::string data = "--zones " + sample + "/zones.geojson --id-field zone_code --demand " + sample +
+                         "/demand.csv --crossings " + sample + "/crossings.csv";
+
+// The four outputs of a run into folder, checked for what every run must give.
+nlohmann::json check_outputs(const std::string& folder, std::size_t zones) {
+    const auto summary = nlohmann::json::parse(read_text(folder + "/summary.json"));
+    REQUIRE(summary["samples"].get<std::size_t>() > 0);
+    REQUIRE(summary["metrics"].size() >= 4);
+    for (const auto& [name, metric] : summary["metrics"].items()) {
+        INFO(name);
+        const double percentile = metric["percentile"].get<double>();
+        CHECK(percentile >= 0);
+        CHECK(percentile <= 100);
+        CHECK(metric["quantiles"]["5"].get<double>() <= metric["quantiles"]["50"].get<double>());
+        CHECK(metric["quantiles"]["50"].get<double>() <= metric["quantiles"]["95"].get<double>());
+    }
+
+    const auto geojson = nlohmann::json::parse(read_text(folder + "/boundary_frequency.geojson"));
+    REQUIRE(geojson["type"] == "FeatureCollection");
+    REQUIRE(!geojson["features"].empty());
+    bool some_sometimes = false;
+    for (const auto& feature : geojson["features"]) {
+        const std::string type = feature["geometry"]["type"];
+        REQUIRE((type == "LineString" || type == "MultiLineString"));
+        const double frequency = feature["properties"]["frequency"].get<double>();
+        REQUIRE(frequency >= 0);
+        REQUIRE(frequency <= 1);
+        some_sometimes = some_sometimes || (frequency > 0 && frequency < 1);
+        // WGS84: the sample council's longitudes and latitudes.
+        const auto& first = type == "LineString" ? feature["geometry"]["coordinates"][0]
+                                                 : feature["geometry"]["coordinates"][0][0];
+        REQUIRE(std::abs(first[0].get<double>()) <= 180);
+        REQUIRE(std::abs(first[1].get<double>()) <= 90);
+    }
+    CHECK(some_sometimes);
+
+    const lp::CsvTable coassignment = lp::read_csv_file(folder + "/coassignment.csv");
+    REQUIRE(coassignment.rows.size() == zones);
+    const std::size_t share = *coassignment.column("share");
+    for (const auto& row : coassignment.rows) {
+        const double value = std::stod(row[share]);
+        REQUIRE(value >= 0);
+        REQUIRE(value <= 1);
+    }
+
+    const lp::CsvTable metrics = lp::read_csv_file(folder + "/metrics.csv");
+    CHECK(metrics.rows.size() == summary["samples"].get<std::size_t>());
+    CHECK(metrics.column("cut_length_m"));
+    return summary;
+}
+
+} // namespace
+
+TEST_CASE("CLI: boundaries ensemble on the sample council's plan and from the partitioner", "[ensemble][cli]") {
+    const std::string folder = lp::test::scratch_folder("ensemble_cli");
+    Run run = boundaries("generate " + data + " --localities 4 --balance pop2020_total:2% --seed 1 --out " + folder +
+                             "/localities.geojson --assignment " + folder + "/assignment.csv",
+                         folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    run = boundaries("plan import " + data + " --assignment " + folder + "/assignment.csv --code SMP01 --name Sample --out " +
+                         folder + "/plan.json",
+                     folder);
+    REQUIRE(run.status == 0);
+
+    run = boundaries("ensemble --plan " + folder + "/plan.json --balance pop2020_total:5% --steps 3000 --chains 2 --seed 5 --out " +
+                         folder + "/from_plan",
+                     folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    const std::size_t zones = lp::read_csv_file(folder + "/assignment.csv").rows.size();
+    const auto summary = check_outputs(folder + "/from_plan", zones);
+    CHECK(summary["plan_within_bands"] == true);
+    CHECK(summary["interrupted"] == false);
+    CHECK(summary["steps"] == 6000);
+    CHECK(summary["metrics"].contains("max_deviation_pop2020_total"));
+    CHECK(summary["metrics"]["max_deviation_pop2020_total"]["quantiles"]["95"].get<double>() <= 0.05 + 1e-9);
+
+    // The same seed writes the same ensemble.
+    run = boundaries("ensemble --plan " + folder + "/plan.json --balance pop2020_total:5% --steps 3000 --chains 2 --seed 5 --out " +
+                         folder + "/again",
+                     folder);
+    REQUIRE(run.status == 0);
+    CHECK(read_text(folder + "/again/metrics.csv") == read_text(folder + "/from_plan/metrics.csv"));
+
+    run = boundaries("ensemble " + data + " --localities 3 --balance pop2020_total:5% --variant plain --steps 1000 --out " +
+                         folder + "/from_partitioner",
+                     folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    check_outputs(folder + "/from_partitioner", zones);
+
+    // A plan without balance rules and no --balance: a usage error, nothing written.
+    run = boundaries("ensemble --plan " + folder + "/plan.json --out " + folder + "/none", folder);
+    CHECK(run.status == 2);
+    CHECK(run.output.find("--balance") != std::string::npos);
+}
