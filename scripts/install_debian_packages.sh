@@ -6,7 +6,7 @@
 set -eu
 packages="build-essential cmake ninja-build pkg-config git
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin libboost-dev libboost-graph-dev
-  libimgui-dev libglfw3-dev libgl-dev catch2 libcli11-dev nlohmann-json3-dev dpkg-dev"
+  libimgui-dev libglfw3-dev libgl-dev catch2 libcli11-dev nlohmann-json3-dev libminizip-dev dpkg-dev"
 if [ "${1:-}" = "--test" ]; then
   packages="$packages xvfb xauth libgl1-mesa-dri mesa-utils metis chromium python3 ca-certificates"
   command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
