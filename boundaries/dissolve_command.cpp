@@ -8,6 +8,7 @@
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/io/output_set.hpp>
+#include <lp/plan/locality_plan.hpp>
 
 #include <cmath>
 #include <iostream>
@@ -60,7 +61,12 @@ void run_dissolve(const DissolveArgs& args) {
         f.properties["area_km2"] = std::round(area(shapes[g]) / 1e4) / 100;
         features.push_back(std::move(f));
     }
-    write_features(args.out, features, zones.working_crs);
+    // Styled like localities (a GeoPackage or Shapefile opens in QGIS coloured by group and labelled).
+    LayerStyle style;
+    style.name = "dissolved";
+    style.category_field = style.label_field = args.by.empty() ? "group" : args.by;
+    for (std::size_t g = 0; g < names.size(); ++g) style.categories.push_back({names[g], names[g], default_locality_colour(g)});
+    write_features(args.out, features, zones.working_crs, style);
     std::cout << "wrote " << features.size() << " feature(s) to " << args.out << "\n";
 }
 

@@ -307,7 +307,7 @@ void run_generate(const GenerateArgs& args) {
     const PartitionResult& result = run.result;
 
     OutputSet outputs; // both files, or neither
-    outputs.add_features(args.out, locality_features(run), zones.working_crs);
+    outputs.add_features(args.out, locality_features(run), zones.working_crs, locality_style(run));
     if (!args.assignment_csv.empty()) outputs.add_text(args.assignment_csv, assignment_csv(zones, run));
     outputs.commit();
 

@@ -467,7 +467,13 @@ void Session::export_geojson(const std::string& path) const {
         f.properties["pieces"] = st.pieces;
         features.push_back(std::move(f));
     }
-    write_features(path, features, data_->zones.working_crs);
+    // A .gpkg or .shp opens in QGIS coloured and labelled as in the viewer.
+    LayerStyle style;
+    style.name = "localities";
+    style.category_field = "locality_id";
+    style.label_field = "name";
+    for (const Locality& l : s.localities()) style.categories.push_back({l.id, l.name, l.colour});
+    write_features(path, features, data_->zones.working_crs, style);
 }
 
 void Session::export_report(const std::string& path) {

@@ -2,6 +2,7 @@
 
 #include <lp/generate/batch.hpp>
 #include <lp/plan/plan_file.hpp>
+#include <lp/plan/shipped_tables.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -102,6 +103,12 @@ TEST_CASE("batch: the shipped table gives the 31 partnerships their 125 localiti
     CHECK(total == 125);
     CHECK(table.at("S37000016").first == 9); // Highland
     CHECK(table.at("S37000034").second == "Glasgow City");
+    // Compiled in from the repository's file, byte for byte.
+    std::ifstream file(std::string(LP_SOURCE_DIR) + "/engine/data/localities_per_partnership.csv", std::ios::binary);
+    REQUIRE(file);
+    std::ostringstream text;
+    text << file.rdbuf();
+    CHECK(text.str() == std::string(shipped_localities_csv()));
 }
 
 TEST_CASE("batch: a bad k table names the line", "[generate]") {

@@ -134,10 +134,10 @@ TEST_CASE("a Shapefile is one set of files, stale sidecars go", "[io][safety]") 
     put(dir / "x.cpg", "LATIN1");
     lp::OutputSet set;
     set.add_features((dir / "x.shp").string(), {square(300000, 700000, 1000)}, "EPSG:27700");
-    CHECK(names_with(dir, ".tmp-").size() == 4); // .shp .shx .dbf .prj
+    CHECK(names_with(dir, ".tmp-").size() == 5); // .shp .shx .dbf .prj .fields.csv
     CHECK_FALSE(fs::exists(dir / "x.shp"));
     set.commit();
-    for (const char* ext : {".shp", ".shx", ".dbf", ".prj"}) CHECK(fs::exists(dir / (std::string("x") + ext)));
+    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".fields.csv"}) CHECK(fs::exists(dir / (std::string("x") + ext)));
     CHECK_FALSE(fs::exists(dir / "x.qix"));
     CHECK_FALSE(fs::exists(dir / "x.cpg"));
     CHECK(names_with(dir, ".tmp-").empty());

@@ -5,6 +5,7 @@
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_sources.hpp>
+#include <lp/plan/shipped_tables.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -21,7 +22,7 @@ namespace lp {
 
 namespace fs = std::filesystem;
 
-std::string default_k_csv_path() { return std::string(LP_DATA_DIR) + "/localities_per_partnership.csv"; }
+std::string default_k_csv_path() { return "<shipped>/localities_per_partnership.csv"; }
 
 std::vector<std::string> zone_group_values(const Dataset& data, const BatchOptions& options) {
     if (const auto* field = data.zones.field(options.group_field)) return *field;
@@ -42,7 +43,8 @@ std::vector<std::string> zone_group_values(const Dataset& data, const BatchOptio
 
 std::map<std::string, std::pair<int, std::string>> read_k_csv(const std::string& path) {
     // Columns group,k[,name] by position, or named in a header row in any order.
-    CsvTable table = read_csv_file(path);
+    CsvTable table = path == default_k_csv_path() ? parse_csv(std::string(shipped_localities_csv()), path)
+                                                  : read_csv_file(path);
     std::size_t group_col = 0, k_col = 1, name_col = 2;
     if (const auto k = table.column("k")) {
         k_col = *k;

@@ -2,6 +2,7 @@
 #include <lp/generate/locality_run.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/plan/csv_table.hpp>
+#include <lp/plan/locality_plan.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -254,6 +255,16 @@ std::vector<Feature> locality_features(const LocalityRun& run) {
         p["within_tolerance"] = within;
     }
     return features;
+}
+
+LayerStyle locality_style(const LocalityRun& run) {
+    LayerStyle style;
+    style.name = "localities";
+    style.category_field = "locality";
+    style.label_field = "name";
+    for (std::size_t j = 0; j < run.names.size(); ++j)
+        style.categories.push_back({std::to_string(j + 1), run.names[j], default_locality_colour(j)});
+    return style;
 }
 
 std::string assignment_csv(const ZoneLayer& zones, const LocalityRun& run) {

@@ -2,6 +2,7 @@
 #include <lp/geometry/crs.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/io/output_set.hpp>
+#include <lp/io/shapefile_names.hpp>
 
 #include "io/feature_files.hpp"
 #include "io/gdal_util.hpp"
@@ -105,6 +106,24 @@ std::string to_geojson(const std::vector<Feature>& features, const std::string& 
     return s;
 }
 
+std::string points_to_geojson(const std::vector<Point>& points, const std::vector<nlohmann::ordered_json>& properties,
+                              const std::string& working_crs) {
+    CoordinateTransform to_wgs84(working_crs, "EPSG:4326");
+    std::string s = "{\"type\":\"FeatureCollection\",\"features\":[\n";
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const Point p = to_wgs84.apply(points[i]);
+        s += "{\"type\":\"Feature\",\"properties\":";
+        s += i < properties.size() ? properties[i].dump() : std::string("{}");
+        s += ",\"geometry\":{\"type\":\"Point\",\"coordinates\":[";
+        append_number(s, p.x);
+        s += ',';
+        append_number(s, p.y);
+        s += i + 1 < points.size() ? "]}},\n" : "]}}\n";
+    }
+    s += "]}\n";
+    return s;
+}
+
 namespace {
 
 OGRFieldType field_type(const nlohmann::ordered_json& v) {
@@ -114,12 +133,60 @@ OGRFieldType field_type(const nlohmann::ordered_json& v) {
     return OFTString;
 }
 
+// The QGIS convention for a GeoPackage's default style: a layer_styles attribute table
+// (QgsOgrProviderMetadata::saveStyle writes the same columns), one row per layer, with
+// catalogue and schema '' (QGIS's lookup matches f_table_schema='').
+void write_layer_styles(GDALDataset& ds, const std::string& layer_name, const std::string& geometry_column,
+                        const LayerStyle& style, const std::string& path) {
+    auto fail = [&](const std::string& what) {
+        return Error(ExitCode::write_failed, path + ": cannot write the layer style (" + what + ": " + CPLGetLastErrorMsg() + ")");
+    };
+    OGRLayer* styles = ds.GetLayerByName("layer_styles");
+    if (!styles) {
+        styles = ds.CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
+        if (!styles) throw fail("layer_styles table");
+        const std::pair<const char*, OGRFieldType> columns[] = {
+            {"f_table_catalog", OFTString}, {"f_table_schema", OFTString}, {"f_table_name", OFTString},
+            {"f_geometry_column", OFTString}, {"styleName", OFTString}, {"styleQML", OFTString},
+            {"styleSLD", OFTString}, {"useAsDefault", OFTInteger}, {"description", OFTString},
+            {"owner", OFTString}, {"ui", OFTString}, {"update_time", OFTDateTime}};
+        for (const auto& [name, type] : columns) {
+            OGRFieldDefn field(name, type);
+            if (std::string(name) == "useAsDefault") field.SetSubType(OFSTBoolean);
+            if (styles->CreateField(&field) != OGRERR_NONE) throw fail(name);
+        }
+    }
+    OGRFeature row(styles->GetLayerDefn());
+    row.SetField("f_table_catalog", "");
+    row.SetField("f_table_schema", "");
+    row.SetField("f_table_name", layer_name.c_str());
+    row.SetField("f_geometry_column", geometry_column.c_str());
+    row.SetField("styleName", (style.name.empty() ? layer_name : style.name).c_str());
+    row.SetField("styleQML", style_qml(style).c_str());
+    row.SetField("styleSLD", style_sld(style, layer_name).c_str());
+    row.SetField("useAsDefault", 1);
+    row.SetField("description", "Locality Planner: categorised by locality, labelled with its name");
+    row.SetField("owner", "");
+    row.SetField("ui", "");
+    // A fixed time, so the same inputs give the same file.
+    row.SetField(row.GetFieldIndex("update_time"), 2000, 1, 1, 0, 0, 0.0f, 100);
+    if (styles->CreateFeature(&row) != OGRERR_NONE) throw fail("its row");
+}
+
 } // namespace
 
 namespace detail {
 
+std::vector<std::string> property_names(const std::vector<Feature>& features) {
+    std::vector<std::string> names;
+    if (!features.empty())
+        for (const auto& [key, value] : features.front().properties.items()) names.push_back(key);
+    return names;
+}
+
 void write_gdal_features(const std::string& file, const std::string& layer_name, const std::string& driver_name,
-                         const std::vector<Feature>& features, const std::string& working_crs, const std::string& path) {
+                         const std::vector<Feature>& features, const std::string& working_crs, const std::string& path,
+                         const LayerStyle& style) {
     ensure_gdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
     if (!driver) throw Error(ExitCode::write_failed, path + ": GDAL has no " + driver_name + " driver");
@@ -133,10 +200,15 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
         if (!layer) throw Error(ExitCode::write_failed, path + ": cannot create layer (" + CPLGetLastErrorMsg() + ")");
         // One transaction: a GeoPackage otherwise commits (and syncs) every feature.
         const bool transaction = ds->StartTransaction() == OGRERR_NONE;
+        const bool shapefile = driver_name == "ESRI Shapefile";
+        const auto full_names = property_names(features);
+        const auto names = shapefile ? shapefile_field_names(full_names) : full_names;
         if (!features.empty()) {
+            std::size_t i = 0;
             for (const auto& [key, value] : features.front().properties.items()) {
-                OGRFieldDefn fd(key.c_str(), field_type(value));
-                layer->CreateField(&fd);
+                OGRFieldDefn fd(names[i++].c_str(), field_type(value));
+                if (layer->CreateField(&fd) != OGRERR_NONE)
+                    throw Error(ExitCode::write_failed, path + ": cannot create field " + key + " (" + CPLGetLastErrorMsg() + ")");
             }
         }
         for (const auto& f : features) {
@@ -170,6 +242,8 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
         }
         if (transaction && ds->CommitTransaction() != OGRERR_NONE)
             throw Error(ExitCode::write_failed, path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
+        if (driver_name == "GPKG" && !style.empty())
+            write_layer_styles(*ds, layer_name, layer->GetGeometryColumn(), style, path);
         ds.reset(); // flush and close
     }
 }
@@ -196,9 +270,10 @@ void check_output_path(const std::string& path) {
     check_output_folder(path);
 }
 
-void write_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs) {
+void write_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs,
+                    const LayerStyle& style) {
     OutputSet output;
-    output.add_features(path, features, working_crs);
+    output.add_features(path, features, working_crs, style);
     output.commit();
 }
 

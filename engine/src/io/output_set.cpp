@@ -1,5 +1,6 @@
 #include <lp/core/error.hpp>
 #include <lp/io/output_set.hpp>
+#include <lp/io/shapefile_names.hpp>
 
 #include "io/feature_files.hpp"
 
@@ -224,7 +225,7 @@ void OutputSet::add_text(const std::string& path, const std::string& contents) {
 }
 
 void OutputSet::add_features(const std::string& path, const std::vector<Feature>& features,
-                             const std::string& working_crs) {
+                             const std::string& working_crs, const LayerStyle& style) {
     const std::string driver = detail::output_driver(path);
     if (driver.empty()) {
         add_text(path, to_geojson(features, working_crs));
@@ -256,7 +257,7 @@ void OutputSet::add_features(const std::string& path, const std::vector<Feature>
     };
     try {
         detail::write_gdal_features((folder / (base + given.extension().string())).string(), stem, driver, features,
-                                    working_crs, path);
+                                    working_crs, path, style);
         for (const auto& [ext, target] : files) {
             const std::string temp = (folder / (base + ext)).string();
             if (!exists_no_follow(temp)) {
@@ -294,6 +295,13 @@ void OutputSet::add_features(const std::string& path, const std::vector<Feature>
     }
     remove_leftovers();
     staged_.insert(staged_.end(), staged.begin(), staged.end());
+    if (shapefile) {
+        const auto full_names = detail::property_names(features);
+        add_text(shapefile_fields_csv_path(path), shapefile_fields_csv(full_names));
+        if (!style.empty())
+            add_text(fs::path(path).replace_extension(".qml").string(),
+                     style_qml(with_field_names(style, full_names, shapefile_field_names(full_names))));
+    }
 }
 
 void OutputSet::commit() {

@@ -3,16 +3,13 @@
 #include <lp/core/error.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/plan/csv_table.hpp>
+#include <lp/plan/shipped_tables.hpp>
 
 #include <cctype>
 #include <charconv>
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#ifndef LP_DATA_DIR
-#error "LP_DATA_DIR must name the folder holding integration_functions.csv"
-#endif
 
 namespace lp {
 
@@ -60,7 +57,7 @@ const IntegrationFunction* FunctionCatalogue::find(const std::string& code) cons
     return nullptr;
 }
 
-std::string default_catalogue_path() { return std::string(LP_DATA_DIR) + "/integration_functions.csv"; }
+std::string default_catalogue_path() { return "<shipped>/integration_functions.csv"; }
 
 std::string to_string(Delivery delivery) {
     switch (delivery) {
@@ -193,6 +190,7 @@ FunctionCatalogue parse_catalogue(const std::string& csv_text, const std::string
 }
 
 FunctionCatalogue read_catalogue(const std::string& path) {
+    if (path == default_catalogue_path()) return parse_catalogue(std::string(shipped_catalogue_csv()), path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ExitCode::file_not_found, path + ": cannot open the function catalogue");
     std::ostringstream text;

@@ -40,4 +40,42 @@ std::vector<Feature> locality_features(const LocalityPlan& plan, const std::vect
     return features;
 }
 
+LayerStyle locality_style(const LocalityPlan& plan) {
+    LayerStyle style;
+    style.name = "localities";
+    style.category_field = "locality_id";
+    style.label_field = "locality_name";
+    for (std::size_t l = 0; l < plan.localities.size(); ++l) {
+        const auto& locality = plan.localities[l];
+        style.categories.push_back(
+            {locality.id, locality.name, locality.colour.empty() ? default_locality_colour(l) : locality.colour});
+    }
+    return style;
+}
+
+std::vector<Feature> zone_locality_features(const LocalityPlan& plan, const ZoneLayer& zones) {
+    const auto groups = zone_groups(plan, zones.ids);
+    const std::string id_field = zones.id_field.empty() ? "zone" : zones.id_field;
+    std::vector<Feature> features(zones.size());
+    for (std::size_t z = 0; z < zones.size(); ++z) {
+        auto& p = features[z].properties;
+        features[z].shape = zones.shapes[z];
+        p[id_field] = zones.ids[z];
+        const int l = groups[z];
+        p["locality_id"] = l >= 0 ? plan.localities[l].id : std::string();
+        p["locality_name"] = l >= 0 ? plan.localities[l].name : std::string();
+    }
+    return features;
+}
+
+LayerStyle zone_locality_style(const LocalityPlan& plan) {
+    LayerStyle style = locality_style(plan);
+    style.name = "zones by locality";
+    style.label_field.clear();
+    style.outline_colour = "#ffffff";
+    style.outline_width_mm = 0.1;
+    style.fill_opacity = 0.85;
+    return style;
+}
+
 } // namespace lp

@@ -60,7 +60,8 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
 
 std::string batch_summary_csv(const std::vector<BatchRow>& rows, const std::vector<BalanceSpec>& balance);
 
-// The shipped table of localities per partnership (2011 Data Zones, DOMAIN.md).
+// The name read_k_csv knows the shipped table of localities per partnership by (2011 Data
+// Zones; engine/data's file compiled into the program, lp/plan/shipped_tables.hpp).
 std::string default_k_csv_path();
 
 } // namespace lp

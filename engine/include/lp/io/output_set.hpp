@@ -29,8 +29,10 @@ public:
     // The same for features, in the format of path's extension (as write_features): a
     // Shapefile's .shp, .shx, .dbf, .prj (and .cpg) are each a file of the set, and
     // sidecars of an older set at the path that the new one lacks (.cpg, spatial
-    // indexes) are removed by commit().
-    void add_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs);
+    // indexes) are removed by commit(). A Shapefile also gets <name>.fields.csv (its short
+    // field names) and, with a style, <name>.qml; a GeoPackage keeps the style inside.
+    void add_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs,
+                      const LayerStyle& style = {});
 
     // Renames every file into place. Throws lp::Error(output_not_regular) when a target
     // became a folder, device or FIFO meanwhile (nothing is renamed then), and

@@ -39,7 +39,9 @@ public:
     const IntegrationFunction* find(const std::string& code) const;
 }; // class FunctionCatalogue
 
-// Where the shipped default catalogue lives (the source tree's engine/data).
+// The name read_catalogue knows the shipped default catalogue by
+// ("<shipped>/integration_functions.csv"): engine/data's file, compiled into the program
+// (lp/plan/shipped_tables.hpp), so an installed or moved binary has it.
 std::string default_catalogue_path();
 
 // Throws lp::Error naming the file, line and column: file_not_found, field_not_found

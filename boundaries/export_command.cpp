@@ -1,0 +1,140 @@
+// boundaries export --format qgis: a plan as a QGIS project folder, ready to open: the
+// localities (GeoPackage, styled and labelled), the zones coloured by locality, and the
+// plan's point layers (GP practices, hospitals), with a .qgz project naming them by
+// relative path, so the folder can be moved or shared.
+#include "command_registry.hpp"
+#include "data_options.hpp"
+#include "plan_inputs.hpp"
+
+#include <lp/core/error.hpp>
+#include <lp/data/dataset.hpp>
+#include <lp/geometry/dissolve.hpp>
+#include <lp/io/geojson_writer.hpp>
+#include <lp/io/output_set.hpp>
+#include <lp/io/qgis_project.hpp>
+#include <lp/plan/locality_indicators.hpp>
+#include <lp/plan/plan_sources.hpp>
+#include <lp/report/locality_features.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+namespace lp::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ExportArgs {
+    DataOptions data;
+    std::string plan;
+    std::string format = "qgis";
+    std::string out;
+};
+
+// "glasgow.plan.json" -> "glasgow": the project's file name.
+std::string project_stem(const std::string& plan_path) {
+    std::string stem = fs::path(plan_path).stem().string();
+    if (fs::path(stem).extension() == ".plan") stem = fs::path(stem).stem().string();
+    return stem.empty() ? "plan" : stem;
+}
+
+// Point layers drawn in distinct colours, in the order the plan lists them.
+const char* point_colour(std::size_t n) {
+    static constexpr const char* colours[] = {"#08306b", "#cb181d", "#54278f", "#00441b", "#7f2704"};
+    return colours[n % std::size(colours)];
+}
+
+void run_export(const ExportArgs& args) {
+    if (args.format != "qgis")
+        throw Error(ExitCode::usage, "--format " + args.format + ": the only export format is qgis");
+    const fs::path dir(args.out);
+    const std::string stem = project_stem(args.plan);
+    const std::string project_path = (dir / (stem + ".qgz")).string();
+    const std::string localities_path = (dir / "localities.gpkg").string();
+    const std::string zones_path = (dir / "zones.gpkg").string();
+    std::vector<NamedPath> outputs{{"--out", project_path}, {"--out", localities_path}, {"--out", zones_path}};
+    auto inputs = args.data.inputs();
+    inputs.push_back({"--plan", args.plan});
+    if (fs::exists(dir) && !fs::is_directory(dir))
+        throw Error(ExitCode::output_not_regular, "--out " + args.out + ": is a file, not a folder");
+    if (fs::is_directory(dir)) prepare_outputs(outputs, inputs);
+
+    const LoadedPlan loaded = load_plan_input(args.plan, "", args.data, "");
+    const DatasetOptions options = dataset_options_for(loaded, args.data);
+    const Dataset data = load_dataset(options);
+    const LocalityPlan& plan = loaded.plan;
+    const FunctionCatalogue catalogue = catalogue_for(loaded, "");
+    const std::string& crs = data.zones.working_crs;
+
+    std::vector<std::string> point_files;
+    for (const auto& layer : data.points) {
+        point_files.push_back((dir / (layer.kind + ".geojson")).string());
+        outputs.push_back({"--out", point_files.back()});
+    }
+    inputs = dataset_inputs(options); // the plan's recorded sources
+    inputs.push_back({"--plan", args.plan});
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw Error(ExitCode::write_failed, args.out + ": cannot create the folder (" + ec.message() + ")");
+    prepare_outputs(outputs, inputs);
+
+    const auto groups = zone_groups(plan, data.zones.ids);
+    const auto shapes = dissolve_groups(data.zones, groups, static_cast<int>(plan.localities.size()));
+    const auto indicators = locality_indicators(plan, data, &shapes);
+
+    OutputSet files; // the folder's files, or none of them
+    files.add_features(localities_path, locality_features(plan, shapes, catalogue, indicators), crs,
+                       locality_style(plan));
+    files.add_features(zones_path, zone_locality_features(plan, data.zones), crs, zone_locality_style(plan));
+
+    QgisProject project;
+    project.title = plan.partnership_name.empty() ? stem + " localities" : plan.partnership_name + " localities";
+    project.crs = crs;
+    for (const auto& shape : shapes) project.extent.expand(bounds(shape));
+    if (!project.extent.empty())
+        project.extent = project.extent.grown(0.03 * std::max(project.extent.max_x - project.extent.min_x,
+                                                              project.extent.max_y - project.extent.min_y));
+    for (std::size_t i = 0; i < data.points.size(); ++i) {
+        const auto& layer = data.points[i];
+        std::vector<nlohmann::ordered_json> properties;
+        for (std::size_t p = 0; p < layer.points.size(); ++p) {
+            nlohmann::ordered_json row;
+            row["name"] = p < layer.labels.size() ? layer.labels[p] : std::string();
+            row["zone"] = layer.zone[p] >= 0 ? data.zones.ids[layer.zone[p]] : std::string();
+            properties.push_back(std::move(row));
+        }
+        files.add_text(point_files[i], points_to_geojson(layer.points, properties, crs));
+        project.layers.push_back({layer.kind, layer.kind, layer.kind + ".geojson", true, "EPSG:4326",
+                                  qgis_point_style_elements(point_colour(i), i == 0 ? 2.2 : 3.4), false});
+    }
+    // Over the zones the localities are a see-through wash with a strong outline and their names.
+    LayerStyle over = locality_style(plan);
+    over.fill_opacity = 0.15;
+    over.outline_width_mm = 0.9;
+    project.layers.push_back({"localities", "Localities", "localities.gpkg|layername=localities", false, crs,
+                              qgis_style_elements(over), true});
+    project.layers.push_back({"zones", "Zones by locality", "zones.gpkg|layername=zones", false, crs,
+                              qgis_style_elements(zone_locality_style(plan)), false});
+    files.add_text(project_path, qgis_project_archive(project, stem + ".qgs", project_path));
+    files.commit();
+    for (const auto& path : files.targets()) std::cout << "wrote " << path << "\n";
+}
+
+const RegisterCommand registration([](CLI::App& app) {
+    auto args = std::make_shared<ExportArgs>();
+    CLI::App* cmd = app.add_subcommand("export", "A plan as a QGIS project folder: localities and zones "
+                                                 "(GeoPackage, styled), the plan's point layers, and a .qgz");
+    cmd->add_option("--plan", args->plan, "Plan file (JSON); its recorded data sources are used")->required();
+    cmd->add_option("--format", args->format, "Export format: qgis")->capture_default_str();
+    cmd->add_option("--out", args->out, "Folder for <plan>.qgz, localities.gpkg, zones.gpkg and the point layers")
+        ->required();
+    args->data.add_to(*cmd, false);
+    cmd->callback([args] { run_export(*args); });
+});
+
+} // namespace
+
+} // namespace lp::cli

@@ -1,0 +1,119 @@
+// boundaries export --format qgis on the sample council: the project folder is written as one
+// set (project, localities, zones, point layers), the project names its layers by relative
+// path, the GeoPackages carry their default styles; a bad format or an --out that is a file
+// is refused before any work.
+#include <lp/core/error.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int code;
+    std::string output;
+};
+
+Run boundaries(const std::string& args) {
+    const std::string command = "(" + std::string(LP_BINARY_DIR) + "/bin/boundaries " + args + ") 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string text_of(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const std::string sample = std::string(LP_SOURCE_DIR) + "/samples/sample_council";
+const std::string sample_data = "--zones " + sample + "/zones.geojson --id-field zone_code --demand " + sample +
+                                "/demand.csv --points " + sample + "/gp_practices.geojson --points " + sample +
+                                "/hospitals.geojson --crossings " + sample + "/crossings.csv";
+
+} // namespace
+
+TEST_CASE("export --format qgis: a project folder with styled localities, zones and point layers", "[cli]") {
+    const fs::path dir = fs::path(LP_BINARY_DIR) / "export_qgis";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const Run generated = boundaries("generate " + sample_data + " --localities 3 --balance pop2020_total:5% --seed 1 --out " +
+                                     (dir / "sample.geojson").string() + " --assignment " + (dir / "sample.csv").string());
+    REQUIRE(generated.code == 0);
+    const Run imported = boundaries("plan import " + sample_data + " --assignment " + (dir / "sample.csv").string() +
+                                    " --name \"Sample Council\" --out " + (dir / "sample.plan.json").string());
+    REQUIRE(imported.code == 0);
+    const fs::path out = dir / "qgis";
+    const Run exported = boundaries("export --plan " + (dir / "sample.plan.json").string() + " --format qgis --out " + out.string());
+    INFO(exported.output);
+    REQUIRE(exported.code == 0);
+    for (const char* name : {"sample.qgz", "localities.gpkg", "zones.gpkg", "gp_practices.geojson", "hospitals.geojson"})
+        CHECK(fs::is_regular_file(out / name));
+    for (const auto& e : fs::directory_iterator(out)) CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+
+    // The project: read back through GDAL's zip reader (it knows zips by their extension).
+    fs::copy_file(out / "sample.qgz", dir / "sample_qgz.zip", fs::copy_options::overwrite_existing);
+    const std::string member = "/vsizip/" + (dir / "sample_qgz.zip").string() + "/sample.qgs";
+    VSIStatBufL stat;
+    REQUIRE(VSIStatL(member.c_str(), &stat) == 0);
+    std::string qgs(static_cast<std::size_t>(stat.st_size), '\0');
+    VSILFILE* f = VSIFOpenL(member.c_str(), "rb");
+    REQUIRE(f);
+    CHECK(VSIFReadL(qgs.data(), 1, qgs.size(), f) == qgs.size());
+    VSIFCloseL(f);
+    CHECK(qgs.find("<title>Sample Council localities</title>") != std::string::npos);
+    for (const char* source : {"./localities.gpkg|layername=localities", "./zones.gpkg|layername=zones",
+                               "./gp_practices.geojson", "./hospitals.geojson"})
+        CHECK(qgs.find(std::string("<datasource>") + source + "</datasource>") != std::string::npos);
+    CHECK(qgs.find("<id>locality_planner_zones</id>") != std::string::npos);
+    CHECK(qgs.find("type=\"categorizedSymbol\" attr=\"locality_id\"") != std::string::npos);
+
+    GDALAllRegister();
+    for (const char* name : {"localities", "zones"}) {
+        const std::string path = (out / (std::string(name) + ".gpkg")).string();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        REQUIRE(ds);
+        OGRLayer* layer = ds->GetLayerByName(name);
+        REQUIRE(layer);
+        CHECK(layer->GetFeatureCount() == (std::string(name) == "zones" ? 346 : 3));
+        OGRLayer* styles = ds->GetLayerByName("layer_styles");
+        REQUIRE(styles);
+        auto row = OGRFeatureUniquePtr(styles->GetNextFeature());
+        REQUIRE(row);
+        CHECK(std::string(row->GetFieldAsString("f_table_name")) == name);
+        CHECK(std::string(row->GetFieldAsString("styleQML")).find("attr=\"locality_id\"") != std::string::npos);
+    }
+}
+
+TEST_CASE("export: an unknown format or an --out that is a file is refused", "[cli]") {
+    const fs::path dir = fs::path(LP_BINARY_DIR) / "export_refused";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "plan.json") << "{}";
+    const Run format = boundaries("export --plan " + (dir / "plan.json").string() + " --format shapefile --out " +
+                                  (dir / "out").string());
+    CHECK(format.code == static_cast<int>(lp::ExitCode::usage));
+    CHECK_THAT(format.output, Catch::Contains("--format shapefile"));
+    std::ofstream(dir / "file") << "keep";
+    const Run file = boundaries("export --plan " + (dir / "plan.json").string() + " --out " + (dir / "file").string());
+    CHECK(file.code == static_cast<int>(lp::ExitCode::output_not_regular));
+    CHECK(text_of(dir / "file") == "keep");
+    CHECK_FALSE(fs::exists(dir / "out"));
+}
