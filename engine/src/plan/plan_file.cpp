@@ -222,6 +222,99 @@ private:
     }
 }; // class PlanReader
 
+// Builds the document from the parser's events. nlohmann's own builder files each
+// member with ordered_json's operator[], a linear search of the object: a plan of a
+// million zones took minutes. Members are appended instead, and a key given twice in
+// one object is refused (the parser would keep the last silently).
+class DocumentBuilder {
+public:
+    DocumentBuilder(Json& root, const std::string& source) : root_(root), source_(source) {}
+
+    bool null() { return place(nullptr); }
+    bool boolean(bool value) { return place(value); }
+    bool number_integer(Json::number_integer_t value) { return place(value); }
+    bool number_unsigned(Json::number_unsigned_t value) { return place(value); }
+    bool number_float(Json::number_float_t value, const std::string&) { return place(value); }
+    bool string(std::string& value) { return place(std::move(value)); }
+    bool binary(Json::binary_t& value) { return place(std::move(value)); }
+
+    bool start_object(std::size_t) {
+        open_.push_back(put(Json::object()));
+        keys_seen_.emplace_back();
+        key_path_.push_back(pending_key_);
+        pending_key_.clear();
+        return true;
+    }
+    bool key(std::string& key) {
+        if (!keys_seen_.back().insert(key).second) {
+            std::string where;
+            for (std::size_t i = 1; i < key_path_.size(); ++i) where += "/" + key_path_[i];
+            throw Error(ExitCode::bad_plan, source_ + ": " + (where.empty() ? "/" : where) + ": key \"" + key +
+                                                "\" appears twice in one object");
+        }
+        pending_key_ = key;
+        auto& members = open_.back()->get_ref<Json::object_t&>();
+        members.emplace_back(std::move(key), nullptr);
+        member_ = &members.back().second;
+        return true;
+    }
+    bool end_object() {
+        open_.pop_back();
+        keys_seen_.pop_back();
+        key_path_.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t) {
+        open_.push_back(put(Json::array()));
+        pending_key_.clear();
+        return true;
+    }
+    bool end_array() {
+        open_.pop_back();
+        return true;
+    }
+    template <class Exception>
+    bool parse_error(std::size_t, const std::string&, const Exception& e) {
+        throw e; // the concrete nlohmann exception: parse_error or out_of_range
+    }
+
+private:
+    Json& root_;
+    const std::string& source_;
+    std::vector<Json*> open_; // the objects and arrays being filled, innermost last
+    Json* member_ = nullptr;  // the member the last key made, waiting for its value
+    // As the parser's callback kept them, so a duplicate key is named as before.
+    std::vector<std::unordered_set<std::string>> keys_seen_;
+    std::vector<std::string> key_path_;
+    std::string pending_key_;
+
+    template <class Value>
+    Json* put(Value&& value) {
+        if (open_.empty()) {
+            root_ = Json(std::forward<Value>(value));
+            return &root_;
+        }
+        if (open_.back()->is_array()) {
+            auto& items = open_.back()->get_ref<Json::array_t&>();
+            items.emplace_back(std::forward<Value>(value));
+            return &items.back();
+        }
+        *member_ = Json(std::forward<Value>(value));
+        return member_;
+    }
+    template <class Value>
+    bool place(Value&& value) {
+        put(std::forward<Value>(value));
+        return true;
+    }
+}; // class DocumentBuilder
+
+// ordered_json's operator[] finds a key by linear search; the keys here come from a
+// std::map, unique already, so big objects (the assignment) are filled by appending.
+void append_member(Json& object, const std::string& key, Json value) {
+    object.get_ref<Json::object_t&>().emplace_back(key, std::move(value));
+}
+
 } // namespace
 
 std::string plan_to_json_text(const LocalityPlan& plan) {
@@ -229,7 +322,7 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
     root["schema_version"] = plan.schema_version;
     root["partnership"] = {{"code", plan.partnership_code}, {"name", plan.partnership_name}};
     Json sources = Json::object();
-    for (const auto& [role, path] : plan.sources) sources[role] = path;
+    for (const auto& [role, path] : plan.sources) append_member(sources, role, path);
     root["sources"] = sources;
     if (!plan.balance.empty()) {
         Json balance = Json::array();
@@ -244,7 +337,7 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
     }
     root["localities"] = localities;
     Json assignment = Json::object();
-    for (const auto& [zone, locality] : plan.assignment) assignment[zone] = locality;
+    for (const auto& [zone, locality] : plan.assignment) append_member(assignment, zone, locality);
     root["assignment"] = assignment;
     root["locked_zones"] = plan.locked_zones;
     Json crossings = Json::array();
@@ -261,9 +354,9 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
             Json j = {{"delivery", to_string(a.delivery)}};
             if (!a.hosted_by.empty()) j["hosted_by"] = a.hosted_by;
             if (!a.notes.empty()) j["notes"] = a.notes;
-            f[locality] = std::move(j);
+            append_member(f, locality, std::move(j));
         }
-        arrangements[function] = std::move(f);
+        append_member(arrangements, function, std::move(f));
     }
     root["arrangements"] = arrangements;
     root["notes"] = plan.notes;
@@ -272,35 +365,9 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
 
 LocalityPlan plan_from_json_text(const std::string& text, const std::string& source) {
     Json root;
-    // A key given twice in one object is refused (the parser would keep the last silently).
-    std::vector<std::unordered_set<std::string>> keys_seen;
-    std::vector<std::string> key_path;
-    std::string pending_key;
-    const Json::parser_callback_t no_duplicate_keys = [&](int, nlohmann::json::parse_event_t event, Json& parsed) {
-        using Event = nlohmann::json::parse_event_t;
-        if (event == Event::object_start) {
-            keys_seen.emplace_back();
-            key_path.push_back(pending_key);
-            pending_key.clear();
-        } else if (event == Event::object_end) {
-            keys_seen.pop_back();
-            key_path.pop_back();
-        } else if (event == Event::key) {
-            std::string key = parsed.get<std::string>();
-            if (!keys_seen.back().insert(key).second) {
-                std::string where;
-                for (std::size_t i = 1; i < key_path.size(); ++i) where += "/" + key_path[i];
-                throw Error(ExitCode::bad_plan, source + ": " + (where.empty() ? "/" : where) + ": key \"" + key +
-                                                    "\" appears twice in one object");
-            }
-            pending_key = std::move(key);
-        } else if (event == Event::array_start) {
-            pending_key.clear();
-        }
-        return true;
-    };
+    DocumentBuilder builder(root, source);
     try {
-        root = Json::parse(text, no_duplicate_keys);
+        Json::sax_parse(text, &builder);
     } catch (const nlohmann::json::out_of_range& e) {
         // A number beyond double range (1e309): name the line holding it.
         std::string what = e.what();
