@@ -44,6 +44,7 @@ AssignmentTable read_assignment_csv(const std::string& path) {
 LocalityPlan plan_from_assignment(const AssignmentTable& table, std::vector<AssignmentConflict>* conflicts) {
     LocalityPlan plan;
     std::unordered_map<std::string, std::size_t> line_of_zone;
+    line_of_zone.reserve(table.rows.size());
     std::unordered_set<std::string> localities_seen; // locality_index() per row was rows x localities
     for (const auto& row : table.rows) {
         if (localities_seen.insert(row.locality).second) {

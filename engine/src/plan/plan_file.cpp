@@ -59,8 +59,12 @@ public:
         if (root.contains("assignment")) {
             const Json& a = root["assignment"];
             expect_object(a, "/assignment");
-            for (auto it = a.begin(); it != a.end(); ++it)
-                plan.assignment[it.key()] = string_at(it.value(), "/assignment/" + escape(it.key()));
+            // A million members: no path text unless one is wrong, and the map filled
+            // with a hint (a plan file lists its zones in order).
+            for (auto it = a.begin(); it != a.end(); ++it) {
+                if (!it.value().is_string()) string_at(it.value(), "/assignment/" + escape(it.key()));
+                plan.assignment.emplace_hint(plan.assignment.end(), it.key(), it.value().get_ref<const std::string&>());
+            }
         }
         if (root.contains("locked_zones")) {
             const Json& l = root["locked_zones"];
@@ -216,7 +220,7 @@ private:
                 arrangement.delivery = *parsed;
                 arrangement.hosted_by = optional_string(a, path, "hosted_by");
                 arrangement.notes = optional_string(a, path, "notes");
-                per_locality[l.key()] = std::move(arrangement);
+                per_locality.emplace_hint(per_locality.end(), l.key(), std::move(arrangement)); // keys unique, in order
             }
         }
     }
@@ -246,14 +250,14 @@ public:
         return true;
     }
     bool key(std::string& key) {
-        if (!keys_seen_.back().insert(key).second) {
+        auto& members = open_.back()->get_ref<Json::object_t&>();
+        if (seen_before(members, key)) {
             std::string where;
             for (std::size_t i = 1; i < key_path_.size(); ++i) where += "/" + key_path_[i];
             throw Error(ExitCode::bad_plan, source_ + ": " + (where.empty() ? "/" : where) + ": key \"" + key +
                                                 "\" appears twice in one object");
         }
         pending_key_ = key;
-        auto& members = open_.back()->get_ref<Json::object_t&>();
         members.emplace_back(std::move(key), nullptr);
         member_ = &members.back().second;
         return true;
@@ -283,10 +287,24 @@ private:
     const std::string& source_;
     std::vector<Json*> open_; // the objects and arrays being filled, innermost last
     Json* member_ = nullptr;  // the member the last key made, waiting for its value
-    // As the parser's callback kept them, so a duplicate key is named as before.
+    // The path kept as the parser's callback kept it, so a duplicate key is named as before.
     std::vector<std::unordered_set<std::string>> keys_seen_;
     std::vector<std::string> key_path_;
     std::string pending_key_;
+
+    // A small object's members are searched; a big one (the assignment) gets a hash
+    // set of its keys once it passes 16, so neither costs an allocation per object.
+    bool seen_before(const Json::object_t& members, const std::string& key) {
+        auto& seen = keys_seen_.back();
+        if (members.size() < 16) {
+            for (const auto& m : members)
+                if (m.first == key) return true;
+            return false;
+        }
+        if (seen.empty())
+            for (const auto& m : members) seen.insert(m.first);
+        return !seen.insert(key).second;
+    }
 
     template <class Value>
     Json* put(Value&& value) {
@@ -309,58 +327,145 @@ private:
     }
 }; // class DocumentBuilder
 
-// ordered_json's operator[] finds a key by linear search; the keys here come from a
-// std::map, unique already, so big objects (the assignment) are filled by appending.
-void append_member(Json& object, const std::string& key, Json value) {
-    object.get_ref<Json::object_t&>().emplace_back(key, std::move(value));
-}
+// The plan's text exactly as ordered_json::dump(2) writes it, written straight from
+// the plan: building an ordered_json of a million members first (operator[] searches
+// linearly; even appending, a tree of that size) cost far more than the text.
+struct PlanText {
+    std::string text;
+    std::vector<bool> empty; // per open object or array: nothing in it yet
+
+    void begin(char open) {
+        text += open;
+        empty.push_back(true);
+    }
+    void end(char close) {
+        const bool was_empty = empty.back();
+        empty.pop_back();
+        if (!was_empty) {
+            text += '\n';
+            text.append(2 * empty.size(), ' ');
+        }
+        text += close;
+    }
+    // Before each member of an object or element of an array.
+    void item() {
+        text += empty.back() ? "\n" : ",\n";
+        empty.back() = false;
+        text.append(2 * empty.size(), ' ');
+    }
+    void key(const std::string& k) {
+        item();
+        quoted(k);
+        text += ": ";
+    }
+    void member(const std::string& k, const std::string& value) {
+        key(k);
+        quoted(value);
+    }
+    void raw(const std::string& s) { text += s; }
+    // Printable ASCII without quote or backslash is written as it is; anything else as
+    // nlohmann escapes it (and refuses, as before, what is not UTF-8).
+    void quoted(const std::string& s) {
+        const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
+        });
+        if (!plain) {
+            text += Json(s).dump();
+            return;
+        }
+        text += '"';
+        text += s;
+        text += '"';
+    }
+};
 
 } // namespace
 
 std::string plan_to_json_text(const LocalityPlan& plan) {
-    Json root = Json::object();
-    root["schema_version"] = plan.schema_version;
-    root["partnership"] = {{"code", plan.partnership_code}, {"name", plan.partnership_name}};
-    Json sources = Json::object();
-    for (const auto& [role, path] : plan.sources) append_member(sources, role, path);
-    root["sources"] = sources;
+    PlanText t;
+    t.begin('{');
+    t.key("schema_version");
+    t.raw(Json(plan.schema_version).dump());
+    t.key("partnership");
+    t.begin('{');
+    t.member("code", plan.partnership_code);
+    t.member("name", plan.partnership_name);
+    t.end('}');
+    t.key("sources");
+    t.begin('{');
+    for (const auto& [role, path] : plan.sources) t.member(role, path);
+    t.end('}');
     if (!plan.balance.empty()) {
-        Json balance = Json::array();
-        for (const auto& b : plan.balance) balance.push_back({{"column", b.column}, {"tolerance", b.tolerance}});
-        root["balance"] = balance;
-    }
-    Json localities = Json::array();
-    for (const auto& l : plan.localities) {
-        Json j = {{"id", l.id}, {"name", l.name}, {"colour", l.colour}};
-        if (l.locked) j["locked"] = true;
-        localities.push_back(std::move(j));
-    }
-    root["localities"] = localities;
-    Json assignment = Json::object();
-    for (const auto& [zone, locality] : plan.assignment) append_member(assignment, zone, locality);
-    root["assignment"] = assignment;
-    root["locked_zones"] = plan.locked_zones;
-    Json crossings = Json::array();
-    for (const auto& c : plan.crossings) {
-        Json j = {{"zone_a", c.zone_a}, {"zone_b", c.zone_b}};
-        if (!c.note.empty()) j["note"] = c.note;
-        crossings.push_back(std::move(j));
-    }
-    root["crossings"] = crossings;
-    Json arrangements = Json::object();
-    for (const auto& [function, per_locality] : plan.arrangements) {
-        Json f = Json::object();
-        for (const auto& [locality, a] : per_locality) {
-            Json j = {{"delivery", to_string(a.delivery)}};
-            if (!a.hosted_by.empty()) j["hosted_by"] = a.hosted_by;
-            if (!a.notes.empty()) j["notes"] = a.notes;
-            append_member(f, locality, std::move(j));
+        t.key("balance");
+        t.begin('[');
+        for (const auto& b : plan.balance) {
+            t.item();
+            t.begin('{');
+            t.member("column", b.column);
+            t.key("tolerance");
+            t.raw(Json(b.tolerance).dump());
+            t.end('}');
         }
-        append_member(arrangements, function, std::move(f));
+        t.end(']');
     }
-    root["arrangements"] = arrangements;
-    root["notes"] = plan.notes;
-    return root.dump(2) + "\n";
+    t.key("localities");
+    t.begin('[');
+    for (const auto& l : plan.localities) {
+        t.item();
+        t.begin('{');
+        t.member("id", l.id);
+        t.member("name", l.name);
+        t.member("colour", l.colour);
+        if (l.locked) {
+            t.key("locked");
+            t.raw("true");
+        }
+        t.end('}');
+    }
+    t.end(']');
+    t.key("assignment");
+    t.begin('{');
+    for (const auto& [zone, locality] : plan.assignment) t.member(zone, locality);
+    t.end('}');
+    t.key("locked_zones");
+    t.begin('[');
+    for (const auto& z : plan.locked_zones) {
+        t.item();
+        t.quoted(z);
+    }
+    t.end(']');
+    t.key("crossings");
+    t.begin('[');
+    for (const auto& c : plan.crossings) {
+        t.item();
+        t.begin('{');
+        t.member("zone_a", c.zone_a);
+        t.member("zone_b", c.zone_b);
+        if (!c.note.empty()) t.member("note", c.note);
+        t.end('}');
+    }
+    t.end(']');
+    t.key("arrangements");
+    t.begin('{');
+    for (const auto& [function, per_locality] : plan.arrangements) {
+        t.key(function);
+        t.begin('{');
+        for (const auto& [locality, a] : per_locality) {
+            t.key(locality);
+            t.begin('{');
+            t.member("delivery", to_string(a.delivery));
+            if (!a.hosted_by.empty()) t.member("hosted_by", a.hosted_by);
+            if (!a.notes.empty()) t.member("notes", a.notes);
+            t.end('}');
+        }
+        t.end('}');
+    }
+    t.end('}');
+    t.member("notes", plan.notes);
+    t.end('}');
+    t.raw("\n");
+    return std::move(t.text);
 }
 
 LocalityPlan plan_from_json_text(const std::string& text, const std::string& source) {
