@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <type_traits>
 #include <unordered_set>
 #include <algorithm>
 #include <cmath>
@@ -107,28 +108,41 @@ private:
         }
     }
 
-    void expect_object(const Json& j, const std::string& path) const {
-        if (!j.is_object()) fail(path, "expected an object, found " + describe(j));
+    // A JSON pointer, or a function making one: built only for a complaint, since a
+    // plan holds a member per zone and an arrangement per function and locality.
+    template <class Path>
+    static std::string pointer(const Path& path) {
+        if constexpr (std::is_invocable_v<const Path&>) return path();
+        else return std::string(path);
     }
-    void expect_array(const Json& j, const std::string& path) const {
-        if (!j.is_array()) fail(path, "expected an array, found " + describe(j));
+
+    template <class Path>
+    void expect_object(const Json& j, const Path& path) const {
+        if (!j.is_object()) fail(pointer(path), "expected an object, found " + describe(j));
     }
-    std::string string_at(const Json& j, const std::string& path) const {
-        if (!j.is_string()) fail(path, "expected a string, found " + describe(j));
+    template <class Path>
+    void expect_array(const Json& j, const Path& path) const {
+        if (!j.is_array()) fail(pointer(path), "expected an array, found " + describe(j));
+    }
+    template <class Path>
+    std::string string_at(const Json& j, const Path& path) const {
+        if (!j.is_string()) fail(pointer(path), "expected a string, found " + describe(j));
         return j.get<std::string>();
     }
-    std::string optional_string(const Json& object, const std::string& path, const char* key) const {
+    template <class Path>
+    std::string optional_string(const Json& object, const Path& path, const char* key) const {
         if (!object.contains(key)) return {};
-        return string_at(object[key], path + "/" + key);
+        return string_at(object[key], [&] { return pointer(path) + "/" + key; });
     }
-    void only_members(const Json& object, const std::string& path, std::initializer_list<const char*> allowed) const {
+    template <class Path>
+    void only_members(const Json& object, const Path& path, std::initializer_list<const char*> allowed) const {
         for (auto it = object.begin(); it != object.end(); ++it) {
             bool known = false;
             for (const char* a : allowed) known = known || it.key() == a;
             if (!known) {
                 std::string list;
                 for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-                fail(path + "/" + escape(it.key()), "unknown member (expected one of: " + list + ")");
+                fail(pointer(path) + "/" + escape(it.key()), "unknown member (expected one of: " + list + ")");
             }
         }
     }
@@ -206,16 +220,16 @@ private:
             expect_object(f.value(), f_path);
             auto& per_locality = plan.arrangements[f.key()];
             for (auto l = f.value().begin(); l != f.value().end(); ++l) {
-                const std::string path = f_path + "/" + escape(l.key());
+                const auto path = [&] { return f_path + "/" + escape(l.key()); };
                 const Json& a = l.value();
                 expect_object(a, path);
                 only_members(a, path, {"delivery", "hosted_by", "notes"});
                 Arrangement arrangement;
-                if (!a.contains("delivery")) fail(path, "an arrangement needs a \"delivery\"");
-                const std::string delivery = string_at(a["delivery"], path + "/delivery");
+                if (!a.contains("delivery")) fail(path(), "an arrangement needs a \"delivery\"");
+                const std::string delivery = string_at(a["delivery"], [&] { return path() + "/delivery"; });
                 auto parsed = parse_delivery(delivery);
                 if (!parsed || to_string(*parsed) != delivery)
-                    fail(path + "/delivery",
+                    fail(path() + "/delivery",
                          "expected \"local\", \"hosted\", \"partnership-wide\" or \"acute\", found \"" + delivery + "\"");
                 arrangement.delivery = *parsed;
                 arrangement.hosted_by = optional_string(a, path, "hosted_by");
@@ -244,25 +258,32 @@ public:
 
     bool start_object(std::size_t) {
         open_.push_back(put(Json::object()));
+        members_.emplace_back();
         keys_seen_.emplace_back();
         key_path_.push_back(pending_key_);
         pending_key_.clear();
         return true;
     }
     bool key(std::string& key) {
-        auto& members = open_.back()->get_ref<Json::object_t&>();
-        if (seen_before(members, key)) {
+        if (seen_before(key)) {
             std::string where;
             for (std::size_t i = 1; i < key_path_.size(); ++i) where += "/" + key_path_[i];
             throw Error(ExitCode::bad_plan, source_ + ": " + (where.empty() ? "/" : where) + ": key \"" + key +
                                                 "\" appears twice in one object");
         }
         pending_key_ = key;
+        auto& members = members_.back();
         members.emplace_back(std::move(key), nullptr);
         member_ = &members.back().second;
         return true;
     }
     bool end_object() {
+        // Moved in at the end, into storage of the right size: an ordered_map's
+        // members (const keys) are copied, values and all, each time it grows.
+        auto& object = open_.back()->get_ref<Json::object_t&>();
+        object.reserve(members_.back().size());
+        for (auto& [k, v] : members_.back()) object.emplace_back(std::move(k), std::move(v));
+        members_.pop_back();
         open_.pop_back();
         keys_seen_.pop_back();
         key_path_.pop_back();
@@ -287,23 +308,29 @@ private:
     const std::string& source_;
     std::vector<Json*> open_; // the objects and arrays being filled, innermost last
     Json* member_ = nullptr;  // the member the last key made, waiting for its value
+    std::vector<std::vector<std::pair<std::string, Json>>> members_; // per open object, until it ends
     // The path kept as the parser's callback kept it, so a duplicate key is named as before.
-    std::vector<std::unordered_set<std::string>> keys_seen_;
+    std::vector<std::unordered_set<std::size_t>> keys_seen_; // hashes of a big object's keys
     std::vector<std::string> key_path_;
     std::string pending_key_;
 
-    // A small object's members are searched; a big one (the assignment) gets a hash
-    // set of its keys once it passes 16, so neither costs an allocation per object.
-    bool seen_before(const Json::object_t& members, const std::string& key) {
+    // A small object's members are searched; a big one (the assignment) gets a set
+    // of its keys' hashes once it passes 16, so small ones cost no allocation.
+    bool seen_before(const std::string& key) {
+        const auto& members = members_.back();
         auto& seen = keys_seen_.back();
-        if (members.size() < 16) {
+        auto search = [&] {
             for (const auto& m : members)
                 if (m.first == key) return true;
             return false;
-        }
+        };
+        if (members.size() < 16) return search();
+        const std::hash<std::string> hash;
         if (seen.empty())
-            for (const auto& m : members) seen.insert(m.first);
-        return !seen.insert(key).second;
+            for (const auto& m : members) seen.insert(hash(m.first));
+        // The hashes only, not copies of a million keys; a hash seen before is a
+        // duplicate or (rarely) a collision, told apart by searching.
+        return !seen.insert(hash(key)).second && search();
     }
 
     template <class Value>
