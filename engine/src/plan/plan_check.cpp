@@ -37,6 +37,7 @@ private:
 class Checker {
 public:
     Checker(const LocalityPlan& plan, const CheckInput& input) : plan_(plan), input_(input), locality_label_(plan) {
+        zone_index_.reserve(input.zone_ids.size());
         for (std::size_t z = 0; z < input.zone_ids.size(); ++z) zone_index_.emplace(input.zone_ids[z], z);
         groups_ = zone_groups(plan, input.zone_ids);
         result_.zones_in_area = input.zone_ids.size();
@@ -83,6 +84,7 @@ private:
 
     void check_zones() {
         for (std::size_t z = 0; z < input_.zone_ids.size(); ++z) {
+            if (groups_[z] >= 0) continue; // in one of the plan's localities: nothing to look up
             const auto& id = input_.zone_ids[z];
             auto a = plan_.assignment.find(id);
             if (a == plan_.assignment.end())
