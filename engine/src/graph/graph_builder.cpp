@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -118,11 +119,109 @@ struct SharedBoundaries {
     std::vector<double> matched;                         // per segment: length shared with other zones
 };
 
+// The extent of a layer without its outliers: on each side, the value that all but
+// 1 + n/200 zones reach. A vertex typed ten or a million times too large does not
+// stretch it.
+Box robust_extent(const std::vector<Box>& all) {
+    Box out;
+    std::vector<Box> boxes;
+    for (const Box& b : all)
+        if (!b.empty()) boxes.push_back(b);
+    if (boxes.empty()) return out;
+    const std::size_t n = boxes.size();
+    const std::size_t trim = n >= 3 ? std::min(n - 1, 1 + n / 200) : 0;
+    std::vector<double> v(n);
+    auto nth = [&](auto value, bool largest) {
+        for (std::size_t i = 0; i < n; ++i) v[i] = largest ? -value(boxes[i]) : value(boxes[i]);
+        std::nth_element(v.begin(), v.begin() + trim, v.end());
+        return largest ? -v[trim] : v[trim];
+    };
+    out.min_x = nth([](const Box& b) { return b.min_x; }, false);
+    out.min_y = nth([](const Box& b) { return b.min_y; }, false);
+    out.max_x = nth([](const Box& b) { return b.max_x; }, true);
+    out.max_y = nth([](const Box& b) { return b.max_y; }, true);
+    return out;
+}
+
+std::string number_text(double v) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.6g", v);
+    return buffer;
+}
+
+// A zone this many times the layer's robust size beyond it holds a mistyped coordinate:
+// no partnership's zone reaches two orders of magnitude past all the others.
+constexpr double absurd_reach = 100.0;
+
+// Refuses, before anything is allocated per segment, the layers whose coordinates would
+// make the search unbounded: a zone reaching absurdly far beyond the others (a typo in
+// a vertex), or zones smaller than the snap distance (longitude/latitude degrees in a
+// layer declared in metres, where every boundary is "within" the snap of every other).
+void check_extents(const ZoneLayer& zones, const std::vector<Box>& boxes, const Box& robust, double tol) {
+    const std::string crs = zones.working_crs.empty() ? std::string("the layer's CRS") : zones.working_crs;
+    for (std::size_t z = 0; z < zones.size(); ++z) {
+        const Box& b = boxes[z];
+        if (b.empty()) continue;
+        if (!std::isfinite(b.min_x) || !std::isfinite(b.min_y) || !std::isfinite(b.max_x) || !std::isfinite(b.max_y))
+            throw Error(ExitCode::bad_geometry, zones.source + ": zone " + zones.ids[z] + " has a coordinate that is not a finite number");
+    }
+    if (zones.size() < 3) return;
+    const double span = std::max(robust.max_x - robust.min_x, robust.max_y - robust.min_y);
+    if (span > 0) {
+        for (std::size_t z = 0; z < zones.size(); ++z) {
+            const Box& b = boxes[z];
+            if (b.empty()) continue;
+            const double reach = std::max({robust.min_x - b.min_x, b.max_x - robust.max_x, robust.min_y - b.min_y,
+                                           b.max_y - robust.max_y});
+            if (reach > absurd_reach * span)
+                throw Error(ExitCode::bad_geometry,
+                            zones.source + ": zone " + zones.ids[z] + " reaches " + number_text(reach) +
+                                " units beyond the other zones (which lie within x " + number_text(robust.min_x) + ".." +
+                                number_text(robust.max_x) + ", y " + number_text(robust.min_y) + ".." +
+                                number_text(robust.max_y) + "; its extent is x " + number_text(b.min_x) + ".." +
+                                number_text(b.max_x) + ", y " + number_text(b.min_y) + ".." + number_text(b.max_y) +
+                                "): a mistyped coordinate?");
+        }
+    }
+    auto size_of = [&](std::size_t z) {
+        return std::max(boxes[z].max_x - boxes[z].min_x, boxes[z].max_y - boxes[z].min_y);
+    };
+    std::vector<double> sizes;
+    for (std::size_t z = 0; z < zones.size(); ++z)
+        if (!boxes[z].empty()) sizes.push_back(size_of(z));
+    if (sizes.empty()) return;
+    std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+    const double median = sizes[sizes.size() / 2];
+    // Under a metre is no zone in a metric CRS either (and 1 unit is the grid's smallest cell).
+    const double smallest = std::max(tol, 1.0);
+    if (median < smallest) {
+        std::size_t first_small = 0;
+        while (first_small + 1 < zones.size() && (boxes[first_small].empty() || size_of(first_small) >= smallest))
+            ++first_small;
+        const bool like_degrees = robust.min_x >= -180 && robust.max_x <= 180 && robust.min_y >= -90 && robust.max_y <= 90;
+        throw Error(ExitCode::crs_problem,
+                    zones.source + ": zone " + zones.ids[first_small] + " and half the zones are smaller (median " +
+                        number_text(median) + " units across) than " +
+                        (tol >= 1.0 ? "the snap distance " + number_text(tol) : std::string("1 metre")) + " in " + crs +
+                        (like_degrees ? "; the coordinates look like longitude/latitude degrees in a layer "
+                                        "declared in metres (declare its real CRS, e.g. ogr2ogr -a_srs EPSG:4326)"
+                                      : "; are the coordinates in the units the layer declares?"));
+    }
+}
+
+// A segment whose grown box covers more grid cells than this is kept out of the grid
+// (it would fill a cell entry per cell it crosses) and found through an R-tree.
+constexpr std::int64_t max_cells_per_segment = 64;
+
 // Finds which segments of different zones run along each other. Segments are bucketed
 // in a uniform grid (flat, sorted: cache-friendly and far cheaper than an R-tree here);
 // a pair is tested only in the cell holding the lower-left corner of the overlap of
-// their grown boxes, so each pair is seen once.
-SharedBoundaries shared_boundaries(const std::vector<Segment>& segments, double tol, bool want_touches) {
+// their grown boxes, so each pair is seen once. The few segments longer than
+// max_cells_per_segment cells (a straight shore across a loch, or a mistyped vertex)
+// are met through an R-tree of their boxes instead, so the work stays bounded by the
+// number of segments.
+SharedBoundaries shared_boundaries(const std::vector<Segment>& segments, const Box& robust, double tol,
+                                   bool want_touches) {
     SharedBoundaries out;
     out.matched.assign(segments.size(), 0.0);
     if (segments.empty()) return out;
@@ -136,17 +235,29 @@ SharedBoundaries shared_boundaries(const std::vector<Segment>& segments, double 
     }
     std::vector<double> sorted = lengths;
     std::nth_element(sorted.begin(), sorted.begin() + sorted.size() * 3 / 4, sorted.end());
-    // Cells about as long as most segments; never so many that a cell index needs more than 32 bits.
-    const double span = std::max(extent.max_x - extent.min_x, extent.max_y - extent.min_y) + 4 * tol;
+    // Cells about as long as most segments, and at most 60000 across the layer; a few
+    // outlying vertices do not make every cell coarse (the robust extent sizes them).
+    double span = std::max(extent.max_x - extent.min_x, extent.max_y - extent.min_y) + 4 * tol;
+    const double robust_span = std::max(robust.max_x - robust.min_x, robust.max_y - robust.min_y) + 4 * tol;
+    if (span > 2 * robust_span) span = robust_span;
     const double cell = std::max({sorted[sorted.size() * 3 / 4], 8 * tol, 1.0, span / 60000.0});
     const double ox = extent.min_x - 2 * tol, oy = extent.min_y - 2 * tol;
-    auto cell_of = [&](double v, double o) { return static_cast<std::int64_t>(std::floor((v - o) / cell)); };
-    const std::int64_t columns = cell_of(extent.max_x + 2 * tol, ox) + 1;
+    auto cell_of = [&](double v, double o) {
+        return static_cast<std::int64_t>(std::clamp(std::floor((v - o) / cell), -1e18, 1e18));
+    };
+    // Cell keys wrap every 65536 cells each way: 32 bits for any extent, and cells a
+    // segment's box covers never share a key, so each pair is still tested once. (At
+    // most 60000 columns across the robust extent: no wrap at all for sound data.)
+    auto key_of = [](std::int64_t cx, std::int64_t cy) {
+        return (static_cast<std::uint64_t>(cy & 0xffff) << 16) | static_cast<std::uint64_t>(cx & 0xffff);
+    };
 
     struct Grown {
         double min_x, min_y, max_x, max_y;
     };
     std::vector<Grown> grown(segments.size());
+    std::vector<std::uint32_t> long_segments;
+    std::vector<char> is_long(segments.size(), 0);
     // (cell << 32 | segment) in one word: half the memory of pairs, and sorts faster.
     std::vector<std::uint64_t> entries;
     entries.reserve(segments.size() * 3);
@@ -154,11 +265,35 @@ SharedBoundaries shared_boundaries(const std::vector<Segment>& segments, double 
         const auto& s = segments[i];
         grown[i] = {std::min(s.p.x, s.q.x) - tol, std::min(s.p.y, s.q.y) - tol, std::max(s.p.x, s.q.x) + tol,
                     std::max(s.p.y, s.q.y) + tol};
-        for (std::int64_t cy = cell_of(grown[i].min_y, oy); cy <= cell_of(grown[i].max_y, oy); ++cy)
-            for (std::int64_t cx = cell_of(grown[i].min_x, ox); cx <= cell_of(grown[i].max_x, ox); ++cx)
-                entries.push_back((static_cast<std::uint64_t>(cy * columns + cx) << 32) | i);
+        const std::int64_t x0 = cell_of(grown[i].min_x, ox), x1 = cell_of(grown[i].max_x, ox);
+        const std::int64_t y0 = cell_of(grown[i].min_y, oy), y1 = cell_of(grown[i].max_y, oy);
+        if (x1 - x0 >= max_cells_per_segment || y1 - y0 >= max_cells_per_segment ||
+            (x1 - x0 + 1) * (y1 - y0 + 1) > max_cells_per_segment) {
+            long_segments.push_back(i);
+            is_long[i] = 1;
+            continue;
+        }
+        for (std::int64_t cy = y0; cy <= y1; ++cy)
+            for (std::int64_t cx = x0; cx <= x1; ++cx) entries.push_back((key_of(cx, cy) << 32) | i);
     }
     std::sort(entries.begin(), entries.end());
+
+    auto test_pair = [&](std::uint32_t a, std::uint32_t j) {
+        if (segments[a].zone > segments[j].zone) std::swap(a, j);
+        const Segment& s = segments[a];
+        const Segment& t = segments[j];
+        const std::uint64_t key = (std::uint64_t(s.zone) << 32) | t.zone;
+        const double run = shared_run(s, t, tol);
+        if (run > 0) {
+            // Contributions are collected flat and summed per pair after a sort:
+            // cheaper than a hash map hit per segment pair.
+            out.pairs.push_back({key, {run, true}});
+            out.matched[a] += run;
+            out.matched[j] += std::min(run, lengths[j]);
+        } else if (want_touches && segment_distance(s, t) <= tol) {
+            out.pairs.push_back({key, {0.0, true}});
+        }
+    };
 
     for (std::size_t begin = 0; begin < entries.size();) {
         const std::uint64_t here = entries[begin] >> 32;
@@ -167,32 +302,41 @@ SharedBoundaries shared_boundaries(const std::vector<Segment>& segments, double 
         for (std::size_t x = begin; x < end; ++x) {
             const auto i = static_cast<std::uint32_t>(entries[x]);
             for (std::size_t y = x + 1; y < end; ++y) {
-                auto j = static_cast<std::uint32_t>(entries[y]);
-                std::uint32_t a = i;
-                if (segments[a].zone == segments[j].zone) continue;
-                const Grown& ga = grown[a];
+                const auto j = static_cast<std::uint32_t>(entries[y]);
+                if (segments[i].zone == segments[j].zone) continue;
+                const Grown& ga = grown[i];
                 const Grown& gb = grown[j];
                 const double lo_x = std::max(ga.min_x, gb.min_x), lo_y = std::max(ga.min_y, gb.min_y);
                 if (lo_x > std::min(ga.max_x, gb.max_x) || lo_y > std::min(ga.max_y, gb.max_y)) continue;
-                if (static_cast<std::uint64_t>(cell_of(lo_y, oy) * columns + cell_of(lo_x, ox)) != here) continue;
-                if (segments[a].zone > segments[j].zone) std::swap(a, j);
-                const Segment& s = segments[a];
-                const Segment& t = segments[j];
-                const std::uint64_t key = (std::uint64_t(s.zone) << 32) | t.zone;
-                const double run = shared_run(s, t, tol);
-                if (run > 0) {
-                    // Contributions are collected flat and summed per pair after a sort:
-                    // cheaper than a hash map hit per segment pair.
-                    out.pairs.push_back({key, {run, true}});
-                    out.matched[a] += run;
-                    out.matched[j] += std::min(run, lengths[j]);
-                } else if (want_touches && segment_distance(s, t) <= tol) {
-                    out.pairs.push_back({key, {0.0, true}});
-                }
+                if (key_of(cell_of(lo_x, ox), cell_of(lo_y, oy)) != here) continue;
+                test_pair(i, j);
             }
         }
         begin = end;
     }
+
+    if (!long_segments.empty()) {
+        // Every segment meets the long ones through their boxes: a pair with one long
+        // segment is found once, from the other; two long ones from the lower index.
+        using Entry = std::pair<BgBox, std::uint32_t>;
+        std::vector<Entry> boxes;
+        boxes.reserve(long_segments.size());
+        for (auto i : long_segments)
+            boxes.push_back({BgBox({grown[i].min_x, grown[i].min_y}, {grown[i].max_x, grown[i].max_y}), i});
+        const bgi::rtree<Entry, bgi::quadratic<16>> tree(boxes.begin(), boxes.end());
+        std::vector<Entry> found;
+        for (std::uint32_t i = 0; i < segments.size(); ++i) {
+            found.clear();
+            tree.query(bgi::intersects(BgBox({grown[i].min_x, grown[i].min_y}, {grown[i].max_x, grown[i].max_y})),
+                       std::back_inserter(found));
+            std::sort(found.begin(), found.end(), [](const Entry& x, const Entry& y) { return x.second < y.second; });
+            for (const auto& [box, j] : found) {
+                if (j == i || (is_long[i] && j < i) || segments[i].zone == segments[j].zone) continue;
+                test_pair(i, j);
+            }
+        }
+    }
+
     std::sort(out.pairs.begin(), out.pairs.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     std::size_t kept = 0;
     for (std::size_t i = 0; i < out.pairs.size(); ++i) {
@@ -373,9 +517,14 @@ std::vector<UserCrossing> read_crossings_csv(const std::string& path) {
 }
 
 ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options) {
+    // Measured from the shapes: the layer's boxes may be missing in a layer built in memory.
+    std::vector<Box> boxes(zones.size());
+    for (std::size_t z = 0; z < zones.size(); ++z) boxes[z] = bounds(zones.shapes[z]);
+    const Box robust = robust_extent(boxes);
+    check_extents(zones, boxes, robust, options.snap_tolerance);
     const auto segments = boundary_segments(zones);
     const bool queen = options.adjacency == Adjacency::queen;
-    const auto shared = shared_boundaries(segments, options.snap_tolerance, queen);
+    const auto shared = shared_boundaries(segments, robust, options.snap_tolerance, queen);
 
     std::vector<GraphEdge> edges;
     detail::DisjointSets uf(zones.size());

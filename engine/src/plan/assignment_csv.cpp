@@ -5,6 +5,8 @@
 #include <lp/plan/csv_table.hpp>
 
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace lp {
 
@@ -41,9 +43,11 @@ AssignmentTable read_assignment_csv(const std::string& path) {
 
 LocalityPlan plan_from_assignment(const AssignmentTable& table, std::vector<AssignmentConflict>* conflicts) {
     LocalityPlan plan;
-    std::map<std::string, std::size_t> line_of_zone;
+    std::unordered_map<std::string, std::size_t> line_of_zone;
+    line_of_zone.reserve(table.rows.size());
+    std::unordered_set<std::string> localities_seen; // locality_index() per row was rows x localities
     for (const auto& row : table.rows) {
-        if (locality_index(plan, row.locality) < 0) {
+        if (localities_seen.insert(row.locality).second) {
             Locality l;
             l.id = row.locality;
             l.name = row.locality_name.empty() ? row.locality : row.locality_name;

@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <type_traits>
 #include <unordered_set>
 #include <algorithm>
 #include <cmath>
@@ -59,8 +60,12 @@ public:
         if (root.contains("assignment")) {
             const Json& a = root["assignment"];
             expect_object(a, "/assignment");
-            for (auto it = a.begin(); it != a.end(); ++it)
-                plan.assignment[it.key()] = string_at(it.value(), "/assignment/" + escape(it.key()));
+            // A million members: no path text unless one is wrong, and the map filled
+            // with a hint (a plan file lists its zones in order).
+            for (auto it = a.begin(); it != a.end(); ++it) {
+                if (!it.value().is_string()) string_at(it.value(), "/assignment/" + escape(it.key()));
+                plan.assignment.emplace_hint(plan.assignment.end(), it.key(), it.value().get_ref<const std::string&>());
+            }
         }
         if (root.contains("locked_zones")) {
             const Json& l = root["locked_zones"];
@@ -103,28 +108,41 @@ private:
         }
     }
 
-    void expect_object(const Json& j, const std::string& path) const {
-        if (!j.is_object()) fail(path, "expected an object, found " + describe(j));
+    // A JSON pointer, or a function making one: built only for a complaint, since a
+    // plan holds a member per zone and an arrangement per function and locality.
+    template <class Path>
+    static std::string pointer(const Path& path) {
+        if constexpr (std::is_invocable_v<const Path&>) return path();
+        else return std::string(path);
     }
-    void expect_array(const Json& j, const std::string& path) const {
-        if (!j.is_array()) fail(path, "expected an array, found " + describe(j));
+
+    template <class Path>
+    void expect_object(const Json& j, const Path& path) const {
+        if (!j.is_object()) fail(pointer(path), "expected an object, found " + describe(j));
     }
-    std::string string_at(const Json& j, const std::string& path) const {
-        if (!j.is_string()) fail(path, "expected a string, found " + describe(j));
+    template <class Path>
+    void expect_array(const Json& j, const Path& path) const {
+        if (!j.is_array()) fail(pointer(path), "expected an array, found " + describe(j));
+    }
+    template <class Path>
+    std::string string_at(const Json& j, const Path& path) const {
+        if (!j.is_string()) fail(pointer(path), "expected a string, found " + describe(j));
         return j.get<std::string>();
     }
-    std::string optional_string(const Json& object, const std::string& path, const char* key) const {
+    template <class Path>
+    std::string optional_string(const Json& object, const Path& path, const char* key) const {
         if (!object.contains(key)) return {};
-        return string_at(object[key], path + "/" + key);
+        return string_at(object[key], [&] { return pointer(path) + "/" + key; });
     }
-    void only_members(const Json& object, const std::string& path, std::initializer_list<const char*> allowed) const {
+    template <class Path>
+    void only_members(const Json& object, const Path& path, std::initializer_list<const char*> allowed) const {
         for (auto it = object.begin(); it != object.end(); ++it) {
             bool known = false;
             for (const char* a : allowed) known = known || it.key() == a;
             if (!known) {
                 std::string list;
                 for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-                fail(path + "/" + escape(it.key()), "unknown member (expected one of: " + list + ")");
+                fail(pointer(path) + "/" + escape(it.key()), "unknown member (expected one of: " + list + ")");
             }
         }
     }
@@ -202,110 +220,286 @@ private:
             expect_object(f.value(), f_path);
             auto& per_locality = plan.arrangements[f.key()];
             for (auto l = f.value().begin(); l != f.value().end(); ++l) {
-                const std::string path = f_path + "/" + escape(l.key());
+                const auto path = [&] { return f_path + "/" + escape(l.key()); };
                 const Json& a = l.value();
                 expect_object(a, path);
                 only_members(a, path, {"delivery", "hosted_by", "notes"});
                 Arrangement arrangement;
-                if (!a.contains("delivery")) fail(path, "an arrangement needs a \"delivery\"");
-                const std::string delivery = string_at(a["delivery"], path + "/delivery");
+                if (!a.contains("delivery")) fail(path(), "an arrangement needs a \"delivery\"");
+                const std::string delivery = string_at(a["delivery"], [&] { return path() + "/delivery"; });
                 auto parsed = parse_delivery(delivery);
                 if (!parsed || to_string(*parsed) != delivery)
-                    fail(path + "/delivery",
+                    fail(path() + "/delivery",
                          "expected \"local\", \"hosted\", \"partnership-wide\" or \"acute\", found \"" + delivery + "\"");
                 arrangement.delivery = *parsed;
                 arrangement.hosted_by = optional_string(a, path, "hosted_by");
                 arrangement.notes = optional_string(a, path, "notes");
-                per_locality[l.key()] = std::move(arrangement);
+                per_locality.emplace_hint(per_locality.end(), l.key(), std::move(arrangement)); // keys unique, in order
             }
         }
     }
 }; // class PlanReader
 
+// Builds the document from the parser's events. nlohmann's own builder files each
+// member with ordered_json's operator[], a linear search of the object: a plan of a
+// million zones took minutes. Members are appended instead, and a key given twice in
+// one object is refused (the parser would keep the last silently).
+class DocumentBuilder {
+public:
+    DocumentBuilder(Json& root, const std::string& source) : root_(root), source_(source) {}
+
+    bool null() { return place(nullptr); }
+    bool boolean(bool value) { return place(value); }
+    bool number_integer(Json::number_integer_t value) { return place(value); }
+    bool number_unsigned(Json::number_unsigned_t value) { return place(value); }
+    bool number_float(Json::number_float_t value, const std::string&) { return place(value); }
+    bool string(std::string& value) { return place(std::move(value)); }
+    bool binary(Json::binary_t& value) { return place(std::move(value)); }
+
+    bool start_object(std::size_t) {
+        open_.push_back(put(Json::object()));
+        members_.emplace_back();
+        keys_seen_.emplace_back();
+        key_path_.push_back(pending_key_);
+        pending_key_.clear();
+        return true;
+    }
+    bool key(std::string& key) {
+        if (seen_before(key)) {
+            std::string where;
+            for (std::size_t i = 1; i < key_path_.size(); ++i) where += "/" + key_path_[i];
+            throw Error(ExitCode::bad_plan, source_ + ": " + (where.empty() ? "/" : where) + ": key \"" + key +
+                                                "\" appears twice in one object");
+        }
+        pending_key_ = key;
+        auto& members = members_.back();
+        members.emplace_back(std::move(key), nullptr);
+        member_ = &members.back().second;
+        return true;
+    }
+    bool end_object() {
+        // Moved in at the end, into storage of the right size: an ordered_map's
+        // members (const keys) are copied, values and all, each time it grows.
+        auto& object = open_.back()->get_ref<Json::object_t&>();
+        object.reserve(members_.back().size());
+        for (auto& [k, v] : members_.back()) object.emplace_back(std::move(k), std::move(v));
+        members_.pop_back();
+        open_.pop_back();
+        keys_seen_.pop_back();
+        key_path_.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t) {
+        open_.push_back(put(Json::array()));
+        pending_key_.clear();
+        return true;
+    }
+    bool end_array() {
+        open_.pop_back();
+        return true;
+    }
+    template <class Exception>
+    bool parse_error(std::size_t, const std::string&, const Exception& e) {
+        throw e; // the concrete nlohmann exception: parse_error or out_of_range
+    }
+
+private:
+    Json& root_;
+    const std::string& source_;
+    std::vector<Json*> open_; // the objects and arrays being filled, innermost last
+    Json* member_ = nullptr;  // the member the last key made, waiting for its value
+    std::vector<std::vector<std::pair<std::string, Json>>> members_; // per open object, until it ends
+    // The path kept as the parser's callback kept it, so a duplicate key is named as before.
+    std::vector<std::unordered_set<std::size_t>> keys_seen_; // hashes of a big object's keys
+    std::vector<std::string> key_path_;
+    std::string pending_key_;
+
+    // A small object's members are searched; a big one (the assignment) gets a set
+    // of its keys' hashes once it passes 16, so small ones cost no allocation.
+    bool seen_before(const std::string& key) {
+        const auto& members = members_.back();
+        auto& seen = keys_seen_.back();
+        auto search = [&] {
+            for (const auto& m : members)
+                if (m.first == key) return true;
+            return false;
+        };
+        if (members.size() < 16) return search();
+        const std::hash<std::string> hash;
+        if (seen.empty())
+            for (const auto& m : members) seen.insert(hash(m.first));
+        // The hashes only, not copies of a million keys; a hash seen before is a
+        // duplicate or (rarely) a collision, told apart by searching.
+        return !seen.insert(hash(key)).second && search();
+    }
+
+    template <class Value>
+    Json* put(Value&& value) {
+        if (open_.empty()) {
+            root_ = Json(std::forward<Value>(value));
+            return &root_;
+        }
+        if (open_.back()->is_array()) {
+            auto& items = open_.back()->get_ref<Json::array_t&>();
+            items.emplace_back(std::forward<Value>(value));
+            return &items.back();
+        }
+        *member_ = Json(std::forward<Value>(value));
+        return member_;
+    }
+    template <class Value>
+    bool place(Value&& value) {
+        put(std::forward<Value>(value));
+        return true;
+    }
+}; // class DocumentBuilder
+
+// The plan's text exactly as ordered_json::dump(2) writes it, written straight from
+// the plan: building an ordered_json of a million members first (operator[] searches
+// linearly; even appending, a tree of that size) cost far more than the text.
+struct PlanText {
+    std::string text;
+    std::vector<bool> empty; // per open object or array: nothing in it yet
+
+    void begin(char open) {
+        text += open;
+        empty.push_back(true);
+    }
+    void end(char close) {
+        const bool was_empty = empty.back();
+        empty.pop_back();
+        if (!was_empty) {
+            text += '\n';
+            text.append(2 * empty.size(), ' ');
+        }
+        text += close;
+    }
+    // Before each member of an object or element of an array.
+    void item() {
+        text += empty.back() ? "\n" : ",\n";
+        empty.back() = false;
+        text.append(2 * empty.size(), ' ');
+    }
+    void key(const std::string& k) {
+        item();
+        quoted(k);
+        text += ": ";
+    }
+    void member(const std::string& k, const std::string& value) {
+        key(k);
+        quoted(value);
+    }
+    void raw(const std::string& s) { text += s; }
+    // Printable ASCII without quote or backslash is written as it is; anything else as
+    // nlohmann escapes it (and refuses, as before, what is not UTF-8).
+    void quoted(const std::string& s) {
+        const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
+        });
+        if (!plain) {
+            text += Json(s).dump();
+            return;
+        }
+        text += '"';
+        text += s;
+        text += '"';
+    }
+};
+
 } // namespace
 
 std::string plan_to_json_text(const LocalityPlan& plan) {
-    Json root = Json::object();
-    root["schema_version"] = plan.schema_version;
-    root["partnership"] = {{"code", plan.partnership_code}, {"name", plan.partnership_name}};
-    Json sources = Json::object();
-    for (const auto& [role, path] : plan.sources) sources[role] = path;
-    root["sources"] = sources;
+    PlanText t;
+    t.begin('{');
+    t.key("schema_version");
+    t.raw(Json(plan.schema_version).dump());
+    t.key("partnership");
+    t.begin('{');
+    t.member("code", plan.partnership_code);
+    t.member("name", plan.partnership_name);
+    t.end('}');
+    t.key("sources");
+    t.begin('{');
+    for (const auto& [role, path] : plan.sources) t.member(role, path);
+    t.end('}');
     if (!plan.balance.empty()) {
-        Json balance = Json::array();
-        for (const auto& b : plan.balance) balance.push_back({{"column", b.column}, {"tolerance", b.tolerance}});
-        root["balance"] = balance;
-    }
-    Json localities = Json::array();
-    for (const auto& l : plan.localities) {
-        Json j = {{"id", l.id}, {"name", l.name}, {"colour", l.colour}};
-        if (l.locked) j["locked"] = true;
-        localities.push_back(std::move(j));
-    }
-    root["localities"] = localities;
-    // The zones come unique and sorted from the map, so they are appended straight to the
-    // object's entries: ordered_json's operator[] searches every key already there, which
-    // made this quadratic (160 ms of a viewer's autosave for Scotland's 6976 zones).
-    Json assignment = Json::object();
-    auto& entries = static_cast<Json::object_t::Container&>(assignment.get_ref<Json::object_t&>());
-    entries.reserve(plan.assignment.size());
-    for (const auto& [zone, locality] : plan.assignment) entries.emplace_back(zone, Json(locality));
-    root["assignment"] = std::move(assignment);
-    root["locked_zones"] = plan.locked_zones;
-    Json crossings = Json::array();
-    for (const auto& c : plan.crossings) {
-        Json j = {{"zone_a", c.zone_a}, {"zone_b", c.zone_b}};
-        if (!c.note.empty()) j["note"] = c.note;
-        crossings.push_back(std::move(j));
-    }
-    root["crossings"] = crossings;
-    Json arrangements = Json::object();
-    for (const auto& [function, per_locality] : plan.arrangements) {
-        Json f = Json::object();
-        for (const auto& [locality, a] : per_locality) {
-            Json j = {{"delivery", to_string(a.delivery)}};
-            if (!a.hosted_by.empty()) j["hosted_by"] = a.hosted_by;
-            if (!a.notes.empty()) j["notes"] = a.notes;
-            f[locality] = std::move(j);
+        t.key("balance");
+        t.begin('[');
+        for (const auto& b : plan.balance) {
+            t.item();
+            t.begin('{');
+            t.member("column", b.column);
+            t.key("tolerance");
+            t.raw(Json(b.tolerance).dump());
+            t.end('}');
         }
-        arrangements[function] = std::move(f);
+        t.end(']');
     }
-    root["arrangements"] = arrangements;
-    root["notes"] = plan.notes;
-    return root.dump(2) + "\n";
+    t.key("localities");
+    t.begin('[');
+    for (const auto& l : plan.localities) {
+        t.item();
+        t.begin('{');
+        t.member("id", l.id);
+        t.member("name", l.name);
+        t.member("colour", l.colour);
+        if (l.locked) {
+            t.key("locked");
+            t.raw("true");
+        }
+        t.end('}');
+    }
+    t.end(']');
+    t.key("assignment");
+    t.begin('{');
+    for (const auto& [zone, locality] : plan.assignment) t.member(zone, locality);
+    t.end('}');
+    t.key("locked_zones");
+    t.begin('[');
+    for (const auto& z : plan.locked_zones) {
+        t.item();
+        t.quoted(z);
+    }
+    t.end(']');
+    t.key("crossings");
+    t.begin('[');
+    for (const auto& c : plan.crossings) {
+        t.item();
+        t.begin('{');
+        t.member("zone_a", c.zone_a);
+        t.member("zone_b", c.zone_b);
+        if (!c.note.empty()) t.member("note", c.note);
+        t.end('}');
+    }
+    t.end(']');
+    t.key("arrangements");
+    t.begin('{');
+    for (const auto& [function, per_locality] : plan.arrangements) {
+        t.key(function);
+        t.begin('{');
+        for (const auto& [locality, a] : per_locality) {
+            t.key(locality);
+            t.begin('{');
+            t.member("delivery", to_string(a.delivery));
+            if (!a.hosted_by.empty()) t.member("hosted_by", a.hosted_by);
+            if (!a.notes.empty()) t.member("notes", a.notes);
+            t.end('}');
+        }
+        t.end('}');
+    }
+    t.end('}');
+    t.member("notes", plan.notes);
+    t.end('}');
+    t.raw("\n");
+    return std::move(t.text);
 }
 
 LocalityPlan plan_from_json_text(const std::string& text, const std::string& source) {
     Json root;
-    // A key given twice in one object is refused (the parser would keep the last silently).
-    std::vector<std::unordered_set<std::string>> keys_seen;
-    std::vector<std::string> key_path;
-    std::string pending_key;
-    const Json::parser_callback_t no_duplicate_keys = [&](int, nlohmann::json::parse_event_t event, Json& parsed) {
-        using Event = nlohmann::json::parse_event_t;
-        if (event == Event::object_start) {
-            keys_seen.emplace_back();
-            key_path.push_back(pending_key);
-            pending_key.clear();
-        } else if (event == Event::object_end) {
-            keys_seen.pop_back();
-            key_path.pop_back();
-        } else if (event == Event::key) {
-            std::string key = parsed.get<std::string>();
-            if (!keys_seen.back().insert(key).second) {
-                std::string where;
-                for (std::size_t i = 1; i < key_path.size(); ++i) where += "/" + key_path[i];
-                throw Error(ExitCode::bad_plan, source + ": " + (where.empty() ? "/" : where) + ": key \"" + key +
-                                                    "\" appears twice in one object");
-            }
-            pending_key = std::move(key);
-        } else if (event == Event::array_start) {
-            pending_key.clear();
-        }
-        return true;
-    };
+    DocumentBuilder builder(root, source);
     try {
-        root = Json::parse(text, no_duplicate_keys);
+        Json::sax_parse(text, &builder);
     } catch (const nlohmann::json::out_of_range& e) {
         // A number beyond double range (1e309): name the line holding it.
         std::string what = e.what();
