@@ -6,6 +6,8 @@
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_sources.hpp>
 
+#include "core/worker_threads.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -15,7 +17,6 @@
 #include <mutex>
 #include <set>
 #include <sstream>
-#include <thread>
 
 namespace lp {
 
@@ -228,11 +229,15 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
             if (progress) progress({done, jobs.size(), &row});
         }
     };
-    const unsigned threads = std::max(1u, std::min<unsigned>(options.jobs ? options.jobs : std::thread::hardware_concurrency(),
-                                                            static_cast<unsigned>(jobs.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
+    const unsigned threads = options.jobs ? std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(jobs.size())))
+                                          : detail::worker_count(jobs.size());
+    // One pool: each partnership's own parallel work (dissolve, first plans) gets its share
+    // of the cores, not every core again.
+    const unsigned share = std::max(1u, detail::threads_allowed() / threads);
+    detail::run_workers(threads, [&](unsigned, unsigned) {
+        const detail::ThreadBudget budget(share);
+        worker();
+    });
     write_file_atomically((fs::path(options.out_dir) / "summary.csv").string(), batch_summary_csv(rows, options.run.balance));
     return rows;
 }
