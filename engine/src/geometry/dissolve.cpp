@@ -19,13 +19,10 @@ bool covered_by_other_zone(const ZoneLayer& zones, const std::vector<bool>& memb
 MultiPolygon dissolve_with(const detail::GeosContext& geos, const ZoneLayer& zones,
                            const std::vector<std::size_t>& members, double snap_tolerance, double min_hole_area) {
     if (members.empty()) return {};
-    std::vector<GEOSGeometry*> parts;
+    std::vector<detail::GeometryPtr> parts;
     parts.reserve(members.size());
-    for (std::size_t z : members) parts.push_back(detail::to_geos(geos, zones.shapes[z]).release());
-    auto collection = detail::own(geos,
-                                  GEOSGeom_createCollection_r(geos, GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                              static_cast<unsigned>(parts.size())),
-                                  "collection");
+    for (std::size_t z : members) parts.push_back(detail::to_geos(geos, zones.shapes[z]));
+    auto collection = detail::collection(geos, GEOS_GEOMETRYCOLLECTION, std::move(parts));
     // Zones of a layer share their borders vertex for vertex, so coverage union (which
     // only drops identical edges) is tens of times faster than an overlay union. Where
     // the layer is not a clean coverage it may fail or give an invalid result: then the
