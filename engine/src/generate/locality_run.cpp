@@ -194,7 +194,7 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
         else if (!place_based.empty()) run.names.push_back(place_based[j]);
         else run.names.push_back("Locality " + std::to_string(j + 1));
     }
-    run.shapes = dissolve_groups(zones, run.result.assignment, k);
+    run.shapes = dissolve_groups(zones.shapes, zones.boxes, run.result.assignment, k);
     const auto t2 = std::chrono::steady_clock::now();
     run.partition_seconds = std::chrono::duration<double>(t1 - t0).count();
     run.dissolve_seconds = std::chrono::duration<double>(t2 - t1).count();
