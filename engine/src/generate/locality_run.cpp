@@ -26,11 +26,11 @@ BalanceSpec parse_balance(const std::string& text) {
         used = 0;
     }
     if (name.empty() || used == 0 || used != tolerance.size() || !std::isfinite(value) || value < 0)
-        throw Error(ExitCode::usage, "--balance " + text + ": expected COLUMN[:TOLERANCE] with a tolerance like 1% or 0.01");
+        throw Error(ExitCode::usage, "balance " + text + ": expected COLUMN[:TOLERANCE] with a tolerance like 1% or 0.01");
     const double fraction = percent ? value / 100.0 : value;
     // A band of 100% or more lets a locality hold nothing: no locality may be empty.
     if (fraction >= 1.0)
-        throw Error(ExitCode::usage, "--balance " + text +
+        throw Error(ExitCode::usage, "balance " + text +
                                          ": a tolerance of 100% or more allows an empty locality; give less than 100% (e.g. 5%)");
     return {name, fraction};
 }
@@ -38,13 +38,13 @@ BalanceSpec parse_balance(const std::string& text) {
 CutCostKind parse_cut_cost(const std::string& text) {
     if (text == "people") return CutCostKind::people;
     if (text == "length") return CutCostKind::length;
-    throw Error(ExitCode::usage, "--cut-cost " + text + ": expected people or length");
+    throw Error(ExitCode::usage, "cut cost " + text + ": expected people or length");
 }
 
 BlockMode parse_block_mode(const std::string& text) {
     if (text == "soft") return BlockMode::soft;
     if (text == "hard") return BlockMode::hard;
-    throw Error(ExitCode::usage, "--blocks " + text + ": expected soft or hard");
+    throw Error(ExitCode::usage, "block mode " + text + ": expected soft or hard");
 }
 
 namespace {
@@ -86,8 +86,8 @@ std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field
                                    const std::vector<std::string>& tables) {
     const std::vector<std::string> values = zone_text_column(data, field, tables);
     if (values.empty())
-        throw Error(ExitCode::field_not_found, "--keep-whole " + field + ": neither " + data.zones.source +
-                                                   " nor any --demand table has that column");
+        throw Error(ExitCode::field_not_found, "keep-whole field " + field + ": neither " + data.zones.source +
+                                                   " nor any demand table has that column");
     std::map<std::string, int> numbers;
     std::vector<int> groups(values.size(), -1);
     for (std::size_t zone = 0; zone < values.size(); ++zone)
@@ -99,7 +99,7 @@ std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field
 LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& options) {
     const ZoneLayer& zones = data.zones;
     const int k = options.k;
-    if (k < 2) throw Error(ExitCode::usage, "--localities " + std::to_string(k) + ": the law asks for two or more");
+    if (k < 2) throw Error(ExitCode::usage, "locality count " + std::to_string(k) + ": the law asks for two or more");
     if (static_cast<std::size_t>(k) > zones.size())
         throw Error(ExitCode::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
                                                       std::to_string(zones.size()) + " zones of " + zones.source);

@@ -27,7 +27,7 @@ using detail::to_bg;
 
 BuildingBlockSpec parse_building_blocks(const std::string& text) {
     const auto malformed = [&] {
-        return Error(ExitCode::usage, "--building-blocks " + text + ": expected FILE[:LAYER]:FIELD");
+        return Error(ExitCode::usage, "building blocks " + text + ": expected FILE[:LAYER]:FIELD");
     };
     const std::size_t last = text.rfind(':');
     if (last == std::string::npos || last == 0 || last + 1 == text.size()) throw malformed();

@@ -232,7 +232,7 @@ private:
 } // namespace
 
 ZoneLayer read_zones(const ZoneReadOptions& options) {
-    if (options.id_field.empty()) throw Error(ExitCode::usage, options.path + ": no id field given (--id-field)");
+    if (options.id_field.empty()) throw Error(ExitCode::usage, options.path + ": no id field given");
     auto ds = detail::open_vector(options.path);
     OGRLayer* layer = detail::find_layer(*ds, options.path, options.layer);
     const int id_index = detail::field_index(*layer, options.path, options.id_field, "id");
@@ -243,13 +243,13 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     if (!options.filter_field.empty()) {
         filter_index = detail::field_index(*layer, options.path, options.filter_field, "filter");
         if (options.filter_values.empty())
-            throw Error(ExitCode::usage, "--filter-field " + options.filter_field + " needs at least one --filter value");
+            throw Error(ExitCode::usage, "filter field " + options.filter_field + " needs at least one value to keep");
     }
     const std::set<std::string> wanted(options.filter_values.begin(), options.filter_values.end());
 
     if (layer->GetLayerDefn()->GetGeomFieldCount() == 0)
         throw Error(ExitCode::bad_geometry, options.path + ": layer '" + layer->GetName() +
-                                                "' is a table without geometry, not a zone layer (tables go in --demand)");
+                                                "' is a table without geometry, not a zone layer (a table is read as a demand table)");
     const OGRSpatialReference* srs = layer->GetSpatialRef();
     if (!srs)
         throw Error(ExitCode::crs_problem, options.path + ": layer '" + layer->GetName() +
