@@ -288,7 +288,7 @@ void run_generate(const GenerateArgs& args) {
     check_output_path(args.out);
     if (!args.assignment_csv.empty()) check_output_folder(args.assignment_csv);
     const int k = args.localities;
-    if (k < 2) throw Error(ExitCode::usage, "--localities " + std::to_string(k) + ": the law asks for two or more");
+    naming_flags(generate_flag_words, [&] { check_locality_count(k); });
     const auto t0 = std::chrono::steady_clock::now();
     const DatasetOptions options = args.data.resolved();
     const Dataset data = load_dataset(options);

@@ -56,3 +56,15 @@ TEST_CASE("the command line names its flag in an engine message, and only at the
     }
     CHECK(naming_flags(generate_flag_words, [] { return 7; }) == 7);
 }
+
+TEST_CASE("the number of localities is checked in one place: two or more", "[cli][errors]") {
+    CHECK_NOTHROW(lp::check_locality_count(2));
+    CHECK(message_of(+[] { lp::check_locality_count(1); }) == "locality count 1: the law asks for two or more");
+    try {
+        lp::cli::naming_flags(lp::cli::generate_flag_words, [] { lp::check_locality_count(0); });
+        FAIL("no error");
+    } catch (const lp::Error& e) {
+        CHECK(e.code() == lp::ExitCode::usage);
+        CHECK(std::string(e.what()) == "--localities 0: the law asks for two or more");
+    }
+}

@@ -35,6 +35,10 @@ BalanceSpec parse_balance(const std::string& text) {
     return {name, fraction};
 }
 
+void check_locality_count(int k) {
+    if (k < 2) throw Error(ExitCode::usage, "locality count " + std::to_string(k) + ": the law asks for two or more");
+}
+
 CutCostKind parse_cut_cost(const std::string& text) {
     if (text == "people") return CutCostKind::people;
     if (text == "length") return CutCostKind::length;
@@ -99,7 +103,7 @@ std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field
 LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& options) {
     const ZoneLayer& zones = data.zones;
     const int k = options.k;
-    if (k < 2) throw Error(ExitCode::usage, "locality count " + std::to_string(k) + ": the law asks for two or more");
+    check_locality_count(k);
     if (static_cast<std::size_t>(k) > zones.size())
         throw Error(ExitCode::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
                                                       std::to_string(zones.size()) + " zones of " + zones.source);
