@@ -49,7 +49,8 @@ void run_dissolve(const DissolveArgs& args) {
     std::vector<int> groups(zones.size());
     for (std::size_t z = 0; z < zones.size(); ++z) groups[z] = group_of[values[z]];
 
-    const auto shapes = dissolve_groups(zones, groups, static_cast<int>(names.size()), options.graph.snap_tolerance);
+    const auto shapes =
+        dissolve_groups(zones.shapes, zones.boxes, groups, static_cast<int>(names.size()), options.graph.snap_tolerance);
     std::vector<int> counts(names.size(), 0);
     for (int g : groups) ++counts[g];
     std::vector<Feature> features;

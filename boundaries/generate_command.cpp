@@ -2,6 +2,7 @@
 // chosen demand columns, connected, and with the least boundary between localities.
 #include "command_registry.hpp"
 #include "data_options.hpp"
+#include "flag_errors.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
@@ -63,16 +64,20 @@ struct GenerateArgs {
 
 LocalityRunOptions run_options_from(const GenerateArgs& args) {
     LocalityRunOptions options;
-    for (const auto& text : args.balance) options.balance.push_back(parse_balance(text));
+    for (const auto& text : args.balance)
+        options.balance.push_back(naming_flags(generate_flag_words, [&] { return parse_balance(text); }));
     options.keep_whole = args.keep_whole;
     options.keep_whole_tables = args.data.dataset.demand_paths;
-    if (!args.cut_cost.empty()) options.cut_cost = parse_cut_cost(args.cut_cost);
+    if (!args.cut_cost.empty())
+        options.cut_cost = naming_flags(generate_flag_words, [&] { return parse_cut_cost(args.cut_cost); });
     options.population = args.population;
     options.settlements = args.settlements;
-    if (!options.settlements.empty()) parse_settlements(options.settlements); // refuse a bad spec before reading
+    if (!options.settlements.empty()) // refuse a bad spec before reading
+        naming_flags(generate_flag_words, [&] { return parse_settlements(options.settlements); });
     options.building_blocks = args.building_blocks;
-    if (!options.building_blocks.empty()) parse_building_blocks(options.building_blocks);
-    options.blocks = parse_block_mode(args.blocks);
+    if (!options.building_blocks.empty())
+        naming_flags(generate_flag_words, [&] { return parse_building_blocks(options.building_blocks); });
+    options.blocks = naming_flags(generate_flag_words, [&] { return parse_block_mode(args.blocks); });
     options.block_split_cost = args.block_split_cost;
     options.split_cost = args.split_cost;
     options.seed = args.seed;
@@ -113,7 +118,9 @@ std::vector<NamedPath> generate_inputs(const GenerateArgs& args) {
     inputs.push_back({"--lock", args.lock_csv});
     inputs.push_back({"--start", args.start_csv});
     inputs.push_back({"--hubs", args.hubs_csv});
-    if (!args.building_blocks.empty()) inputs.push_back({"--building-blocks", parse_building_blocks(args.building_blocks).path});
+    if (!args.building_blocks.empty())
+        inputs.push_back({"--building-blocks",
+                          naming_flags(generate_flag_words, [&] { return parse_building_blocks(args.building_blocks); }).path});
     inputs.push_back({"--group-lookup", args.group_lookup});
     inputs.push_back({"--localities-csv", args.localities_csv});
     return inputs;
@@ -138,7 +145,8 @@ void run_generate_all(const GenerateArgs& args) {
     options.inputs = generate_inputs(args);
     options.inputs.push_back({"--localities-csv", options.k_csv});
     const auto t0 = std::chrono::steady_clock::now();
-    const auto rows = run_batch(options, BatchProgressPrinter());
+    const auto rows =
+        naming_flags(generate_flag_words, [&] { return run_batch(options, BatchProgressPrinter()); });
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
     std::size_t failed = 0, missed = 0;
@@ -269,7 +277,8 @@ std::vector<int> read_hubs(const std::string& path, const ZoneLayer& zones, int 
 }
 
 void run_generate(const GenerateArgs& args) {
-    for (const auto& text : args.balance) parse_balance(text); // refused before reading
+    for (const auto& text : args.balance) // refused before reading
+        naming_flags(generate_flag_words, [&] { return parse_balance(text); });
     if (args.all) {
         run_generate_all(args);
         return;
@@ -279,7 +288,7 @@ void run_generate(const GenerateArgs& args) {
     check_output_path(args.out);
     if (!args.assignment_csv.empty()) check_output_folder(args.assignment_csv);
     const int k = args.localities;
-    if (k < 2) throw Error(ExitCode::usage, "--localities " + std::to_string(k) + ": the law asks for two or more");
+    naming_flags(generate_flag_words, [&] { check_locality_count(k); });
     const auto t0 = std::chrono::steady_clock::now();
     const DatasetOptions options = args.data.resolved();
     const Dataset data = load_dataset(options);
@@ -303,7 +312,8 @@ void run_generate(const GenerateArgs& args) {
     for (int j = 0; j < k; ++j) run_options.names.push_back(names.given(j));
     if (!args.hubs_csv.empty()) run_options.hubs = read_hubs(args.hubs_csv, zones, k);
     const auto t1 = std::chrono::steady_clock::now();
-    const LocalityRun run = run_localities(data, run_options);
+    const LocalityRun run =
+        naming_flags(generate_flag_words, [&] { return run_localities(data, run_options); });
     const PartitionResult& result = run.result;
 
     OutputSet outputs; // both files, or neither

@@ -3,6 +3,7 @@
 // and copying the function catalogue for a partnership to edit.
 #include "command_registry.hpp"
 #include "data_options.hpp"
+#include "flag_errors.hpp"
 #include "plan_inputs.hpp"
 
 #include <lp/community/settlements.hpp>
@@ -63,11 +64,12 @@ void run_import(const ImportArgs& args) {
         guess_partnership(plan, data, options);
     }
     if (!args.settlements.empty()) {
-        parse_settlements(args.settlements); // a malformed spec is refused here, not at report time
+        // A malformed spec is refused here, not at report time.
+        naming_flags(generate_flag_words, [&] { return parse_settlements(args.settlements); });
         plan.sources["settlements"] = args.settlements;
     }
     for (const auto& text : args.balance) { // recorded in the plan: check, report and the viewer read it
-        const BalanceSpec spec = parse_balance(text);
+        const BalanceSpec spec = naming_flags(generate_flag_words, [&] { return parse_balance(text); });
         plan.balance.push_back({spec.column, spec.tolerance});
     }
     write_plan(args.out, plan);

@@ -449,7 +449,7 @@ std::string Session::unused_locality_id() const {
 
 void Session::export_geojson(const std::string& path) const {
     const PlanState& s = state();
-    const auto shapes = dissolve_groups(data_->zones, s.assignment(), static_cast<int>(s.locality_count()));
+    const auto shapes = dissolve_groups(data_->zones.shapes, data_->zones.boxes, s.assignment(), static_cast<int>(s.locality_count()));
     std::vector<Feature> features;
     for (std::size_t loc = 0; loc < s.locality_count(); ++loc) {
         Feature f;

@@ -18,7 +18,7 @@ TEST_CASE("dissolving all of Glasgow gives one boundary with the zones' area", "
     const ZoneLayer z = read_zones(test::council_from_gpkg("S12000049"));
     std::vector<std::size_t> all(z.size());
     std::iota(all.begin(), all.end(), 0);
-    const MultiPolygon city = dissolve(z, all);
+    const MultiPolygon city = dissolve(z.shapes, z.boxes, all);
     const double sum = std::accumulate(z.areas.begin(), z.areas.end(), 0.0);
     CHECK(area(city) == Approx(sum).epsilon(0.001));
     std::size_t holes = 0;
@@ -38,7 +38,7 @@ TEST_CASE("dissolving by group keeps every zone's area and real enclaves", "[geo
     std::vector<int> groups(z.size());
     for (std::size_t i = 0; i < z.size(); ++i)
         groups[i] = static_cast<int>(std::lower_bound(codes.begin(), codes.end(), iz[i]) - codes.begin());
-    const auto shapes = dissolve_groups(z, groups, static_cast<int>(codes.size()));
+    const auto shapes = dissolve_groups(z.shapes, z.boxes, groups, static_cast<int>(codes.size()));
     REQUIRE(shapes.size() == codes.size());
     std::vector<double> expected(codes.size(), 0.0);
     for (std::size_t i = 0; i < z.size(); ++i) expected[groups[i]] += z.areas[i];

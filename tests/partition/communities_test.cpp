@@ -183,7 +183,7 @@ TEST_CASE("hard blocks that cannot meet a band are reported before searching", "
     request.hard_block_names = {"Ward A", "Ward B"};
     const auto result = partition(request);
     REQUIRE(result.problems.size() >= 3);
-    CHECK(result.problems[0] == "only 2 building blocks for 4 localities, and only whole blocks move (--blocks hard)");
+    CHECK(result.problems[0] == "only 2 building blocks for 4 localities, and only whole blocks move (hard building blocks)");
     CHECK(result.problems[1].find("building block Ward A alone has people 1600, more than one locality may hold") == 0);
     CHECK(result.problems[2].find("building block Ward B alone has") == 0);
     CHECK_FALSE(result.within_tolerance);

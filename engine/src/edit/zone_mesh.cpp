@@ -1,10 +1,12 @@
 #include <lp/edit/zone_mesh.hpp>
 
-#include <geos_c.h>
+#include "geometry/geos_context.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
+#include <iterator>
 #include <memory>
 #include <tuple>
 #include <unordered_map>
@@ -13,44 +15,17 @@
 namespace lp {
 namespace {
 
-// RAII for a GEOS context whose messages are kept for the failure list.
-class GeosContext {
-public:
-    GeosContext() : handle_(GEOS_init_r()) {
-        GEOSContext_setErrorMessageHandler_r(handle_, &GeosContext::on_error, this);
-    }
-    ~GeosContext() { GEOS_finish_r(handle_); }
-    GeosContext(const GeosContext&) = delete;
-    GeosContext& operator=(const GeosContext&) = delete;
-    GEOSContextHandle_t get() const { return handle_; }
-    std::string take_error() { return std::exchange(last_error_, {}); }
+using detail::GeometryDeleter;
+using GeomPtr = detail::GeometryPtr;
 
-private:
-    static void on_error(const char* message, void* self) { static_cast<GeosContext*>(self)->last_error_ = message; }
-    GEOSContextHandle_t handle_;
-    std::string last_error_;
-}; // class GeosContext
-
-struct GeomDeleter {
-    GEOSContextHandle_t handle;
-    void operator()(GEOSGeometry* g) const { if (g) GEOSGeom_destroy_r(handle, g); }
-};
-using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
-
-GEOSGeometry* make_ring(GEOSContextHandle_t h, const Ring& ring) {
-    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(ring.size()), 2);
-    for (unsigned i = 0; i < ring.size(); ++i) GEOSCoordSeq_setXY_r(h, seq, i, ring[i].x, ring[i].y);
-    return GEOSGeom_createLinearRing_r(h, seq);
-}
-
-GeomPtr make_polygon(GEOSContextHandle_t h, const Polygon& polygon) {
-    std::vector<GEOSGeometry*> holes;
-    for (const Ring& hole : polygon.holes) {
-        if (hole.size() >= 4) holes.push_back(make_ring(h, hole));
-    }
-    return GeomPtr(GEOSGeom_createPolygon_r(h, make_ring(h, polygon.exterior), holes.data(),
-                                            static_cast<unsigned>(holes.size())),
-                   GeomDeleter{h});
+// Holes of fewer than four points (left by simplification) are dropped, not refused.
+GeomPtr make_polygon(const detail::GeosContext& geos, const Polygon& polygon) {
+    const auto small = [](const Ring& hole) { return hole.size() < 4; };
+    if (std::none_of(polygon.holes.begin(), polygon.holes.end(), small)) return detail::to_geos(geos, polygon);
+    Polygon kept{polygon.exterior, {}};
+    std::copy_if(polygon.holes.begin(), polygon.holes.end(), std::back_inserter(kept.holes),
+                 [&](const Ring& hole) { return !small(hole); });
+    return detail::to_geos(geos, kept);
 }
 
 // Quantised endpoints as a map key: 1 mm is far below any real vertex spacing and far
@@ -94,11 +69,11 @@ bool in_triangle(const float* t, Point p) {
 // area-weighted centroid sums (cx, cy, area), or false when GEOS gave no triangles.
 bool append_triangles(GEOSContextHandle_t h, const GEOSGeometry* geometry, Point o, std::vector<float>& out,
                       double& cx, double& cy, double& area_sum) {
-    GeomPtr triangles(GEOSConstrainedDelaunayTriangulation_r(h, geometry), GeomDeleter{h});
+    GeomPtr triangles(GEOSConstrainedDelaunayTriangulation_r(h, geometry), GeometryDeleter{h});
     if (!triangles) {
         // An invalid ring (self-touching after simplification) can defeat the
         // triangulator; a repaired copy usually works.
-        GeomPtr valid(GEOSMakeValid_r(h, geometry), GeomDeleter{h});
+        GeomPtr valid(GEOSMakeValid_r(h, geometry), GeometryDeleter{h});
         if (valid) triangles.reset(GEOSConstrainedDelaunayTriangulation_r(h, valid.get()));
     }
     if (!triangles) return false;
@@ -144,7 +119,7 @@ ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vec
         mesh.levels.push_back(std::move(level));
     }
 
-    GeosContext geos;
+    detail::GeosContext geos;
     GEOSContextHandle_t h = geos.get();
     std::unordered_map<SegmentKey, std::size_t, SegmentKeyHash> seen; // segment -> index
     const std::size_t n = shapes.size();
@@ -162,7 +137,11 @@ ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vec
         }
         for (const Polygon& polygon : shapes[z]) {
             if (polygon.exterior.size() < 4) continue;
-            GeomPtr geometry = make_polygon(h, polygon);
+            GeomPtr geometry;
+            try {
+                geometry = make_polygon(geos, polygon);
+            } catch (const Error&) { // the zone is listed below with GEOS's message, and drawn without it
+            }
             if (!geometry || !append_triangles(h, geometry.get(), o, mesh.triangles, cx, cy, area_sum)) {
                 mesh.failures.push_back((z < ids.size() ? ids[z] : "zone #" + std::to_string(z)) + ": " +
                                         geos.take_error());
@@ -170,7 +149,7 @@ ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vec
             }
             double ignore_x = 0, ignore_y = 0, ignore_a = 0;
             for (ZoneMesh::Level& level : mesh.levels) {
-                GeomPtr simple(GEOSTopologyPreserveSimplify_r(h, geometry.get(), level.tolerance), GeomDeleter{h});
+                GeomPtr simple(GEOSTopologyPreserveSimplify_r(h, geometry.get(), level.tolerance), GeometryDeleter{h});
                 if (!simple || !append_triangles(h, simple.get(), o, level.triangles, ignore_x, ignore_y, ignore_a)) {
                     // Fall back to the full triangles of this polygon.
                     append_triangles(h, geometry.get(), o, level.triangles, ignore_x, ignore_y, ignore_a);

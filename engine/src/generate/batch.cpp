@@ -7,6 +7,8 @@
 #include <lp/plan/plan_sources.hpp>
 #include <lp/plan/shipped_tables.hpp>
 
+#include "core/worker_threads.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -16,7 +18,6 @@
 #include <mutex>
 #include <set>
 #include <sstream>
-#include <thread>
 
 namespace lp {
 
@@ -36,7 +37,7 @@ std::vector<std::string> zone_group_values(const Dataset& data, const BatchOptio
             if (e.code() != ExitCode::field_not_found) throw;
         }
     }
-    throw Error(ExitCode::field_not_found, "--group-field " + options.group_field + ": neither " + data.zones.source +
+    throw Error(ExitCode::field_not_found, "group field " + options.group_field + ": neither " + data.zones.source +
                                                (tables.empty() ? "" : " nor the lookup and demand tables") +
                                                " has that column");
 }
@@ -127,8 +128,8 @@ std::string safe_file_stem(const std::string& group) {
 } // namespace
 
 std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function<void(const BatchProgress&)>& progress) {
-    if (options.out_dir.empty()) throw Error(ExitCode::usage, "--all needs an output folder (--out-dir)");
-    if (options.group_field.empty()) throw Error(ExitCode::usage, "--all needs --group-field, e.g. hscp_code");
+    if (options.out_dir.empty()) throw Error(ExitCode::usage, "a batch needs an output folder");
+    if (options.group_field.empty()) throw Error(ExitCode::usage, "a batch needs a group field, e.g. hscp_code");
     DatasetOptions load = options.data;
     load.build_graph = false; // each group gets its own graph
     const Dataset all = load_dataset(load);
@@ -155,7 +156,7 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
             if (it == k_of.end()) continue; // the table says which groups to run
             jobs.push_back({group, it->second.first, it->second.second, &zones});
         } else {
-            if (options.k < 2) throw Error(ExitCode::usage, "--all needs --localities K (2 or more) or --localities-csv");
+            if (options.k < 2) throw Error(ExitCode::usage, "a batch needs a locality count (2 or more) or a table of them");
             jobs.push_back({group, options.k, "", &zones});
         }
     }
@@ -163,16 +164,16 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
     {
         // Before any partitioning: no output file may be one the run reads.
         std::vector<NamedPath> outputs, inputs = options.inputs;
-        for (const auto& path : options.data.demand_paths) inputs.push_back({"--demand", path});
-        for (const auto& path : options.data.point_paths) inputs.push_back({"--points", path});
-        inputs.push_back({"--zones", options.data.zones.path});
-        inputs.push_back({"--crossings", options.data.graph.crossings_csv});
-        inputs.push_back({"--group-lookup", options.group_lookup});
+        for (const auto& path : options.data.demand_paths) inputs.push_back({"demand table", path});
+        for (const auto& path : options.data.point_paths) inputs.push_back({"point layer", path});
+        inputs.push_back({"zone layer", options.data.zones.path});
+        inputs.push_back({"crossings table", options.data.graph.crossings_csv});
+        inputs.push_back({"group lookup", options.group_lookup});
         for (const auto& job : jobs) {
             const std::string stem = (fs::path(options.out_dir) / safe_file_stem(job.group)).string();
-            for (const char* suffix : {".geojson", "_assignment.csv", ".plan.json"}) outputs.push_back({"--out-dir", stem + suffix});
+            for (const char* suffix : {".geojson", "_assignment.csv", ".plan.json"}) outputs.push_back({"output", stem + suffix});
         }
-        outputs.push_back({"--out-dir", (fs::path(options.out_dir) / "summary.csv").string()});
+        outputs.push_back({"output", (fs::path(options.out_dir) / "summary.csv").string()});
         check_outputs(outputs, inputs);
     }
 
@@ -230,11 +231,15 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
             if (progress) progress({done, jobs.size(), &row});
         }
     };
-    const unsigned threads = std::max(1u, std::min<unsigned>(options.jobs ? options.jobs : std::thread::hardware_concurrency(),
-                                                            static_cast<unsigned>(jobs.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
+    const unsigned threads = options.jobs ? std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(jobs.size())))
+                                          : detail::worker_count(jobs.size());
+    // One pool: each partnership's own parallel work (dissolve, first plans) gets its share
+    // of the cores, not every core again.
+    const unsigned share = std::max(1u, detail::threads_allowed() / threads);
+    detail::run_workers(threads, [&](unsigned, unsigned) {
+        const detail::ThreadBudget budget(share);
+        worker();
+    });
     write_file_atomically((fs::path(options.out_dir) / "summary.csv").string(), batch_summary_csv(rows, options.run.balance));
     return rows;
 }

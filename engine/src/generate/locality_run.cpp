@@ -27,25 +27,29 @@ BalanceSpec parse_balance(const std::string& text) {
         used = 0;
     }
     if (name.empty() || used == 0 || used != tolerance.size() || !std::isfinite(value) || value < 0)
-        throw Error(ExitCode::usage, "--balance " + text + ": expected COLUMN[:TOLERANCE] with a tolerance like 1% or 0.01");
+        throw Error(ExitCode::usage, "balance " + text + ": expected COLUMN[:TOLERANCE] with a tolerance like 1% or 0.01");
     const double fraction = percent ? value / 100.0 : value;
     // A band of 100% or more lets a locality hold nothing: no locality may be empty.
     if (fraction >= 1.0)
-        throw Error(ExitCode::usage, "--balance " + text +
+        throw Error(ExitCode::usage, "balance " + text +
                                          ": a tolerance of 100% or more allows an empty locality; give less than 100% (e.g. 5%)");
     return {name, fraction};
+}
+
+void check_locality_count(int k) {
+    if (k < 2) throw Error(ExitCode::usage, "locality count " + std::to_string(k) + ": the law asks for two or more");
 }
 
 CutCostKind parse_cut_cost(const std::string& text) {
     if (text == "people") return CutCostKind::people;
     if (text == "length") return CutCostKind::length;
-    throw Error(ExitCode::usage, "--cut-cost " + text + ": expected people or length");
+    throw Error(ExitCode::usage, "cut cost " + text + ": expected people or length");
 }
 
 BlockMode parse_block_mode(const std::string& text) {
     if (text == "soft") return BlockMode::soft;
     if (text == "hard") return BlockMode::hard;
-    throw Error(ExitCode::usage, "--blocks " + text + ": expected soft or hard");
+    throw Error(ExitCode::usage, "block mode " + text + ": expected soft or hard");
 }
 
 namespace {
@@ -87,8 +91,8 @@ std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field
                                    const std::vector<std::string>& tables) {
     const std::vector<std::string> values = zone_text_column(data, field, tables);
     if (values.empty())
-        throw Error(ExitCode::field_not_found, "--keep-whole " + field + ": neither " + data.zones.source +
-                                                   " nor any --demand table has that column");
+        throw Error(ExitCode::field_not_found, "keep-whole field " + field + ": neither " + data.zones.source +
+                                                   " nor any demand table has that column");
     std::map<std::string, int> numbers;
     std::vector<int> groups(values.size(), -1);
     for (std::size_t zone = 0; zone < values.size(); ++zone)
@@ -100,7 +104,7 @@ std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field
 LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& options) {
     const ZoneLayer& zones = data.zones;
     const int k = options.k;
-    if (k < 2) throw Error(ExitCode::usage, "--localities " + std::to_string(k) + ": the law asks for two or more");
+    check_locality_count(k);
     if (static_cast<std::size_t>(k) > zones.size())
         throw Error(ExitCode::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
                                                       std::to_string(zones.size()) + " zones of " + zones.source);
@@ -195,7 +199,7 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
         else if (!place_based.empty()) run.names.push_back(place_based[j]);
         else run.names.push_back("Locality " + std::to_string(j + 1));
     }
-    run.shapes = dissolve_groups(zones, run.result.assignment, k);
+    run.shapes = dissolve_groups(zones.shapes, zones.boxes, run.result.assignment, k);
     const auto t2 = std::chrono::steady_clock::now();
     run.partition_seconds = std::chrono::duration<double>(t1 - t0).count();
     run.dissolve_seconds = std::chrono::duration<double>(t2 - t1).count();

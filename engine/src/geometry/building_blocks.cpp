@@ -27,7 +27,7 @@ using detail::to_bg;
 
 BuildingBlockSpec parse_building_blocks(const std::string& text) {
     const auto malformed = [&] {
-        return Error(ExitCode::usage, "--building-blocks " + text + ": expected FILE[:LAYER]:FIELD");
+        return Error(ExitCode::usage, "building blocks " + text + ": expected FILE[:LAYER]:FIELD");
     };
     const std::size_t last = text.rfind(':');
     if (last == std::string::npos || last == 0 || last + 1 == text.size()) throw malformed();
@@ -77,12 +77,7 @@ detail::GeometryPtr valid_geos(const detail::GeosContext& geos, const MultiPolyg
 // The block's features made one valid shape: each repaired, several unioned.
 MultiPolygon merge_parts(const detail::GeosContext& geos, std::vector<detail::GeometryPtr>& parts) {
     if (parts.size() == 1) return detail::from_geos(geos, parts.front().get());
-    std::vector<GEOSGeometry*> raw;
-    raw.reserve(parts.size());
-    for (auto& p : parts) raw.push_back(p.release());
-    auto collection = detail::own(
-        geos, GEOSGeom_createCollection_r(geos, GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())),
-        "collection");
+    auto collection = detail::collection(geos, GEOS_GEOMETRYCOLLECTION, std::move(parts));
     auto merged = detail::own(geos, GEOSUnaryUnion_r(geos, collection.get()), "union");
     return detail::from_geos(geos, merged.get());
 }

@@ -1,5 +1,4 @@
 #include <lp/geometry/dissolve.hpp>
-#include <lp/io/zone_layer.hpp>
 
 #include "core/worker_threads.hpp"
 #include "geometry/geos_context.hpp"
@@ -10,22 +9,26 @@ namespace lp {
 
 namespace {
 
-bool covered_by_other_zone(const ZoneLayer& zones, const std::vector<bool>& member, const Point& p) {
+// The zones a dissolve reads: shapes[z] and boxes[z], one per zone.
+struct Zones {
+    const std::vector<MultiPolygon>& shapes;
+    const std::vector<Box>& boxes;
+    std::size_t size() const { return shapes.size(); }
+};
+
+bool covered_by_other_zone(const Zones& zones, const std::vector<bool>& member, const Point& p) {
     for (std::size_t z = 0; z < zones.size(); ++z)
         if (!member[z] && zones.boxes[z].contains(p) && contains(zones.shapes[z], p)) return true;
     return false;
 }
 
-MultiPolygon dissolve_with(const detail::GeosContext& geos, const ZoneLayer& zones,
+MultiPolygon dissolve_with(const detail::GeosContext& geos, const Zones& zones,
                            const std::vector<std::size_t>& members, double snap_tolerance, double min_hole_area) {
     if (members.empty()) return {};
-    std::vector<GEOSGeometry*> parts;
+    std::vector<detail::GeometryPtr> parts;
     parts.reserve(members.size());
-    for (std::size_t z : members) parts.push_back(detail::to_geos(geos, zones.shapes[z]).release());
-    auto collection = detail::own(geos,
-                                  GEOSGeom_createCollection_r(geos, GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                              static_cast<unsigned>(parts.size())),
-                                  "collection");
+    for (std::size_t z : members) parts.push_back(detail::to_geos(geos, zones.shapes[z]));
+    auto collection = detail::collection(geos, GEOS_GEOMETRYCOLLECTION, std::move(parts));
     // Zones of a layer share their borders vertex for vertex, so coverage union (which
     // only drops identical edges) is tens of times faster than an overlay union. Where
     // the layer is not a clean coverage it may fail or give an invalid result: then the
@@ -67,14 +70,16 @@ MultiPolygon dissolve_with(const detail::GeosContext& geos, const ZoneLayer& zon
 
 } // namespace
 
-MultiPolygon dissolve(const ZoneLayer& zones, const std::vector<std::size_t>& members, double snap_tolerance,
-                      double min_hole_area) {
+MultiPolygon dissolve(const std::vector<MultiPolygon>& shapes, const std::vector<Box>& boxes,
+                      const std::vector<std::size_t>& members, double snap_tolerance, double min_hole_area) {
     detail::GeosContext geos;
-    return dissolve_with(geos, zones, members, snap_tolerance, min_hole_area);
+    return dissolve_with(geos, Zones{shapes, boxes}, members, snap_tolerance, min_hole_area);
 }
 
-std::vector<MultiPolygon> dissolve_groups(const ZoneLayer& zones, const std::vector<int>& groups, int group_count,
-                                          double snap_tolerance, double min_hole_area) {
+std::vector<MultiPolygon> dissolve_groups(const std::vector<MultiPolygon>& shapes, const std::vector<Box>& boxes,
+                                          const std::vector<int>& groups, int group_count, double snap_tolerance,
+                                          double min_hole_area) {
+    const Zones zones{shapes, boxes};
     std::vector<std::vector<std::size_t>> members(std::max(group_count, 0));
     for (std::size_t z = 0; z < groups.size() && z < zones.size(); ++z)
         if (groups[z] >= 0 && groups[z] < group_count) members[groups[z]].push_back(z);

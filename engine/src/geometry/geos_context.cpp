@@ -24,31 +24,46 @@ void GeosContext::fail(const char* operation) const {
     throw Error(ExitCode::bad_geometry, std::string("GEOS ") + operation + " failed: " + last_error_);
 }
 
-GEOSGeometry* to_geos(const GeosContext& ctx, const Ring& ring) {
+namespace {
+// GEOS takes the pointed-to geometries over in the call that receives them.
+std::vector<GEOSGeometry*> hand_over(std::vector<GeometryPtr>& parts) {
+    std::vector<GEOSGeometry*> raw;
+    raw.reserve(parts.size());
+    for (auto& p : parts) raw.push_back(p.release());
+    return raw;
+}
+} // namespace
+
+GeometryPtr collection(const GeosContext& ctx, int type, std::vector<GeometryPtr> parts) {
+    auto raw = hand_over(parts);
+    return own(ctx, GEOSGeom_createCollection_r(ctx, type, raw.data(), static_cast<unsigned>(raw.size())),
+               type == GEOS_MULTIPOLYGON ? "multipolygon" : "collection");
+}
+
+GeometryPtr to_geos(const GeosContext& ctx, const Ring& ring) {
     static_assert(sizeof(Point) == 2 * sizeof(double), "Point must be two packed doubles");
     GEOSCoordSequence* seq = ctx.check(
         GEOSCoordSeq_copyFromBuffer_r(ctx, reinterpret_cast<const double*>(ring.data()),
                                       static_cast<unsigned>(ring.size()), 0, 0),
         "coordinate sequence");
-    return ctx.check(GEOSGeom_createLinearRing_r(ctx, seq), "linear ring");
+    return own(ctx, GEOSGeom_createLinearRing_r(ctx, seq), "linear ring"); // the ring owns seq, even on failure
 }
 
 GeometryPtr to_geos(const GeosContext& ctx, const Polygon& polygon) {
-    GEOSGeometry* shell = to_geos(ctx, polygon.exterior);
-    std::vector<GEOSGeometry*> holes;
+    GeometryPtr shell = to_geos(ctx, polygon.exterior);
+    std::vector<GeometryPtr> holes;
     holes.reserve(polygon.holes.size());
     for (const auto& h : polygon.holes) holes.push_back(to_geos(ctx, h));
-    return own(ctx, GEOSGeom_createPolygon_r(ctx, shell, holes.data(), static_cast<unsigned>(holes.size())),
+    auto raw = hand_over(holes);
+    return own(ctx, GEOSGeom_createPolygon_r(ctx, shell.release(), raw.data(), static_cast<unsigned>(raw.size())),
                "polygon");
 }
 
 GeometryPtr to_geos(const GeosContext& ctx, const MultiPolygon& shape) {
-    std::vector<GEOSGeometry*> parts;
+    std::vector<GeometryPtr> parts;
     parts.reserve(shape.size());
-    for (const auto& p : shape) parts.push_back(to_geos(ctx, p).release());
-    return own(ctx,
-               GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, parts.data(), static_cast<unsigned>(parts.size())),
-               "multipolygon");
+    for (const auto& p : shape) parts.push_back(to_geos(ctx, p));
+    return collection(ctx, GEOS_MULTIPOLYGON, std::move(parts));
 }
 
 namespace {

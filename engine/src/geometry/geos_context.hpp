@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lp::detail {
@@ -31,6 +32,8 @@ public:
     [[noreturn]] void fail(const char* operation) const;
 
     const std::string& last_error() const { return last_error_; }
+    // The last message, cleared: for callers that list failures and go on.
+    std::string take_error() { return std::exchange(last_error_, {}); }
 
 private:
     static void on_error(const char* message, void* self);
@@ -48,7 +51,11 @@ inline GeometryPtr own(const GeosContext& ctx, GEOSGeometry* g, const char* oper
     return GeometryPtr(ctx.check(g, operation), GeometryDeleter{ctx.get()});
 }
 
-GEOSGeometry* to_geos(const GeosContext& ctx, const Ring& ring);
+// A collection (GEOS_MULTIPOLYGON, GEOS_GEOMETRYCOLLECTION) that takes the parts over;
+// until the call they stay owned, so a part that fails to build leaks none of the others.
+GeometryPtr collection(const GeosContext& ctx, int type, std::vector<GeometryPtr> parts);
+
+GeometryPtr to_geos(const GeosContext& ctx, const Ring& ring);
 GeometryPtr to_geos(const GeosContext& ctx, const Polygon& polygon);
 GeometryPtr to_geos(const GeosContext& ctx, const MultiPolygon& shape);
 // Collects every polygon inside g (polygons, multipolygons, collections); lines and

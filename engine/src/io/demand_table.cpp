@@ -28,7 +28,7 @@ const std::vector<double>& DemandColumns::column(const std::string& name) const 
     std::string known;
     for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
     throw Error(ExitCode::field_not_found,
-                "no demand column '" + name + "' (columns: " + (known.empty() ? "none; add --demand" : known) + ")");
+                "no demand column '" + name + "' (columns: " + (known.empty() ? "none; add a demand table" : known) + ")");
 }
 
 void DemandColumns::set_unusable(const std::string& name, const std::string& problem) {

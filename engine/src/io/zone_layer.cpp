@@ -7,10 +7,10 @@
 #include "io/gdal_util.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <exception>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
@@ -176,7 +176,13 @@ public:
     PreparationFollower(const PreparationFollower&) = delete;
     PreparationFollower& operator=(const PreparationFollower&) = delete;
 
-    void publish(std::size_t appended) { published_.store(appended, std::memory_order_release); }
+    void publish(std::size_t appended) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            published_ = appended;
+        }
+        wake_.notify_one();
+    }
     // Waits for the zones published so far; returns how many are prepared, and in `error`
     // what the preparer threw (to be raised after the reader's own errors).
     std::size_t finish(std::exception_ptr& error) {
@@ -187,22 +193,26 @@ public:
 
 private:
     void stop() {
-        done_.store(true, std::memory_order_release);
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            done_ = true;
+        }
+        wake_.notify_one();
         if (thread_.joinable()) thread_.join();
     }
     void follow() {
         try {
             for (;;) {
-                const bool last = done_.load(std::memory_order_acquire);
-                const std::size_t until = published_.load(std::memory_order_acquire);
-                if (until > prepared_) {
-                    preparation_.run(prepared_, until, 1);
-                    prepared_ = until;
-                } else if (last) {
-                    return;
-                } else {
-                    std::this_thread::sleep_for(std::chrono::microseconds(200));
+                std::size_t until = 0;
+                {
+                    std::unique_lock<std::mutex> lock(mutex_);
+                    wake_.wait(lock, [&] { return done_ || published_ > prepared_; });
+                    if (published_ <= prepared_) return; // done, and nothing left to prepare
+                    until = published_;
                 }
+                // Outside the lock: the reader publishes on while these zones are prepared.
+                preparation_.run(prepared_, until, 1);
+                prepared_ = until;
             }
         } catch (...) {
             error_ = std::current_exception();
@@ -210,9 +220,11 @@ private:
     }
 
     const ZonePreparation& preparation_;
-    std::atomic<std::size_t> published_{0};
-    std::atomic<bool> done_{false};
-    std::size_t prepared_ = 0;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::size_t published_ = 0; // guarded by mutex_
+    bool done_ = false;         // guarded by mutex_
+    std::size_t prepared_ = 0;  // the preparer's own until it is joined
     std::exception_ptr error_;
     std::thread thread_;
 }; // class PreparationFollower
@@ -220,7 +232,7 @@ private:
 } // namespace
 
 ZoneLayer read_zones(const ZoneReadOptions& options) {
-    if (options.id_field.empty()) throw Error(ExitCode::usage, options.path + ": no id field given (--id-field)");
+    if (options.id_field.empty()) throw Error(ExitCode::usage, options.path + ": no id field given");
     auto ds = detail::open_vector(options.path);
     OGRLayer* layer = detail::find_layer(*ds, options.path, options.layer);
     const int id_index = detail::field_index(*layer, options.path, options.id_field, "id");
@@ -231,13 +243,13 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     if (!options.filter_field.empty()) {
         filter_index = detail::field_index(*layer, options.path, options.filter_field, "filter");
         if (options.filter_values.empty())
-            throw Error(ExitCode::usage, "--filter-field " + options.filter_field + " needs at least one --filter value");
+            throw Error(ExitCode::usage, "filter field " + options.filter_field + " needs at least one value to keep");
     }
     const std::set<std::string> wanted(options.filter_values.begin(), options.filter_values.end());
 
     if (layer->GetLayerDefn()->GetGeomFieldCount() == 0)
         throw Error(ExitCode::bad_geometry, options.path + ": layer '" + layer->GetName() +
-                                                "' is a table without geometry, not a zone layer (tables go in --demand)");
+                                                "' is a table without geometry, not a zone layer (a table is read as a demand table)");
     const OGRSpatialReference* srs = layer->GetSpatialRef();
     if (!srs)
         throw Error(ExitCode::crs_problem, options.path + ": layer '" + layer->GetName() +

@@ -152,7 +152,7 @@ std::vector<std::string> infeasibility_reasons(const PartitionRequest& request, 
         };
         if (block_totals.size() < static_cast<std::size_t>(k))
             reasons.push_back("only " + std::to_string(block_totals.size()) + " building blocks for " +
-                              std::to_string(k) + " localities, and only whole blocks move (--blocks hard)");
+                              std::to_string(k) + " localities, and only whole blocks move (hard building blocks)");
         for (const auto& [block, totals] : block_totals)
             for (std::size_t l = 0; l < request.balance.size(); ++l) {
                 const double upper = mean[l] * (1 + request.balance[l].tolerance);
@@ -160,7 +160,7 @@ std::vector<std::string> infeasibility_reasons(const PartitionRequest& request, 
                     reasons.push_back("building block " + block_name(block) + " alone has " + request.balance[l].name +
                                       " " + number(totals[l]) + ", more than one locality may hold (mean " +
                                       number(mean[l]) + " + " + format_percent(request.balance[l].tolerance) + " = " +
-                                      number(upper) + "), and only whole blocks move (--blocks hard)");
+                                      number(upper) + "), and only whole blocks move (hard building blocks)");
             }
         for (const auto& [block, locks] : block_locks)
             if (locks.size() > 1)

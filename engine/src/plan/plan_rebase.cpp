@@ -331,7 +331,7 @@ RebaseResult rebase_plan(const LocalityPlan& plan, const RebaseInput& in) {
     if (!plan.crossings.empty()) {
         r.warnings.push_back(std::to_string(plan.crossings.size()) +
                              " recorded crossings join zones of the old layer: not carried (record them for the new "
-                             "layer with --crossings)");
+                             "layer again)");
         r.plan.crossings.clear();
     }
     if (!r.uncovered_old.empty())

@@ -84,7 +84,7 @@ DatasetOptions dataset_options_from_plan(const LocalityPlan& plan, const std::st
     options.zones.id_field = recorded(plan, "id_field");
     if (options.zones.path.empty() || options.zones.id_field.empty())
         throw Error(ExitCode::bad_plan, plan_path + ": /sources: the plan does not record its zone layer (\"zones\" and "
-                                                    "\"id_field\"); give --zones and --id-field");
+                                                    "\"id_field\"); give the zone layer and its id field");
     options.zones.layer = recorded(plan, "layer");
     options.zones.name_field = recorded(plan, "name_field");
     options.zones.filter_field = recorded(plan, "filter_field");

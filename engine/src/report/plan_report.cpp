@@ -158,7 +158,7 @@ PlanReport prepare_report(const LocalityPlan& plan, const Dataset& data, const F
     report.plan_path = plan_path;
     report.working_crs = data.zones.working_crs;
     const auto groups = zone_groups(plan, data.zones.ids);
-    report.shapes = dissolve_groups(data.zones, groups, static_cast<int>(plan.localities.size()));
+    report.shapes = dissolve_groups(data.zones.shapes, data.zones.boxes, groups, static_cast<int>(plan.localities.size()));
     report.indicators = locality_indicators(plan, data, &report.shapes);
     report.shares = function_demand_shares(plan, catalogue, driver_columns(data), data.zones.ids);
     for (const auto& layer : data.points) report.point_kinds.push_back(layer.kind);

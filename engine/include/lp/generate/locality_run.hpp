@@ -25,6 +25,9 @@ struct BalanceSpec {
 // lp::Error(usage) on anything else.
 BalanceSpec parse_balance(const std::string& text);
 
+// The law asks for two or more localities: throws lp::Error(usage) for fewer.
+void check_locality_count(int k);
+
 // What a boundary costs: its people (the default whenever a population is balanced)
 // or its length in metres.
 enum class CutCostKind { automatic, length, people };

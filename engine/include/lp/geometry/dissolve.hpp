@@ -7,17 +7,19 @@
 
 namespace lp {
 
-class ZoneLayer;
+// Zones are given as their shapes and bounding boxes (a ZoneLayer's `shapes` and `boxes`),
+// one per zone, in a working CRS in metres.
 
 // Union of the given zones as one (multi)polygon without slivers: boundaries closer
 // than snap_tolerance metres are closed, and holes smaller than min_hole_area that
 // no zone fills are dropped.
-MultiPolygon dissolve(const ZoneLayer& zones, const std::vector<std::size_t>& members,
-                      double snap_tolerance = 10.0, double min_hole_area = 10000.0);
+MultiPolygon dissolve(const std::vector<MultiPolygon>& shapes, const std::vector<Box>& boxes,
+                      const std::vector<std::size_t>& members, double snap_tolerance = 10.0,
+                      double min_hole_area = 10000.0);
 
 // One dissolved shape per group: groups[zone] in 0..group_count-1 (or -1 for none).
-std::vector<MultiPolygon> dissolve_groups(const ZoneLayer& zones, const std::vector<int>& groups,
-                                          int group_count, double snap_tolerance = 10.0,
-                                          double min_hole_area = 10000.0);
+std::vector<MultiPolygon> dissolve_groups(const std::vector<MultiPolygon>& shapes, const std::vector<Box>& boxes,
+                                          const std::vector<int>& groups, int group_count,
+                                          double snap_tolerance = 10.0, double min_hole_area = 10000.0);
 
 } // namespace lp

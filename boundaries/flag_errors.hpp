@@ -1,0 +1,50 @@
+#pragma once
+// The engine names a setting in its own words at the start of a message ("balance pop:150%:
+// ...", "keep-whole field ward: ...") because the viewer shows its messages too. On the
+// command line that setting is a flag, so here the message names the flag instead.
+#include <lp/core/error.hpp>
+
+#include <span>
+#include <string>
+#include <utility>
+
+namespace lp::cli {
+
+struct FlagWords {
+    const char* engine; // how an engine message begins
+    const char* flag;   // what the command line says instead
+};
+
+// The words of the settings generate (and plan import, for balance) take.
+inline constexpr FlagWords generate_flag_words[] = {
+    {"balance ", "--balance "},
+    {"cut cost ", "--cut-cost "},
+    {"block mode ", "--blocks "},
+    {"keep-whole field ", "--keep-whole "},
+    {"locality count ", "--localities "},
+    {"group field ", "--group-field "},
+    {"settlements ", "--settlements "},
+    {"building blocks ", "--building-blocks "},
+    {"a batch needs a group field", "--all needs --group-field"},
+    {"a batch needs a locality count (2 or more) or a table of them",
+     "--all needs --localities K (2 or more) or --localities-csv"},
+};
+
+// Runs work(); an lp::Error whose message begins with one of the engine's words is raised
+// again, of the same kind, with the flag in their place.
+template <typename Work>
+decltype(auto) naming_flags(std::span<const FlagWords> words, Work&& work) {
+    try {
+        return std::forward<Work>(work)();
+    } catch (const Error& e) {
+        const std::string message = e.what();
+        for (const auto& w : words) {
+            const std::string engine = w.engine;
+            if (message.compare(0, engine.size(), engine) == 0)
+                throw Error(e.code(), w.flag + message.substr(engine.size()));
+        }
+        throw;
+    }
+}
+
+} // namespace lp::cli
