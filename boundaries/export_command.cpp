@@ -82,7 +82,7 @@ void run_export(const ExportArgs& args) {
     prepare_outputs(outputs, inputs);
 
     const auto groups = zone_groups(plan, data.zones.ids);
-    const auto shapes = dissolve_groups(data.zones, groups, static_cast<int>(plan.localities.size()));
+    const auto shapes = dissolve_groups(data.zones.shapes, data.zones.boxes, groups, static_cast<int>(plan.localities.size()));
     const auto indicators = locality_indicators(plan, data, &shapes);
 
     OutputSet files; // the folder's files, or none of them

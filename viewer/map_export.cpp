@@ -20,7 +20,7 @@ void export_map_svg(Session& session, const std::string& path) {
     if (!session.has_plan()) throw Error(ExitCode::usage, path + ": no plan to draw");
     const PlanState& state = session.state();
     const std::vector<MultiPolygon> shapes =
-        dissolve_groups(session.data().zones, state.assignment(), static_cast<int>(state.locality_count()));
+        dissolve_groups(session.data().zones.shapes, session.data().zones.boxes, state.assignment(), static_cast<int>(state.locality_count()));
     SvgMapOptions options;
     options.width = 1200;
     options.max_height = 1200;
