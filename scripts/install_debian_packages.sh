@@ -2,15 +2,23 @@
 # Installs, as root on Debian 12, the packages Locality Planner builds with.
 # With --test, also what the tests drive: Xvfb, Mesa and Python for the viewer, METIS for the
 # partitioner comparison, Chromium for the report screenshot, Node.js for the GeoJSON
-# validator, PyQGIS (python3-qgis) for the test that opens the outputs in QGIS.
+# validator, PyQGIS (python3-qgis) for the test that opens the outputs in QGIS. With --fuzz,
+# clang and its libFuzzer runtime for -DLP_FUZZ=ON (fuzz/; CI does not build the fuzzers).
+# Options may be combined: --test --fuzz.
 set -eu
 packages="build-essential cmake ninja-build pkg-config git
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin libboost-dev libboost-graph-dev
   libimgui-dev libglfw3-dev libgl-dev catch2 libcli11-dev nlohmann-json3-dev libminizip-dev dpkg-dev"
-if [ "${1:-}" = "--test" ]; then
-  packages="$packages xvfb xauth libgl1-mesa-dri mesa-utils metis chromium python3 ca-certificates python3-qgis"
-  command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
-fi
+for option in "$@"; do
+  case "$option" in
+  --test)
+    packages="$packages xvfb xauth libgl1-mesa-dri mesa-utils metis chromium python3 ca-certificates python3-qgis"
+    command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
+    ;;
+  --fuzz) packages="$packages clang-14 libclang-rt-14-dev" ;; # libclang_rt.fuzzer and the sanitizer runtimes
+  *) echo "usage: $0 [--test] [--fuzz]" >&2; exit 2 ;;
+  esac
+done
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # shellcheck disable=SC2086

@@ -1,0 +1,352 @@
+// The bad-input matrix of issue 15: every kind of bad input the issue lists, through the
+// command line, with the same four checks for each: the exit code, stderr naming the file
+// and the line or feature (or the option), no output or temporary file left in the output
+// folder, and the inputs unchanged. Inputs are written into a fresh folder per case.
+#include <lp/core/error.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <map>
+#include <set>
+#include <string>
+#include <sys/wait.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+    int code;            // exit code; -1 when the process ended on a signal
+    std::string errors;  // stderr alone
+};
+
+Outcome run_boundaries(const std::string& args, const std::string& prefix = "") {
+    const std::string command = prefix + std::string(LP_BINARY_DIR) + "/bin/boundaries " + args + " 2>&1 >/dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string errors;
+    std::array<char, 4096> buf{};
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) errors.append(buf.data(), n);
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, errors};
+}
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string fixture(const std::string& name) { return read_text(fs::path(LP_SOURCE_DIR) / "tests/fixtures" / name); }
+
+int code(lp::ExitCode c) { return static_cast<int>(c); }
+
+// in/ holds the case's inputs (three zones A, B, C as z.geojson, demand pop 100/200/300 as
+// d.csv, plus what the case writes); out/ is where its outputs go.
+struct Folder {
+    fs::path dir, in, out;
+    explicit Folder(const std::string& name)
+        : dir(fs::path(LP_BINARY_DIR) / ("bad_input_matrix_" + name)), in(dir / "in"), out(dir / "out") {
+        fs::remove_all(dir);
+        fs::create_directories(in);
+        fs::create_directories(out);
+        write_in("z.geojson", fixture("three_zones.geojson"));
+        write_in("d.csv", fixture("demand_ok.csv"));
+    }
+    ~Folder() { fs::remove_all(dir); }
+    std::string write_in(const std::string& name, const std::string& text) const {
+        std::ofstream(in / name, std::ios::binary) << text;
+        return (in / name).string();
+    }
+    std::string i(const std::string& name) const { return (in / name).string(); }
+    std::string o(const std::string& name) const { return (out / name).string(); }
+    std::map<std::string, std::string> inputs() const {
+        std::map<std::string, std::string> files;
+        for (const auto& e : fs::recursive_directory_iterator(in))
+            if (e.is_regular_file()) files[e.path().string()] = read_text(e.path());
+        return files;
+    }
+    std::set<std::string> outputs() const {
+        std::set<std::string> names;
+        for (const auto& e : fs::directory_iterator(out)) names.insert(e.path().filename().string());
+        return names;
+    }
+    std::vector<std::string> temporaries() const {
+        std::vector<std::string> found;
+        for (const auto& e : fs::recursive_directory_iterator(dir))
+            if (e.path().filename().string().find(".tmp-") != std::string::npos) found.push_back(e.path().string());
+        return found;
+    }
+};
+
+// One partition of the three zones into two, on the given zones and demand, into out/o.geojson.
+std::string generate(const Folder& f, const std::string& zones = "z.geojson", const std::string& demand = "d.csv") {
+    return "generate --zones " + f.i(zones) + " --id-field zone --demand " + f.i(demand) +
+           " --localities 2 --balance pop:50% --out " + f.o("o.geojson");
+}
+
+std::string three_zones_with(const std::string& from, const std::string& to) {
+    std::string text = fixture("three_zones.geojson");
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+struct Case {
+    std::string name;
+    std::function<std::string(const Folder&)> args;  // writes the case's inputs, gives the arguments
+    std::set<int> codes;                             // accepted exit codes
+    std::vector<std::string> mentions;               // stderr names these (file and line or feature)
+    std::set<std::string> outputs;                   // what out/ holds afterwards
+    std::function<void(const Folder&)> also = {};    // any further check
+};
+
+const int ok = 0;
+const int out_of_band = code(lp::ExitCode::tolerance_not_met); // a written partition outside a band
+
+std::vector<Case> matrix() {
+    return {
+        {"output is an input (15)",
+         [](const Folder& f) { return generate(f) + " --assignment " + f.i("d.csv"); },
+         {code(lp::ExitCode::output_is_input)},
+         {"d.csv", "--demand"},
+         {}},
+        {"output is a folder (16)",
+         [](const Folder& f) {
+             fs::create_directory(f.out / "o.geojson");
+             return generate(f);
+         },
+         {code(lp::ExitCode::output_not_regular)},
+         {"o.geojson is a folder"},
+         {"o.geojson"},
+         [](const Folder& f) { CHECK(fs::is_empty(f.out / "o.geojson")); }},
+        {"output is /dev/null, a device (16)",
+         [](const Folder& f) { return generate(f) + " --assignment /dev/null"; },
+         {code(lp::ExitCode::output_not_regular)},
+         {"--assignment /dev/null is a character device"},
+         {}},
+        {"unwritable .gpkg output (13)",
+         [](const Folder& f) {
+             return "dissolve --zones " + f.i("z.geojson") + " --id-field zone --out " + f.o("missing/o.gpkg");
+         },
+         {code(lp::ExitCode::write_failed)},
+         {"o.gpkg"},
+         {}},
+        {"--out-dir that is a file (16)",
+         [](const Folder& f) {
+             std::ofstream(f.out / "not_a_folder") << "x";
+             return "generate --zones " + f.i("z.geojson") + " --id-field zone --demand " + f.i("d.csv") +
+                    " --all --group-field ward --localities 2 --balance pop:50% --out-dir " + f.o("not_a_folder");
+         },
+         {code(lp::ExitCode::output_not_regular), code(lp::ExitCode::write_failed)},
+         {"not_a_folder"},
+         {"not_a_folder"}},
+        {"--balance pop:1000% (2)",
+         [](const Folder& f) {
+             const std::string a = generate(f);
+             return a.substr(0, a.find("--balance")) + "--balance pop:1000% --out " + f.o("o.geojson");
+         },
+         {code(lp::ExitCode::usage)},
+         {"--balance pop:1000%"},
+         {}},
+        {"--snap -10 (2)",
+         [](const Folder& f) { return generate(f) + " --snap -10"; },
+         {code(lp::ExitCode::usage)},
+         {"--snap -10"},
+         {}},
+        {"a plan number 1e309 (14)",
+         [](const Folder& f) {
+             f.write_in("plan.json", "{\n  \"schema_version\": 1,\n  \"partnership\": 1e309\n}\n");
+             return "report --plan " + f.i("plan.json") + " --out " + f.o("report");
+         },
+         {code(lp::ExitCode::bad_plan)},
+         {"plan.json: line 3", "out of range"},
+         {}},
+        {"a key given twice in a plan (14)",
+         [](const Folder& f) {
+             f.write_in("dup.json", "{\"schema_version\": 1, \"assignment\": {\"A\": \"L1\", \"A\": \"L2\"}}\n");
+             return "report --plan " + f.i("dup.json") + " --out " + f.o("report");
+         },
+         {code(lp::ExitCode::bad_plan)},
+         {"dup.json", "/assignment: key \"A\" appears twice"},
+         {}},
+        {"a plan from a newer build (14)",
+         [](const Folder& f) {
+             f.write_in("newer.json", "{\"schema_version\": 99}\n");
+             return "plan export --plan " + f.i("newer.json") + " --out " + f.o("lookup.csv");
+         },
+         {code(lp::ExitCode::bad_plan)},
+         {"newer.json", "schema_version"},
+         {}},
+        {"a Windows-1252 lock CSV with \"\xC3\x8Cle\" is decoded",
+         [](const Folder& f) {
+             return generate(f) + " --lock " + f.write_in("lock.csv", "zone,locality\nA,\xCCle\n") + " --assignment " +
+                    f.o("o.csv");
+         },
+         {ok, out_of_band},
+         {},
+         {"o.geojson", "o.csv"},
+         [](const Folder& f) { CHECK_THAT(read_text(f.out / "o.csv"), Catch::Contains(",\xC3\x8Cle\n")); }}, // UTF-8 now
+        {"a lock CSV byte neither UTF-8 nor Windows-1252 (8)",
+         [](const Folder& f) { return generate(f) + " --lock " + f.write_in("lockbad.csv", "zone,locality\nA,x\nB,\x81\n"); },
+         {code(lp::ExitCode::bad_value)},
+         {"lockbad.csv: line 3: byte 0x81"},
+         {}},
+        {"a demand CSV with a byte order mark",
+         [](const Folder& f) {
+             f.write_in("bom.csv", "\xEF\xBB\xBFzone,pop\r\nA,100\r\nB,200\r\nC,300\r\n");
+             return generate(f, "z.geojson", "bom.csv");
+         },
+         {ok, out_of_band},
+         {},
+         {"o.geojson"}},
+        {"a demand value of 1e308 (8)",
+         [](const Folder& f) {
+             f.write_in("huge.csv", "zone,pop\nA,100\nB,1e308\nC,300\n");
+             return generate(f, "z.geojson", "huge.csv");
+         },
+         {code(lp::ExitCode::bad_value)},
+         {"huge.csv line 3, column pop", "zone B"},
+         {}},
+        {"a missing value in the first row (8)",
+         [](const Folder& f) {
+             f.write_in("gap.csv", "zone,pop\nA,\nB,200\nC,300\n");
+             return generate(f, "z.geojson", "gap.csv");
+         },
+         {code(lp::ExitCode::bad_value)},
+         {"gap.csv line 2, column pop: no value (zone A)"},
+         {}},
+        {"\"1,234\" in the first row is a number",
+         [](const Folder& f) {
+             f.write_in("commas.csv", "zone,pop\nA,\"1,234\"\nB,1200\nC,\"1,300\"\n");
+             return generate(f, "z.geojson", "commas.csv");
+         },
+         {ok, out_of_band},
+         {},
+         {"o.geojson"}},
+        {"a second row for a zone (8)",
+         [](const Folder& f) {
+             f.write_in("twice.csv", "zone,pop\nA,100\nA,150\nB,200\nC,300\n");
+             return generate(f, "z.geojson", "twice.csv");
+         },
+         {code(lp::ExitCode::bad_value)},
+         {"twice.csv line 3: second row for zone A"},
+         {}},
+        {"a NaN coordinate (12)",
+         [](const Folder& f) {
+             f.write_in("nan.geojson", three_zones_with("[-3.18,55.90],[-3.17,55.90]", "[-3.18,1e999],[-3.17,55.90]"));
+             return generate(f, "nan.geojson");
+         },
+         {code(lp::ExitCode::bad_geometry)},
+         {"nan.geojson: feature 3", "not a finite number"},
+         {}},
+        {"duplicate zone ids (7)",
+         [](const Folder& f) {
+             f.write_in("dup.geojson", fixture("duplicate_ids.geojson"));
+             return generate(f, "dup.geojson");
+         },
+         {code(lp::ExitCode::duplicate_id)},
+         {"dup.geojson: feature 3: duplicate zone 'A'"},
+         {}},
+        {"an assignment CSV with a quote never closed (8)",
+         [](const Folder& f) {
+             return "plan import --assignment " + f.write_in("lookup.csv", "zone,locality\nA,L1\nB,\"L2\nC,L2\n") +
+                    " --zones " + f.i("z.geojson") + " --id-field zone --out " + f.o("plan.json");
+         },
+         {code(lp::ExitCode::bad_value)},
+         {"lookup.csv: line 3", "never closed"},
+         {}},
+    };
+}
+
+void check_case(const Case& c) {
+    const Folder f(std::to_string(std::hash<std::string>{}(c.name) % 100000));
+    const std::string args = c.args(f);
+    const auto inputs_before = f.inputs();
+    INFO("boundaries " << args);
+    const Outcome r = run_boundaries(args);
+    INFO("stderr: " << r.errors);
+    CHECK(c.codes.count(r.code) == 1);
+    for (const auto& m : c.mentions) CHECK_THAT(r.errors, Catch::Contains(m));
+    CHECK(f.outputs() == c.outputs);
+    CHECK(f.temporaries().empty());
+    CHECK(f.inputs() == inputs_before);
+    if (c.also) c.also(f);
+}
+
+} // namespace
+
+TEST_CASE("bad-input matrix: exit code, file and line named, nothing left behind (issue 15)", "[cli][io][matrix]") {
+    for (const auto& c : matrix()) {
+        DYNAMIC_SECTION(c.name) { check_case(c); }
+    }
+}
+
+// Issue 15 item 3: one vertex of a British National Grid layer with its coordinates
+// multiplied by ten. The graph builder's bounded work is another change; until it is in,
+// this case may fail, hence [!mayfail]. Whatever the fix, it is a named error or a graph,
+// never exit 1 or a signal. Memory is capped so that a run-away cannot take the machine.
+TEST_CASE("bad-input matrix: one vertex times ten is a named error or a result, never exit 1 (issue 15 item 3)",
+          "[cli][io][matrix][!mayfail]") {
+    const std::string square = "{\"type\":\"Feature\",\"properties\":{\"zone\":\"%ID\"},\"geometry\":{\"type\":\"Polygon\","
+                               "\"coordinates\":[[[%X0,700000],[%X1,700000],[%X1,700100],[%X0,700100],[%X0,700000]]]}}";
+    auto zone = [&](const std::string& id, int x0) {
+        std::string s = square;
+        for (auto [key, value] : {std::pair<std::string, std::string>{"%ID", id}, {"%X0", std::to_string(x0)},
+                                  {"%X1", std::to_string(x0 + 100)}})
+            for (auto at = s.find(key); at != std::string::npos; at = s.find(key)) s.replace(at, key.size(), value);
+        return s;
+    };
+    std::string layer = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+                        "\"urn:ogc:def:crs:EPSG::27700\"}},\"features\":[" +
+                        zone("A", 300000) + "," + zone("B", 300100) + "," + zone("TYPO", 300200) + "]}";
+    const std::string typo = "[300300,700100]"; // zone TYPO's north-east corner, times ten
+    const auto at = layer.find(typo);
+    REQUIRE(at != std::string::npos);
+    layer.replace(at, typo.size(), "[3003000,7001000]");
+    // The outputs depend on which answer the builder gives; the rest holds either way.
+    const Folder f("vertex_times_ten");
+    f.write_in("typo.geojson", layer);
+    f.write_in("typo.csv", "zone,pop\nA,100\nB,200\nTYPO,300\n");
+    const std::string args = generate(f, "typo.geojson", "typo.csv");
+    const Outcome r = run_boundaries(args, "ulimit -v 3000000; ");
+    INFO("boundaries " << args);
+    INFO("stderr: " << r.errors);
+    CHECK(r.code != -1);
+    CHECK(r.code != code(lp::ExitCode::unexpected));
+    CHECK(std::set<int>{ok, out_of_band, code(lp::ExitCode::bad_geometry), code(lp::ExitCode::crs_problem)}.count(r.code) == 1);
+    if (r.code == code(lp::ExitCode::bad_geometry) || r.code == code(lp::ExitCode::crs_problem)) {
+        CHECK_THAT(r.errors, Catch::Contains("typo.geojson") && Catch::Contains("TYPO"));
+        CHECK(f.outputs().empty());
+    }
+    CHECK(f.temporaries().empty());
+}
+
+// Found by fuzz/graph_builder_fuzzer.cpp: two zones with the same shape, apart from the rest,
+// share their whole boundary, so their component has no coast for a crossing to start from,
+// and joining components never ends (engine/src/graph/graph_builder.cpp, join_components).
+// [!mayfail] until the graph builder is mended; then it is a graph or a named error at once.
+TEST_CASE("bad-input matrix: a zone that duplicates another, apart from the rest, does not hang (fuzz finding)",
+          "[cli][io][matrix][!mayfail]") {
+    auto square = [](const std::string& id, int x0) {
+        const std::string x = std::to_string(x0), x1 = std::to_string(x0 + 100);
+        return "{\"type\":\"Feature\",\"properties\":{\"zone\":\"" + id +
+               "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[" + x + ",700000],[" + x1 + ",700000],[" + x1 +
+               ",700100],[" + x + ",700100],[" + x + ",700000]]]}}";
+    };
+    const Folder f("duplicate_island");
+    f.write_in("dup.geojson", "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+                              "\"urn:ogc:def:crs:EPSG::27700\"}},\"features\":[" +
+                                  square("A", 300000) + "," + square("B", 300500) + "," + square("C", 300500) + "]}");
+    const Outcome r = run_boundaries("inspect --zones " + f.i("dup.geojson") + " --id-field zone", "timeout 60 ");
+    INFO("stderr: " << r.errors);
+    CHECK(r.code != 124); // timeout's code: still joining after a minute
+    CHECK(r.code != -1);
+    CHECK(r.code != code(lp::ExitCode::unexpected));
+}
