@@ -289,11 +289,9 @@ TEST_CASE("bad-input matrix: exit code, file and line named, nothing left behind
 }
 
 // Issue 15 item 3: one vertex of a British National Grid layer with its coordinates
-// multiplied by ten. The graph builder's bounded work is another change; until it is in,
-// this case may fail, hence [!mayfail]. Whatever the fix, it is a named error or a graph,
-// never exit 1 or a signal. Memory is capped so that a run-away cannot take the machine.
+// multiplied by ten: a named error or a graph, never exit 1 or a signal. Memory is capped so that a run-away cannot take the machine.
 TEST_CASE("bad-input matrix: one vertex times ten is a named error or a result, never exit 1 (issue 15 item 3)",
-          "[cli][io][matrix][!mayfail]") {
+          "[cli][io][matrix]") {
     const std::string square = "{\"type\":\"Feature\",\"properties\":{\"zone\":\"%ID\"},\"geometry\":{\"type\":\"Polygon\","
                                "\"coordinates\":[[[%X0,700000],[%X1,700000],[%X1,700100],[%X0,700100],[%X0,700000]]]}}";
     auto zone = [&](const std::string& id, int x0) {
@@ -330,10 +328,10 @@ TEST_CASE("bad-input matrix: one vertex times ten is a named error or a result, 
 
 // Found by fuzz/graph_builder_fuzzer.cpp: two zones with the same shape, apart from the rest,
 // share their whole boundary, so their component has no coast for a crossing to start from,
-// and joining components never ends (engine/src/graph/graph_builder.cpp, join_components).
-// [!mayfail] until the graph builder is mended; then it is a graph or a named error at once.
+// and joining components never ended (engine/src/graph/graph_builder.cpp, join_components,
+// now hops from such a component's whole outline): a graph or a named error at once.
 TEST_CASE("bad-input matrix: a zone that duplicates another, apart from the rest, does not hang (fuzz finding)",
-          "[cli][io][matrix][!mayfail]") {
+          "[cli][io][matrix]") {
     auto square = [](const std::string& id, int x0) {
         const std::string x = std::to_string(x0), x1 = std::to_string(x0 + 100);
         return "{\"type\":\"Feature\",\"properties\":{\"zone\":\"" + id +

@@ -61,3 +61,13 @@ TEST_CASE("CSV: Windows-1252 is decoded to UTF-8, a BOM dropped, a byte neither 
         CHECK_THAT(std::string(e.what()), Catch::Contains("bad.csv: line 3: byte 0x81"));
     }
 }
+
+TEST_CASE("CSV: a first field that starts with U+FEFF survives a write and read (fuzz finding)", "[plan]") {
+    const std::vector<std::string> header = {"\xEF\xBB\xBFzone", "locality"};
+    const std::string text = csv_line(header) + csv_line({"S01", "1"});
+    CHECK(text.front() == '"');
+    const auto table = parse_csv(text, "bom_field.csv");
+    CHECK(table.header == header);
+    REQUIRE(table.rows.size() == 1);
+    CHECK(table.rows[0][0] == "S01");
+}

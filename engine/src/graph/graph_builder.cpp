@@ -370,6 +370,7 @@ double zone_distance(const ZoneLayer& zones, std::uint32_t a, std::uint32_t b) {
 struct Component {
     std::vector<std::pair<BgPoint, std::uint32_t>> vertices; // (vertex, zone)
     Box box;
+    bool all_outline = false; // no coastline: every segment of its outline is a vertex source
     bgi::rtree<std::pair<BgPoint, std::uint32_t>, bgi::quadratic<16>> tree;
 };
 
@@ -440,6 +441,15 @@ void join_components(const ZoneLayer& zones, const std::vector<Segment>& segment
         c.vertices.push_back({BgPoint(segments[i].p.x, segments[i].p.y), segments[i].zone});
         c.vertices.push_back({BgPoint(segments[i].q.x, segments[i].q.y), segments[i].zone});
     }
+    // A component that is all shared border has no coastline (two identical zones on their
+    // own): its whole outline takes part, or no hop could ever reach it.
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        Component& c = comps[comp_of[segments[i].zone]];
+        if (!c.vertices.empty() && !c.all_outline) continue;
+        c.all_outline = true;
+        c.vertices.push_back({BgPoint(segments[i].p.x, segments[i].p.y), segments[i].zone});
+        c.vertices.push_back({BgPoint(segments[i].q.x, segments[i].q.y), segments[i].zone});
+    }
     if (comps.size() <= 1) return;
     for (auto& c : comps) c.tree = decltype(c.tree)(c.vertices.begin(), c.vertices.end());
 
@@ -488,11 +498,14 @@ void join_components(const ZoneLayer& zones, const std::vector<Segment>& segment
         std::sort(links.begin(), links.end(), [](const Hop& x, const Hop& y) {
             return std::tie(x.distance, x.a, x.b) < std::tie(y.distance, y.a, y.b);
         });
+        bool joined = false;
         for (const auto& link : links) {
-            if (!uf.unite(link.a, link.b)) continue; // two groups chose each other
+            if (!std::isfinite(link.distance) || !uf.unite(link.a, link.b)) continue; // two groups chose each other
+            joined = true;
             crossings.push_back({std::min(link.a, link.b), std::max(link.a, link.b), link.distance, false,
                                  "nearest component"});
         }
+        if (!joined) return; // nothing left to reach (a component without an outline): never loop
     }
 }
 

@@ -215,7 +215,8 @@ CsvTable read_csv_file(const std::string& path) {
 }
 
 std::string csv_field(const std::string& value) {
-    const bool needs_quotes = value.find_first_of(",\"\r\n") != std::string::npos ||
+    // A leading U+FEFF is quoted too: unquoted at the start of a file it reads as a byte order mark.
+    const bool needs_quotes = value.find_first_of(",\"\r\n") != std::string::npos || value.rfind("\xEF\xBB\xBF", 0) == 0 ||
                               (!value.empty() && (value.front() == ' ' || value.back() == ' ' ||
                                                   value.front() == '\t' || value.back() == '\t'));
     if (!needs_quotes) return value;
