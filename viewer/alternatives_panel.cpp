@@ -105,6 +105,8 @@ void AlternativesPanel::ui(Session& session) {
         ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay);
         ImGui::Text("%zu plans sampled, %s", view_.samples, steps_per_second_text(view_.steps_done, view_.seconds).c_str());
         if (view_.cancelled) ImGui::TextDisabled("cancelled: what was sampled so far is shown");
+        if (!view_.plan_within_bands)
+            ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "the plan is outside its balance bands; the samples are within them");
         if (!view_.error.empty()) {
             ImGui::PushTextWrapPos(width - 20);
             ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", view_.error.c_str());
@@ -194,6 +196,7 @@ std::string AlternativesPanel::summary_line() const {
                   v.seconds, steps_per_second_text(v.steps_done, v.seconds).c_str());
     std::string line = head;
     if (v.cancelled) line += ", cancelled";
+    if (!v.plan_within_bands) line += ", the plan is outside its bands";
     for (const MetricSummary& m : v.metrics) {
         char part[160];
         std::snprintf(part, sizeof part, "; %s: plan %.4g, percentile %.0f", m.label.c_str(), m.plan, m.percentile);

@@ -155,6 +155,7 @@ void EnsembleJob::run(const EnsembleJobInputs& in) {
             if (!result.samples.empty())
                 position[c].assign(result.samples.back().begin(), result.samples.back().end());
             std::lock_guard lock(mutex_);
+            if (batch == 0) view_.plan_within_bands = result.start_valid;
             view_.steps_done = 0;
             for (const std::uint64_t d : done) view_.steps_done += d;
             view_.steps_done = std::min(view_.steps_done, total);

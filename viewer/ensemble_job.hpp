@@ -59,6 +59,7 @@ struct EnsembleJobView {
     std::string error;              // the run failed (e.g. a locality in two pieces)
     std::uint64_t steps_done = 0, steps_total = 0;
     std::size_t samples = 0;
+    bool plan_within_bands = true;  // false: the chain left the plan first (only valid plans are sampled)
     double seconds = 0;
     std::vector<MetricSummary> metrics;
     std::vector<double> frequency;  // per graph edge

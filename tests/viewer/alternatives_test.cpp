@@ -156,6 +156,7 @@ TEST_CASE("alternatives: a chain run to the end leaves the plan untouched and sh
     const EnsembleJobView view = wait_for(job);
     REQUIRE(view.error.empty());
     CHECK_FALSE(view.cancelled);
+    CHECK(view.plan_within_bands);
     CHECK(view.steps_done == 6000);
     CHECK(view.samples == 600);  // a sample every 10 steps of each chain
     REQUIRE(view.metrics.size() == 4);  // cut length, people on a boundary, max deviation, Polsby-Popper
