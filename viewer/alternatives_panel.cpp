@@ -105,8 +105,11 @@ void AlternativesPanel::ui(Session& session) {
         ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay);
         ImGui::Text("%zu plans sampled, %s", view_.samples, steps_per_second_text(view_.steps_done, view_.seconds).c_str());
         if (view_.cancelled) ImGui::TextDisabled("cancelled: what was sampled so far is shown");
-        if (!view_.plan_within_bands)
+        if (!view_.plan_within_bands) {
+            ImGui::PushTextWrapPos(width - 20);
             ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "the plan is outside its balance bands; the samples are within them");
+            ImGui::PopTextWrapPos();
+        }
         if (!view_.error.empty()) {
             ImGui::PushTextWrapPos(width - 20);
             ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", view_.error.c_str());
@@ -133,6 +136,24 @@ void AlternativesPanel::ui(Session& session) {
                 ImGui::Text("%.0f", m.percentile);
                 ImGui::TableNextColumn();
                 ImGui::Text("%s..%s", format_figure(m.low).c_str(), format_figure(m.high).c_str());
+            }
+            ImGui::EndTable();
+        }
+        if (!view_.stability.empty() && session.has_plan() &&
+            view_.stability.size() == session.state().locality_count() &&
+            ImGui::BeginTable("stability", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg,
+                              ImVec2(width - 2 * ImGui::GetStyle().WindowPadding.x, 0))) {
+            ImGui::TableSetupColumn("Locality", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Zones kept together");
+            ImGui::TableHeadersRow();
+            for (std::size_t l = 0; l < view_.stability.size(); ++l) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(session.state().localities()[l].name.c_str());
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("the mean share of sampled plans in which a zone of it stays with most of it");
+                ImGui::TableNextColumn();
+                ImGui::Text("%.0f%%", 100.0 * view_.stability[l]);
             }
             ImGui::EndTable();
         }
@@ -201,6 +222,14 @@ std::string AlternativesPanel::summary_line() const {
         char part[160];
         std::snprintf(part, sizeof part, "; %s: plan %.4g, percentile %.0f", m.label.c_str(), m.plan, m.percentile);
         line += part;
+    }
+    if (!v.stability.empty()) {
+        line += "; zones kept together per locality:";
+        for (const double share : v.stability) {
+            char part[16];
+            std::snprintf(part, sizeof part, " %.0f%%", 100.0 * share);
+            line += part;
+        }
     }
     if (!v.error.empty()) line += "; error: " + v.error;
     return line;

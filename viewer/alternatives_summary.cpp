@@ -68,6 +68,24 @@ std::vector<double> EnsembleTally::frequencies() const {
     return out;
 }
 
+void EnsembleTally::add_coassignment(const std::vector<double>& shares, std::size_t samples) {
+    if (stay_weight_.size() < shares.size()) stay_weight_.resize(shares.size(), 0.0);
+    for (std::size_t z = 0; z < shares.size(); ++z) stay_weight_[z] += shares[z] * static_cast<double>(samples);
+    stay_samples_ += samples;
+}
+
+std::vector<double> EnsembleTally::locality_stability(const std::vector<int>& plan, int k) const {
+    std::vector<double> sum(static_cast<std::size_t>(std::max(k, 0)), 0.0), zones(sum.size(), 0.0);
+    if (stay_samples_ == 0) return sum;
+    for (std::size_t z = 0; z < plan.size() && z < stay_weight_.size(); ++z) {
+        if (plan[z] < 0 || plan[z] >= k) continue;
+        sum[static_cast<std::size_t>(plan[z])] += stay_weight_[z] / static_cast<double>(stay_samples_);
+        zones[static_cast<std::size_t>(plan[z])] += 1;
+    }
+    for (std::size_t l = 0; l < sum.size(); ++l) sum[l] = zones[l] > 0 ? sum[l] / zones[l] : 0.0;
+    return sum;
+}
+
 Rgba frequency_colour(double share) {
     // Stops of a yellow-orange-purple ramp (ColorBrewer YlOrRd's light end, then a purple
     // that stays apart from the locality palette's reds and blues).

@@ -43,12 +43,20 @@ public:
     std::vector<MetricSummary> summaries() const;
     // Per graph edge: the share of samples with its two zones in different localities.
     std::vector<double> frequencies() const;
+    // lp::coassignment_share() of a batch of `samples` plans (per zone), counted in.
+    void add_coassignment(const std::vector<double>& shares, std::size_t samples);
+    // Per locality of `plan` (0..k-1): the mean over its zones of the share of samples in
+    // which the zone stays with most of the locality - how settled the locality is
+    // (0 for a locality without zones or before any batch).
+    std::vector<double> locality_stability(const std::vector<int>& plan, int k) const;
 
 private:
     std::vector<std::string> names_;
     std::vector<double> plan_;
     std::vector<std::vector<double>> values_;   // per measure, per sample
     std::vector<std::uint32_t> cut_counts_;     // per edge
+    std::vector<double> stay_weight_;           // per zone: sum of share x batch samples
+    std::size_t stay_samples_ = 0;
     std::size_t samples_ = 0;
 };
 

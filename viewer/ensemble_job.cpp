@@ -153,6 +153,8 @@ void EnsembleJob::run(const EnsembleJobInputs& in) {
             for (const auto& sample : result.samples)
                 tally.add(plan_metrics(graph, sample, in.k, spec), sample, graph);
             if (!result.samples.empty())
+                tally.add_coassignment(coassignment_share(in.start, in.k, result.samples), result.samples.size());
+            if (!result.samples.empty())
                 position[c].assign(result.samples.back().begin(), result.samples.back().end());
             std::lock_guard lock(mutex_);
             if (batch == 0) view_.plan_within_bands = result.start_valid;
@@ -162,6 +164,7 @@ void EnsembleJob::run(const EnsembleJobInputs& in) {
             view_.samples = tally.samples();
             view_.metrics = tally.summaries();
             view_.frequency = tally.frequencies();
+            view_.stability = tally.locality_stability(in.start, in.k);
             ++view_.generation;
         }
         ++batch;

@@ -63,6 +63,7 @@ struct EnsembleJobView {
     double seconds = 0;
     std::vector<MetricSummary> metrics;
     std::vector<double> frequency;  // per graph edge
+    std::vector<double> stability;  // per locality of the plan: EnsembleTally::locality_stability()
     std::shared_ptr<const BorderLines> borders;
     std::size_t generation = 0;     // grows whenever metrics or frequency change
 };

@@ -124,6 +124,15 @@ TEST_CASE("alternatives: the tally counts cut borders and places the plan among 
     CHECK(summaries[0].median == Approx(1.75));
     CHECK(summaries[1].plan == Approx(5.0));          // per cent
     CHECK(summaries[1].percentile == Approx(25.0));
+
+    // Two batches: zone shares weighted by each batch's samples, then averaged per locality.
+    CHECK(tally.locality_stability({0, 1}, 2) == std::vector<double>{0.0, 0.0});
+    tally.add_coassignment({1.0, 0.5}, 1);
+    tally.add_coassignment({0.5, 0.5}, 3);
+    const auto stability = tally.locality_stability({0, 1}, 2);
+    CHECK(stability[0] == Approx((1.0 + 1.5) / 4));
+    CHECK(stability[1] == Approx(0.5));
+    CHECK(tally.locality_stability({0, 0}, 2)[1] == 0.0);  // a locality without zones
 }
 
 TEST_CASE("alternatives: the snapshot refuses a plan with a zone in no locality", "[viewer][alternatives]") {
@@ -157,6 +166,11 @@ TEST_CASE("alternatives: a chain run to the end leaves the plan untouched and sh
     REQUIRE(view.error.empty());
     CHECK_FALSE(view.cancelled);
     CHECK(view.plan_within_bands);
+    REQUIRE(view.stability.size() == 2);
+    for (const double share : view.stability) {
+        CHECK(share > 0.5);  // most zones stay with most of their locality
+        CHECK(share <= 1.0);
+    }
     CHECK(view.steps_done == 6000);
     CHECK(view.samples == 600);  // a sample every 10 steps of each chain
     REQUIRE(view.metrics.size() == 4);  // cut length, people on a boundary, max deviation, Polsby-Popper
