@@ -28,7 +28,9 @@ Phase 7 keeps balance rules in the plan. Phase 8 (issue 11 items 4, 5 and 8) sho
 neighbouring councils in grey and the colour-blind-safe palette, searches "Partick" and
 "Govan and Linthouse" (each zooms in on it) and an equal-interval SIMD choropleth.
 Phase 9 shows the table's totals row, exports the map as PNG and SVG, undoes a balance
-change, compares the edited plan with its file and quits from the File menu.
+change, compares the edited plan with its file and quits from the File menu. Phase 10
+(issue 12 item 4) runs the Alternatives chain from the plan: its boundary-frequency
+overlay changes the map, and neither the finished nor a cancelled chain changes the plan.
 
 Standard library only (the PNG reader is below), so CI needs nothing beyond the viewer.
 """
@@ -392,6 +394,7 @@ quit
     balance_rules(args)
     find_your_way(args, plan, ids)
     viewer_panels(args, candidates, target)
+    alternatives(args, candidates)
     print("viewer screenshots OK:", args.out)
 
 
@@ -827,6 +830,63 @@ expect-status the viewer should have quit before this line
     print(f"compare overlay: {hatched:.4f} of the map differs with the comparison shown")
     assert hatched > 0.01, "comparing showed nothing on the map (no hatching, no change table)"
     print("panels: totals row, PNG and SVG export, balance undo, compare, Quit from the menu")
+
+
+def alternatives(args, candidates):
+    """Phase 10 (issue 12 item 4): "Alternatives" runs a ReCom chain from the plan on screen
+    (20000 steps), the boundary-frequency overlay shows on the map (it differs from the map
+    before), and the plan is untouched: its file, its assignment (saved copies after the run
+    and after a cancelled second run), its unsaved edit (a lock made before) and its undo
+    stack (undoing that lock leaves nothing unsaved)."""
+    plan_path = os.path.join(args.out, "glasgow-plan.json")
+    plan = read_json(plan_path)
+    digest = file_digest(plan_path)
+    locked = candidates[0]
+    command = viewer_command(args, f"""# alternatives: the overlay, then a cancelled run; the plan stays
+fit
+wait-frames 3
+screenshot 30-before-alternatives.png
+lock-zone {locked}
+alternatives start 20000 1
+alternatives wait
+expect-alternatives-steps-at-least 20000
+screenshot 31-alternatives.png
+expect-unsaved yes
+save-copy after-alternatives.json
+alternatives start 5000000 2
+wait-seconds 1
+alternatives cancel
+expect-unsaved yes
+save-copy after-alternatives-cancel.json
+undo
+expect-unsaved no
+quit
+""", "alternatives.txt", ["--plan", plan_path])
+    result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=540)
+    sys.stderr.write(result.stderr)
+    if result.returncode != 0:
+        raise SystemExit(f"viewer exited {result.returncode} running alternatives.txt")
+    runs = re.findall(r"alternatives: (\d+) of (\d+) steps, (\d+) plans, ([\d.]+) s, (\S+) steps/s([^\n]*)", result.stderr)
+    assert len(runs) == 2, f"expected two alternatives runs in the log, found {runs}"
+    done, total, plans, seconds, rate, rest = runs[0]
+    print(f"alternatives: {done}/{total} steps, {plans} plans in {seconds} s ({rate} steps/s){rest}")
+    assert int(done) == 20000 and int(plans) > 0, runs[0]
+    assert "percentile" in rest, "no percentile was shown for the plan"
+    assert "cancelled" in runs[1][5] and int(runs[1][0]) < int(runs[1][1]), runs[1]
+
+    assert file_digest(plan_path) == digest, "the alternatives run changed the plan file"
+    for name in ("after-alternatives.json", "after-alternatives-cancel.json"):
+        copy = read_json(os.path.join(args.out, name))
+        assert copy is not None, f"{name} was not written"
+        assert copy["assignment"] == plan["assignment"], f"{name}: the alternatives run moved zones of the plan"
+        assert locked in copy.get("locked_zones", []), f"{name}: the lock made before the run was lost"
+
+    before = read_png(os.path.join(args.out, "30-before-alternatives.png"))
+    after = read_png(os.path.join(args.out, "31-alternatives.png"))
+    changed = differing_fraction(before, after, MAP)
+    print(f"alternatives overlay: {changed:.4f} of the map differs with boundary frequencies shown")
+    assert changed > 0.01, "the boundary-frequency overlay changed (almost) nothing on the map"
+    print("alternatives: overlay shown; the plan file, assignment, unsaved edit and undo stack unchanged")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 #include "script_runner.hpp"
 
+#include "alternatives_panel.hpp"
 #include "balance_panel.hpp"
 #include "functions_panel.hpp"
 #include "map_view.hpp"
@@ -75,7 +76,8 @@ std::string ScriptRunner::take_screenshot_request() {
     return std::exchange(screenshot_, {});
 }
 
-void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser, UnsavedPrompt& unsaved) {
+void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser, UnsavedPrompt& unsaved,
+                        AlternativesPanel& alternatives) {
     if (done_) return;
     if (wait_frames_ > 0) {
         --wait_frames_;
@@ -90,7 +92,7 @@ void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser,
         }
         bool complete = true;
         try {
-            complete = run(words, session, map, optimiser, unsaved);
+            complete = run(words, session, map, optimiser, unsaved, alternatives);
         } catch (const std::exception& e) {
             fail(e.what());
             return;
@@ -103,7 +105,7 @@ void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser,
 }
 
 bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapView& map, OptimiserJob& optimiser,
-                       UnsavedPrompt& unsaved) {
+                       UnsavedPrompt& unsaved, AlternativesPanel& alternatives) {
     const std::string& a = w[0];
     auto require_data = [&] {
         if (!session.has_data()) throw Error(ExitCode::usage, "no zones are open (start with --zones or --plan)");
@@ -256,6 +258,33 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         }
         job_started_ = false;
         if (!session.errors.pending().empty()) throw Error(ExitCode::unexpected, session.errors.pending().front().message);
+    } else if (a == "alternatives") {
+        need(w, 1, "alternatives start STEPS SEED|wait|cancel");
+        require_plan();
+        if (w[1] == "start") {
+            need(w, 3, "alternatives start STEPS SEED");
+            if (!alternatives.start(session, std::stoull(w[2]), std::stoull(w[3]), 1))
+                throw Error(ExitCode::unexpected, session.status);
+            wait_frames_ = 1;
+        } else if (w[1] == "wait") {
+            if (alternatives.running()) return false;
+            const EnsembleJobView view = alternatives.view();
+            std::fprintf(stderr, "locality-viewer: %s\n", alternatives.summary_line().c_str());
+            if (!view.error.empty()) throw Error(ExitCode::unexpected, "alternatives: " + view.error);
+            wait_frames_ = 2;  // the window and the overlay show the final figures
+        } else if (w[1] == "cancel") {
+            alternatives.cancel();
+            alternatives.stop();
+            std::fprintf(stderr, "locality-viewer: %s\n", alternatives.summary_line().c_str());
+            wait_frames_ = 1;
+        } else {
+            throw Error(ExitCode::usage, "alternatives takes start STEPS SEED, wait or cancel");
+        }
+    } else if (a == "expect-alternatives-steps-at-least") {
+        need(w, 1, "expect-alternatives-steps-at-least N");
+        const std::uint64_t steps = alternatives.view().steps_done;
+        if (steps < std::stoull(w[1]))
+            throw Error(ExitCode::unexpected, "the alternatives chain ran " + std::to_string(steps) + " steps, expected at least " + w[1]);
     } else if (a == "split-policy") {
         need(w, 1, "split-policy refuse|warn");
         require_plan();

@@ -22,6 +22,9 @@
 //   in the middle of a view under 10 km across) | choropleth-classes quantile|equal
 //   export-png PATH | export-svg PATH (the map, as File > Export map) | compare PATH|off
 //   menu quit (File > Quit: asks about unsaved changes like close)
+//   alternatives start STEPS SEED (the Alternatives window: a ReCom chain from the plan) |
+//   alternatives wait (until it ends; prints its figures) | alternatives cancel (stops it and
+//   waits) | expect-alternatives-steps-at-least N
 // open-plan asks about unsaved changes like the File menu; quit and the end of the
 // script do not (they leave the recovery file as a crash would).
 // LOC is a locality's index (from 0), id or name (a name with spaces only as the last
@@ -37,6 +40,7 @@
 
 namespace lp::viewer {
 
+class AlternativesPanel;
 class MapView;
 class OptimiserJob;
 class UnsavedPrompt;
@@ -47,7 +51,8 @@ public:
     explicit ScriptRunner(const std::string& path);
 
     // Runs actions until one needs a rendered frame. Call once per frame before the UI.
-    void step(Session& session, MapView& map, OptimiserJob& optimiser, UnsavedPrompt& unsaved);
+    void step(Session& session, MapView& map, OptimiserJob& optimiser, UnsavedPrompt& unsaved,
+              AlternativesPanel& alternatives);
     // A screenshot to take after this frame renders ("" for none).
     std::string take_screenshot_request();
     // The script asked to close the window (once).
@@ -64,7 +69,7 @@ public:
 private:
     // Returns false when the action must be retried next frame (waiting on a job).
     bool run(const std::vector<std::string>& words, Session& session, MapView& map, OptimiserJob& optimiser,
-             UnsavedPrompt& unsaved);
+             UnsavedPrompt& unsaved, AlternativesPanel& alternatives);
     void fail(const std::string& message);
 
     std::string path_;

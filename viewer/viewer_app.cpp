@@ -62,6 +62,7 @@ ViewerApp::ViewerApp(ViewerOptions options) : options_(std::move(options)) {
 
 ViewerApp::~ViewerApp() {
     optimiser_.stop();
+    alternatives_.stop();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -194,6 +195,7 @@ void ViewerApp::tools_ui() {
     if (ImGui::Checkbox("Refuse edits that split a locality", &refuse)) {
         session_.editor().set_split_policy(refuse ? SplitPolicy::refuse : SplitPolicy::warn);
     }
+    if (ImGui::Button("Alternatives...")) alternatives_.open = !alternatives_.open;
 }
 
 void ViewerApp::splitter_ui(float width, float bottom) {
@@ -216,6 +218,7 @@ void ViewerApp::splitter_ui(float width, float bottom) {
 void ViewerApp::frame_ui() {
     files_.menu_ui(session_, optimiser_, map_, unsaved_, comparison_.active());
     carry_out(files_.take_requests());
+    alternatives_.menu_ui(session_);
     const ImGuiIO& io = ImGui::GetIO();
     const float menu = ImGui::GetFrameHeight();
     const float w = io.DisplaySize.x, h = io.DisplaySize.y;
@@ -227,7 +230,15 @@ void ViewerApp::frame_ui() {
     bottom_height_ = std::clamp(bottom_height_, 120.0f, std::max(120.0f, h - menu - 150));
     const float bottom_panel_height = bottom_height_;
 
-    map_.ui(session_, ScreenRect{0, menu, w - right_panel_width, h - menu - bottom_panel_height - splitter_height});
+    const ScreenRect map_rect{0, menu, w - right_panel_width, h - menu - bottom_panel_height - splitter_height};
+    map_.ui(session_, map_rect);
+    {
+        // Under every window and over the GL map (the map window has no background).
+        ImDrawList* draw = ImGui::GetBackgroundDrawList();
+        draw->PushClipRect(ImVec2(map_rect.x, map_rect.y), ImVec2(map_rect.x + map_rect.w, map_rect.y + map_rect.h), true);
+        alternatives_.draw_overlay(draw, map_.camera());
+        draw->PopClipRect();
+    }
     comparison_.ui(session_, map_.camera().rect);
     splitter_ui(w - right_panel_width, h - bottom_panel_height);
 
@@ -248,6 +259,7 @@ void ViewerApp::frame_ui() {
     ImGui::End();
 
     // One question at a time: an error, then unsaved changes, then a recovery file.
+    alternatives_.ui(session_);
     error_window_ui(session_.errors);
     unsaved_.ui(session_);
     recovery_prompt_ui(session_, !unsaved_.open());
@@ -299,6 +311,7 @@ void ViewerApp::request_close() {
     if (unsaved_.open()) return; // already asking
     unsaved_.request(session_, "close the window", [this] {
         optimiser_.stop();
+        alternatives_.stop();
         close_confirmed_ = true;
     });
 }
@@ -331,7 +344,7 @@ int ViewerApp::run() {
         glfwPollEvents();
         optimiser_.poll(session_);
         if (script_) {
-            script_->step(session_, map_, optimiser_, unsaved_);
+            script_->step(session_, map_, optimiser_, unsaved_, alternatives_);
             if (script_->take_close_request()) glfwSetWindowShouldClose(window_, GLFW_TRUE);
             if (const auto mouse = script_->take_mouse_request()) glfwSetCursorPos(window_, mouse->first, mouse->second);
             for (const std::vector<std::string>& request : script_->take_app_requests()) {

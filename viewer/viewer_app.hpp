@@ -1,6 +1,7 @@
 #pragma once
 // The window, the frame loop and the layout: menu bar, map (left), tools and
 // functions (right), locality table and status line (bottom).
+#include "alternatives_panel.hpp"
 #include "files_panel.hpp"
 #include "map_renderer.hpp"
 #include "map_view.hpp"
@@ -66,6 +67,7 @@ private:
     MapView map_;
     MapRenderer renderer_;
     OptimiserJob optimiser_;
+    AlternativesPanel alternatives_;
     FilesPanel files_;
     UnsavedPrompt unsaved_;
     std::future<Session::LoadedData> loading_;

@@ -1,0 +1,238 @@
+#include "alternatives_panel.hpp"
+
+#include <lp/core/error.hpp>
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+namespace lp::viewer {
+
+void AlternativesPanel::menu_ui(const Session& session) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("Plan", session.has_plan())) {
+        if (ImGui::MenuItem("Alternatives...", nullptr, open)) open = !open;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+bool AlternativesPanel::start(Session& session, std::uint64_t steps, std::uint64_t seed, unsigned chains) {
+    if (!session.has_plan()) return false;
+    EnsembleJobInputs inputs;
+    try {
+        inputs = ensemble_job_inputs(session.state(), session.population());
+    } catch (const Error& e) {
+        session.status = std::string("alternatives: ") + e.what();
+        return false;
+    }
+    inputs.zone_ids = session.data().zones.ids;
+    inputs.origin = session.mesh().origin;
+    if (borders_ && borders_mesh_ == session.mesh_generation()) inputs.borders = borders_;
+    else inputs.zones = std::make_shared<const ZoneLayer>(session.data().zones);
+    inputs.steps = std::max<std::uint64_t>(steps, 1);
+    inputs.chains = std::clamp(chains, 1u, 2u);
+    inputs.seed = seed;
+    steps_ = static_cast<int>(std::min<std::uint64_t>(inputs.steps, 10'000'000));
+    chains_ = static_cast<int>(inputs.chains);
+    seed_ = static_cast<int>(seed);
+    run_mesh_ = session.mesh_generation();
+    started_revision_ = session.revision();
+    open = true;
+    job_.start(std::move(inputs));
+    view_ = EnsembleJobView{};
+    draw_order_.clear();
+    session.status = "alternatives: sampling plans under the plan's rules (the plan itself is not changed)";
+    return true;
+}
+
+void AlternativesPanel::refresh() {
+    if (job_.generation() == view_.generation && !job_.running()) return;
+    view_ = job_.view();
+    if (view_.borders && view_.borders != borders_) {
+        borders_ = view_.borders;
+        borders_mesh_ = run_mesh_;
+    }
+    draw_order_.clear();
+    for (std::size_t e = 0; e < view_.frequency.size(); ++e)
+        if (view_.frequency[e] >= frequency_min_share) draw_order_.push_back(e);
+    std::stable_sort(draw_order_.begin(), draw_order_.end(),
+                     [&](std::size_t a, std::size_t b) { return view_.frequency[a] < view_.frequency[b]; });
+}
+
+void AlternativesPanel::ui(Session& session) {
+    if (!open) return;
+    refresh();
+    shown_mesh_ = session.has_data() ? session.mesh_generation() : static_cast<std::size_t>(-2);
+    const ImGuiIO& io = ImGui::GetIO();
+    // Over the lower right panel, so the map (and its overlay) stays in view.
+    constexpr float width = 430;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width, ImGui::GetFrameHeight() + 260), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y));
+    bool keep_open = true;
+    if (ImGui::Begin("Alternatives", &keep_open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushTextWrapPos(width - 20);
+        ImGui::TextDisabled("Plans sampled by ReCom under this plan's balance rules and locks. The plan is not changed.");
+        ImGui::PopTextWrapPos();
+        const bool running = job_.running();
+        ImGui::BeginDisabled(running);
+        ImGui::SetNextItemWidth(140);
+        ImGui::InputInt("Steps", &steps_, 1000, 10000);
+        steps_ = std::clamp(steps_, 100, 10'000'000);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(60);
+        ImGui::SliderInt("Chains", &chains_, 1, 2);
+        ImGui::SetNextItemWidth(140);
+        ImGui::InputInt("Seed", &seed_);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (running) {
+            if (ImGui::Button("Cancel")) job_.cancel();
+        } else {
+            ImGui::BeginDisabled(!session.has_plan());
+            if (ImGui::Button("Start"))
+                start(session, static_cast<std::uint64_t>(steps_), static_cast<std::uint64_t>(std::max(seed_, 0)),
+                      static_cast<unsigned>(chains_));
+            ImGui::EndDisabled();
+        }
+        const float fraction =
+            view_.steps_total ? static_cast<float>(view_.steps_done) / static_cast<float>(view_.steps_total) : 0.0f;
+        char overlay[96];
+        std::snprintf(overlay, sizeof overlay, "%llu / %llu steps", static_cast<unsigned long long>(view_.steps_done),
+                      static_cast<unsigned long long>(view_.steps_total));
+        ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay);
+        ImGui::Text("%zu plans sampled, %s", view_.samples, steps_per_second_text(view_.steps_done, view_.seconds).c_str());
+        if (view_.cancelled) ImGui::TextDisabled("cancelled: what was sampled so far is shown");
+        if (!view_.plan_within_bands) {
+            ImGui::PushTextWrapPos(width - 20);
+            ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "the plan is outside its balance bands; the samples are within them");
+            ImGui::PopTextWrapPos();
+        }
+        if (!view_.error.empty()) {
+            ImGui::PushTextWrapPos(width - 20);
+            ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", view_.error.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        if (session.has_plan() && session.revision() != started_revision_ && view_.steps_total > 0)
+            ImGui::TextDisabled("the plan changed since: these figures are for the plan as it was");
+        if (!view_.metrics.empty() &&
+            ImGui::BeginTable("percentiles", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg,
+                              ImVec2(width - 2 * ImGui::GetStyle().WindowPadding.x, 0))) {
+            ImGui::TableSetupColumn("Measure", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Plan");
+            ImGui::TableSetupColumn("Pct");
+            ImGui::TableSetupColumn("Samples 5-95%");
+            ImGui::TableHeadersRow();
+            for (const MetricSummary& m : view_.metrics) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(m.label.c_str());
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: the plan's percentile is the share of sampled plans below it", m.name.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_figure(m.plan).c_str());
+                ImGui::TableNextColumn();
+                ImGui::Text("%.0f", m.percentile);
+                ImGui::TableNextColumn();
+                ImGui::Text("%s..%s", format_figure(m.low).c_str(), format_figure(m.high).c_str());
+            }
+            ImGui::EndTable();
+        }
+        if (!view_.stability.empty() && session.has_plan() &&
+            view_.stability.size() == session.state().locality_count() &&
+            ImGui::BeginTable("stability", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg,
+                              ImVec2(width - 2 * ImGui::GetStyle().WindowPadding.x, 0))) {
+            ImGui::TableSetupColumn("Locality", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("Zones kept together");
+            ImGui::TableHeadersRow();
+            for (std::size_t l = 0; l < view_.stability.size(); ++l) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(session.state().localities()[l].name.c_str());
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("the mean share of sampled plans in which a zone of it stays with most of it");
+                ImGui::TableNextColumn();
+                ImGui::Text("%.0f%%", 100.0 * view_.stability[l]);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Checkbox("Boundary frequency on the map", &show_overlay);
+        if (show_overlay) {
+            // The ramp as a legend: never a boundary .. in every sample.
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            constexpr int steps = 20;
+            for (int i = 0; i < steps; ++i) {
+                const double share = (i + 0.5) / steps;
+                const float x = at.x + 60 + 12.0f * static_cast<float>(i);
+                draw->AddLine(ImVec2(x, at.y + 8), ImVec2(x + 12, at.y + 8), frequency_colour(share), frequency_width(share));
+            }
+            ImGui::TextUnformatted("rarely");
+            ImGui::SameLine(60 + 12 * steps + 18);
+            ImGui::TextUnformatted("always");
+        }
+    }
+    ImGui::End();
+    if (!keep_open) {
+        // Closing the window stops the chain; the plan was never touched.
+        job_.cancel();
+        open = false;
+    }
+}
+
+void AlternativesPanel::draw_overlay(ImDrawList* draw, const MapCamera& camera) {
+    if (!open || !show_overlay || !view_.borders) return;
+    if (shown_mesh_ != run_mesh_) return;  // other data opened since: its borders differ
+    const BorderLines& lines = *view_.borders;
+    const Box visible = camera.visible();
+    std::vector<ImVec2> points;
+    for (const std::size_t e : draw_order_) {
+        if (e >= lines.size()) continue;
+        const double share = view_.frequency[e];
+        const Rgba colour = frequency_colour(share);
+        const float width = frequency_width(share);
+        for (const Ring& line : lines[e]) {
+            if (line.size() < 2) continue;
+            bool seen = false;
+            for (const Point& p : line)
+                seen = seen || (p.x >= visible.min_x && p.x <= visible.max_x && p.y >= visible.min_y && p.y <= visible.max_y);
+            if (!seen) continue;
+            points.clear();
+            for (const Point& p : line) {
+                float sx = 0, sy = 0;
+                camera.to_screen(p, sx, sy);
+                points.emplace_back(sx, sy);
+            }
+            draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
+        }
+    }
+}
+
+std::string AlternativesPanel::summary_line() const {
+    const EnsembleJobView v = job_.view();
+    char head[160];
+    std::snprintf(head, sizeof head, "alternatives: %llu of %llu steps, %zu plans, %.1f s, %s",
+                  static_cast<unsigned long long>(v.steps_done), static_cast<unsigned long long>(v.steps_total), v.samples,
+                  v.seconds, steps_per_second_text(v.steps_done, v.seconds).c_str());
+    std::string line = head;
+    if (v.cancelled) line += ", cancelled";
+    if (!v.plan_within_bands) line += ", the plan is outside its bands";
+    for (const MetricSummary& m : v.metrics) {
+        char part[160];
+        std::snprintf(part, sizeof part, "; %s: plan %.4g, percentile %.0f", m.label.c_str(), m.plan, m.percentile);
+        line += part;
+    }
+    if (!v.stability.empty()) {
+        line += "; zones kept together per locality:";
+        for (const double share : v.stability) {
+            char part[16];
+            std::snprintf(part, sizeof part, " %.0f%%", 100.0 * share);
+            line += part;
+        }
+    }
+    if (!v.error.empty()) line += "; error: " + v.error;
+    return line;
+}
+
+} // namespace lp::viewer

@@ -1,0 +1,77 @@
+#pragma once
+// What the "Alternatives" panel shows while a ReCom chain runs from the plan: each
+// measure's value for the plan, its percentile among the plans sampled so far and their
+// 5%..95% range, and how often each border between two zones was a locality boundary.
+// No window here (tests/viewer/alternatives_summary_test.cpp).
+#include "colours.hpp"
+
+#include <lp/graph/contiguity_graph.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lp::viewer {
+
+struct MetricSummary {
+    std::string name;        // lp::ensemble_metric_names(), e.g. "cut_length_m"
+    std::string label;       // for people, e.g. "Cut length (km)"
+    double plan = 0;         // in the label's unit
+    double percentile = 0;   // 0..100 of the plan among the samples
+    double low = 0, median = 0, high = 0; // 5%, 50%, 95% of the samples
+};
+
+// "cut_length_m" -> "Cut length (km)", "people_on_boundary" -> "People on a boundary",
+// "max_deviation_pop2020_total" -> "Max deviation pop2020_total (%)",
+// "mean_polsby_popper" -> "Polsby-Popper (mean)"; others as they are.
+std::string metric_label(const std::string& name);
+// The factor from the engine's unit to the label's (metres to km, fractions to %).
+double metric_scale(const std::string& name);
+
+// Counts what the samples say as they arrive (the chain runs in batches).
+class EnsembleTally {
+public:
+    EnsembleTally() = default;
+    // names: ensemble_metric_names(); plan: plan_metrics() of the start plan.
+    EnsembleTally(std::vector<std::string> names, std::vector<double> plan, std::size_t edge_count);
+
+    // One sampled plan: its measures and its locality per zone.
+    void add(const std::vector<double>& metrics, const std::vector<std::uint8_t>& assignment, const ContiguityGraph& graph);
+
+    std::size_t samples() const { return samples_; }
+    // Per measure, in the label's unit (empty before the first sample).
+    std::vector<MetricSummary> summaries() const;
+    // Per graph edge: the share of samples with its two zones in different localities.
+    std::vector<double> frequencies() const;
+    // lp::coassignment_share() of a batch of `samples` plans (per zone), counted in.
+    void add_coassignment(const std::vector<double>& shares, std::size_t samples);
+    // Per locality of `plan` (0..k-1): the mean over its zones of the share of samples in
+    // which the zone stays with most of the locality - how settled the locality is
+    // (0 for a locality without zones or before any batch).
+    std::vector<double> locality_stability(const std::vector<int>& plan, int k) const;
+
+private:
+    std::vector<std::string> names_;
+    std::vector<double> plan_;
+    std::vector<std::vector<double>> values_;   // per measure, per sample
+    std::vector<std::uint32_t> cut_counts_;     // per edge
+    std::vector<double> stay_weight_;           // per zone: sum of share x batch samples
+    std::size_t stay_samples_ = 0;
+    std::size_t samples_ = 0;
+};
+
+// The overlay's look for a border cut in `share` of the samples: a sequential ramp from a
+// pale yellow (rarely a boundary) through orange to a deep purple (nearly always), wider
+// as it grows; borders under min_share are not drawn.
+Rgba frequency_colour(double share);
+float frequency_width(double share);
+inline constexpr double frequency_min_share = 0.02;
+
+// A figure for the window's table: whole numbers from 1000 up ("31030"), else three
+// significant digits ("10.2", "0.385").
+std::string format_figure(double value);
+
+// "1234 steps/s" style rate; "-" before any time has passed.
+std::string steps_per_second_text(std::uint64_t steps, double seconds);
+
+} // namespace lp::viewer
