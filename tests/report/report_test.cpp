@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <cstdlib>
@@ -76,6 +77,31 @@ TEST_CASE("SVG map: one path and one label per locality, a legend, a scale bar",
     // 3 km wide over 580 px: the western square spans x 10 .. 203.3, top-left corner at y 10.
     CHECK(svg.find("M10.0 203.3L203.3 203.3L203.3 10.0L10.0 10.0Z") != std::string::npos);
     CHECK(svg.find(">500 m</text>") != std::string::npos);
+}
+
+TEST_CASE("SVG map: long names stay inside the map and off each other", "[report]") {
+    LocalityPlan plan;
+    plan.localities = {{"A", "Rosyth and Dalgety Bay West Shore", "#ff0000", false},
+                       {"B", "Dunfermline and Its Neighbours", "#00ff00", false}};
+    // Two thin strips side by side at the map's left edge: centred, the names would run off
+    // the map and over each other.
+    const Polygon left{{{0, 0}, {100, 0}, {100, 3000}, {0, 3000}, {0, 0}}, {}};
+    const Polygon next{{{100, 0}, {200, 0}, {200, 3000}, {100, 3000}, {100, 0}}, {}};
+    const std::string svg = svg_locality_map({{left}, {next}}, plan, SvgMapOptions{600, 600, 10, "t"});
+    const std::regex label(R"re(<text x="([0-9.-]+)" y="([0-9.-]+)" text-anchor="middle"[^>]*font-size="13"[^>]*>([^<]*)</text>)re");
+    std::vector<std::array<double, 4>> boxes;
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), label); it != std::sregex_iterator(); ++it) {
+        const double x = std::stod((*it)[1]), y = std::stod((*it)[2]);
+        const double half = 0.5 * 8.0 * (*it)[3].length();
+        INFO((*it)[3] << " at " << x << ", " << y);
+        CHECK(x - half >= 0);
+        CHECK(x + half <= 600);
+        boxes.push_back({x - half, y - 9, x + half, y + 9});
+    }
+    REQUIRE(boxes.size() == 2);
+    const bool overlap = boxes[0][0] < boxes[1][2] && boxes[1][0] < boxes[0][2] && boxes[0][1] < boxes[1][3] &&
+                         boxes[1][1] < boxes[0][3];
+    CHECK_FALSE(overlap);
 }
 
 TEST_CASE("Report: Highland with 9 localities, rendered in headless Chromium", "[report]") {

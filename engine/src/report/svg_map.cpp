@@ -189,15 +189,38 @@ std::string svg_locality_map(const std::vector<MultiPolygon>& shapes, const Loca
             << "\" fill-opacity=\"0.75\" fill-rule=\"evenodd\" stroke=\"#222\" stroke-width=\"1\">"
             << "<title>" << html_escape(l.name.empty() ? l.id : l.name) << "</title></path>\n";
     }
-    // Names on top of every shape, with a white halo so they read over any fill.
+    // Names on top of every shape, with a white halo so they read over any fill; kept inside
+    // the map and off each other (a name nudged up or down a line or two rather than drawn
+    // over its neighbour's, as Dunfermline's and Rosyth's were).
+    struct Placed {
+        double x0, y0, x1, y1;
+    };
+    std::vector<Placed> placed;
     for (std::size_t i = 0; i < n; ++i) {
         if (shapes[i].empty()) continue;
         const auto& l = plan.localities[i];
+        const std::string name = l.name.empty() ? l.id : l.name;
         const Point at = interior_point(shapes[i]);
-        svg << "<text x=\"" << fixed(projection.x(at.x)) << "\" y=\"" << fixed(projection.y(at.y))
+        const double half_width = 0.5 * 8.0 * static_cast<double>(name.size()) + 3; // bold 13 px sans: ~8 px a letter
+        const double half_height = 9;
+        double x = projection.x(at.x);
+        x = std::clamp(x, half_width + 2, std::max(half_width + 2, options.width - half_width - 2));
+        double y = projection.y(at.y);
+        for (const double dy : {0.0, -18.0, 18.0, -36.0, 36.0}) {
+            const Placed box{x - half_width, y + dy - half_height, x + half_width, y + dy + half_height};
+            const bool clear = std::none_of(placed.begin(), placed.end(), [&](const Placed& p) {
+                return box.x0 < p.x1 && p.x0 < box.x1 && box.y0 < p.y1 && p.y0 < box.y1;
+            });
+            if (clear) {
+                y += dy;
+                break;
+            }
+        }
+        placed.push_back({x - half_width, y - half_height, x + half_width, y + half_height});
+        svg << "<text x=\"" << fixed(x) << "\" y=\"" << fixed(y)
             << "\" text-anchor=\"middle\" dominant-baseline=\"middle\" font-family=\"sans-serif\" font-size=\"13\""
                " font-weight=\"bold\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">"
-            << html_escape(l.name.empty() ? l.id : l.name) << "</text>\n";
+            << html_escape(name) << "</text>\n";
     }
     // Legend under the map.
     const double column_width = options.width / legend_columns;
