@@ -26,7 +26,8 @@ locality's boundary and its main town.
 
 Phase 7 keeps balance rules in the plan. Phase 8 (issue 11 items 4, 5 and 8) shows the
 neighbouring councils in grey and the colour-blind-safe palette, searches "Partick" and
-"Govan and Linthouse" (each zooms in on it) and an equal-interval SIMD choropleth.
+"Govan and Linthouse" (each zooms in on it) and an equal-interval SIMD choropleth; on
+Highland, searching "Inverness" centres the map on the town.
 Phase 9 shows the table's totals row, exports the map as PNG and SVG, undoes a balance
 change, compares the edited plan with its file and quits from the File menu. Phase 10
 (issue 12 item 4) runs the Alternatives chain from the plan: its boundary-frequency
@@ -393,6 +394,7 @@ quit
     locks_hold(args, plan, graph)
     balance_rules(args)
     find_your_way(args, plan, ids)
+    find_inverness(args)
     viewer_panels(args, candidates, target)
     alternatives(args, candidates)
     print("viewer screenshots OK:", args.out)
@@ -764,6 +766,34 @@ quit
     assert distinct_colours(images["16-simd-equal-intervals"], MAP) >= 12
     print("find your way: neighbours, search, labels and classes checked")
 
+
+
+def find_inverness(args):
+    """Phase 8b (issue 11's Show): on Highland with its settlements, searching "Inverness"
+    centres the map on the town: a zone of its centre (Inverness Crown and Haugh) in the
+    middle of a view under 20 km across (the town is about 15 km wide)."""
+    data = args.data
+    with open(os.path.join(data, "demand", "dz2011_lookup.csv")) as f:
+        crown = sorted(line.split(",")[0] for line in f if ",Inverness Crown and Haugh," in line)[0]
+    script = os.path.join(args.out, "find-inverness.txt")
+    with open(script, "w") as f:
+        f.write(f"fit\nsearch Inverness\nexpect-view-contains {crown} 20\nscreenshot 17-search-inverness.png\nquit\n")
+    command = ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", args.viewer,
+               "--zones", os.path.join(data, "dz2011_scotland_bng.gpkg"), "--layer", "datazones",
+               "--id-field", "dz11_code", "--filter-field", "ca_code", "--filter", "S12000017",
+               "--demand", os.path.join(data, "demand", "dz2011_population_2020.csv"),
+               "--demand", os.path.join(data, "demand", "dz2011_access_rurality.csv"),
+               "--demand", os.path.join(data, "demand", "dz2011_lookup.csv"),
+               "--settlements", "urban_rural_6fold_2016:1-4", "--script", script]
+    result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=540)
+    sys.stderr.write(result.stderr)
+    if result.returncode != 0:
+        raise SystemExit(f"viewer exited {result.returncode} running find-inverness.txt")
+    assert re.search(r"search 'Inverness': Inverness \(settlement, \d+ zones\)", result.stderr), \
+        "searching Inverness did not find the settlement"
+    image = read_png(os.path.join(args.out, "17-search-inverness.png"))
+    assert distinct_colours(image, MAP) >= 8, "17-search-inverness: the map looks blank"
+    print("find Inverness: the search centres Highland's map on the town")
 
 TOTALS_ROW = (219, 227, 237)  # the locality table's frozen "All localities" row (locality_table.cpp)
 

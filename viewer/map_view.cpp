@@ -60,8 +60,13 @@ void MapView::zoom_to(const Box& box) {
     constexpr double smallest = 1500;  // metres: a single small zone still shows its streets' context
     const double cx = (box.min_x + box.max_x) / 2, cy = (box.min_y + box.max_y) / 2;
     const double hw = std::max(box.max_x - box.min_x, smallest) / 2, hh = std::max(box.max_y - box.min_y, smallest) / 2;
-    camera_.fit(Box{cx - hw, cy - hh, cx + hw, cy + hh}, 0.15f);
+    const Box view{cx - hw, cy - hh, cx + hw, cy + hh};
     fitted_ = true;
+    if (!laid_out_) {
+        pending_zoom_ = view;
+        return;
+    }
+    camera_.fit(view, 0.15f);
 }
 
 float MapView::typical_zone_pixels(const Session& session) const {
@@ -109,6 +114,11 @@ void MapView::apply_tool(Session& session, float sx, float sy) {
 
 void MapView::ui(Session& session, ScreenRect rect) {
     camera_.rect = rect;
+    laid_out_ = true;
+    if (pending_zoom_) {
+        camera_.fit(*pending_zoom_, 0.15f);
+        pending_zoom_.reset();
+    }
     if (!fitted_ && session.has_data()) {
         camera_.fit(session.mesh().extent);
         fitted_ = true;

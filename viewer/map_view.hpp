@@ -12,6 +12,7 @@
 #include "session.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ public:
 
     void fit(const Session& session);
     MapCamera& camera() { return camera_; }
+    bool laid_out() const { return laid_out_; } // drawn once: its rectangle (and so its scale) is known
 
     // Choropleth of a demand column; "" colours by locality.
     void set_choropleth(const Session& session, const std::string& column);
@@ -63,6 +65,10 @@ private:
 
     MapCamera camera_;
     bool fitted_ = false;
+    // A zoom asked for before the map was first laid out (a search in a script while the
+    // data loaded): applied once the map's rectangle is known, or it would scale to a 1 px map.
+    std::optional<Box> pending_zoom_;
+    bool laid_out_ = false;
     std::string choropleth_;
     ClassMethod class_method_ = ClassMethod::quantile;
     ChoroplethClasses classes_;

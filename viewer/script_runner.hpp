@@ -19,7 +19,8 @@
 //   expect-prompt recovery|unsaved|none | expect-unsaved yes|no | quit
 //   search TEXT (the search box: zooms to the first match and prints the view) |
 //   search-text TEXT (types only: the drop-down shows) | expect-view-contains ZONE (its centre
-//   in the middle of a view under 10 km across) | choropleth-classes quantile|equal
+//   in the middle of a view under 10 km across, or KM: expect-view-contains ZONE [KM]) |
+//   choropleth-classes quantile|equal
 //   export-png PATH | export-svg PATH (the map, as File > Export map) | compare PATH|off
 //   menu quit (File > Quit: asks about unsaved changes like close)
 //   alternatives start STEPS SEED (the Alternatives window: a ReCom chain from the plan) |
