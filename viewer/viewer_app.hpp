@@ -2,6 +2,7 @@
 // The window, the frame loop and the layout: menu bar, map (left), tools and
 // functions (right), locality table and status line (bottom).
 #include "files_panel.hpp"
+#include "frame_cache.hpp"
 #include "map_renderer.hpp"
 #include "map_view.hpp"
 #include "optimiser_job.hpp"
@@ -65,6 +66,7 @@ private:
     Session session_;
     MapView map_;
     MapRenderer renderer_;
+    FrameCache frame_cache_;
     OptimiserJob optimiser_;
     FilesPanel files_;
     UnsavedPrompt unsaved_;
