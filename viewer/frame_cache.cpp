@@ -78,11 +78,16 @@ void FrameCache::ensure(int fb_w, int fb_h) {
 
 bool FrameCache::begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list) {
     ensure(fb_w, fb_h);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-    glViewport(0, 0, fb_w, fb_h);
     const std::uint64_t hash = panels_hash(draw_data, map_list, map_rect, fb_w, fb_h);
-    partial_ = valid_ && hash == panels_hash_;
+    const bool panels_unchanged = hash == panels_hash_;
     panels_hash_ = hash;
+    partial_ = valid_ && panels_unchanged;
+    // While the panels change every frame (editing, typing) the copy would buy nothing:
+    // draw straight to the window until they settle, then fill the cache again.
+    direct_ = !panels_unchanged;
+    target_ = direct_ ? 0 : fbo_;
+    glBindFramebuffer(GL_FRAMEBUFFER, target_);
+    glViewport(0, 0, fb_w, fb_h);
     clip_ = map_rect;
     if (partial_) ++partial_redraws_;
     else ++full_redraws_;
@@ -104,6 +109,10 @@ void FrameCache::clip_draw_data(ImDrawData* draw_data) const {
 }
 
 void FrameCache::finish() {
+    if (direct_) {
+        valid_ = false;
+        return;
+    }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
     glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);

@@ -5,7 +5,8 @@
 // panels do not change: when every ImGui draw list but the map's own is byte for byte
 // last frame's, only the map's rectangle is drawn again (the map, then ImGui clipped to
 // that rectangle) and the rest of the texture is kept. The texture is then copied to the
-// window with one blit.
+// window with one blit. A frame whose panels differ from the last one's is drawn straight
+// to the window, so editing does not pay for the copy.
 #include "gl.hpp"
 #include "map_camera.hpp"
 
@@ -23,17 +24,19 @@ public:
     FrameCache& operator=(const FrameCache&) = delete;
     ~FrameCache();
 
-    // Starts a frame of fb_w x fb_h pixels and binds the texture as the draw target.
+    // Starts a frame of fb_w x fb_h pixels and binds its target (framebuffer()).
     // map_rect is the map's rectangle in ImGui coordinates; map_list names the ImGui
     // window drawn only inside it. Returns true when the whole frame must be drawn,
     // false when only the map's rectangle is.
     bool begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list);
     // Limits ImGui's draw commands to the map's rectangle when begin() returned false.
     void clip_draw_data(ImDrawData* draw_data) const;
-    // Copies the texture to the window's back buffer and binds the window again.
+    // Copies the texture to the window's back buffer (unless the frame went there
+    // directly) and binds the window again.
     void finish();
 
-    GLuint framebuffer() const { return fbo_; }
+    // Where this frame draws: the cache, or the window (0) while the panels keep changing.
+    GLuint framebuffer() const { return target_; }
     std::size_t full_redraws() const { return full_redraws_; }
     std::size_t partial_redraws() const { return partial_redraws_; }
 
@@ -46,6 +49,8 @@ private:
     int height_ = 0;
     bool valid_ = false;
     bool partial_ = false;
+    bool direct_ = false;
+    GLuint target_ = 0;
     ScreenRect clip_{};
     std::uint64_t panels_hash_ = 0;
     std::size_t full_redraws_ = 0;
