@@ -4,7 +4,8 @@
 // frame) and editing (every frame paints a boundary zone into its neighbour's locality
 // or undoes that, so the table, the colours and the map follow an edit). Prints the
 // frame times and how each phase splits between the edit and derived figures, building
-// the panels (ImGui, CPU), drawing the map (GL) and drawing the panels (GL).
+// the panels (ImGui, CPU), drawing the map (GL), drawing the panels (GL) and copying the
+// frame cache to the window (GL).
 #include "session.hpp"
 
 #include <cstdint>
@@ -20,13 +21,13 @@ public:
 
     Phase phase() const;
     // One frame, milliseconds: all of it, and its parts.
-    void add(double total, double update, double panels, double map, double panels_gl);
+    void add(double total, double update, double panels, double map, double panels_gl, double copy);
     // width x height: the window; zones_drawn, triangles: of the last frame.
     void print(int width, int height, std::size_t zones_drawn, std::size_t triangles, std::size_t redraws) const;
 
 private:
     struct Frame {
-        double total, update, panels, map, panels_gl;
+        double total, update, panels, map, panels_gl, copy;
     };
     int frames_;
     std::vector<Frame> phases_[3];

@@ -230,15 +230,15 @@ void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pi
         glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
         glClear(GL_COLOR_BUFFER_BIT);
         draw_mesh(local, static_cast<int>(r.h * pixel_scale), pixel_scale, outline_alpha);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glBindFramebuffer(GL_FRAMEBUFFER, target_framebuffer_);
         cache_key_ = key;
         cache_valid_ = true;
         ++redraws_;
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_fbo_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_framebuffer_);
     glBlitFramebuffer(0, 0, vw, vh, vx, vy, vx + vw, vy + vh, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, target_framebuffer_);
 }
 
 void MapRenderer::draw_mesh(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha) {

@@ -60,6 +60,8 @@ public:
     std::size_t zones_drawn() const { return zones_drawn_; }
     // Frames in which the mesh was drawn again (the rest reused the cached image).
     std::size_t redraws() const { return redraws_; }
+    // Where the cached map image is copied (the frame cache's framebuffer; 0 is the window).
+    void set_target_framebuffer(GLuint framebuffer) { target_framebuffer_ = framebuffer; }
 
 private:
     void draw_mesh(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha);
@@ -78,6 +80,7 @@ private:
         bool operator==(const CacheKey&) const = default;
     };
     GLuint cache_fbo_ = 0, cache_texture_ = 0;
+    GLuint target_framebuffer_ = 0;
     int cache_w_ = 0, cache_h_ = 0;
     bool cache_valid_ = false;
     CacheKey cache_key_;

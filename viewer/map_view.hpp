@@ -18,6 +18,10 @@
 
 namespace lp::viewer {
 
+// The ImGui window over the map (labels, brush, overlays): the frame cache redraws only
+// the map's rectangle when no other window changed.
+inline constexpr const char* map_window_name = "##map";
+
 enum class MapTool { pan, paint, lock, unlock };
 
 class MapView {

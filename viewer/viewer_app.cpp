@@ -385,21 +385,28 @@ int ViewerApp::run() {
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window_, &fb_w, &fb_h);
-        glViewport(0, 0, fb_w, fb_h);
-        glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
-        glClear(GL_COLOR_BUFFER_BIT);
         const float pixel_scale = ImGui::GetIO().DisplayFramebufferScale.x;
         const bool timing = frames_to_time > 0;
         if (timing) glFinish();
         const auto map_start = std::chrono::steady_clock::now();
+        ImDrawData* draw_data = ImGui::GetDrawData();
+        if (frame_cache_.begin(fb_w, fb_h, map_.camera().rect, draw_data, map_window_name)) {
+            glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
+            glClear(GL_COLOR_BUFFER_BIT);
+        }
+        renderer_.set_target_framebuffer(frame_cache_.framebuffer());
         map_.render(session_, renderer_, fb_h, pixel_scale);
         comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
         if (timing) glFinish();
         const auto ui_start = std::chrono::steady_clock::now();
         glViewport(0, 0, fb_w, fb_h);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        frame_cache_.clip_draw_data(draw_data);
+        ImGui_ImplOpenGL3_RenderDrawData(draw_data);
         if (timing) glFinish();
         const auto ui_end = std::chrono::steady_clock::now();
+        frame_cache_.finish();
+        if (timing) glFinish();
+        const auto copy_end = std::chrono::steady_clock::now();
 
         if (png_frames_ > 0 && --png_frames_ == 0) {
             try {
@@ -435,7 +442,7 @@ int ViewerApp::run() {
             glFinish();
             const auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
             stats.add(ms(frame_start, std::chrono::steady_clock::now()), ms(update_start, panels_start),
-                      ms(panels_start, panels_end), ms(map_start, ui_start), ms(ui_start, ui_end));
+                      ms(panels_start, panels_end), ms(map_start, ui_start), ms(ui_start, ui_end), ms(ui_end, copy_end));
             // Panning moves the view every frame, so the whole mesh is drawn again each time.
             if (stats.phase() == FrameStats::Phase::panning) {
                 map_.camera().pan_pixels(frame_parity_ ? 3.0f : -3.0f, 0);
@@ -449,6 +456,8 @@ int ViewerApp::run() {
     if (frames_to_time > 0) {
         stats.print(options_.width, options_.height, renderer_.zones_drawn(),
                     session_.has_data() ? session_.mesh().vertex_total() / 3 : 0, renderer_.redraws());
+        std::printf("frame-stats: panels redrawn whole in %zu frames, only the map's rectangle in %zu\n",
+                    frame_cache_.full_redraws(), frame_cache_.partial_redraws());
     }
     if (session_.has_plan() && !session_.dirty() && exit_code == 0 && !script_) {
         // Nothing unsaved: no recovery file is left behind (Save and Discard removed

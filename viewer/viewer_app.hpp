@@ -3,6 +3,7 @@
 // functions (right), locality table and status line (bottom).
 #include "alternatives_panel.hpp"
 #include "files_panel.hpp"
+#include "frame_cache.hpp"
 #include "map_renderer.hpp"
 #include "map_view.hpp"
 #include "optimiser_job.hpp"
@@ -66,6 +67,7 @@ private:
     Session session_;
     MapView map_;
     MapRenderer renderer_;
+    FrameCache frame_cache_;
     OptimiserJob optimiser_;
     AlternativesPanel alternatives_;
     FilesPanel files_;

@@ -1,0 +1,123 @@
+#include "frame_cache.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <string_view>
+
+namespace lp::viewer {
+namespace {
+
+std::uint64_t mix(std::uint64_t seed, std::uint64_t value) {
+    return seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
+
+std::uint64_t bytes_hash(const void* data, std::size_t size) {
+    return std::hash<std::string_view>{}(std::string_view(static_cast<const char*>(data), size));
+}
+
+std::uint64_t float_bits(float v) {
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    return bits;
+}
+
+// Everything ImGui would draw outside the map's own window: vertices, indices and the
+// commands' clip rectangles and textures, with the map's rectangle and the frame's size.
+std::uint64_t panels_hash(const ImDrawData* data, const char* map_list, const ScreenRect& map_rect, int fb_w, int fb_h) {
+    std::uint64_t h = mix(mix(static_cast<std::uint64_t>(fb_w), static_cast<std::uint64_t>(fb_h)),
+                          static_cast<std::uint64_t>(data->CmdListsCount));
+    for (const float v : {map_rect.x, map_rect.y, map_rect.w, map_rect.h, data->DisplayPos.x, data->DisplayPos.y,
+                          data->FramebufferScale.x, data->FramebufferScale.y})
+        h = mix(h, float_bits(v));
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        if (list->_OwnerName && std::strcmp(list->_OwnerName, map_list) == 0) {
+            h = mix(h, 0x6d6170);  // where the map's list sits in the order
+            continue;
+        }
+        h = mix(h, bytes_hash(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert)));
+        h = mix(h, bytes_hash(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx)));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            h = mix(h, float_bits(cmd.ClipRect.x) | float_bits(cmd.ClipRect.y) << 32);
+            h = mix(h, float_bits(cmd.ClipRect.z) | float_bits(cmd.ClipRect.w) << 32);
+            h = mix(h, reinterpret_cast<std::uintptr_t>(cmd.TextureId));
+            h = mix(h, cmd.ElemCount | static_cast<std::uint64_t>(cmd.IdxOffset) << 32);
+            h = mix(h, cmd.VtxOffset | (cmd.UserCallback ? 1ULL << 32 : 0));
+        }
+    }
+    return h;
+}
+
+} // namespace
+
+FrameCache::~FrameCache() {
+    if (fbo_) glDeleteFramebuffers(1, &fbo_);
+    if (texture_) glDeleteTextures(1, &texture_);
+}
+
+void FrameCache::ensure(int fb_w, int fb_h) {
+    if (fbo_ && fb_w == width_ && fb_h == height_) return;
+    if (!fbo_) {
+        glGenFramebuffers(1, &fbo_);
+        glGenTextures(1, &texture_);
+    }
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, fb_w, fb_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
+    width_ = fb_w;
+    height_ = fb_h;
+    valid_ = false;
+}
+
+bool FrameCache::begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list) {
+    ensure(fb_w, fb_h);
+    const std::uint64_t hash = panels_hash(draw_data, map_list, map_rect, fb_w, fb_h);
+    const bool panels_unchanged = hash == panels_hash_;
+    panels_hash_ = hash;
+    partial_ = valid_ && panels_unchanged;
+    // While the panels change every frame (editing, typing) the copy would buy nothing:
+    // draw straight to the window until they settle, then fill the cache again.
+    direct_ = !panels_unchanged;
+    target_ = direct_ ? 0 : fbo_;
+    glBindFramebuffer(GL_FRAMEBUFFER, target_);
+    glViewport(0, 0, fb_w, fb_h);
+    clip_ = map_rect;
+    if (partial_) ++partial_redraws_;
+    else ++full_redraws_;
+    return !partial_;
+}
+
+void FrameCache::clip_draw_data(ImDrawData* draw_data) const {
+    if (!partial_) return;
+    const float x0 = clip_.x, y0 = clip_.y, x1 = clip_.x + clip_.w, y1 = clip_.y + clip_.h;
+    for (int i = 0; i < draw_data->CmdListsCount; ++i) {
+        for (ImDrawCmd& cmd : draw_data->CmdLists[i]->CmdBuffer) {
+            // An empty rectangle is skipped by the backend (it tests z <= x or w <= y).
+            cmd.ClipRect.x = std::clamp(cmd.ClipRect.x, x0, x1);
+            cmd.ClipRect.y = std::clamp(cmd.ClipRect.y, y0, y1);
+            cmd.ClipRect.z = std::clamp(cmd.ClipRect.z, x0, x1);
+            cmd.ClipRect.w = std::clamp(cmd.ClipRect.w, y0, y1);
+        }
+    }
+}
+
+void FrameCache::finish() {
+    if (direct_) {
+        valid_ = false;
+        return;
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    valid_ = true;
+}
+
+} // namespace lp::viewer
