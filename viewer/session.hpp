@@ -83,6 +83,8 @@ public:
     bool has_data() const { return data_ != nullptr; }
     bool has_plan() const { return editor_ != nullptr; }
     const Dataset& data() const { return *data_; }
+    // Shared ownership for work that may outlive the next open_dataset (OptimiserJob).
+    std::shared_ptr<const Dataset> shared_data() const { return data_; }
     const DatasetOptions& data_options() const { return data_options_; }
     const ZoneMesh& mesh() const { return mesh_; }
     std::size_t mesh_generation() const { return mesh_generation_; }
@@ -176,7 +178,7 @@ private:
     void refresh_community();
     void refresh_derived();
 
-    std::unique_ptr<Dataset> data_;
+    std::shared_ptr<const Dataset> data_;
     DatasetOptions data_options_;
     ZoneMesh mesh_;
     std::size_t mesh_generation_ = 0;
