@@ -9,6 +9,7 @@
 #include <lp/edit/recovery.hpp>
 #include <lp/edit/recovery_autosave.hpp>
 #include <lp/edit/zone_mesh.hpp>
+#include <lp/partition/balance_spec.hpp>
 #include <lp/partition/statistics.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/locality_indicators.hpp>
@@ -23,12 +24,11 @@
 
 namespace lp::viewer {
 
-// --balance COL[:TOL]
-struct BalanceSpec {
-    std::string column;
-    double tolerance = 0.10;
-};
-BalanceSpec parse_balance_spec(const std::string& text);
+// The band the viewer gives a balance rule that names none (--balance COLUMN, the
+// population it balances by default, a layer added in the panel): looser than the
+// command line's lp::default_balance_tolerance (1 %), since a hand-drawn plan starts
+// rough and the planner tightens it.
+inline constexpr double viewer_default_balance_tolerance = 0.10;
 
 class ErrorLog {
 public:
