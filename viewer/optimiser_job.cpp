@@ -73,8 +73,14 @@ void OptimiserJob::start_split(Session& session, int locality) {
         return;
     }
     const Settlements* settlements = session.settlements();
-    OptimiserSnapshot snapshot = split_snapshot(session.shared_data(), state, loc, session.cut_cost(),
-                                                settlements ? &settlements->groups : nullptr);
+    OptimiserSnapshot snapshot;
+    try {
+        snapshot = split_snapshot(session.shared_data(), state, loc, session.cut_cost(),
+                                  settlements ? &settlements->groups : nullptr);
+    } catch (const Error& e) {
+        session.status = e.what();
+        return;
+    }
     split_members_ = snapshot.members;
     split_locality_id_ = state.localities()[loc].id;
     kind_ = Kind::split;

@@ -19,9 +19,9 @@ namespace lp::viewer {
 
 struct OptimiserSnapshot {
     std::shared_ptr<const Dataset> data;        // keeps request.graph (whole plan) and request.zone_ids alive
-    std::unique_ptr<ContiguityGraph> subgraph;  // a split's locality as a graph of its own
-    std::vector<std::uint32_t> members;         // a split: the locality's zones, in the sub-graph's order
-    PartitionRequest request;                   // points only into data or subgraph
+    std::shared_ptr<const Dataset> part;        // a split's locality as a dataset of its own (lp::locality_split)
+    std::vector<std::uint32_t> members;         // a split: the locality's zones, in the part's order
+    PartitionRequest request;                   // points only into data or part
 };
 
 // "Optimise around locks" on the whole plan. `state` must be a plan over data->graph.
@@ -29,9 +29,9 @@ struct OptimiserSnapshot {
 OptimiserSnapshot optimise_snapshot(std::shared_ptr<const Dataset> data, const PlanState& state,
                                     const OptimiseInputs& inputs);
 
-// One locality of `state` cut in two: its members renumbered 0..m-1, border prices
-// (`cut_cost`, per data->graph edge; empty: metres) and settlements carried over,
-// locked zones kept in the original (part 0).
+// One locality of `state` cut in two (lp::locality_split): border prices (`cut_cost`,
+// per data->graph edge; empty: metres) and settlements carried over, locked zones kept
+// in the original (part 0).
 OptimiserSnapshot split_snapshot(std::shared_ptr<const Dataset> data, const PlanState& state, std::size_t locality,
                                  const std::vector<double>& cut_cost, const ZoneGroups* settlements);
 

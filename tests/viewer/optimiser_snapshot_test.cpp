@@ -2,7 +2,7 @@
 // (viewer/optimiser_snapshot.cpp): the session may open other data, dropping its own
 // hold on the dataset, while the worker still runs on the old one.
 #include "../../viewer/optimiser_snapshot.hpp"
-#include "../grid_graph.hpp"
+#include "../grid_dataset.hpp"
 
 #include <lp/core/error.hpp>
 
@@ -17,29 +17,9 @@ using namespace lp::viewer;
 
 namespace {
 
-// A 6x4 grid in two localities (left and right halves), ids "z0".."z23".
-std::shared_ptr<Dataset> grid_dataset() {
-    auto data = std::make_shared<Dataset>();
-    data->graph = test::grid_graph(6, 4);
-    for (int z = 0; z < 24; ++z) {
-        data->zones.ids.push_back("z" + std::to_string(z));
-        data->zones.names.push_back("zone " + std::to_string(z));
-        data->zones.shapes.emplace_back();
-        data->zones.areas.push_back(100.0 * 100.0);
-        data->zones.boxes.emplace_back();
-    }
-    data->zones.rebuild_index();
-    return data;
-}
+std::shared_ptr<Dataset> grid_dataset() { return std::make_shared<Dataset>(test::grid_dataset()); }
 
-PlanState halves(const ContiguityGraph& graph) {
-    PlanState state(graph, {BalanceLayer{"people", std::vector<double>(24, 10.0), 0.10}});
-    state.insert_locality(0, Locality{"L1", "West", "#808080", false});
-    state.insert_locality(1, Locality{"L2", "East", "#808080", false});
-    for (std::uint32_t z = 0; z < 24; ++z) state.move_zone(z, z % 6 < 3 ? 0 : 1);
-    state.refresh();
-    return state;
-}
+PlanState halves(const ContiguityGraph& graph) { return test::grid_halves(graph, std::vector<double>(24, 10.0)); }
 
 } // namespace
 
@@ -59,7 +39,7 @@ TEST_CASE("an optimise snapshot keeps the dataset alive after the session lets i
     CHECK(watch.expired());
 }
 
-TEST_CASE("a split snapshot owns its sub-graph and keeps locked zones in the original", "[viewer][optimiser]") {
+TEST_CASE("a split snapshot owns its part and keeps locked zones in the original", "[viewer][optimiser]") {
     std::shared_ptr<const Dataset> session_data = grid_dataset();
     PlanState state = halves(session_data->graph);
     state.set_zone_locked(0, true);
@@ -68,10 +48,10 @@ TEST_CASE("a split snapshot owns its sub-graph and keeps locked zones in the ori
     OptimiserSnapshot snapshot = split_snapshot(session_data, state, 0, cut_cost, nullptr);
     session_data.reset();
     REQUIRE(snapshot.members.size() == 12);
-    REQUIRE(snapshot.subgraph);
-    CHECK(snapshot.request.graph == snapshot.subgraph.get());
-    CHECK(snapshot.subgraph->size() == 12);
-    CHECK(snapshot.request.edge_cost == std::vector<double>(snapshot.subgraph->edges().size(), 5.0));
+    REQUIRE(snapshot.part);
+    CHECK(snapshot.request.graph == &snapshot.part->graph);
+    CHECK(snapshot.part->graph.size() == 12);
+    CHECK(snapshot.request.edge_cost == std::vector<double>(snapshot.part->graph.edges().size(), 5.0));
     const PartitionResult result = run_snapshot(snapshot, [](double) { return true; });
     REQUIRE(result.assignment.size() == 12);
     CHECK(result.assignment[0] == 0); // zone 0 is locked and is the first member
