@@ -1,6 +1,8 @@
 #pragma once
 // Each subcommand lives in its own file and registers itself here, so adding one
 // touches no other file.
+#include "config_files.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -17,8 +19,6 @@ std::vector<CommandSetup>& command_setups();
 void set_exit_status(int status);
 int exit_status();
 
-// The --config files main() expanded (inputs no output may overwrite).
-std::vector<std::string>& config_files();
 
 struct RegisterCommand {
     explicit RegisterCommand(CommandSetup setup) { command_setups().push_back(std::move(setup)); }

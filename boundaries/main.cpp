@@ -19,10 +19,6 @@ int status = 0;
 }
 void set_exit_status(int s) { status = s; }
 int exit_status() { return status; }
-std::vector<std::string>& config_files() {
-    static std::vector<std::string> files;
-    return files;
-}
 } // namespace lp::cli
 
 namespace {

@@ -104,7 +104,7 @@ void balance_panel_ui(Session& session) {
     ImGui::SameLine();
     ImGui::BeginDisabled(picked.empty());
     if (ImGui::Button("Add layer")) {
-        attempt("Could not add the layer", [&] { add_balance_layer(session, picked, 0.10); });
+        attempt("Could not add the layer", [&] { add_balance_layer(session, picked, viewer_default_balance_tolerance); });
         picked.clear();
     }
     ImGui::EndDisabled();

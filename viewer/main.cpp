@@ -10,15 +10,6 @@
 #include <string>
 #include <vector>
 
-namespace lp::cli {
-// boundaries/data_options.cpp lists the --config files among a command's inputs (for
-// `boundaries`, whose main() reads them); the viewer takes no --config, so none.
-std::vector<std::string>& config_files() {
-    static std::vector<std::string> files;
-    return files;
-}
-} // namespace lp::cli
-
 int main(int argc, char** argv) {
     CLI::App app{"locality-viewer: draw, balance and check Health and Social Care Partnership localities"};
     lp::cli::DataOptions data;

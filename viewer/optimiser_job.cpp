@@ -1,12 +1,11 @@
 #include "optimiser_job.hpp"
 
 #include "optimise_request.hpp"
+#include "optimiser_snapshot.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/partition/partition.hpp>
 
-#include <map>
-#include <unordered_map>
 #include <utility>
 
 namespace lp::viewer {
@@ -35,14 +34,15 @@ void OptimiserJob::launch(std::function<Outcome()> work) {
     });
 }
 
-// The partitioner on the worker thread, reporting progress and stopping on Cancel.
-void OptimiserJob::launch_partition(PartitionRequest request) {
-    launch([this, request = std::move(request)]() mutable {
-        request.progress = [this](double fraction) {
+// The partitioner on the worker thread, reporting progress and stopping on Cancel. The
+// worker reads only the snapshot it owns, never the session.
+void OptimiserJob::launch_partition(OptimiserSnapshot snapshot) {
+    auto owned = std::make_shared<OptimiserSnapshot>(std::move(snapshot));
+    launch([this, owned] {
+        const PartitionResult result = run_snapshot(*owned, [this](double fraction) {
             progress_ = fraction;
             return !cancel_.load();
-        };
-        const PartitionResult result = partition(request);
+        });
         return Outcome{result.assignment, result.problems, result.cancelled, {}};
     });
 }
@@ -52,86 +52,41 @@ void OptimiserJob::start_optimise(Session& session) {
     OptimiseInputs inputs;
     inputs.edge_cost = session.cut_cost();
     if (const Settlements* settlements = session.settlements()) inputs.groupings.push_back(settlements->groups);
-    PartitionRequest request;
+    OptimiserSnapshot snapshot;
     try {
-        request = optimise_request(state, inputs);
+        snapshot = optimise_snapshot(session.shared_data(), state, inputs);
     } catch (const Error& e) {
         session.status = e.what();
         return;
     }
-    request.zone_ids = &session.data().zones.ids;
     kind_ = Kind::optimise;
     started_revision_ = session.revision();
     session.status = "optimising (" + locks_summary(state) + ")...";
-    launch_partition(std::move(request));
+    launch_partition(std::move(snapshot));
 }
 
 void OptimiserJob::start_split(Session& session, int locality) {
     const PlanState& state = session.state();
     const auto loc = static_cast<std::size_t>(locality);
-    split_members_ = state.members(loc);
-    split_locality_id_ = state.localities()[loc].id;
-    if (split_members_.size() < 2) {
+    if (state.members(loc).size() < 2) {
         session.status = "a locality needs two zones to split";
         return;
     }
-    // The locality as a graph of its own: members renumbered 0..m-1.
-    std::unordered_map<std::uint32_t, std::uint32_t> local;
-    for (std::uint32_t i = 0; i < split_members_.size(); ++i) local[split_members_[i]] = i;
-    const ContiguityGraph& graph = session.data().graph;
-    std::vector<GraphEdge> edges;
-    for (const GraphEdge& e : graph.edges()) {
-        const auto a = local.find(e.a), b = local.find(e.b);
-        if (a == local.end() || b == local.end()) continue;
-        GraphEdge sub = e;
-        sub.a = std::min(a->second, b->second);
-        sub.b = std::max(a->second, b->second);
-        edges.push_back(sub);
+    const Settlements* settlements = session.settlements();
+    OptimiserSnapshot snapshot;
+    try {
+        snapshot = split_snapshot(session.shared_data(), state, loc, session.cut_cost(),
+                                  settlements ? &settlements->groups : nullptr);
+    } catch (const Error& e) {
+        session.status = e.what();
+        return;
     }
-    std::vector<double> area, perimeter;
-    for (std::uint32_t z : split_members_) {
-        if (z < graph.zone_area().size()) area.push_back(graph.zone_area()[z]);
-        if (z < graph.zone_perimeter().size()) perimeter.push_back(graph.zone_perimeter()[z]);
-    }
-    // Border prices by the zones' pair (the sub-graph orders its edges its own way).
-    std::map<std::pair<std::uint32_t, std::uint32_t>, double> price;
-    const std::vector<double>& cut_cost = session.cut_cost();
-    if (cut_cost.size() == graph.edges().size()) {
-        for (std::size_t i = 0; i < graph.edges().size(); ++i) {
-            const GraphEdge& e = graph.edges()[i];
-            const auto a = local.find(e.a), b = local.find(e.b);
-            if (a == local.end() || b == local.end()) continue;
-            price[{std::min(a->second, b->second), std::max(a->second, b->second)}] += cut_cost[i];
-        }
-    }
-    subgraph_ = std::make_unique<ContiguityGraph>(split_members_.size(), std::move(edges), std::move(area),
-                                                  std::move(perimeter));
-    PartitionRequest request;
-    request.graph = subgraph_.get();
-    request.k = 2;
-    if (!price.empty()) {
-        for (const GraphEdge& e : subgraph_->edges()) request.edge_cost.push_back(price[{e.a, e.b}]);
-    }
-    if (const Settlements* settlements = session.settlements()) {
-        ZoneGroups sub = settlements->groups;
-        sub.of_zone.clear();
-        for (std::uint32_t z : split_members_) sub.of_zone.push_back(settlements->groups.of_zone[z]);
-        request.groupings.push_back(std::move(sub));
-    }
-    for (const BalanceLayer& layer : state.layers()) {
-        BalanceLayer sub = layer;
-        sub.values.clear();
-        for (std::uint32_t z : split_members_) sub.values.push_back(layer.values[z]);
-        request.balance.push_back(std::move(sub));
-    }
-    request.locks.assign(split_members_.size(), -1);
-    for (std::uint32_t i = 0; i < split_members_.size(); ++i) {
-        if (state.zone_fixed(split_members_[i])) request.locks[i] = 0; // locked zones stay in the original
-    }
+    split_members_ = snapshot.members;
+    split_locality_id_ = state.localities()[loc].id;
     kind_ = Kind::split;
     started_revision_ = session.revision();
     session.status = "splitting " + state.localities()[loc].name + "...";
-    launch_partition(std::move(request));
+    launch_partition(std::move(snapshot));
 }
 
 void OptimiserJob::poll(Session& session) {

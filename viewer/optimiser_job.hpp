@@ -2,6 +2,7 @@
 // Runs the partitioner in the background for "optimise around locks" (the whole plan,
 // locked zones kept, the current plan as the start) and "split" (one locality cut in
 // two), with progress and cancel. The result lands as one undoable edit.
+#include "optimiser_snapshot.hpp"
 #include "session.hpp"
 
 #include <lp/partition/partition.hpp>
@@ -29,7 +30,8 @@ public:
     // Applies a finished result to the session (call once per frame).
     void poll(Session& session);
     void cancel() { cancel_ = true; }
-    // Cancels and waits (before the data it reads goes away).
+    // Cancels and waits. Not needed for safety (the job owns what it reads); it drops a
+    // result that would no longer fit the plan.
     void stop();
 
     bool running() const { return thread_.joinable() && !finished_; }
@@ -45,7 +47,7 @@ private:
         std::string error;
     };
     void launch(std::function<Outcome()> work);
-    void launch_partition(PartitionRequest request);
+    void launch_partition(OptimiserSnapshot snapshot);
 
     Kind kind_ = Kind::optimise;
     std::thread thread_;
@@ -57,8 +59,6 @@ private:
     std::string split_locality_id_;
     std::vector<std::uint32_t> split_members_;
     std::size_t started_revision_ = 0;
-    // Owns the sub-graph a split works on.
-    std::unique_ptr<ContiguityGraph> subgraph_;
 }; // class OptimiserJob
 
 } // namespace lp::viewer

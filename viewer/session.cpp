@@ -20,17 +20,6 @@
 
 namespace lp::viewer {
 
-BalanceSpec parse_balance_spec(const std::string& text) {
-    // The command line's syntax (1% or 0.01); a bare column keeps the viewer's looser default.
-    if (text.find(':') == std::string::npos) {
-        if (text.empty()) throw Error(ExitCode::usage, "--balance needs a demand column name");
-        return {text, BalanceSpec{}.tolerance};
-    }
-    const lp::BalanceSpec parsed = lp::parse_balance(text);
-    if (!(parsed.tolerance > 0)) throw Error(ExitCode::usage, "--balance " + text + ": the tolerance must be above 0");
-    return {parsed.column, parsed.tolerance};
-}
-
 Session::LoadedData Session::load_data(const DatasetOptions& options) {
     LoadedData loaded;
     loaded.data = std::make_unique<Dataset>(load_dataset(options));
@@ -55,7 +44,7 @@ void Session::open_dataset(const DatasetOptions& options, LoadedData loaded) {
     }
     if (kept.empty()) {
         const std::string population = find_demand_column(data_->demand, IndicatorColumns{}.population);
-        if (!population.empty()) kept.push_back({population, 0.10});
+        if (!population.empty()) kept.push_back({population, viewer_default_balance_tolerance});
     }
     balance_specs_ = kept;
     refresh_community();

@@ -9,6 +9,7 @@
 #include <lp/edit/recovery.hpp>
 #include <lp/edit/recovery_autosave.hpp>
 #include <lp/edit/zone_mesh.hpp>
+#include <lp/partition/balance_spec.hpp>
 #include <lp/partition/statistics.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/locality_indicators.hpp>
@@ -23,12 +24,11 @@
 
 namespace lp::viewer {
 
-// --balance COL[:TOL]
-struct BalanceSpec {
-    std::string column;
-    double tolerance = 0.10;
-};
-BalanceSpec parse_balance_spec(const std::string& text);
+// The band the viewer gives a balance rule that names none (--balance COLUMN, the
+// population it balances by default, a layer added in the panel): looser than the
+// command line's lp::default_balance_tolerance (1 %), since a hand-drawn plan starts
+// rough and the planner tightens it.
+inline constexpr double viewer_default_balance_tolerance = 0.10;
 
 class ErrorLog {
 public:
@@ -83,6 +83,8 @@ public:
     bool has_data() const { return data_ != nullptr; }
     bool has_plan() const { return editor_ != nullptr; }
     const Dataset& data() const { return *data_; }
+    // Shared ownership for work that may outlive the next open_dataset (OptimiserJob).
+    std::shared_ptr<const Dataset> shared_data() const { return data_; }
     const DatasetOptions& data_options() const { return data_options_; }
     const ZoneMesh& mesh() const { return mesh_; }
     std::size_t mesh_generation() const { return mesh_generation_; }
@@ -176,7 +178,7 @@ private:
     void refresh_community();
     void refresh_derived();
 
-    std::unique_ptr<Dataset> data_;
+    std::shared_ptr<const Dataset> data_;
     DatasetOptions data_options_;
     ZoneMesh mesh_;
     std::size_t mesh_generation_ = 0;

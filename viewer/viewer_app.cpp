@@ -89,7 +89,12 @@ bool ViewerApp::attempt_startup(const std::string& title, const std::function<vo
 void ViewerApp::begin_startup() {
     std::vector<BalanceSpec> specs;
     attempt_startup("Bad --balance", [&] {
-        for (const std::string& text : options_.balance) specs.push_back(parse_balance_spec(text));
+        for (const std::string& text : options_.balance) {
+            specs.push_back(parse_balance(text, viewer_default_balance_tolerance));
+            // The Balance rules panel keeps every band above 0; so does --balance.
+            if (!(specs.back().tolerance > 0))
+                throw Error(ExitCode::usage, "--balance " + text + ": the tolerance must be above 0");
+        }
     });
     session_.set_balance(specs);
     session_.set_balance_override(!specs.empty());

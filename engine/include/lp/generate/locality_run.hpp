@@ -7,6 +7,7 @@
 #include <lp/data/dataset.hpp>
 #include <lp/geometry/building_blocks.hpp>
 #include <lp/io/geojson_writer.hpp>
+#include <lp/partition/balance_spec.hpp>
 #include <lp/partition/partition.hpp>
 
 #include <cstdint>
@@ -15,15 +16,6 @@
 #include <vector>
 
 namespace lp {
-
-struct BalanceSpec {
-    std::string column;
-    double tolerance = 0.01; // fraction
-};
-
-// "pop2020_total:1%", "pop2020_75plus:0.05" or "pop2020_total" (1%). Throws
-// lp::Error(usage) on anything else.
-BalanceSpec parse_balance(const std::string& text);
 
 // The law asks for two or more localities: throws lp::Error(usage) for fewer.
 void check_locality_count(int k);

@@ -1,5 +1,5 @@
 #include "data_options.hpp"
-#include "command_registry.hpp"
+#include "config_files.hpp"
 
 #include <cmath>
 #include <cstdlib>

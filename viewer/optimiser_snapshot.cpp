@@ -1,0 +1,40 @@
+#include "optimiser_snapshot.hpp"
+
+#include <lp/core/error.hpp>
+#include <lp/edit/locality_split.hpp>
+
+#include <utility>
+
+namespace lp::viewer {
+
+OptimiserSnapshot optimise_snapshot(std::shared_ptr<const Dataset> data, const PlanState& state,
+                                    const OptimiseInputs& inputs) {
+    if (!data || &state.graph() != &data->graph)
+        throw Error(ExitCode::unexpected, "optimise: the plan is not over the open data's graph");
+    OptimiserSnapshot snapshot;
+    snapshot.request = optimise_request(state, inputs);
+    snapshot.request.graph = &data->graph;
+    snapshot.request.zone_ids = &data->zones.ids;
+    snapshot.data = std::move(data);
+    return snapshot;
+}
+
+OptimiserSnapshot split_snapshot(std::shared_ptr<const Dataset> data, const PlanState& state, std::size_t locality,
+                                 const std::vector<double>& cut_cost, const ZoneGroups* settlements) {
+    if (!data || &state.graph() != &data->graph)
+        throw Error(ExitCode::unexpected, "split: the plan is not over the open data's graph");
+    LocalitySplit split = locality_split(*data, state, locality, cut_cost, settlements);
+    OptimiserSnapshot snapshot;
+    snapshot.members = std::move(split.members);
+    snapshot.part = std::move(split.part);
+    snapshot.request = std::move(split.request);
+    snapshot.data = std::move(data);
+    return snapshot;
+}
+
+PartitionResult run_snapshot(OptimiserSnapshot& snapshot, std::function<bool(double)> progress) {
+    snapshot.request.progress = std::move(progress);
+    return partition(snapshot.request);
+}
+
+} // namespace lp::viewer
