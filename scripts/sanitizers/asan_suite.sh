@@ -26,13 +26,23 @@ built=$(date +%s)
 
 # abort_on_error turns a report into a signal CTest cannot mistake for a pass; UBSan halts on
 # its first report too (gcc recovers from UB unless told otherwise).
-ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:print_stacktrace=1
+ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 LSAN_OPTIONS=print_suppressions=1
 [ -f scripts/sanitizers/lsan.supp ] && LSAN_OPTIONS="$LSAN_OPTIONS:suppressions=$(pwd)/scripts/sanitizers/lsan.supp"
 export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 status=0
-ctest --test-dir "$build" --output-on-failure -j "$jobs" "$@" >"$build/ctest_asan.log" 2>&1 || status=$?
+ctest --test-dir "$build" --output-on-failure -j "$jobs" -E '^viewer_screenshots$' "$@" >"$build/ctest_asan.log" 2>&1 || status=$?
+# Mesa's GLX dlcloses its DRI driver (llvmpipe) when the display closes in glfwTerminate; what
+# the driver still held is then reachable only from its unmapped data and LSan reports it as an
+# indirect leak from "<unknown module>", which no suppression can name (see
+# scripts/sanitizers/mesa_dlclose_probe.c). Preloading the driver keeps it mapped, so it is
+# scanned like any other library and a leak in the viewer itself is still reported.
+dri=$(ls /usr/lib/*-linux-gnu/dri/swrast_dri.so 2>/dev/null | head -1 || true)
+if [ -n "$dri" ] && [ -f "$build/bin/locality-viewer" ]; then
+  LD_PRELOAD="$dri" ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
+    ctest --test-dir "$build" --output-on-failure -R '^viewer_screenshots$' "$@" >>"$build/ctest_asan.log" 2>&1 || status=$?
+fi
 done_at=$(date +%s)
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
