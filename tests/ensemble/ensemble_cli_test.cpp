@@ -4,6 +4,8 @@
 
 #include <lp/plan/csv_table.hpp>
 
+#include "../cli_run.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -14,30 +16,9 @@
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string output;
-};
-
-Run boundaries(const std::string& arguments, const std::string& folder) {
-    const std::string log = folder + "/command.log";
-    const std::string command = std::string(LP_BINARY_DIR) + "/bin/boundaries " + arguments + " > " + log + " 2>&1";
-    const int raw = std::system(command.c_str());
-    Run run;
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    std::ifstream in(log);
-    std::stringstream text;
-    text << in.rdbuf();
-    run.output = text.str();
-    return run;
-}
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using lp::test::boundaries;
+using lp::test::Run;
+using lp::test::read_text;
 
 const std::string sample = std::string(LP_SOURCE_DIR) + "/samples/sample_council";
 const std::string data = "--zones " + sample + "/zones.geojson --id-field zone_code --demand " + sample +

@@ -5,6 +5,8 @@
 #include <lp/plan/assignment_csv.hpp>
 #include <lp/plan/plan_file.hpp>
 
+#include "../cli_run.hpp"
+
 #include "plan_fixtures.hpp"
 
 #include <cstdlib>
@@ -16,23 +18,8 @@ using namespace lp;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string output;
-};
-
-Run boundaries(const std::string& arguments, const std::string& folder) {
-    const std::string log = folder + "/command.log";
-    const std::string command = std::string(LP_BINARY_DIR) + "/bin/boundaries " + arguments + " > " + log + " 2>&1";
-    const int raw = std::system(command.c_str());
-    Run run;
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    std::ifstream in(log);
-    std::stringstream text;
-    text << in.rdbuf();
-    run.output = text.str();
-    return run;
-}
+using test::boundaries;
+using test::Run;
 
 std::string data_options(const std::string& ca_code) {
     const DatasetOptions o = test::council_options(ca_code);

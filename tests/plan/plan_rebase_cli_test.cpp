@@ -9,6 +9,7 @@
 #include <lp/plan/plan_rebase.hpp>
 
 #include "plan_fixtures.hpp"
+#include "../cli_run.hpp"
 #include "../test_data.hpp"
 
 #include <cstdlib>
@@ -21,30 +22,9 @@ using namespace lp;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string output;
-};
-
-Run boundaries(const std::string& arguments, const std::string& folder) {
-    const std::string log = folder + "/command.log";
-    const std::string command = std::string(LP_BINARY_DIR) + "/bin/boundaries " + arguments + " > " + log + " 2>&1";
-    const int raw = std::system(command.c_str());
-    Run run;
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    std::ifstream in(log);
-    std::stringstream text;
-    text << in.rdbuf();
-    run.output = text.str();
-    return run;
-}
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using test::boundaries;
+using test::Run;
+using test::read_text;
 
 } // namespace
 
