@@ -3,6 +3,8 @@
 #include "data_options.hpp"
 #include "plan_inputs.hpp"
 
+#include "exit_codes.hpp"
+
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/plan/plan_balance.hpp>
@@ -50,7 +52,7 @@ void run_check(const CheckArgs& args) {
                   << " localities within (largest deviation " << format_deviation(largest) << ")\n";
     }
     for (const auto& line : balance_warnings(loaded.plan, measures)) std::cout << line << "\n";
-    if (!check.valid()) set_exit_status(static_cast<int>(ExitCode::plan_invalid));
+    if (!check.valid()) set_exit_status(lp::app::exit_status(lp::app::ExitCode::plan_invalid));
 }
 
 const RegisterCommand registration([](CLI::App& app) {

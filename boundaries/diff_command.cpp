@@ -26,7 +26,7 @@ struct DiffArgs {
 };
 
 void run_diff(const DiffArgs& args) {
-    if (args.plans.size() != 2) throw Error(ExitCode::usage, "diff needs exactly two --plan files");
+    if (args.plans.size() != 2) throw Error(ErrorKind::bad_setting, "diff needs exactly two --plan files");
     auto inputs = args.data.inputs();
     inputs.insert(inputs.end(), {{"--plan", args.plans[0]}, {"--plan", args.plans[1]}});
     prepare_outputs({{"--out", args.out}}, inputs);

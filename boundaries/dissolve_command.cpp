@@ -36,7 +36,7 @@ void run_dissolve(const DissolveArgs& args) {
     if (!args.by.empty()) {
         const auto* field = zones.field(args.by);
         if (!field)
-            throw Error(ExitCode::field_not_found, zones.source + ": no field '" + args.by + "' to dissolve by");
+            throw Error(ErrorKind::field_not_found, zones.source + ": no field '" + args.by + "' to dissolve by");
         values = *field;
     }
     std::map<std::string, int> group_of;

@@ -105,7 +105,7 @@ EnsembleInputs inputs_from_plan(const EnsembleArgs& args) {
     in.start = zone_groups(plan, in.data.zones.ids);
     for (std::size_t z = 0; z < in.start.size(); ++z)
         if (in.start[z] < 0)
-            throw Error(ExitCode::bad_plan, loaded.path + ": zone " + in.data.zones.ids[z] +
+            throw Error(ErrorKind::bad_plan, loaded.path + ": zone " + in.data.zones.ids[z] +
                                                 " is in no locality of the plan; an ensemble needs every zone placed");
     for (const auto& locality : plan.localities) in.names.push_back(locality.name.empty() ? locality.id : locality.name);
     in.locks.assign(in.start.size(), -1);
@@ -119,7 +119,7 @@ EnsembleInputs inputs_from_plan(const EnsembleArgs& args) {
     if (specs.empty())
         for (const auto& rule : plan.balance) specs.push_back({rule.column, rule.tolerance});
     if (specs.empty())
-        throw Error(ExitCode::usage, loaded.path + " records no balance rules; give them with --balance COLUMN:TOLERANCE");
+        throw Error(ErrorKind::bad_setting, loaded.path + " records no balance rules; give them with --balance COLUMN:TOLERANCE");
     in.balance = balance_layers(in.data, specs);
 
     std::string spec = args.settlements;
@@ -140,8 +140,8 @@ EnsembleInputs inputs_from_plan(const EnsembleArgs& args) {
 }
 
 EnsembleInputs inputs_from_partitioner(const EnsembleArgs& args) {
-    if (args.localities < 2) throw Error(ExitCode::usage, "ensemble needs --plan PLAN.json, or --localities K with the data options");
-    if (args.balance.empty()) throw Error(ExitCode::usage, "ensemble --localities needs --balance COLUMN:TOLERANCE");
+    if (args.localities < 2) throw Error(ErrorKind::bad_setting, "ensemble needs --plan PLAN.json, or --localities K with the data options");
+    if (args.balance.empty()) throw Error(ErrorKind::bad_setting, "ensemble --localities needs --balance COLUMN:TOLERANCE");
     EnsembleInputs in;
     in.data = load_dataset(args.data.resolved());
     LocalityRunOptions options;
@@ -166,7 +166,7 @@ EnsembleInputs inputs_from_partitioner(const EnsembleArgs& args) {
 RecomVariant parse_variant(const std::string& text) {
     if (text == "reversible") return RecomVariant::reversible;
     if (text == "plain") return RecomVariant::plain;
-    throw Error(ExitCode::usage, "--variant must be reversible or plain, not '" + text + "'");
+    throw Error(ErrorKind::bad_setting, "--variant must be reversible or plain, not '" + text + "'");
 }
 
 // A terminal line that rewrites itself; plain lines in a log.
@@ -257,11 +257,11 @@ void run_ensemble(const EnsembleArgs& args) {
         inputs.push_back({"--building-blocks", parse_building_blocks(args.building_blocks).path});
     std::error_code made;
     std::filesystem::create_directories(out, made);
-    if (made) throw Error(ExitCode::write_failed, args.out + ": cannot make the folder (" + made.message() + ")");
+    if (made) throw Error(ErrorKind::write_failed, args.out + ": cannot make the folder (" + made.message() + ")");
     prepare_outputs(outputs, inputs);
     const RecomVariant variant = parse_variant(args.variant);
-    if (args.steps == 0) throw Error(ExitCode::usage, "--steps must be at least 1");
-    if (args.chains == 0 || args.chains > 64) throw Error(ExitCode::usage, "--chains must be 1..64");
+    if (args.steps == 0) throw Error(ErrorKind::bad_setting, "--steps must be at least 1");
+    if (args.chains == 0 || args.chains > 64) throw Error(ErrorKind::bad_setting, "--chains must be 1..64");
 
     EnsembleInputs in = args.plan.empty() ? inputs_from_partitioner(args) : inputs_from_plan(args);
     const Dataset& data = in.data;
@@ -303,7 +303,7 @@ void run_ensemble(const EnsembleArgs& args) {
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (result.samples.empty())
-        throw Error(ExitCode::tolerance_not_met, "ensemble: no plan within every band was reached" +
+        throw Error(ErrorKind::tolerance_not_met, "ensemble: no plan within every band was reached" +
                                                      std::string(result.cancelled ? " before the run was interrupted" : "") +
                                                      "; nothing written");
 

@@ -49,7 +49,7 @@ const char* point_colour(std::size_t n) {
 
 void run_export(const ExportArgs& args) {
     if (args.format != "qgis")
-        throw Error(ExitCode::usage, "--format " + args.format + ": the only export format is qgis");
+        throw Error(ErrorKind::bad_setting, "--format " + args.format + ": the only export format is qgis");
     const fs::path dir(args.out);
     const std::string stem = project_stem(args.plan);
     const std::string project_path = (dir / (stem + ".qgz")).string();
@@ -59,7 +59,7 @@ void run_export(const ExportArgs& args) {
     auto inputs = args.data.inputs();
     inputs.push_back({"--plan", args.plan});
     if (fs::exists(dir) && !fs::is_directory(dir))
-        throw Error(ExitCode::output_not_regular, "--out " + args.out + ": is a file, not a folder");
+        throw Error(ErrorKind::output_not_regular, "--out " + args.out + ": is a file, not a folder");
     if (fs::is_directory(dir)) prepare_outputs(outputs, inputs);
 
     const LoadedPlan loaded = load_plan_input(args.plan, "", args.data, "");
@@ -78,7 +78,7 @@ void run_export(const ExportArgs& args) {
     inputs.push_back({"--plan", args.plan});
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) throw Error(ExitCode::write_failed, args.out + ": cannot create the folder (" + ec.message() + ")");
+    if (ec) throw Error(ErrorKind::write_failed, args.out + ": cannot create the folder (" + ec.message() + ")");
     prepare_outputs(outputs, inputs);
 
     const auto groups = zone_groups(plan, data.zones.ids);

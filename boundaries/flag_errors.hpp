@@ -41,7 +41,7 @@ decltype(auto) naming_flags(std::span<const FlagWords> words, Work&& work) {
         for (const auto& w : words) {
             const std::string engine = w.engine;
             if (message.compare(0, engine.size(), engine) == 0)
-                throw Error(e.code(), w.flag + message.substr(engine.size()));
+                throw Error(e.kind(), w.flag + message.substr(engine.size()));
         }
         throw;
     }

@@ -4,6 +4,8 @@
 #include "data_options.hpp"
 #include "flag_errors.hpp"
 
+#include "exit_codes.hpp"
+
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/geometry/dissolve.hpp>
@@ -127,10 +129,10 @@ std::vector<NamedPath> generate_inputs(const GenerateArgs& args) {
 }
 
 void run_generate_all(const GenerateArgs& args) {
-    if (args.out_dir.empty()) throw Error(ExitCode::usage, "--all needs --out-dir DIR");
+    if (args.out_dir.empty()) throw Error(ErrorKind::bad_setting, "--all needs --out-dir DIR");
     prepare_outputs({{"--out-dir", (std::filesystem::path(args.out_dir) / "summary.csv").string()}}, generate_inputs(args));
     if (!args.lock_csv.empty() || !args.start_csv.empty())
-        throw Error(ExitCode::usage, "--lock and --start name one partnership's zones; run those without --all");
+        throw Error(ErrorKind::bad_setting, "--lock and --start name one partnership's zones; run those without --all");
     BatchOptions options;
     options.data = args.data.resolved();
     options.group_field = args.group_field;
@@ -162,8 +164,8 @@ void run_generate_all(const GenerateArgs& args) {
     }
     std::printf("%zu partnerships in %.2f s: %zu written, %zu within every tolerance, %zu failed; summary in %s/summary.csv\n",
                 rows.size(), seconds, rows.size() - failed, rows.size() - failed - missed, failed, args.out_dir.c_str());
-    if (failed) set_exit_status(static_cast<int>(ExitCode::partial_failure));
-    else if (missed) set_exit_status(static_cast<int>(ExitCode::tolerance_not_met));
+    if (failed) set_exit_status(lp::app::exit_status(lp::app::ExitCode::partial_failure));
+    else if (missed) set_exit_status(lp::app::exit_status(lp::app::ExitCode::tolerance_not_met));
 }
 
 // Localities are numbered 1..k on the command line and in files, or named; a name
@@ -183,11 +185,11 @@ public:
         }
         if (used > 0 && used == cell.size()) {
             if (number < 1 || number > k_)
-                throw Error(ExitCode::bad_value, where + ": locality " + cell + " is outside 1.." + std::to_string(k_));
+                throw Error(ErrorKind::bad_value, where + ": locality " + cell + " is outside 1.." + std::to_string(k_));
             numbered_.insert(static_cast<int>(number - 1));
             return static_cast<int>(number - 1);
         }
-        if (cell.empty()) throw Error(ExitCode::bad_value, where + ": no locality given");
+        if (cell.empty()) throw Error(ErrorKind::bad_value, where + ": no locality given");
         for (int j = 0; j < k_; ++j)
             if (names_[j] == cell) return j;
         pending_.push_back(cell);
@@ -202,7 +204,7 @@ public:
             for (int j = 0; j < k_ && free < 0; ++j)
                 if (names_[j].empty() && !numbered_.count(j)) free = j;
             if (free < 0)
-                throw Error(ExitCode::bad_value, "locality name '" + name + "' is one more than the " +
+                throw Error(ErrorKind::bad_value, "locality name '" + name + "' is one more than the " +
                                                      std::to_string(k_) + " localities asked for");
             names_[free] = name;
         }
@@ -241,13 +243,13 @@ std::vector<int> read_zone_localities(const std::string& path, const ZoneLayer& 
         const std::size_t line_number = table.row_lines[r];
         const std::string where = path + " line " + std::to_string(line_number);
         if (cells.size() <= std::max(zone_column, locality_column))
-            throw Error(ExitCode::bad_value, where + ": expected zone,locality");
+            throw Error(ErrorKind::bad_value, where + ": expected zone,locality");
         const auto zone = zones.find(cells[zone_column]);
         if (!zone)
-            throw Error(ExitCode::unknown_zone, where + ": '" + cells[zone_column] + "' is not a zone of " + zones.source);
+            throw Error(ErrorKind::unknown_zone, where + ": '" + cells[zone_column] + "' is not a zone of " + zones.source);
         const int code = names.resolve(cells[locality_column], where);
         if (line_of[*zone] > 0 && codes[*zone] != code)
-            throw Error(ExitCode::bad_value, where + ": zone " + cells[zone_column] + " was already given locality " +
+            throw Error(ErrorKind::bad_value, where + ": zone " + cells[zone_column] + " was already given locality " +
                                                  "on line " + std::to_string(line_of[*zone]));
         codes[*zone] = code;
         line_of[*zone] = line_number;
@@ -265,13 +267,13 @@ std::vector<int> read_hubs(const std::string& path, const ZoneLayer& zones, int 
         const std::string where = path + " line " + std::to_string(table.row_lines[r]);
         const auto zone = zones.find(table.rows[r].front());
         if (!zone)
-            throw Error(ExitCode::unknown_zone, where + ": '" + table.rows[r].front() + "' is not a zone of " + zones.source);
+            throw Error(ErrorKind::unknown_zone, where + ": '" + table.rows[r].front() + "' is not a zone of " + zones.source);
         if (std::find(hubs.begin(), hubs.end(), static_cast<int>(*zone)) != hubs.end())
-            throw Error(ExitCode::bad_value, where + ": zone " + table.rows[r].front() + " is named twice");
+            throw Error(ErrorKind::bad_value, where + ": zone " + table.rows[r].front() + " is named twice");
         hubs.push_back(static_cast<int>(*zone));
     }
     if (hubs.size() > static_cast<std::size_t>(k))
-        throw Error(ExitCode::bad_value, path + ": " + std::to_string(hubs.size()) + " hubs for " + std::to_string(k) +
+        throw Error(ErrorKind::bad_value, path + ": " + std::to_string(hubs.size()) + " hubs for " + std::to_string(k) +
                                              " localities; name at most one zone per locality");
     return hubs;
 }
@@ -283,7 +285,7 @@ void run_generate(const GenerateArgs& args) {
         run_generate_all(args);
         return;
     }
-    if (args.out.empty()) throw Error(ExitCode::usage, "generate needs --out FILE (or --all with --out-dir)");
+    if (args.out.empty()) throw Error(ErrorKind::bad_setting, "generate needs --out FILE (or --all with --out-dir)");
     prepare_outputs({{"--out", args.out}, {"--assignment", args.assignment_csv}}, generate_inputs(args));
     check_output_path(args.out);
     if (!args.assignment_csv.empty()) check_output_folder(args.assignment_csv);
@@ -294,7 +296,7 @@ void run_generate(const GenerateArgs& args) {
     const Dataset data = load_dataset(options);
     const ZoneLayer& zones = data.zones;
     if (static_cast<std::size_t>(k) > zones.size())
-        throw Error(ExitCode::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
+        throw Error(ErrorKind::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
                                                       std::to_string(zones.size()) + " zones of " + zones.source);
 
     LocalityRunOptions run_options = run_options_from(args);
@@ -353,7 +355,7 @@ void run_generate(const GenerateArgs& args) {
     if (!result.within_tolerance || !result.contiguous) {
         std::cerr << "boundaries: the best plan found misses the request (written anyway):\n";
         for (const auto& problem : result.problems) std::cerr << "  " << problem << "\n";
-        set_exit_status(static_cast<int>(ExitCode::tolerance_not_met));
+        set_exit_status(lp::app::exit_status(lp::app::ExitCode::tolerance_not_met));
     }
 }
 

@@ -2,6 +2,8 @@
 #include "command_registry.hpp"
 #include "data_options.hpp"
 
+#include "exit_codes.hpp"
+
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 
@@ -82,7 +84,7 @@ void run_inspect(const InspectArgs& args) {
             std::printf("\n");
         }
     }
-    if (!zones.id_problems.empty()) set_exit_status(static_cast<int>(ExitCode::duplicate_id));
+    if (!zones.id_problems.empty()) set_exit_status(lp::app::exit_status(lp::app::ExitCode::duplicate_id));
 }
 
 const RegisterCommand registration([](CLI::App& app) {

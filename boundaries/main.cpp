@@ -1,6 +1,8 @@
 // boundaries: the batch command line of Locality Planner.
 #include "command_registry.hpp"
 
+#include "exit_codes.hpp"
+
 #include <lp/core/error.hpp>
 
 #include <algorithm>
@@ -37,13 +39,13 @@ std::vector<std::string> expand_config_files(int argc, char** argv) {
             out.push_back(arg);
             continue;
         }
-        if (!std::filesystem::exists(path)) throw lp::Error(lp::ExitCode::file_not_found, path + ": config file not found");
+        if (!std::filesystem::exists(path)) throw lp::Error(lp::ErrorKind::file_not_found, path + ": config file not found");
         lp::cli::config_files().push_back(path);
         std::vector<CLI::ConfigItem> items;
         try {
             items = CLI::ConfigTOML().from_file(path);
         } catch (const CLI::Error& e) {
-            throw lp::Error(lp::ExitCode::usage, path + ": " + e.what());
+            throw lp::Error(lp::ErrorKind::bad_setting, path + ": " + e.what());
         }
         for (const auto& item : items) {
             if (item.name == "++" || item.name == "--") continue; // section markers
@@ -75,13 +77,13 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);
-        return static_cast<int>(lp::ExitCode::usage);
+        return lp::app::exit_status(lp::app::ExitCode::usage);
     } catch (const lp::Error& e) {
         std::cerr << "boundaries: " << e.what() << "\n";
-        return e.exit_code();
+        return lp::app::exit_status(e);
     } catch (const std::exception& e) {
         std::cerr << "boundaries: unexpected error: " << e.what() << "\n";
-        return static_cast<int>(lp::ExitCode::unexpected);
+        return lp::app::exit_status(lp::app::ExitCode::unexpected);
     }
     return lp::cli::exit_status();
 }

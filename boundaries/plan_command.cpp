@@ -47,7 +47,7 @@ void run_import(const ImportArgs& args) {
     LoadedPlan loaded = load_plan_input("", args.assignment, args.data, args.functions);
     if (!loaded.conflicts.empty()) {
         const auto& c = loaded.conflicts.front();
-        throw Error(ExitCode::bad_plan, args.assignment + ": zone " + c.zone + " is in locality " + c.kept_locality +
+        throw Error(ErrorKind::bad_plan, args.assignment + ": zone " + c.zone + " is in locality " + c.kept_locality +
                                             " (line " + std::to_string(c.first_line) + ") and in locality " +
                                             c.other_locality + " (line " + std::to_string(c.other_line) + ")" +
                                             (loaded.conflicts.size() > 1
@@ -147,7 +147,7 @@ void run_rebase(const RebaseArgs& args) {
             if (inside > 0.5 * everything.zones.areas[z]) kept.push_back(z);
         }
         if (kept.empty())
-            throw Error(ExitCode::filter_matches_nothing,
+            throw Error(ErrorKind::filter_matches_nothing,
                         new_options.zones.path + ": no zone lies mostly inside the zones of " + args.plan);
         new_data = subset(everything, kept, &new_options.graph);
         for (const std::size_t z : kept) overlaps.push_back(all[z]);

@@ -12,7 +12,7 @@ namespace lp::cli {
 LoadedPlan load_plan_input(const std::string& plan_path, const std::string& assignment_path, const DataOptions& data,
                            const std::string& functions_path) {
     if (plan_path.empty() == assignment_path.empty())
-        throw Error(ExitCode::usage, "give either --plan FILE or --assignment CSV");
+        throw Error(ErrorKind::bad_setting, "give either --plan FILE or --assignment CSV");
     LoadedPlan loaded;
     if (!plan_path.empty()) {
         loaded.plan = read_plan(plan_path);
@@ -20,7 +20,7 @@ LoadedPlan load_plan_input(const std::string& plan_path, const std::string& assi
         return loaded;
     }
     if (data.dataset.zones.path.empty() || data.dataset.zones.id_field.empty())
-        throw Error(ExitCode::usage, "--assignment needs the data options too (at least --zones and --id-field)");
+        throw Error(ErrorKind::bad_setting, "--assignment needs the data options too (at least --zones and --id-field)");
     loaded.path = assignment_path;
     loaded.plan = plan_from_assignment(read_assignment_csv(assignment_path), &loaded.conflicts);
     record_sources(loaded.plan, data.resolved(), functions_path);

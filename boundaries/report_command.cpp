@@ -55,7 +55,7 @@ void run_report(const ReportArgs& args) {
     if (!args.ensemble.empty()) {
         report.ensemble = read_ensemble(args.ensemble, data.zones.working_crs);
         if (report.ensemble->zones != data.zones.size())
-            throw Error(ExitCode::bad_value, args.ensemble + "/summary.json: the ensemble was sampled on " +
+            throw Error(ErrorKind::bad_value, args.ensemble + "/summary.json: the ensemble was sampled on " +
                                                  std::to_string(report.ensemble->zones) + " zones, the plan's data has " +
                                                  std::to_string(data.zones.size()));
     }

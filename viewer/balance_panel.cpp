@@ -14,7 +14,7 @@ namespace {
 
 void check_band(const std::string& column, double tolerance) {
     if (!std::isfinite(tolerance) || !(tolerance > 0) || tolerance >= 1.0)
-        throw Error(ExitCode::usage, "balance " + column + ": the band must be above 0% and below 100%");
+        throw Error(ErrorKind::bad_setting, "balance " + column + ": the band must be above 0% and below 100%");
 }
 
 std::vector<BalanceSpec>::iterator find_layer(std::vector<BalanceSpec>& specs, const std::string& column) {
@@ -25,10 +25,10 @@ std::vector<BalanceSpec>::iterator find_layer(std::vector<BalanceSpec>& specs, c
 
 void add_balance_layer(Session& session, const std::string& column, double tolerance) {
     if (!session.has_data() || !session.data().demand.has(column))
-        throw Error(ExitCode::usage, "balance add: the demand tables have no column '" + column + "'");
+        throw Error(ErrorKind::bad_setting, "balance add: the demand tables have no column '" + column + "'");
     check_band(column, tolerance);
     std::vector<BalanceSpec> specs = session.balance_specs();
-    if (find_layer(specs, column) != specs.end()) throw Error(ExitCode::usage, "balance add: " + column + " is balanced already");
+    if (find_layer(specs, column) != specs.end()) throw Error(ErrorKind::bad_setting, "balance add: " + column + " is balanced already");
     specs.push_back({column, tolerance});
     session.edit_balance(std::move(specs), "balance " + column);
     session.status = "balancing " + column + " (Ctrl+Z undoes)";
@@ -38,7 +38,7 @@ void set_balance_band(Session& session, const std::string& column, double tolera
     check_band(column, tolerance);
     std::vector<BalanceSpec> specs = session.balance_specs();
     auto it = find_layer(specs, column);
-    if (it == specs.end()) throw Error(ExitCode::usage, "balance set: " + column + " is not balanced");
+    if (it == specs.end()) throw Error(ErrorKind::bad_setting, "balance set: " + column + " is not balanced");
     if (it->tolerance == tolerance) return;
     it->tolerance = tolerance;
     char text[64];
@@ -50,8 +50,8 @@ void set_balance_band(Session& session, const std::string& column, double tolera
 void remove_balance_layer(Session& session, const std::string& column) {
     std::vector<BalanceSpec> specs = session.balance_specs();
     auto it = find_layer(specs, column);
-    if (it == specs.end()) throw Error(ExitCode::usage, "balance remove: " + column + " is not balanced");
-    if (specs.size() == 1) throw Error(ExitCode::usage, "balance remove: the plan needs at least one balance layer");
+    if (it == specs.end()) throw Error(ErrorKind::bad_setting, "balance remove: " + column + " is not balanced");
+    if (specs.size() == 1) throw Error(ErrorKind::bad_setting, "balance remove: the plan needs at least one balance layer");
     specs.erase(it);
     session.edit_balance(std::move(specs), "stop balancing " + column);
     session.status = "no longer balancing " + column;

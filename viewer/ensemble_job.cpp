@@ -34,7 +34,7 @@ BorderLines border_lines(const ZoneLayer& zones, const ContiguityGraph& graph, P
 
 EnsembleJobInputs ensemble_job_inputs(const PlanState& state, const std::vector<double>* population) {
     if (state.locality_count() < 2)
-        throw Error(ExitCode::bad_plan, "alternatives need a plan of at least two localities");
+        throw Error(ErrorKind::bad_plan, "alternatives need a plan of at least two localities");
     EnsembleJobInputs in;
     in.graph = std::make_shared<const ContiguityGraph>(state.graph());
     in.k = static_cast<int>(state.locality_count());
@@ -43,7 +43,7 @@ EnsembleJobInputs ensemble_job_inputs(const PlanState& state, const std::vector<
     in.locks.assign(state.zone_count(), -1);
     for (std::uint32_t z = 0; z < state.zone_count(); ++z) {
         if (in.start[z] < 0)
-            throw Error(ExitCode::bad_plan, "alternatives need every zone in a locality; " +
+            throw Error(ErrorKind::bad_plan, "alternatives need every zone in a locality; " +
                                                 std::to_string(state.unassigned_count()) + " are in none");
         if (state.zone_fixed(z)) in.locks[z] = in.start[z];
     }

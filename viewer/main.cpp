@@ -2,6 +2,8 @@
 #include "data_options.hpp"
 #include "viewer_app.hpp"
 
+#include "exit_codes.hpp"
+
 #include <lp/core/error.hpp>
 
 #include <CLI/CLI.hpp>
@@ -31,21 +33,21 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
-        return code == 0 ? 0 : static_cast<int>(lp::ExitCode::usage);
+        return code == 0 ? 0 : lp::app::exit_status(lp::app::ExitCode::usage);
     }
     options.data = data.resolved();
     if (!options.data.zones.path.empty() && options.data.zones.id_field.empty()) {
         std::cerr << "locality-viewer: --zones needs --id-field (e.g. dz11_code)\n";
-        return static_cast<int>(lp::ExitCode::usage);
+        return lp::app::exit_status(lp::app::ExitCode::usage);
     }
     try {
         lp::viewer::ViewerApp viewer(options);
         return viewer.run();
     } catch (const lp::Error& e) {
         std::cerr << "locality-viewer: " << e.what() << "\n";
-        return e.exit_code();
+        return lp::app::exit_status(e);
     } catch (const std::exception& e) {
         std::cerr << "locality-viewer: unexpected error: " << e.what() << "\n";
-        return static_cast<int>(lp::ExitCode::unexpected);
+        return lp::app::exit_status(lp::app::ExitCode::unexpected);
     }
 }

@@ -17,7 +17,7 @@ void export_map_png(const std::string& path, const ScreenRect& map_rect, float p
 }
 
 void export_map_svg(Session& session, const std::string& path) {
-    if (!session.has_plan()) throw Error(ExitCode::usage, path + ": no plan to draw");
+    if (!session.has_plan()) throw Error(ErrorKind::bad_setting, path + ": no plan to draw");
     const PlanState& state = session.state();
     const std::vector<MultiPolygon> shapes =
         dissolve_groups(session.data().zones.shapes, session.data().zones.boxes, state.assignment(), static_cast<int>(state.locality_count()));

@@ -19,13 +19,13 @@ PartitionRequest optimise_request(const PlanState& state, const OptimiseInputs& 
     for (std::size_t loc = 0; loc < state.locality_count(); ++loc) {
         if (!state.localities()[loc].locked) continue;
         if (state.members(loc).empty())
-            throw Error(ExitCode::usage, "locality " + state.localities()[loc].name +
+            throw Error(ErrorKind::bad_setting, "locality " + state.localities()[loc].name +
                                              " is locked but has no zones: unlock it or paint zones into it first");
         request.closed[loc] = 1;
         ++closed;
     }
     if (closed == state.locality_count())
-        throw Error(ExitCode::usage, "every locality is locked: there is nothing to optimise");
+        throw Error(ErrorKind::bad_setting, "every locality is locked: there is nothing to optimise");
     bool all_assigned = true;
     for (std::uint32_t z = 0; z < state.zone_count(); ++z) {
         if (state.locality_of(z) < 0) all_assigned = false;

@@ -10,7 +10,7 @@ namespace lp::viewer {
 OptimiserSnapshot optimise_snapshot(std::shared_ptr<const Dataset> data, const PlanState& state,
                                     const OptimiseInputs& inputs) {
     if (!data || &state.graph() != &data->graph)
-        throw Error(ExitCode::unexpected, "optimise: the plan is not over the open data's graph");
+        throw Error(ErrorKind::unexpected, "optimise: the plan is not over the open data's graph");
     OptimiserSnapshot snapshot;
     snapshot.request = optimise_request(state, inputs);
     snapshot.request.graph = &data->graph;
@@ -22,7 +22,7 @@ OptimiserSnapshot optimise_snapshot(std::shared_ptr<const Dataset> data, const P
 OptimiserSnapshot split_snapshot(std::shared_ptr<const Dataset> data, const PlanState& state, std::size_t locality,
                                  const std::vector<double>& cut_cost, const ZoneGroups* settlements) {
     if (!data || &state.graph() != &data->graph)
-        throw Error(ExitCode::unexpected, "split: the plan is not over the open data's graph");
+        throw Error(ErrorKind::unexpected, "split: the plan is not over the open data's graph");
     LocalitySplit split = locality_split(*data, state, locality, cut_cost, settlements);
     OptimiserSnapshot snapshot;
     snapshot.members = std::move(split.members);

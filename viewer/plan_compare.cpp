@@ -32,14 +32,14 @@ const GLubyte* hatch_pattern() {
 } // namespace
 
 void PlanComparison::open(Session& session, const std::string& path) {
-    if (!session.has_plan()) throw Error(ExitCode::usage, "open a plan before comparing it with " + path);
+    if (!session.has_plan()) throw Error(ErrorKind::bad_setting, "open a plan before comparing it with " + path);
     LocalityPlan other = read_plan(path);
     std::unordered_map<std::string, std::uint32_t> index;
     const std::vector<std::string>& ids = session.data().zones.ids;
     for (std::size_t z = 0; z < ids.size(); ++z) index.emplace(ids[z], static_cast<std::uint32_t>(z));
     for (const auto& [zone, locality] : other.assignment) {
         if (!index.count(zone)) {
-            throw Error(ExitCode::unknown_zone, path + ": zone " + zone + " is not in the open data (a plan of another area?)");
+            throw Error(ErrorKind::unknown_zone, path + ": zone " + zone + " is not in the open data (a plan of another area?)");
         }
     }
     other_ = std::move(other);

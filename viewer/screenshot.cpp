@@ -17,7 +17,7 @@ void write_screenshot(const std::string& path, int width, int height) {
 }
 
 void write_screenshot_region(const std::string& path, int x, int y, int width, int height, int framebuffer_height) {
-    if (width <= 0 || height <= 0) throw Error(ExitCode::write_failed, path + ": nothing to write (the map has no area)");
+    if (width <= 0 || height <= 0) throw Error(ErrorKind::write_failed, path + ": nothing to write (the map has no area)");
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
@@ -33,7 +33,7 @@ void write_screenshot_region(const std::string& path, int x, int y, int width, i
     const int ok = stbi_write_png_to_func(
         [](void* context, void* data, int size) { static_cast<std::string*>(context)->append(static_cast<char*>(data), static_cast<std::size_t>(size)); },
         &png, width, height, 3, flipped.data(), static_cast<int>(row));
-    if (!ok) throw Error(ExitCode::write_failed, path + ": could not encode the screenshot as PNG");
+    if (!ok) throw Error(ErrorKind::write_failed, path + ": could not encode the screenshot as PNG");
     write_file_atomically(path, png);
 }
 

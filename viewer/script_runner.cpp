@@ -44,24 +44,24 @@ int locality_arg(const Session& session, const std::string& text) {
         const int index = std::stoi(text);
         if (index < static_cast<int>(state.locality_count())) return index;
     }
-    throw Error(ExitCode::usage, "no locality '" + text + "' (give an index, id or name)");
+    throw Error(ErrorKind::bad_setting, "no locality '" + text + "' (give an index, id or name)");
 }
 
 std::uint32_t zone_arg(const Session& session, const std::string& id) {
     const auto found = session.data().zones.find(id);
-    if (!found) throw Error(ExitCode::unknown_zone, "no zone '" + id + "' in the zone layer");
+    if (!found) throw Error(ErrorKind::unknown_zone, "no zone '" + id + "' in the zone layer");
     return static_cast<std::uint32_t>(*found);
 }
 
 void need(const std::vector<std::string>& words, std::size_t count, const char* usage) {
-    if (words.size() < count + 1) throw Error(ExitCode::usage, std::string("usage: ") + usage);
+    if (words.size() < count + 1) throw Error(ErrorKind::bad_setting, std::string("usage: ") + usage);
 }
 
 } // namespace
 
 ScriptRunner::ScriptRunner(const std::string& path) : path_(path) {
     std::ifstream in(path);
-    if (!in) throw Error(ExitCode::file_not_found, "cannot read script " + path);
+    if (!in) throw Error(ErrorKind::file_not_found, "cannot read script " + path);
     std::string line;
     while (std::getline(in, line)) lines_.push_back(line);
 }
@@ -111,10 +111,10 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
                        UnsavedPrompt& unsaved, AlternativesPanel& alternatives) {
     const std::string& a = w[0];
     auto require_data = [&] {
-        if (!session.has_data()) throw Error(ExitCode::usage, "no zones are open (start with --zones or --plan)");
+        if (!session.has_data()) throw Error(ErrorKind::bad_setting, "no zones are open (start with --zones or --plan)");
     };
     auto require_plan = [&] {
-        if (!session.has_plan()) throw Error(ExitCode::usage, a + ": no plan is open");
+        if (!session.has_plan()) throw Error(ErrorKind::bad_setting, a + ": no plan is open");
     };
     if (a == "quit") {
         done_ = true;
@@ -135,22 +135,22 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         wait_frames_ = 2; // ImGui sees the pointer next frame; a tooltip shows the one after
     } else if (a == "prompt") {
         need(w, 1, "prompt save|discard|cancel");
-        if (!unsaved.open()) throw Error(ExitCode::unexpected, "prompt " + w[1] + ": no unsaved-changes question is open");
+        if (!unsaved.open()) throw Error(ErrorKind::unexpected, "prompt " + w[1] + ": no unsaved-changes question is open");
         UnsavedAnswer answer;
         if (w[1] == "save") answer = UnsavedAnswer::save;
         else if (w[1] == "discard") answer = UnsavedAnswer::discard;
         else if (w[1] == "cancel") answer = UnsavedAnswer::cancel;
-        else throw Error(ExitCode::usage, "prompt takes save, discard or cancel");
+        else throw Error(ErrorKind::bad_setting, "prompt takes save, discard or cancel");
         unsaved.answer(session, answer);
-        if (!session.errors.pending().empty()) throw Error(ExitCode::unexpected, session.errors.pending().front().message);
+        if (!session.errors.pending().empty()) throw Error(ErrorKind::unexpected, session.errors.pending().front().message);
         wait_frames_ = 1;
     } else if (a == "recovery") {
         need(w, 1, "recovery restore|keep|discard");
-        if (!session.recovery_pending()) throw Error(ExitCode::unexpected, "recovery " + w[1] + ": no recovery question is open");
+        if (!session.recovery_pending()) throw Error(ErrorKind::unexpected, "recovery " + w[1] + ": no recovery question is open");
         if (w[1] == "restore") session.answer_recovery(RecoveryAnswer::restore);
         else if (w[1] == "keep") session.answer_recovery(RecoveryAnswer::keep_aside);
         else if (w[1] == "discard") session.answer_recovery(RecoveryAnswer::discard);
-        else throw Error(ExitCode::usage, "recovery takes restore, keep or discard");
+        else throw Error(ErrorKind::bad_setting, "recovery takes restore, keep or discard");
     } else if (a == "export-png" || a == "export-svg" || a == "compare" || a == "menu") {
         need(w, 1, (a + (a == "menu" ? " quit" : a == "compare" ? " PATH|off" : " PATH")).c_str());
         app_requests_.push_back(w);
@@ -209,10 +209,10 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         session.editor().end_stroke();
     } else if (a == "undo") {
         require_plan();
-        if (!session.editor().undo()) throw Error(ExitCode::usage, "nothing to undo");
+        if (!session.editor().undo()) throw Error(ErrorKind::bad_setting, "nothing to undo");
     } else if (a == "redo") {
         require_plan();
-        if (!session.editor().redo()) throw Error(ExitCode::usage, "nothing to redo");
+        if (!session.editor().redo()) throw Error(ErrorKind::bad_setting, "nothing to redo");
     } else if (a == "select-locality") {
         need(w, 1, "select-locality LOCALITY");
         require_plan();
@@ -260,20 +260,20 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
             if (optimiser.busy()) return false;
         }
         job_started_ = false;
-        if (!session.errors.pending().empty()) throw Error(ExitCode::unexpected, session.errors.pending().front().message);
+        if (!session.errors.pending().empty()) throw Error(ErrorKind::unexpected, session.errors.pending().front().message);
     } else if (a == "alternatives") {
         need(w, 1, "alternatives start STEPS SEED|wait|cancel");
         require_plan();
         if (w[1] == "start") {
             need(w, 3, "alternatives start STEPS SEED");
             if (!alternatives.start(session, std::stoull(w[2]), std::stoull(w[3]), 1))
-                throw Error(ExitCode::unexpected, session.status);
+                throw Error(ErrorKind::unexpected, session.status);
             wait_frames_ = 1;
         } else if (w[1] == "wait") {
             if (alternatives.running()) return false;
             const EnsembleJobView view = alternatives.view();
             std::fprintf(stderr, "locality-viewer: %s\n", alternatives.summary_line().c_str());
-            if (!view.error.empty()) throw Error(ExitCode::unexpected, "alternatives: " + view.error);
+            if (!view.error.empty()) throw Error(ErrorKind::unexpected, "alternatives: " + view.error);
             wait_frames_ = 2;  // the window and the overlay show the final figures
         } else if (w[1] == "cancel") {
             alternatives.cancel();
@@ -281,23 +281,23 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
             std::fprintf(stderr, "locality-viewer: %s\n", alternatives.summary_line().c_str());
             wait_frames_ = 1;
         } else {
-            throw Error(ExitCode::usage, "alternatives takes start STEPS SEED, wait or cancel");
+            throw Error(ErrorKind::bad_setting, "alternatives takes start STEPS SEED, wait or cancel");
         }
     } else if (a == "expect-alternatives-steps-at-least") {
         need(w, 1, "expect-alternatives-steps-at-least N");
         const std::uint64_t steps = alternatives.view().steps_done;
         if (steps < std::stoull(w[1]))
-            throw Error(ExitCode::unexpected, "the alternatives chain ran " + std::to_string(steps) + " steps, expected at least " + w[1]);
+            throw Error(ErrorKind::unexpected, "the alternatives chain ran " + std::to_string(steps) + " steps, expected at least " + w[1]);
     } else if (a == "split-policy") {
         need(w, 1, "split-policy refuse|warn");
         require_plan();
-        if (w[1] != "refuse" && w[1] != "warn") throw Error(ExitCode::usage, "split-policy takes refuse or warn");
+        if (w[1] != "refuse" && w[1] != "warn") throw Error(ErrorKind::bad_setting, "split-policy takes refuse or warn");
         session.editor().set_split_policy(w[1] == "refuse" ? SplitPolicy::refuse : SplitPolicy::warn);
     } else if (a == "arrangement") {
         need(w, 3, "arrangement FUNCTION LOCALITY DELIVERY [HOST]");
         require_plan();
         const auto delivery = parse_delivery(w[3]);
-        if (!delivery) throw Error(ExitCode::usage, "unknown delivery '" + w[3] + "'");
+        if (!delivery) throw Error(ErrorKind::bad_setting, "unknown delivery '" + w[3] + "'");
         Arrangement arrangement;
         arrangement.delivery = *delivery;
         const auto& locs = session.state().localities();
@@ -345,7 +345,7 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         const int actual = session.state().locality_of(zone_arg(session, w[1]));
         const int expected = w[2] == "none" ? -1 : locality_arg(session, w[2]);
         if (actual != expected) {
-            throw Error(ExitCode::unexpected, "zone " + w[1] + " is in locality " + std::to_string(actual) +
+            throw Error(ErrorKind::unexpected, "zone " + w[1] + " is in locality " + std::to_string(actual) +
                                                   ", expected " + std::to_string(expected) +
                                                   " (last status: " + session.status + ")");
         }
@@ -353,17 +353,17 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         need(w, 1, "expect-title TEXT");
         const std::string text = rest_of(w, 1);
         if (session.window_title().find(text) == std::string::npos) {
-            throw Error(ExitCode::unexpected, "window title is '" + session.window_title() + "', expected it to contain '" + text + "'");
+            throw Error(ErrorKind::unexpected, "window title is '" + session.window_title() + "', expected it to contain '" + text + "'");
         }
     } else if (a == "expect-prompt") {
         need(w, 1, "expect-prompt recovery|unsaved|none");
         const std::string open = session.recovery_pending() ? "recovery" : unsaved.open() ? "unsaved" : "none";
         const std::string both = session.recovery_pending() && unsaved.open() ? " (and unsaved)" : "";
-        if (open != w[1]) throw Error(ExitCode::unexpected, "the open question is " + open + both + ", expected " + w[1]);
+        if (open != w[1]) throw Error(ErrorKind::unexpected, "the open question is " + open + both + ", expected " + w[1]);
     } else if (a == "expect-unsaved") {
         need(w, 1, "expect-unsaved yes|no");
         if (session.dirty() != (w[1] == "yes")) {
-            throw Error(ExitCode::unexpected, std::string("the plan ") + (session.dirty() ? "has" : "has no") + " unsaved changes");
+            throw Error(ErrorKind::unexpected, std::string("the plan ") + (session.dirty() ? "has" : "has no") + " unsaved changes");
         }
     } else if (a == "balance") {
         // balance add COLUMN 10% | balance set COLUMN 15% | balance remove COLUMN
@@ -375,7 +375,7 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
             const double band = parse_balance(w[2] + ":" + w[3]).tolerance;
             if (w[1] == "add") add_balance_layer(session, w[2], band);
             else if (w[1] == "set") set_balance_band(session, w[2], band);
-            else throw Error(ExitCode::usage, "balance " + w[1] + ": expected add, set or remove");
+            else throw Error(ErrorKind::bad_setting, "balance " + w[1] + ": expected add, set or remove");
         }
     } else if (a == "expect-balance") {
         // expect-balance COLUMN TOL% (or "none": the column is not balanced)
@@ -386,11 +386,11 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         for (const BalanceSpec& spec : session.balance_specs())
             have += (have.empty() ? "" : ", ") + spec.column + ":" + std::to_string(spec.tolerance);
         if (w[2] == "none") {
-            if (found) throw Error(ExitCode::unexpected, "balance has " + w[1] + " (" + have + "), expected none");
+            if (found) throw Error(ErrorKind::unexpected, "balance has " + w[1] + " (" + have + "), expected none");
         } else {
             const double band = parse_balance(w[1] + ":" + w[2]).tolerance;
             if (!found || std::fabs(found->tolerance - band) > 1e-9)
-                throw Error(ExitCode::unexpected, "balance is " + (have.empty() ? std::string("empty") : have) +
+                throw Error(ErrorKind::unexpected, "balance is " + (have.empty() ? std::string("empty") : have) +
                                                       ", expected " + w[1] + " " + w[2]);
         }
     } else if (a == "search" || a == "search-text") {
@@ -402,7 +402,7 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         map.search().type(session, text);
         if (a == "search") {
             const Place* place = map.search().choose(session, map);
-            if (!place) throw Error(ExitCode::unexpected, "search '" + text + "': no place matches");
+            if (!place) throw Error(ErrorKind::unexpected, "search '" + text + "': no place matches");
             const MapCamera& camera = map.camera();
             std::fprintf(stderr, "locality-viewer: search '%s': %s (%s, %zu zones); view centre %.0f %.0f, %.0f m across\n",
                          text.c_str(), place->name.c_str(), kind_name(place->kind), place->zones.size(),
@@ -426,7 +426,7 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         const bool middle = sx > r.x + r.w / 4 && sx < r.x + 3 * r.w / 4 && sy > r.y + r.h / 4 && sy < r.y + 3 * r.h / 4;
         const double across = r.w / camera.scale;
         if (!middle || across > 1000 * widest_km) {
-            throw Error(ExitCode::unexpected, "zone " + w[1] + " is at pixel " + std::to_string(static_cast<int>(sx)) + "," +
+            throw Error(ErrorKind::unexpected, "zone " + w[1] + " is at pixel " + std::to_string(static_cast<int>(sx)) + "," +
                                                   std::to_string(static_cast<int>(sy)) + " of the map " +
                                                   std::to_string(static_cast<int>(r.w)) + "x" + std::to_string(static_cast<int>(r.h)) +
                                                   ", " + std::to_string(static_cast<long>(across)) +
@@ -438,15 +438,15 @@ bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapV
         require_data();
         if (w[1] == "quantile") map.set_class_method(session, ClassMethod::quantile);
         else if (w[1] == "equal") map.set_class_method(session, ClassMethod::equal_interval);
-        else throw Error(ExitCode::usage, "choropleth-classes takes quantile or equal");
+        else throw Error(ErrorKind::bad_setting, "choropleth-classes takes quantile or equal");
     } else if (a == "expect-status") {
         need(w, 1, "expect-status TEXT");
         const std::string text = rest_of(w, 1);
         if (session.status.find(text) == std::string::npos) {
-            throw Error(ExitCode::unexpected, "status is '" + session.status + "', expected it to contain '" + text + "'");
+            throw Error(ErrorKind::unexpected, "status is '" + session.status + "', expected it to contain '" + text + "'");
         }
     } else {
-        throw Error(ExitCode::usage, "unknown action '" + a + "'");
+        throw Error(ErrorKind::bad_setting, "unknown action '" + a + "'");
     }
     return true;
 }

@@ -114,7 +114,7 @@ void Session::edit_balance(std::vector<BalanceSpec> specs, const std::string& wh
     }
     const EditResult result = editor_->execute(std::make_unique<SetBalanceLayers>(balance_layers(specs), what));
     if (!result.applied && !result.message.empty() && result.message != "nothing changed") {
-        throw Error(ExitCode::bad_value, result.message);
+        throw Error(ErrorKind::bad_value, result.message);
     }
     sync_balance();
 }
@@ -177,7 +177,7 @@ void Session::leave_plan() const {
 }
 
 void Session::new_empty_plan() {
-    if (!data_) throw Error(ExitCode::usage, "open a zone layer before making a plan");
+    if (!data_) throw Error(ErrorKind::bad_setting, "open a zone layer before making a plan");
     LocalityPlan plan;
     record_sources(plan, data_options_); // so `boundaries check --plan` and a reopen find the same data
     leave_plan();
@@ -188,7 +188,7 @@ void Session::new_empty_plan() {
 }
 
 void Session::open_plan(const std::string& path) {
-    if (!data_) throw Error(ExitCode::usage, "open a zone layer before opening plan " + path);
+    if (!data_) throw Error(ErrorKind::bad_setting, "open a zone layer before opening plan " + path);
     LocalityPlan plan = read_plan(path);
     // The plan's recorded balance replaces the default, unless --balance was given.
     if (!plan.balance.empty()) {
@@ -215,7 +215,7 @@ void Session::open_plan(const std::string& path) {
     try {
         state.emplace(state_for(plan));
     } catch (const Error& e) {
-        throw Error(e.code(), path + ": " + e.what());
+        throw Error(e.kind(), path + ": " + e.what());
     }
     leave_plan();
     rebuild_editor(plan, std::move(*state));
@@ -275,14 +275,14 @@ void Session::track_recovery() {
 }
 
 void Session::answer_recovery(RecoveryAnswer answer) {
-    if (!recovery_.pending()) throw Error(ExitCode::usage, "no recovery file is waiting for an answer");
+    if (!recovery_.pending()) throw Error(ErrorKind::bad_setting, "no recovery file is waiting for an answer");
     const std::string found = recovery_.found();
     if (answer == RecoveryAnswer::restore) {
         LocalityPlan recovered = read_plan(found);
         try {
             rebuild_editor(recovered);
         } catch (const Error& e) {
-            throw Error(e.code(), found + ": " + e.what());
+            throw Error(e.kind(), found + ": " + e.what());
         }
         saved_.mark_unsaved();
     }

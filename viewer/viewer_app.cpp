@@ -1,6 +1,7 @@
 #include "viewer_app.hpp"
 
 #include "error_window.hpp"
+#include "exit_codes.hpp"
 #include "frame_stats.hpp"
 #include "balance_panel.hpp"
 #include "functions_panel.hpp"
@@ -41,12 +42,12 @@ void glfw_error(int code, const char* text) { std::fprintf(stderr, "locality-vie
 
 ViewerApp::ViewerApp(ViewerOptions options) : options_(std::move(options)) {
     glfwSetErrorCallback(glfw_error);
-    if (!glfwInit()) throw Error(ExitCode::unexpected, "cannot initialise GLFW (is there a display? try xvfb-run)");
+    if (!glfwInit()) throw Error(ErrorKind::unexpected, "cannot initialise GLFW (is there a display? try xvfb-run)");
     // No multisampling: under llvmpipe 4x MSAA multiplies the fill cost by four.
     window_ = glfwCreateWindow(options_.width, options_.height, "Locality Planner", nullptr, nullptr);
     if (!window_) {
         glfwTerminate();
-        throw Error(ExitCode::unexpected, "cannot open a window with an OpenGL context");
+        throw Error(ErrorKind::unexpected, "cannot open a window with an OpenGL context");
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(options_.frame_stats > 0 || !options_.script_path.empty() ? 0 : 1);
@@ -77,11 +78,11 @@ bool ViewerApp::attempt_startup(const std::string& title, const std::function<vo
     } catch (const Error& e) {
         session_.errors.add(title, e.what());
         std::cerr << "locality-viewer: " << e.what() << "\n";
-        if (script_) startup_failure_ = e.exit_code();
+        if (script_) startup_failure_ = lp::app::exit_status(e);
     } catch (const std::exception& e) {
         session_.errors.add(title, e.what());
         std::cerr << "locality-viewer: " << e.what() << "\n";
-        if (script_) startup_failure_ = static_cast<int>(ExitCode::unexpected);
+        if (script_) startup_failure_ = lp::app::exit_status(lp::app::ExitCode::unexpected);
     }
     return false;
 }
@@ -93,7 +94,7 @@ void ViewerApp::begin_startup() {
             specs.push_back(parse_balance(text, viewer_default_balance_tolerance));
             // The Balance rules panel keeps every band above 0; so does --balance.
             if (!(specs.back().tolerance > 0))
-                throw Error(ExitCode::usage, "--balance " + text + ": the tolerance must be above 0");
+                throw Error(ErrorKind::bad_setting, "--balance " + text + ": the tolerance must be above 0");
         }
     });
     session_.set_balance(specs);
@@ -430,7 +431,7 @@ int ViewerApp::run() {
                     std::fprintf(stderr, "locality-viewer: wrote %s\n", shot.c_str());
                 } catch (const std::exception& e) {
                     std::cerr << "locality-viewer: " << e.what() << "\n";
-                    exit_code = static_cast<int>(ExitCode::write_failed);
+                    exit_code = lp::app::exit_status(lp::app::ExitCode::write_failed);
                     break;
                 }
             }

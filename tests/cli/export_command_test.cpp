@@ -2,6 +2,8 @@
 // set (project, localities, zones, point layers), the project names its layers by relative
 // path, the GeoPackages carry their default styles; a bad format or an --out that is a file
 // is refused before any work.
+#include "exit_codes.hpp"
+
 #include <lp/core/error.hpp>
 
 #include <catch2/catch.hpp>
@@ -109,11 +111,11 @@ TEST_CASE("export: an unknown format or an --out that is a file is refused", "[c
     std::ofstream(dir / "plan.json") << "{}";
     const Run format = boundaries("export --plan " + (dir / "plan.json").string() + " --format shapefile --out " +
                                   (dir / "out").string());
-    CHECK(format.code == static_cast<int>(lp::ExitCode::usage));
+    CHECK(format.code == lp::app::exit_status(lp::app::ExitCode::usage));
     CHECK_THAT(format.output, Catch::Contains("--format shapefile"));
     std::ofstream(dir / "file") << "keep";
     const Run file = boundaries("export --plan " + (dir / "plan.json").string() + " --out " + (dir / "file").string());
-    CHECK(file.code == static_cast<int>(lp::ExitCode::output_not_regular));
+    CHECK(file.code == lp::app::exit_status(lp::app::ExitCode::output_not_regular));
     CHECK(text_of(dir / "file") == "keep");
     CHECK_FALSE(fs::exists(dir / "out"));
 }

@@ -37,7 +37,7 @@ TEST_CASE("the command line names its flag in an engine message, and only at the
         naming_flags(generate_flag_words, [] { return lp::parse_balance("pop:150%"); });
         FAIL("no error");
     } catch (const lp::Error& e) {
-        CHECK(e.code() == lp::ExitCode::usage);
+        CHECK(e.kind() == lp::ErrorKind::bad_setting);
         CHECK_THAT(e.what(), Catch::StartsWith("--balance pop:150%: a tolerance of 100% or more"));
     }
     try {
@@ -48,10 +48,10 @@ TEST_CASE("the command line names its flag in an engine message, and only at the
     }
     // A message that does not begin with a setting's words passes through unchanged.
     try {
-        naming_flags(generate_flag_words, []() -> int { throw lp::Error(lp::ExitCode::bad_value, "zones: balance pop"); });
+        naming_flags(generate_flag_words, []() -> int { throw lp::Error(lp::ErrorKind::bad_value, "zones: balance pop"); });
         FAIL("no error");
     } catch (const lp::Error& e) {
-        CHECK(e.code() == lp::ExitCode::bad_value);
+        CHECK(e.kind() == lp::ErrorKind::bad_value);
         CHECK(std::string(e.what()) == "zones: balance pop");
     }
     CHECK(naming_flags(generate_flag_words, [] { return 7; }) == 7);
@@ -64,7 +64,7 @@ TEST_CASE("the number of localities is checked in one place: two or more", "[cli
         lp::cli::naming_flags(lp::cli::generate_flag_words, [] { lp::check_locality_count(0); });
         FAIL("no error");
     } catch (const lp::Error& e) {
-        CHECK(e.code() == lp::ExitCode::usage);
+        CHECK(e.kind() == lp::ErrorKind::bad_setting);
         CHECK(std::string(e.what()) == "--localities 0: the law asks for two or more");
     }
 }

@@ -1,6 +1,8 @@
 // `boundaries generate --all` from a TOML config: one file reproduces a run.
 #include "../test_data.hpp"
 
+#include "exit_codes.hpp"
+
 #include <lp/core/error.hpp>
 
 #include <catch2/catch.hpp>
@@ -55,6 +57,6 @@ TEST_CASE("generate --all from a TOML config file", "[cli][generate][real]") {
     CHECK_THAT(text.str(), Catch::Contains("S37000018,Midlothian,2,115,"));
 
     std::string missing;
-    CHECK(run_boundaries("generate --config /nonexistent/run.toml", missing) == static_cast<int>(lp::ExitCode::file_not_found));
+    CHECK(run_boundaries("generate --config /nonexistent/run.toml", missing) == lp::app::exit_status(lp::app::ExitCode::file_not_found));
     CHECK_THAT(missing, Catch::Contains("/nonexistent/run.toml: config file not found"));
 }

@@ -56,7 +56,7 @@ TEST_CASE("a plan naming unknown zones or localities is refused with the name", 
         lp::state_from_plan(plan, ids, graph, {});
         FAIL("no error");
     } catch (const lp::Error& e) {
-        CHECK(e.code() == lp::ExitCode::unknown_zone);
+        CHECK(e.kind() == lp::ErrorKind::unknown_zone);
         CHECK(std::string(e.what()).find("Z9") != std::string::npos);
     }
     plan.assignment = {{"Z0", "Q"}};
@@ -64,7 +64,7 @@ TEST_CASE("a plan naming unknown zones or localities is refused with the name", 
         lp::state_from_plan(plan, ids, graph, {});
         FAIL("no error");
     } catch (const lp::Error& e) {
-        CHECK(e.code() == lp::ExitCode::bad_plan);
+        CHECK(e.kind() == lp::ErrorKind::bad_plan);
         CHECK(std::string(e.what()).find("'Q'") != std::string::npos);
     }
 }

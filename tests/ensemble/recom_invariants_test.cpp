@@ -145,7 +145,7 @@ TEST_CASE("ReCom refuses a start locality in two pieces, a broken lock, and stop
         run_recom(request);
         FAIL("a locality in two pieces was accepted");
     } catch (const Error& e) {
-        CHECK(e.code() == ExitCode::bad_plan);
+        CHECK(e.kind() == ErrorKind::bad_plan);
         CHECK(std::string(e.what()).find("locality 4 is in 2 pieces") != std::string::npos);
     }
     request = grid.request(RecomVariant::reversible);

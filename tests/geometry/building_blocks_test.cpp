@@ -140,7 +140,7 @@ Error error_from(Call call) {
     } catch (const Error& e) {
         return e;
     }
-    return Error(ExitCode::ok, "no error");
+    return Error(ErrorKind::unexpected, "no error was thrown");
 }
 
 } // namespace
@@ -243,19 +243,19 @@ TEST_CASE("building block errors name the file", "[blocks]") {
     SECTION("missing file") {
         const std::string missing = folder + "/nowhere.gpkg";
         const Error e = error_from([&] { assign_building_blocks(zones, {missing, "", "ward22_code"}); });
-        CHECK(e.code() == ExitCode::file_not_found);
+        CHECK(e.kind() == ErrorKind::file_not_found);
         CHECK_THAT(e.what(), Catch::Contains(missing));
     }
     SECTION("unknown field, listing the fields there are") {
         const Error e = error_from([&] { assign_building_blocks(zones, {blocks, "", "ward22_code"}); });
-        CHECK(e.code() == ExitCode::field_not_found);
+        CHECK(e.kind() == ErrorKind::field_not_found);
         CHECK_THAT(e.what(), Catch::Contains(blocks) && Catch::Contains("'ward22_code'") &&
                                  Catch::Contains("block_code, block_name"));
     }
     SECTION("unknown layer, listing the layers there are") {
         const std::string wards = test::data("wards2022_scotland.gpkg");
         const Error e = error_from([&] { assign_building_blocks(zones, {wards, "councils", "ward22_code"}); });
-        CHECK(e.code() == ExitCode::layer_not_found);
+        CHECK(e.kind() == ErrorKind::layer_not_found);
         CHECK_THAT(e.what(), Catch::Contains(wards) && Catch::Contains("'councils'") && Catch::Contains("wards"));
     }
     SECTION("no CRS") {
@@ -282,7 +282,7 @@ TEST_CASE("building block errors name the file", "[blocks]") {
         }
         REQUIRE_FALSE(fs::exists(folder + "/no_crs.prj"));
         const Error e = error_from([&] { assign_building_blocks(zones, {shp, "", "code"}); });
-        CHECK(e.code() == ExitCode::crs_problem);
+        CHECK(e.kind() == ErrorKind::crs_problem);
         CHECK_THAT(e.what(), Catch::Contains(shp) && Catch::Contains("no coordinate reference system"));
     }
 }
@@ -307,7 +307,7 @@ TEST_CASE("building blocks option takes FILE:FIELD or FILE:LAYER:FIELD", "[block
     for (const char* bad : {"wards.gpkg", "wards.gpkg:", ":ward22_code", "wards.gpkg::ward22_code", ":wards:code"}) {
         INFO(bad);
         const Error e = error_from([&] { parse_building_blocks(bad); });
-        CHECK(e.code() == ExitCode::usage);
+        CHECK(e.kind() == ErrorKind::bad_setting);
         CHECK_THAT(e.what(), Catch::StartsWith(std::string("building blocks ") + bad) &&
                                  Catch::Contains("expected FILE[:LAYER]:FIELD"));
     }

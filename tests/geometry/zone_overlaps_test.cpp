@@ -65,7 +65,7 @@ TEST_CASE("zone overlaps refuse layers in two working CRSs", "[geometry][overlap
         (void)zone_overlaps(a, b);
         FAIL("expected lp::Error");
     } catch (const Error& e) {
-        CHECK(e.code() == ExitCode::crs_problem);
+        CHECK(e.kind() == ErrorKind::crs_problem);
         CHECK(std::string(e.what()).find("EPSG:32630") != std::string::npos);
     }
 }

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <string>
 #include <unistd.h>
@@ -62,11 +63,11 @@ ZoneLayer with_mistyped_vertex(ZoneLayer layer, double factor) {
     return layer;
 }
 
-std::string error_of(const ZoneLayer& layer, ExitCode* kind = nullptr) {
+std::string error_of(const ZoneLayer& layer, std::optional<ErrorKind>* kind = nullptr) {
     try {
         build_contiguity_graph(layer);
     } catch (const Error& e) {
-        if (kind) *kind = e.code();
+        if (kind) *kind = e.kind();
         return e.what();
     }
     return {};
@@ -78,10 +79,10 @@ TEST_CASE("Graph: one vertex typed ten or a million times too large is named, ne
     // In British National Grid metres: times ten puts the vertex 6,000 km away from a 1 km layer.
     const ZoneLayer bng = grid_layer(10, 10, 100, 300000, 700000);
     for (double factor : {10.0, 1e6}) {
-        ExitCode kind = ExitCode::ok;
+        std::optional<ErrorKind> kind;
         const std::string message = error_of(with_mistyped_vertex(bng, factor), &kind);
         INFO(message);
-        CHECK(kind == ExitCode::bad_geometry);
+        CHECK(kind == ErrorKind::bad_geometry);
         CHECK(message.find("test-grid.gpkg") != std::string::npos);
         CHECK(message.find("zone r5c5 ") != std::string::npos);
         CHECK(message.find("mistyped coordinate") != std::string::npos);
@@ -147,10 +148,10 @@ TEST_CASE("Graph: longitude/latitude rings in a file declared as British Nationa
     options.id_field = "zone";
     const ZoneLayer layer = read_zones(options);
     REQUIRE(layer.working_crs == "EPSG:27700");
-    ExitCode kind = ExitCode::ok;
+    std::optional<ErrorKind> kind;
     const std::string message = error_of(layer, &kind);
     INFO(message);
-    CHECK(kind == ExitCode::crs_problem);
+    CHECK(kind == ErrorKind::crs_problem);
     CHECK(message.find(path) != std::string::npos);
     CHECK(message.find("zone Z0 ") != std::string::npos);
     CHECK(message.find("longitude/latitude") != std::string::npos);

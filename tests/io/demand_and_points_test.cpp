@@ -72,7 +72,7 @@ TEST_CASE("demand columns are numeric by every row, not the first", "[io]") {
             d.column("pop");
             FAIL("no error");
         } catch (const Error& e) {
-            CHECK(e.code() == ExitCode::bad_value);
+            CHECK(e.kind() == ErrorKind::bad_value);
             CHECK_THAT(std::string(e.what()), Catch::Contains("dc_gap.csv line 2") && Catch::Contains("column pop") &&
                                                   Catch::Contains("no value (zone A)"));
         }

@@ -30,7 +30,7 @@ TEST_CASE("describing a missing file or layer names it", "[io][layer-fields]") {
         describe_layer(test::scotland_gpkg(), "no_such_layer");
         FAIL("no error");
     } catch (const Error& e) {
-        CHECK(e.code() == ExitCode::layer_not_found);
+        CHECK(e.kind() == ErrorKind::layer_not_found);
         CHECK(std::string(e.what()).find("no_such_layer") != std::string::npos);
     }
     CHECK_THROWS_AS(describe_layer("/nonexistent/zones.gpkg"), Error);

@@ -108,7 +108,7 @@ TEST_CASE("an output set is renamed into place only when every file is written",
             set.commit();
             FAIL("commit should refuse");
         } catch (const lp::Error& e) {
-            CHECK(e.code() == lp::ExitCode::output_not_regular);
+            CHECK(e.kind() == lp::ErrorKind::output_not_regular);
             CHECK_THAT(e.what(), Catch::Contains("c.csv") && Catch::Contains("nothing was replaced"));
         }
         CHECK(bytes(dir / "a.csv") == "old a");

@@ -177,7 +177,7 @@ TEST_CASE("a large layer with a zone that repair leaves without area names that 
         read_zones(o);
         FAIL("a zone with no area was accepted");
     } catch (const Error& e) {
-        CHECK(e.code() == ExitCode::bad_geometry);
+        CHECK(e.kind() == ErrorKind::bad_geometry);
         CHECK_THAT(e.what(), Catch::Contains("Z20000") && Catch::Contains("no area left"));
     }
 }

@@ -15,7 +15,7 @@ std::string message_of(const std::string& text) {
     try {
         parse_balance(text);
     } catch (const Error& e) {
-        CHECK(e.code() == ExitCode::usage);
+        CHECK(e.kind() == ErrorKind::bad_setting);
         return e.what();
     }
     return {};

@@ -129,6 +129,6 @@ TEST_CASE("partition: Orkney, where 1% cannot be met, gets the best plan and the
     SECTION("more localities than zones") {
         CHECK_THROWS_MATCHES(partition(population_request(data, 30, 0.01)), Error,
                              Catch::Matchers::Predicate<Error>(
-                                 [](const Error& e) { return e.code() == ExitCode::infeasible_request; }));
+                                 [](const Error& e) { return e.kind() == ErrorKind::infeasible_request; }));
     }
 }

@@ -267,7 +267,7 @@ TEST_CASE("partition: infeasible requests say why", "[partition]") {
             partition(request);
             FAIL("no error");
         } catch (const Error& e) {
-            CHECK(e.code() == ExitCode::infeasible_request);
+            CHECK(e.kind() == ErrorKind::infeasible_request);
             CHECK(std::string(e.what()).find("17 localities from 16 zones") != std::string::npos);
         }
     }
@@ -312,7 +312,7 @@ TEST_CASE("partition: infeasible requests say why", "[partition]") {
             partition(request);
             FAIL("no error");
         } catch (const Error& e) {
-            CHECK(e.code() == ExitCode::bad_value);
+            CHECK(e.kind() == ErrorKind::bad_value);
             CHECK(std::string(e.what()).find("Z3") != std::string::npos);
         }
         request.balance[0].values[3] = 100;

@@ -36,10 +36,10 @@ TEST_CASE("CSV: an unclosed quote and a long row name the line", "[plan]") {
         FAIL("no error");
     } catch (const Error& e) {
         CHECK(std::string(e.what()) == "wide.csv: line 3: 3 fields but the header has 2");
-        CHECK(e.code() == ExitCode::bad_value);
+        CHECK(e.kind() == ErrorKind::bad_value);
     }
     CHECK_THROWS_MATCHES(read_csv_file("/nonexistent/x.csv"), Error,
-                         Catch::Matchers::Predicate<Error>([](const Error& e) { return e.code() == ExitCode::file_not_found; }));
+                         Catch::Matchers::Predicate<Error>([](const Error& e) { return e.kind() == ErrorKind::file_not_found; }));
 }
 
 TEST_CASE("CSV: Windows-1252 is decoded to UTF-8, a BOM dropped, a byte neither allows names the line", "[plan]") {
@@ -57,7 +57,7 @@ TEST_CASE("CSV: Windows-1252 is decoded to UTF-8, a BOM dropped, a byte neither 
         parse_csv("zone,locality\nA,x\nB,\x81\n", "bad.csv");
         FAIL("no error");
     } catch (const Error& e) {
-        CHECK(e.code() == ExitCode::bad_value);
+        CHECK(e.kind() == ErrorKind::bad_value);
         CHECK_THAT(std::string(e.what()), Catch::Contains("bad.csv: line 3: byte 0x81"));
     }
 }

@@ -35,7 +35,7 @@ std::string error_of(const std::string& text) {
     try {
         plan_from_json_text(text, "p.json");
     } catch (const Error& e) {
-        CHECK(e.code() == ExitCode::bad_plan);
+        CHECK(e.kind() == ErrorKind::bad_plan);
         return e.what();
     }
     return "no error";
@@ -109,7 +109,7 @@ TEST_CASE("Plan file: bad input names the file and JSON path", "[plan]") {
     CHECK(error_of("{\"type\": \"FeatureCollection\"}") ==
           "p.json: /: no \"schema_version\" member; is this a locality plan?");
     CHECK_THROWS_MATCHES(read_plan("/nonexistent/plan.json"), Error,
-                         Catch::Matchers::Predicate<Error>([](const Error& e) { return e.code() == ExitCode::file_not_found; }));
+                         Catch::Matchers::Predicate<Error>([](const Error& e) { return e.kind() == ErrorKind::file_not_found; }));
 }
 
 TEST_CASE("Plan sources: relative paths resolve against the plan's folder", "[plan]") {

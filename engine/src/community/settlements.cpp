@@ -185,7 +185,7 @@ SettlementSpec parse_settlements(const std::string& text) {
     const auto colon = text.rfind(':');
     spec.column = text.substr(0, colon);
     auto fail = [&]() {
-        throw Error(ExitCode::usage, "settlements " + text +
+        throw Error(ErrorKind::bad_setting, "settlements " + text +
                                          ": expected COLUMN:CLASSES (e.g. urban_rural_6fold_2016:1-3 or CLASS:1,2,4) "
                                          "or a FIELD naming each zone's settlement");
     };
@@ -248,7 +248,7 @@ Settlements find_settlements(const Dataset& data, const SettlementSpec& spec, co
         // A field naming each zone's settlement.
         const auto values = zone_text_column(data, spec.column, tables);
         if (values.empty())
-            throw Error(ExitCode::field_not_found, "settlements " + spec.column + ": neither " + data.zones.source +
+            throw Error(ErrorKind::field_not_found, "settlements " + spec.column + ": neither " + data.zones.source +
                                                        " nor any demand table has that column");
         std::map<std::string, int> numbers;
         for (std::size_t zone = 0; zone < n; ++zone) {

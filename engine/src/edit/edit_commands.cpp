@@ -7,7 +7,7 @@ namespace {
 
 int require_locality(const PlanState& state, const std::string& id) {
     const int index = state.find_locality(id);
-    if (index < 0) throw Error(ExitCode::bad_plan, "no locality with id '" + id + "'");
+    if (index < 0) throw Error(ErrorKind::bad_plan, "no locality with id '" + id + "'");
     return index;
 }
 
@@ -26,7 +26,7 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 void AssignZones::apply(PlanState& state) {
     if (target_ >= static_cast<int>(state.locality_count())) {
-        throw Error(ExitCode::bad_plan, "no locality number " + std::to_string(target_));
+        throw Error(ErrorKind::bad_plan, "no locality number " + std::to_string(target_));
     }
     moved_.clear();
     previous_.clear();
@@ -34,7 +34,7 @@ void AssignZones::apply(PlanState& state) {
     const bool target_locked = target_ >= 0 && state.localities()[static_cast<std::size_t>(target_)].locked;
     for (std::uint32_t zone : zones_) {
         if (zone >= state.zone_count()) {
-            throw Error(ExitCode::unknown_zone, "no zone number " + std::to_string(zone));
+            throw Error(ErrorKind::unknown_zone, "no zone number " + std::to_string(zone));
         }
         const int from = state.locality_of(zone);
         if (from == target_) continue;
@@ -66,7 +66,7 @@ void SetZoneLocks::apply(PlanState& state) {
     changed_.clear();
     for (std::uint32_t zone : zones_) {
         if (zone >= state.zone_count()) {
-            throw Error(ExitCode::unknown_zone, "no zone number " + std::to_string(zone));
+            throw Error(ErrorKind::unknown_zone, "no zone number " + std::to_string(zone));
         }
         if (state.zone_locked(zone) == locked_) continue;
         state.set_zone_locked(zone, locked_);
@@ -97,9 +97,9 @@ std::string SetLocalityLock::describe() const { return std::string(locked_ ? "lo
 // ---- localities ----
 
 void AddLocality::apply(PlanState& state) {
-    if (locality_.id.empty()) throw Error(ExitCode::bad_plan, "a new locality needs an id");
+    if (locality_.id.empty()) throw Error(ErrorKind::bad_plan, "a new locality needs an id");
     if (state.find_locality(locality_.id) >= 0) {
-        throw Error(ExitCode::bad_plan, "there is already a locality with id '" + locality_.id + "'");
+        throw Error(ErrorKind::bad_plan, "there is already a locality with id '" + locality_.id + "'");
     }
     state.insert_locality(state.locality_count(), locality_);
 }
@@ -125,13 +125,13 @@ std::string EditLocality::describe() const {
 }
 
 void MergeLocalities::apply(PlanState& state) {
-    if (kept_id_ == absorbed_id_) throw Error(ExitCode::bad_plan, "cannot merge a locality with itself");
+    if (kept_id_ == absorbed_id_) throw Error(ErrorKind::bad_plan, "cannot merge a locality with itself");
     const int kept = require_locality(state, kept_id_);
     const int absorbed = require_locality(state, absorbed_id_);
     const Locality& a = state.localities()[static_cast<std::size_t>(absorbed)];
     const Locality& k = state.localities()[static_cast<std::size_t>(kept)];
     if (a.locked || k.locked) {
-        throw Error(ExitCode::bad_plan, "unlock " + (a.locked ? a.name : k.name) + " before merging it");
+        throw Error(ErrorKind::bad_plan, "unlock " + (a.locked ? a.name : k.name) + " before merging it");
     }
     absorbed_ = a;
     kept_name_ = k.name;
@@ -163,12 +163,12 @@ std::string MergeLocalities::describe() const {
 
 void ReplaceAssignment::apply(PlanState& state) {
     if (next_.size() != state.zone_count()) {
-        throw Error(ExitCode::bad_plan, "new assignment has " + std::to_string(next_.size()) +
+        throw Error(ErrorKind::bad_plan, "new assignment has " + std::to_string(next_.size()) +
                                             " zones, the plan has " + std::to_string(state.zone_count()));
     }
     const int count = static_cast<int>(state.locality_count());
     for (int a : next_) {
-        if (a < -1 || a >= count) throw Error(ExitCode::bad_plan, "new assignment names locality " + std::to_string(a));
+        if (a < -1 || a >= count) throw Error(ErrorKind::bad_plan, "new assignment names locality " + std::to_string(a));
     }
     previous_ = state.assignment();
     changed_ = false;

@@ -45,7 +45,7 @@ LocalitySplit locality_split(const Dataset& data, const PlanState& state, std::s
     split.members = state.members(locality);
     const std::vector<std::uint32_t>& members = split.members;
     if (members.size() < 2)
-        throw Error(ExitCode::usage, "locality " + state.localities()[locality].name + " has " +
+        throw Error(ErrorKind::bad_setting, "locality " + state.localities()[locality].name + " has " +
                                          std::to_string(members.size()) + " zone(s): a split needs two");
     const ContiguityGraph& graph = state.graph();
     auto part = std::make_shared<Dataset>(subset(data, std::vector<std::size_t>(members.begin(), members.end()), nullptr));

@@ -9,13 +9,13 @@ namespace lp {
 PlanState state_from_plan(const LocalityPlan& plan, const std::vector<std::string>& zone_ids,
                           const ContiguityGraph& graph, std::vector<BalanceLayer> layers) {
     if (zone_ids.size() != graph.size()) {
-        throw Error(ExitCode::bad_plan, "the zone layer has " + std::to_string(zone_ids.size()) +
+        throw Error(ErrorKind::bad_plan, "the zone layer has " + std::to_string(zone_ids.size()) +
                                             " zones but the graph has " + std::to_string(graph.size()));
     }
     PlanState state(graph, std::move(layers));
     for (const Locality& loc : plan.localities) {
         if (state.find_locality(loc.id) >= 0) {
-            throw Error(ExitCode::bad_plan, "the plan defines locality '" + loc.id + "' twice");
+            throw Error(ErrorKind::bad_plan, "the plan defines locality '" + loc.id + "' twice");
         }
         state.insert_locality(state.locality_count(), loc);
     }
@@ -25,7 +25,7 @@ PlanState state_from_plan(const LocalityPlan& plan, const std::vector<std::strin
     auto find_zone = [&](const std::string& id, const char* where) {
         const auto it = zone_index.find(id);
         if (it == zone_index.end()) {
-            throw Error(ExitCode::unknown_zone, std::string("the plan's ") + where + " names zone '" + id +
+            throw Error(ErrorKind::unknown_zone, std::string("the plan's ") + where + " names zone '" + id +
                                                     "', which is not in the zone layer");
         }
         return it->second;
@@ -34,7 +34,7 @@ PlanState state_from_plan(const LocalityPlan& plan, const std::vector<std::strin
         const std::uint32_t z = find_zone(zone_id, "assignment");
         const int loc = state.find_locality(locality_id);
         if (loc < 0) {
-            throw Error(ExitCode::bad_plan, "the plan assigns zone '" + zone_id + "' to locality '" + locality_id +
+            throw Error(ErrorKind::bad_plan, "the plan assigns zone '" + zone_id + "' to locality '" + locality_id +
                                                 "', which the plan does not define");
         }
         state.move_zone(z, loc);

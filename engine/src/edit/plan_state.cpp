@@ -19,7 +19,7 @@ PlanState::PlanState(const ContiguityGraph& graph, std::vector<BalanceLayer> lay
     const std::size_t n = graph.size();
     for (const BalanceLayer& layer : layers_) {
         if (layer.values.size() != n) {
-            throw Error(ExitCode::bad_value, "balance layer '" + layer.name + "' has " +
+            throw Error(ErrorKind::bad_value, "balance layer '" + layer.name + "' has " +
                                                  std::to_string(layer.values.size()) + " values for " +
                                                  std::to_string(n) + " zones");
         }
@@ -42,7 +42,7 @@ void PlanState::set_layers(std::vector<BalanceLayer> layers) {
     std::vector<double> totals;
     for (const BalanceLayer& layer : layers) {
         if (layer.values.size() != assignment_.size()) {
-            throw Error(ExitCode::bad_value, "balance layer '" + layer.name + "' has " +
+            throw Error(ErrorKind::bad_value, "balance layer '" + layer.name + "' has " +
                                                  std::to_string(layer.values.size()) + " values for " +
                                                  std::to_string(assignment_.size()) + " zones");
         }
@@ -141,7 +141,7 @@ void PlanState::move_zone(std::uint32_t zone, int to) {
     const int from = assignment_[zone];
     if (from == to) return;
     if (to >= static_cast<int>(localities_.size())) {
-        throw Error(ExitCode::bad_plan, "no locality number " + std::to_string(to));
+        throw Error(ErrorKind::bad_plan, "no locality number " + std::to_string(to));
     }
     if (from >= 0) {
         // Neighbours are checked against assignment_, so take the zone out first.
@@ -159,7 +159,7 @@ void PlanState::move_zone(std::uint32_t zone, int to) {
 }
 
 void PlanState::insert_locality(std::size_t index, Locality locality) {
-    if (index > localities_.size()) throw Error(ExitCode::bad_plan, "locality index out of range");
+    if (index > localities_.size()) throw Error(ErrorKind::bad_plan, "locality index out of range");
     for (int& a : assignment_) {
         if (a >= static_cast<int>(index)) ++a;
     }
@@ -172,9 +172,9 @@ void PlanState::insert_locality(std::size_t index, Locality locality) {
 }
 
 void PlanState::erase_locality(std::size_t index) {
-    if (index >= localities_.size()) throw Error(ExitCode::bad_plan, "locality index out of range");
+    if (index >= localities_.size()) throw Error(ErrorKind::bad_plan, "locality index out of range");
     if (!members_[index].empty()) {
-        throw Error(ExitCode::bad_plan, "locality '" + localities_[index].name + "' still has " +
+        throw Error(ErrorKind::bad_plan, "locality '" + localities_[index].name + "' still has " +
                                             std::to_string(members_[index].size()) + " zones");
     }
     for (int& a : assignment_) {

@@ -39,13 +39,13 @@ std::time_t last_written(const std::string& path) {
 void rename_or_throw(const std::string& from, const std::string& to) {
     std::error_code ec;
     fs::rename(from, to, ec);
-    if (ec) throw Error(ExitCode::write_failed, "cannot rename " + from + " to " + to + ": " + ec.message());
+    if (ec) throw Error(ErrorKind::write_failed, "cannot rename " + from + " to " + to + ": " + ec.message());
 }
 
 void remove_or_throw(const std::string& path) {
     std::error_code ec;
     fs::remove(path, ec);
-    if (ec) throw Error(ExitCode::write_failed, "cannot remove " + path + ": " + ec.message());
+    if (ec) throw Error(ErrorKind::write_failed, "cannot remove " + path + ": " + ec.message());
 }
 
 } // namespace

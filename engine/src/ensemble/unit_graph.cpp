@@ -21,41 +21,41 @@ void check_sizes(const EnsembleRequest& request) {
     const ContiguityGraph& graph = *request.graph;
     const std::size_t n = graph.size();
     if (request.k < 2 || request.k > 255)
-        throw Error(ExitCode::bad_value, "ensemble: " + std::to_string(request.k) + " localities; 2..255 are possible");
+        throw Error(ErrorKind::bad_value, "ensemble: " + std::to_string(request.k) + " localities; 2..255 are possible");
     if (request.start.size() != n)
-        throw Error(ExitCode::bad_value, "ensemble: the start plan has " + std::to_string(request.start.size()) +
+        throw Error(ErrorKind::bad_value, "ensemble: the start plan has " + std::to_string(request.start.size()) +
                                              " zones, the graph " + std::to_string(n));
     for (std::size_t z = 0; z < n; ++z)
         if (request.start[z] < 0 || request.start[z] >= request.k)
-            throw Error(ExitCode::bad_value, "ensemble: " + zone_name(request, z) + " is in locality " +
+            throw Error(ErrorKind::bad_value, "ensemble: " + zone_name(request, z) + " is in locality " +
                                                  std::to_string(request.start[z] + 1) + ", outside 1.." +
                                                  std::to_string(request.k));
     if (!request.locks.empty() && request.locks.size() != n)
-        throw Error(ExitCode::bad_value, "ensemble: locks for " + std::to_string(request.locks.size()) + " zones, not " +
+        throw Error(ErrorKind::bad_value, "ensemble: locks for " + std::to_string(request.locks.size()) + " zones, not " +
                                              std::to_string(n));
     for (std::size_t z = 0; z < request.locks.size(); ++z)
         if (request.locks[z] >= 0 && request.locks[z] != request.start[z])
-            throw Error(ExitCode::bad_value, "ensemble: " + zone_name(request, z) + " is locked to locality " +
+            throw Error(ErrorKind::bad_value, "ensemble: " + zone_name(request, z) + " is locked to locality " +
                                                  std::to_string(request.locks[z] + 1) + " but the plan has it in " +
                                                  std::to_string(request.start[z] + 1));
     if (!request.hard_blocks.empty() && request.hard_blocks.size() != n)
-        throw Error(ExitCode::bad_value, "ensemble: building blocks for " + std::to_string(request.hard_blocks.size()) +
+        throw Error(ErrorKind::bad_value, "ensemble: building blocks for " + std::to_string(request.hard_blocks.size()) +
                                              " zones, not " + std::to_string(n));
     for (const auto& grouping : request.groupings)
         if (grouping.keep_whole && grouping.of_zone.size() != n)
-            throw Error(ExitCode::bad_value, "ensemble: " + grouping.kind + "s for " +
+            throw Error(ErrorKind::bad_value, "ensemble: " + grouping.kind + "s for " +
                                                  std::to_string(grouping.of_zone.size()) + " zones, not " +
                                                  std::to_string(n));
     for (const auto& layer : request.balance) {
         if (layer.values.size() != n)
-            throw Error(ExitCode::bad_value, "ensemble: balance layer " + layer.name + " has " +
+            throw Error(ErrorKind::bad_value, "ensemble: balance layer " + layer.name + " has " +
                                                  std::to_string(layer.values.size()) + " values, not " +
                                                  std::to_string(n));
         if (!(layer.tolerance >= 0) || !std::isfinite(layer.tolerance))
-            throw Error(ExitCode::bad_value, "ensemble: balance layer " + layer.name + " has no usable tolerance");
+            throw Error(ErrorKind::bad_value, "ensemble: balance layer " + layer.name + " has no usable tolerance");
         for (std::size_t z = 0; z < n; ++z)
             if (!(layer.values[z] >= 0) || !std::isfinite(layer.values[z]))
-                throw Error(ExitCode::bad_value, "ensemble: balance layer " + layer.name + ": " + zone_name(request, z) +
+                throw Error(ErrorKind::bad_value, "ensemble: balance layer " + layer.name + ": " + zone_name(request, z) +
                                                      " has a negative or non-finite value");
     }
 }
@@ -72,14 +72,14 @@ void check_connected(const EnsembleRequest& request) {
         if (pieces.find(z) == z) roots[static_cast<std::size_t>(request.start[z])].push_back(z);
     for (int l = 0; l < request.k; ++l) {
         const auto& r = roots[static_cast<std::size_t>(l)];
-        if (r.empty()) throw Error(ExitCode::bad_plan, "ensemble: locality " + std::to_string(l + 1) + " has no zones");
+        if (r.empty()) throw Error(ErrorKind::bad_plan, "ensemble: locality " + std::to_string(l + 1) + " has no zones");
         if (r.size() > 1) {
             std::string message = "ensemble: locality " + std::to_string(l + 1) + " is in " + std::to_string(r.size()) +
                                   " pieces (";
             for (std::size_t p = 0; p < r.size() && p < 4; ++p)
                 message += (p ? ", one with " : "one with ") + zone_name(request, r[p]);
             message += r.size() > 4 ? ", ...)" : ")";
-            throw Error(ExitCode::bad_plan, message + "; ReCom needs every locality connected");
+            throw Error(ErrorKind::bad_plan, message + "; ReCom needs every locality connected");
         }
     }
 }
@@ -87,7 +87,7 @@ void check_connected(const EnsembleRequest& request) {
 } // namespace
 
 UnitGraph contract_units(const EnsembleRequest& request) {
-    if (!request.graph) throw Error(ExitCode::bad_value, "ensemble: no graph");
+    if (!request.graph) throw Error(ErrorKind::bad_value, "ensemble: no graph");
     check_sizes(request);
     check_connected(request);
     const ContiguityGraph& graph = *request.graph;

@@ -34,10 +34,10 @@ std::vector<std::string> zone_group_values(const Dataset& data, const BatchOptio
         try {
             return join_text_column(data.zones, path, data.zones.id_field, options.group_field);
         } catch (const Error& e) {
-            if (e.code() != ExitCode::field_not_found) throw;
+            if (e.kind() != ErrorKind::field_not_found) throw;
         }
     }
-    throw Error(ExitCode::field_not_found, "group field " + options.group_field + ": neither " + data.zones.source +
+    throw Error(ErrorKind::field_not_found, "group field " + options.group_field + ": neither " + data.zones.source +
                                                (tables.empty() ? "" : " nor the lookup and demand tables") +
                                                " has that column");
 }
@@ -58,7 +58,7 @@ std::map<std::string, std::pair<int, std::string>> read_k_csv(const std::string&
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& cells = table.rows[r];
         const std::string where = path + " line " + std::to_string(table.row_lines[r]);
-        if (cells.size() <= std::max(group_col, k_col)) throw Error(ExitCode::bad_value, where + ": expected group,k[,name]");
+        if (cells.size() <= std::max(group_col, k_col)) throw Error(ErrorKind::bad_value, where + ": expected group,k[,name]");
         int k = 0;
         std::size_t used = 0;
         try {
@@ -67,7 +67,7 @@ std::map<std::string, std::pair<int, std::string>> read_k_csv(const std::string&
             used = 0;
         }
         if (used == 0 || used != cells[k_col].size() || k < 2)
-            throw Error(ExitCode::bad_value, where + ": k '" + cells[k_col] + "' is not a whole number of 2 or more");
+            throw Error(ErrorKind::bad_value, where + ": k '" + cells[k_col] + "' is not a whole number of 2 or more");
         out[cells[group_col]] = {k, name_col < cells.size() ? cells[name_col] : ""};
     }
     return out;
@@ -128,8 +128,8 @@ std::string safe_file_stem(const std::string& group) {
 } // namespace
 
 std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function<void(const BatchProgress&)>& progress) {
-    if (options.out_dir.empty()) throw Error(ExitCode::usage, "a batch needs an output folder");
-    if (options.group_field.empty()) throw Error(ExitCode::usage, "a batch needs a group field, e.g. hscp_code");
+    if (options.out_dir.empty()) throw Error(ErrorKind::bad_setting, "a batch needs an output folder");
+    if (options.group_field.empty()) throw Error(ErrorKind::bad_setting, "a batch needs a group field, e.g. hscp_code");
     DatasetOptions load = options.data;
     load.build_graph = false; // each group gets its own graph
     const Dataset all = load_dataset(load);
@@ -156,11 +156,11 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
             if (it == k_of.end()) continue; // the table says which groups to run
             jobs.push_back({group, it->second.first, it->second.second, &zones});
         } else {
-            if (options.k < 2) throw Error(ExitCode::usage, "a batch needs a locality count (2 or more) or a table of them");
+            if (options.k < 2) throw Error(ErrorKind::bad_setting, "a batch needs a locality count (2 or more) or a table of them");
             jobs.push_back({group, options.k, "", &zones});
         }
     }
-    if (jobs.empty()) throw Error(ExitCode::filter_matches_nothing, "no group of " + options.group_field + " to run");
+    if (jobs.empty()) throw Error(ErrorKind::filter_matches_nothing, "no group of " + options.group_field + " to run");
     {
         // Before any partitioning: no output file may be one the run reads.
         std::vector<NamedPath> outputs, inputs = options.inputs;

@@ -13,19 +13,19 @@
 namespace lp {
 
 void check_locality_count(int k) {
-    if (k < 2) throw Error(ExitCode::usage, "locality count " + std::to_string(k) + ": the law asks for two or more");
+    if (k < 2) throw Error(ErrorKind::bad_setting, "locality count " + std::to_string(k) + ": the law asks for two or more");
 }
 
 CutCostKind parse_cut_cost(const std::string& text) {
     if (text == "people") return CutCostKind::people;
     if (text == "length") return CutCostKind::length;
-    throw Error(ExitCode::usage, "cut cost " + text + ": expected people or length");
+    throw Error(ErrorKind::bad_setting, "cut cost " + text + ": expected people or length");
 }
 
 BlockMode parse_block_mode(const std::string& text) {
     if (text == "soft") return BlockMode::soft;
     if (text == "hard") return BlockMode::hard;
-    throw Error(ExitCode::usage, "block mode " + text + ": expected soft or hard");
+    throw Error(ErrorKind::bad_setting, "block mode " + text + ": expected soft or hard");
 }
 
 namespace {
@@ -67,7 +67,7 @@ std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field
                                    const std::vector<std::string>& tables) {
     const std::vector<std::string> values = zone_text_column(data, field, tables);
     if (values.empty())
-        throw Error(ExitCode::field_not_found, "keep-whole field " + field + ": neither " + data.zones.source +
+        throw Error(ErrorKind::field_not_found, "keep-whole field " + field + ": neither " + data.zones.source +
                                                    " nor any demand table has that column");
     std::map<std::string, int> numbers;
     std::vector<int> groups(values.size(), -1);
@@ -82,7 +82,7 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     const int k = options.k;
     check_locality_count(k);
     if (static_cast<std::size_t>(k) > zones.size())
-        throw Error(ExitCode::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
+        throw Error(ErrorKind::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
                                                       std::to_string(zones.size()) + " zones of " + zones.source);
     LocalityRun run;
     for (const auto& spec : options.balance) run.balance.push_back({spec.column, data.demand.column(spec.column), spec.tolerance});
@@ -107,7 +107,7 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     CutCostKind cut = options.cut_cost;
     if (cut == CutCostKind::automatic) cut = population ? CutCostKind::people : CutCostKind::length;
     if (cut == CutCostKind::people && !population)
-        throw Error(ExitCode::field_not_found, "the people cut cost needs a population column: balance one "
+        throw Error(ErrorKind::field_not_found, "the people cut cost needs a population column: balance one "
                                                "(e.g. pop2020_total) or name it as the population");
     run.cut_cost = cut == CutCostKind::people ? "people" : "length";
     if (cut == CutCostKind::people) request.edge_cost = people_cut_cost(data.graph, *population);

@@ -27,7 +27,7 @@ using detail::to_bg;
 
 BuildingBlockSpec parse_building_blocks(const std::string& text) {
     const auto malformed = [&] {
-        return Error(ExitCode::usage, "building blocks " + text + ": expected FILE[:LAYER]:FIELD");
+        return Error(ErrorKind::bad_setting, "building blocks " + text + ": expected FILE[:LAYER]:FIELD");
     };
     const std::size_t last = text.rfind(':');
     if (last == std::string::npos || last == 0 || last + 1 == text.size()) throw malformed();
@@ -91,11 +91,11 @@ std::vector<Block> read_blocks(OGRLayer& layer, const BuildingBlockSpec& spec, c
     const std::string name_field = name_field_for(layer, spec.field);
     const int name_index = name_field.empty() ? -1 : layer.GetLayerDefn()->GetFieldIndex(name_field.c_str());
     if (layer.GetLayerDefn()->GetGeomFieldCount() == 0)
-        throw Error(ExitCode::bad_geometry, path + ": layer '" + layer.GetName() +
+        throw Error(ErrorKind::bad_geometry, path + ": layer '" + layer.GetName() +
                                                 "' is a table without geometry, not a layer of building blocks");
     const OGRSpatialReference* srs = layer.GetSpatialRef();
     if (!srs)
-        throw Error(ExitCode::crs_problem, path + ": layer '" + layer.GetName() +
+        throw Error(ErrorKind::crs_problem, path + ": layer '" + layer.GetName() +
                                                "' has no coordinate reference system (a Shapefile needs its .prj file); "
                                                "assign one, e.g. ogr2ogr -a_srs EPSG:27700");
     const std::string source_crs = detail::crs_string(*srs);
@@ -115,7 +115,7 @@ std::vector<Block> read_blocks(OGRLayer& layer, const BuildingBlockSpec& spec, c
         if (id.empty()) continue;
         detail::GeometryPtr source(g->exportToGEOS(geos), detail::GeometryDeleter{geos.get()});
         if (!source)
-            throw Error(ExitCode::bad_geometry, path + ": feature " + std::to_string(feature_number) + " (" +
+            throw Error(ErrorKind::bad_geometry, path + ": feature " + std::to_string(feature_number) + " (" +
                                                     spec.field + " " + id + "): GDAL cannot hand its geometry to GEOS");
         MultiPolygon shape = detail::from_geos(geos, source.get());
         if (shape.empty()) continue; // points and lines carry no area
@@ -136,7 +136,7 @@ std::vector<Block> read_blocks(OGRLayer& layer, const BuildingBlockSpec& spec, c
         kept.push_back(std::move(blocks[b]));
     }
     if (kept.empty())
-        throw Error(ExitCode::bad_geometry, path + ": layer '" + layer.GetName() + "' holds no polygons with a " +
+        throw Error(ErrorKind::bad_geometry, path + ": layer '" + layer.GetName() + "' holds no polygons with a " +
                                                 spec.field);
     std::sort(kept.begin(), kept.end(), [](const Block& a, const Block& b) { return a.id < b.id; });
     return kept;
@@ -270,7 +270,7 @@ BlockAssignment assign_building_blocks(const ZoneLayer& zones, const BuildingBlo
                 try {
                     choices[z] = matcher.choose(shape, zone_area, box);
                 } catch (const Error& e) {
-                    throw Error(e.code(), std::string(e.what()) + " (zone " + zones.ids[z] + ")");
+                    throw Error(e.kind(), std::string(e.what()) + " (zone " + zones.ids[z] + ")");
                 }
             }
         });
@@ -278,7 +278,7 @@ BlockAssignment assign_building_blocks(const ZoneLayer& zones, const BuildingBlo
         // PROJ's and GEOS's messages do not know the file.
         const std::string message = e.what();
         if (message.starts_with(spec.path)) throw;
-        throw Error(e.code(), spec.path + ": " + message);
+        throw Error(e.kind(), spec.path + ": " + message);
     }
 
     BlockAssignment out;

@@ -32,12 +32,12 @@ std::shared_ptr<const CoordinateTransform::Impl> make_impl(const std::string& so
     proj_context_set_enable_network(impl->context, 0);
     PJ* raw = proj_create_crs_to_crs(impl->context, source.c_str(), target.c_str(), nullptr);
     if (!raw)
-        throw Error(ExitCode::crs_problem, "cannot transform from " + source + " to " + target + ": " +
+        throw Error(ErrorKind::crs_problem, "cannot transform from " + source + " to " + target + ": " +
                                                proj_context_errno_string(impl->context, proj_context_errno(impl->context)));
     // Traditional GIS order (x = easting/longitude) whatever the CRS's official axis order.
     impl->transform = proj_normalize_for_visualization(impl->context, raw);
     proj_destroy(raw);
-    if (!impl->transform) throw Error(ExitCode::crs_problem, "cannot normalise axis order for " + source + " -> " + target);
+    if (!impl->transform) throw Error(ErrorKind::crs_problem, "cannot normalise axis order for " + source + " -> " + target);
     return impl;
 }
 
@@ -62,7 +62,7 @@ Point CoordinateTransform::apply(Point p) const {
     if (impl_->identity) return p;
     PJ_COORD c = proj_coord(p.x, p.y, 0, 0);
     c = proj_trans(impl_->transform, PJ_FWD, c);
-    if (c.xy.x == HUGE_VAL) throw Error(ExitCode::crs_problem, "coordinate outside the transformation's area of use");
+    if (c.xy.x == HUGE_VAL) throw Error(ErrorKind::crs_problem, "coordinate outside the transformation's area of use");
     return {c.xy.x, c.xy.y};
 }
 
@@ -74,7 +74,7 @@ void CoordinateTransform::apply(Ring& ring) const {
                        nullptr, 0, 0);
     for (const auto& p : ring)
         if (p.x == HUGE_VAL || p.y == HUGE_VAL)
-            throw Error(ExitCode::crs_problem, "coordinate outside the transformation's area of use");
+            throw Error(ErrorKind::crs_problem, "coordinate outside the transformation's area of use");
 }
 
 void CoordinateTransform::apply(MultiPolygon& shape) const {

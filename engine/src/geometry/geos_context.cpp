@@ -21,7 +21,7 @@ void GeosContext::on_error(const char* message, void* self) {
 }
 
 void GeosContext::fail(const char* operation) const {
-    throw Error(ExitCode::bad_geometry, std::string("GEOS ") + operation + " failed: " + last_error_);
+    throw Error(ErrorKind::bad_geometry, std::string("GEOS ") + operation + " failed: " + last_error_);
 }
 
 namespace {

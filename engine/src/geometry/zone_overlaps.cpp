@@ -10,7 +10,7 @@ namespace lp {
 
 ZoneOverlaps zone_overlaps(const ZoneLayer& zones, const ZoneLayer& other) {
     if (zones.working_crs != other.working_crs)
-        throw Error(ExitCode::crs_problem, zones.source + " is in " + zones.working_crs + " but " + other.source +
+        throw Error(ErrorKind::crs_problem, zones.source + " is in " + zones.working_crs + " but " + other.source +
                                                " in " + other.working_crs + ": overlaps need one working CRS");
     const auto boxes_of = [](const ZoneLayer& layer) {
         if (layer.boxes.size() == layer.size()) return layer.boxes;
@@ -52,7 +52,7 @@ ZoneOverlaps zone_overlaps(const ZoneLayer& zones, const ZoneLayer& other) {
                     if (common > 0) result[z].push_back({static_cast<std::uint32_t>(o), common});
                 }
             } catch (const Error& e) {
-                throw Error(e.code(), zones.source + ": zone " + zones.ids[z] + ": " + e.what());
+                throw Error(e.kind(), zones.source + ": zone " + zones.ids[z] + ": " + e.what());
             }
         }
     });

@@ -163,7 +163,7 @@ void check_extents(const ZoneLayer& zones, const std::vector<Box>& boxes, const 
         const Box& b = boxes[z];
         if (b.empty()) continue;
         if (!std::isfinite(b.min_x) || !std::isfinite(b.min_y) || !std::isfinite(b.max_x) || !std::isfinite(b.max_y))
-            throw Error(ExitCode::bad_geometry, zones.source + ": zone " + zones.ids[z] + " has a coordinate that is not a finite number");
+            throw Error(ErrorKind::bad_geometry, zones.source + ": zone " + zones.ids[z] + " has a coordinate that is not a finite number");
     }
     if (zones.size() < 3) return;
     const double span = std::max(robust.max_x - robust.min_x, robust.max_y - robust.min_y);
@@ -174,7 +174,7 @@ void check_extents(const ZoneLayer& zones, const std::vector<Box>& boxes, const 
             const double reach = std::max({robust.min_x - b.min_x, b.max_x - robust.max_x, robust.min_y - b.min_y,
                                            b.max_y - robust.max_y});
             if (reach > absurd_reach * span)
-                throw Error(ExitCode::bad_geometry,
+                throw Error(ErrorKind::bad_geometry,
                             zones.source + ": zone " + zones.ids[z] + " reaches " + number_text(reach) +
                                 " units beyond the other zones (which lie within x " + number_text(robust.min_x) + ".." +
                                 number_text(robust.max_x) + ", y " + number_text(robust.min_y) + ".." +
@@ -199,7 +199,7 @@ void check_extents(const ZoneLayer& zones, const std::vector<Box>& boxes, const 
         while (first_small + 1 < zones.size() && (boxes[first_small].empty() || size_of(first_small) >= smallest))
             ++first_small;
         const bool like_degrees = robust.min_x >= -180 && robust.max_x <= 180 && robust.min_y >= -90 && robust.max_y <= 90;
-        throw Error(ExitCode::crs_problem,
+        throw Error(ErrorKind::crs_problem,
                     zones.source + ": zone " + zones.ids[first_small] + " and half the zones are smaller (median " +
                         number_text(median) + " units across) than " +
                         (tol >= 1.0 ? "the snap distance " + number_text(tol) : std::string("1 metre")) + " in " + crs +
@@ -518,7 +518,7 @@ std::vector<UserCrossing> read_crossings_csv(const std::string& path) {
     int ia = defn->GetFieldIndex("zone_a"), ib = defn->GetFieldIndex("zone_b"), in = defn->GetFieldIndex("note");
     if (ia < 0 || ib < 0) {
         if (defn->GetFieldCount() < 2)
-            throw Error(ExitCode::field_not_found, path + ": a crossings table needs columns zone_a,zone_b[,note]");
+            throw Error(ErrorKind::field_not_found, path + ": a crossings table needs columns zone_a,zone_b[,note]");
         ia = 0;
         ib = 1;
         if (in < 0 && defn->GetFieldCount() > 2) in = 2;
@@ -561,9 +561,9 @@ ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOption
             if (!a || !b) {
                 const std::string& missing = !a ? c.zone_a : c.zone_b;
                 if (excluded.count(missing)) continue; // a crossing elsewhere in a national table
-                throw Error(ExitCode::unknown_zone, where + ": zone '" + missing + "' is not in " + zones.source);
+                throw Error(ErrorKind::unknown_zone, where + ": zone '" + missing + "' is not in " + zones.source);
             }
-            if (*a == *b) throw Error(ExitCode::bad_value, where + ": a crossing joins zone " + c.zone_a + " to itself");
+            if (*a == *b) throw Error(ErrorKind::bad_value, where + ": a crossing joins zone " + c.zone_a + " to itself");
             const auto ua = static_cast<std::uint32_t>(std::min(*a, *b)), ub = static_cast<std::uint32_t>(std::max(*a, *b));
             uf.unite(ua, ub);
             crossings.push_back({ua, ub, zone_distance(zones, ua, ub), true, c.note});

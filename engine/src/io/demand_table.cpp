@@ -24,10 +24,10 @@ const std::vector<double>& DemandColumns::column(const std::string& name) const 
     for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == name) return values[i];
     for (const auto& [unusable_name, problem] : unusable)
-        if (unusable_name == name) throw Error(ExitCode::bad_value, "demand column '" + name + "': " + problem);
+        if (unusable_name == name) throw Error(ErrorKind::bad_value, "demand column '" + name + "': " + problem);
     std::string known;
     for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-    throw Error(ExitCode::field_not_found,
+    throw Error(ErrorKind::field_not_found,
                 "no demand column '" + name + "' (columns: " + (known.empty() ? "none; add a demand table" : known) + ")");
 }
 
@@ -154,14 +154,14 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
             const std::string message = row_label(options.path, feature_number) + ": " + key + " '" + id +
                                         "' is not a zone of " + zones.source;
             // A filtered layer knows every zone of its file: anything else is unknown.
-            if (!zones.excluded_ids.empty()) throw Error(ExitCode::unknown_zone, message);
+            if (!zones.excluded_ids.empty()) throw Error(ErrorKind::unknown_zone, message);
             // Otherwise this may be a national table joined to one area's file; decided below.
             if (first_unknown.empty()) first_unknown = message;
             ++unknown_rows;
             continue;
         }
         if (seen[*zone])
-            throw Error(ExitCode::bad_value, row_label(options.path, feature_number) + ": second row for zone " + id +
+            throw Error(ErrorKind::bad_value, row_label(options.path, feature_number) + ": second row for zone " + id +
                                                  " (first at " + row_label(options.path, seen[*zone]) + ")");
         seen[*zone] = feature_number;
         for (std::size_t c = 0; c < indices.size(); ++c) {
@@ -177,19 +177,19 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
                 break;
             case Parsed::empty:
                 if (!auto_columns)
-                    throw Error(ExitCode::bad_value, where + "no value (zone " + id + ")");
+                    throw Error(ErrorKind::bad_value, where + "no value (zone " + id + ")");
                 if (st.first_empty.empty()) st.first_empty = where + "no value (zone " + id + ")";
                 break;
             case Parsed::word:
                 if (!auto_columns)
-                    throw Error(ExitCode::bad_value, where + "'" + text + "' is not a number (zone " + id + ")");
+                    throw Error(ErrorKind::bad_value, where + "'" + text + "' is not a number (zone " + id + ")");
                 if (st.first_word.empty()) st.first_word = where + "'" + text + "' is not a number (zone " + id + ")";
                 ++st.words;
                 break;
             case Parsed::out_of_range: {
                 const std::string message =
                     where + "'" + text + "' is out of range (demand values are finite and at most 1e15; zone " + id + ")";
-                if (!auto_columns) throw Error(ExitCode::bad_value, message);
+                if (!auto_columns) throw Error(ErrorKind::bad_value, message);
                 if (st.first_out_of_range.empty()) st.first_out_of_range = message;
                 ++st.numbers;
                 break;
@@ -204,20 +204,20 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
     std::size_t missing_zones = 0;
     for (long long row : seen) missing_zones += row == 0;
     if (unknown_rows > 0 && missing_zones > 0)
-        throw Error(ExitCode::unknown_zone, first_unknown + " (and " + std::to_string(missing_zones) +
+        throw Error(ErrorKind::unknown_zone, first_unknown + " (and " + std::to_string(missing_zones) +
                                                 " zone(s) of the layer have no row)");
     if (options.require_every_zone) {
         for (std::size_t z = 0; z < zones.size(); ++z)
             if (!seen[z])
-                throw Error(ExitCode::missing_row,
+                throw Error(ErrorKind::missing_row,
                             options.path + ": no row for zone " + zones.ids[z] + " (every zone needs demand values)");
     }
     for (std::size_t c = 0; c < indices.size(); ++c) {
         const auto& st = state[c];
         if (st.numbers == 0) continue; // text (names, codes): not demand
         // Mostly numbers: a column meant as demand, so a word in it is an error now.
-        if (st.words > 0 && st.numbers >= st.words) throw Error(ExitCode::bad_value, st.first_word);
-        if (!st.first_out_of_range.empty() && st.words == 0) throw Error(ExitCode::bad_value, st.first_out_of_range);
+        if (st.words > 0 && st.numbers >= st.words) throw Error(ErrorKind::bad_value, st.first_word);
+        if (!st.first_out_of_range.empty() && st.words == 0) throw Error(ErrorKind::bad_value, st.first_out_of_range);
         // Mostly words, or numbers with gaps: not demand, but asked for by name it says why.
         std::string problem = st.words > 0 ? st.first_word : st.first_empty;
         if (!problem.empty()) {

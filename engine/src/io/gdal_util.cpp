@@ -20,23 +20,23 @@ void ensure_gdal() {
 GDALDatasetUniquePtr open_vector(const std::string& path) {
     ensure_gdal();
     if (!path.starts_with("/vsi") && !std::filesystem::exists(path))
-        throw Error(ExitCode::file_not_found, path + ": file not found");
+        throw Error(ErrorKind::file_not_found, path + ": file not found");
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
         std::string why = CPLGetLastErrorMsg();
-        throw Error(ExitCode::file_not_found,
+        throw Error(ErrorKind::file_not_found,
                     path + ": GDAL cannot read it as a vector layer or table" + (why.empty() ? "" : " (" + why + ")"));
     }
     return ds;
 }
 
 OGRLayer* find_layer(GDALDataset& ds, const std::string& path, const std::string& layer) {
-    if (ds.GetLayerCount() == 0) throw Error(ExitCode::layer_not_found, path + ": holds no layers");
+    if (ds.GetLayerCount() == 0) throw Error(ErrorKind::layer_not_found, path + ": holds no layers");
     if (layer.empty()) return ds.GetLayer(0);
     if (OGRLayer* l = ds.GetLayerByName(layer.c_str())) return l;
     std::string names;
     for (int i = 0; i < ds.GetLayerCount(); ++i) names += (i ? ", " : "") + std::string(ds.GetLayer(i)->GetName());
-    throw Error(ExitCode::layer_not_found, path + ": no layer named '" + layer + "' (layers: " + names + ")");
+    throw Error(ErrorKind::layer_not_found, path + ": no layer named '" + layer + "' (layers: " + names + ")");
 }
 
 std::string field_list(OGRLayer& layer) {
@@ -49,7 +49,7 @@ std::string field_list(OGRLayer& layer) {
 int field_index(OGRLayer& layer, const std::string& path, const std::string& field, const char* role) {
     const int i = layer.GetLayerDefn()->GetFieldIndex(field.c_str());
     if (i < 0)
-        throw Error(ExitCode::field_not_found, path + ": no " + role + " field '" + field + "' in layer '" +
+        throw Error(ErrorKind::field_not_found, path + ": no " + role + " field '" + field + "' in layer '" +
                                                    layer.GetName() + "' (fields: " + field_list(layer) + ")");
     return i;
 }

@@ -139,7 +139,7 @@ OGRFieldType field_type(const nlohmann::ordered_json& v) {
 void write_layer_styles(GDALDataset& ds, const std::string& layer_name, const std::string& geometry_column,
                         const LayerStyle& style, const std::string& path) {
     auto fail = [&](const std::string& what) {
-        return Error(ExitCode::write_failed, path + ": cannot write the layer style (" + what + ": " + CPLGetLastErrorMsg() + ")");
+        return Error(ErrorKind::write_failed, path + ": cannot write the layer style (" + what + ": " + CPLGetLastErrorMsg() + ")");
     };
     OGRLayer* styles = ds.GetLayerByName("layer_styles");
     if (!styles) {
@@ -189,15 +189,15 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
                          const LayerStyle& style) {
     ensure_gdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
-    if (!driver) throw Error(ExitCode::write_failed, path + ": GDAL has no " + driver_name + " driver");
+    if (!driver) throw Error(ErrorKind::write_failed, path + ": GDAL has no " + driver_name + " driver");
     {
         GDALDatasetUniquePtr ds(driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds) throw Error(ExitCode::write_failed, path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
+        if (!ds) throw Error(ErrorKind::write_failed, path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
         OGRSpatialReference srs;
         srs.SetFromUserInput(working_crs.c_str());
         srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), &srs, wkbMultiPolygon, nullptr);
-        if (!layer) throw Error(ExitCode::write_failed, path + ": cannot create layer (" + CPLGetLastErrorMsg() + ")");
+        if (!layer) throw Error(ErrorKind::write_failed, path + ": cannot create layer (" + CPLGetLastErrorMsg() + ")");
         // One transaction: a GeoPackage otherwise commits (and syncs) every feature.
         const bool transaction = ds->StartTransaction() == OGRERR_NONE;
         const bool shapefile = driver_name == "ESRI Shapefile";
@@ -208,7 +208,7 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
             for (const auto& [key, value] : features.front().properties.items()) {
                 OGRFieldDefn fd(names[i++].c_str(), field_type(value));
                 if (layer->CreateField(&fd) != OGRERR_NONE)
-                    throw Error(ExitCode::write_failed, path + ": cannot create field " + key + " (" + CPLGetLastErrorMsg() + ")");
+                    throw Error(ErrorKind::write_failed, path + ": cannot create field " + key + " (" + CPLGetLastErrorMsg() + ")");
             }
         }
         for (const auto& f : features) {
@@ -238,10 +238,10 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
             }
             feature.SetGeometry(&mp);
             if (layer->CreateFeature(&feature) != OGRERR_NONE)
-                throw Error(ExitCode::write_failed, path + ": cannot write a feature (" + CPLGetLastErrorMsg() + ")");
+                throw Error(ErrorKind::write_failed, path + ": cannot write a feature (" + CPLGetLastErrorMsg() + ")");
         }
         if (transaction && ds->CommitTransaction() != OGRERR_NONE)
-            throw Error(ExitCode::write_failed, path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
+            throw Error(ErrorKind::write_failed, path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
         if (driver_name == "GPKG" && !style.empty())
             write_layer_styles(*ds, layer_name, layer->GetGeometryColumn(), style, path);
         ds.reset(); // flush and close
@@ -254,7 +254,7 @@ std::string output_driver(const std::string& path) {
     if (ext == ".geojson" || ext == ".json") return "";
     if (ext == ".gpkg") return "GPKG";
     if (ext == ".shp") return "ESRI Shapefile";
-    throw Error(ExitCode::usage, path + ": unknown output format '" + ext + "' (use .geojson, .gpkg or .shp)");
+    throw Error(ErrorKind::bad_setting, path + ": unknown output format '" + ext + "' (use .geojson, .gpkg or .shp)");
 }
 
 } // namespace detail
@@ -262,7 +262,7 @@ std::string output_driver(const std::string& path) {
 void check_output_folder(const std::string& path) {
     const fs::path folder = fs::path(path).parent_path();
     if (!folder.empty() && !fs::is_directory(folder))
-        throw Error(ExitCode::write_failed, path + ": cannot write: folder " + folder.string() + " does not exist");
+        throw Error(ErrorKind::write_failed, path + ": cannot write: folder " + folder.string() + " does not exist");
 }
 
 void check_output_path(const std::string& path) {

@@ -66,7 +66,7 @@ void check_folder_of(const NamedPath& named, const std::string& real) {
         struct stat st {};
         if (::stat(folder.c_str(), &st) == 0) {
             if (!S_ISDIR(st.st_mode))
-                throw Error(ExitCode::output_not_regular, named.option + " " + named.path + ": " + folder.string() +
+                throw Error(ErrorKind::output_not_regular, named.option + " " + named.path + ": " + folder.string() +
                                                               " is " + (S_ISREG(st.st_mode) ? "a file" : kind_of(st.st_mode)) +
                                                               ", not a folder");
             return;
@@ -105,7 +105,7 @@ std::string resolve_output_target(const std::string& path) {
         if (ec) return p;
         p = target.is_absolute() ? target.string() : (fs::path(p).parent_path() / target).string();
     }
-    throw Error(ExitCode::output_not_regular, path + ": too many levels of symbolic links");
+    throw Error(ErrorKind::output_not_regular, path + ": too many levels of symbolic links");
 }
 
 void check_outputs(const std::vector<NamedPath>& outputs, const std::vector<NamedPath>& inputs) {
@@ -122,18 +122,18 @@ void check_outputs(const std::vector<NamedPath>& outputs, const std::vector<Name
             const std::string via = real != file ? " (a symlink to " + real + ")" : "";
             struct stat st {};
             if (::lstat(real.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
-                throw Error(ExitCode::output_not_regular, describe(output, file) + via + " is " + kind_of(st.st_mode) +
+                throw Error(ErrorKind::output_not_regular, describe(output, file) + via + " is " + kind_of(st.st_mode) +
                                                               ", not a file; refusing to replace it");
             check_folder_of(output, real);
             FileId id = identify(file, real);
             for (const auto& [input, in] : ins)
                 if (same(id, in))
-                    throw Error(ExitCode::output_is_input,
+                    throw Error(ErrorKind::output_is_input,
                                 describe(output, file) + via + " is the same file as the input " +
                                     describe(*input, in.file) + "; refusing to overwrite an input (nothing was written)");
             for (const auto& [other, out] : outs)
                 if (other != &output && same(id, out))
-                    throw Error(ExitCode::output_is_input, describe(output, file) + via + " is the same file as " +
+                    throw Error(ErrorKind::output_is_input, describe(output, file) + via + " is the same file as " +
                                                                describe(*other, out.file) +
                                                                "; give each output its own path (nothing was written)");
             outs.emplace_back(&output, std::move(id));

@@ -73,7 +73,7 @@ void fsync_file(const std::string& path, const std::string& shown) {
     if (fd < 0 || ::fsync(fd) != 0) {
         const int err = errno;
         if (fd >= 0) ::close(fd);
-        throw Error(ExitCode::write_failed, shown + ": cannot sync the written file (" + std::strerror(err) + ")");
+        throw Error(ErrorKind::write_failed, shown + ": cannot sync the written file (" + std::strerror(err) + ")");
     }
     ::close(fd);
 }
@@ -85,13 +85,13 @@ bool write_new_file(const std::string& path, const std::string& contents, const 
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) {
         if (errno == EEXIST) return false;
-        throw Error(ExitCode::write_failed, shown + ": cannot write (" + std::strerror(errno) + ")");
+        throw Error(ErrorKind::write_failed, shown + ": cannot write (" + std::strerror(errno) + ")");
     }
     auto fail = [&](const char* what) {
         const int err = errno;
         ::close(fd);
         ::unlink(path.c_str());
-        throw Error(ExitCode::write_failed, shown + ": " + what + " (" + std::strerror(err) + ")");
+        throw Error(ErrorKind::write_failed, shown + ": " + what + " (" + std::strerror(err) + ")");
     };
     struct stat st {};
     if (!mode_from.empty() && ::stat(mode_from.c_str(), &st) == 0 && S_ISREG(st.st_mode)) ::fchmod(fd, st.st_mode & 07777);
@@ -107,7 +107,7 @@ bool write_new_file(const std::string& path, const std::string& contents, const 
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(path.c_str());
-        throw Error(ExitCode::write_failed, shown + ": write failed (" + std::strerror(err) + ")");
+        throw Error(ErrorKind::write_failed, shown + ": write failed (" + std::strerror(err) + ")");
     }
     return true;
 }
@@ -118,7 +118,7 @@ std::string writable_target(const std::string& path) {
     check_outputs({{"output", path}}, {});
     const std::string target = absolute_text(resolve_output_target(path));
     if (!fs::is_directory(folder_of(target)))
-        throw Error(ExitCode::write_failed, path + ": cannot write: folder " + folder_of(target) + " does not exist");
+        throw Error(ErrorKind::write_failed, path + ": cannot write: folder " + folder_of(target) + " does not exist");
     return target;
 }
 
@@ -316,7 +316,7 @@ void OutputSet::commit() {
         if (::lstat(s.target.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
             const std::string message = s.shown + ": " + s.target + " is no longer a regular file; nothing was replaced";
             discard();
-            throw Error(ExitCode::output_not_regular, message);
+            throw Error(ErrorKind::output_not_regular, message);
         }
     }
     for (const auto& f : folders) fsync_folder(f); // the temporaries' names are on disk before the journal names them
@@ -357,7 +357,7 @@ void OutputSet::commit() {
         staged_.erase(staged_.begin(), staged_.begin() + static_cast<std::ptrdiff_t>(i));
         discard();
         for (const auto& journal : journals) ::unlink(journal.c_str());
-        throw Error(ExitCode::write_failed, shown + ": cannot move the finished file into place (" + std::strerror(err) +
+        throw Error(ErrorKind::write_failed, shown + ": cannot move the finished file into place (" + std::strerror(err) +
                                                 "); " + (done.empty() ? "nothing was replaced" : "replaced: " + done) +
                                                 "; not replaced: " + left);
     }

@@ -33,7 +33,7 @@ PointLayer read_points(const std::string& path, const ZoneLayer& zones, const st
     auto ds = detail::open_vector(path);
     OGRLayer* layer = detail::find_layer(*ds, path, "");
     const OGRSpatialReference* srs = layer->GetSpatialRef();
-    if (!srs) throw Error(ExitCode::crs_problem, path + ": point layer has no coordinate reference system");
+    if (!srs) throw Error(ErrorKind::crs_problem, path + ": point layer has no coordinate reference system");
     const std::string label = label_field.empty() ? guess_label_field(*layer) : label_field;
     const int label_index = label.empty() ? -1 : detail::field_index(*layer, path, label, "label");
 
@@ -54,7 +54,7 @@ PointLayer read_points(const std::string& path, const ZoneLayer& zones, const st
         } else if (type == wkbMultiPoint) {
             for (const auto* p : *g->toMultiPoint()) where.push_back({p->getX(), p->getY()});
         } else {
-            throw Error(ExitCode::bad_geometry,
+            throw Error(ErrorKind::bad_geometry,
                         path + ": feature " + std::to_string(feature_number) + " is not a point (" +
                             OGRGeometryTypeToName(g->getGeometryType()) + ")");
         }

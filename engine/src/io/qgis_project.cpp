@@ -26,7 +26,7 @@ std::string spatial_ref_sys(const std::string& crs) {
     detail::ensure_gdal();
     OGRSpatialReference srs;
     if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE)
-        throw Error(ExitCode::crs_problem, "QGIS project: cannot understand the CRS " + crs);
+        throw Error(ErrorKind::crs_problem, "QGIS project: cannot understand the CRS " + crs);
     std::string wkt, proj4;
     {
         char* text = nullptr;
@@ -123,14 +123,14 @@ std::string qgis_project_archive(const QgisProject& project, const std::string& 
     // minizip writes to a path: a private temporary file, read back and removed.
     std::string temp = (std::filesystem::temp_directory_path() / "lp-qgz-XXXXXX").string();
     const int fd = ::mkstemp(temp.data());
-    if (fd < 0) throw Error(ExitCode::write_failed, shown + ": cannot make a temporary file for the project archive");
+    if (fd < 0) throw Error(ErrorKind::write_failed, shown + ": cannot make a temporary file for the project archive");
     ::close(fd);
     struct Remove {
         std::string path;
         ~Remove() { std::remove(path.c_str()); }
     } remove{temp};
     auto fail = [&](const std::string& what) {
-        return Error(ExitCode::write_failed, shown + ": cannot write the project archive (" + what + ")");
+        return Error(ErrorKind::write_failed, shown + ": cannot write the project archive (" + what + ")");
     };
     zipFile zip = zipOpen64(temp.c_str(), APPEND_STATUS_CREATE);
     if (!zip) throw fail("open");

@@ -232,7 +232,7 @@ private:
 } // namespace
 
 ZoneLayer read_zones(const ZoneReadOptions& options) {
-    if (options.id_field.empty()) throw Error(ExitCode::usage, options.path + ": no id field given");
+    if (options.id_field.empty()) throw Error(ErrorKind::bad_setting, options.path + ": no id field given");
     auto ds = detail::open_vector(options.path);
     OGRLayer* layer = detail::find_layer(*ds, options.path, options.layer);
     const int id_index = detail::field_index(*layer, options.path, options.id_field, "id");
@@ -243,16 +243,16 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     if (!options.filter_field.empty()) {
         filter_index = detail::field_index(*layer, options.path, options.filter_field, "filter");
         if (options.filter_values.empty())
-            throw Error(ExitCode::usage, "filter field " + options.filter_field + " needs at least one value to keep");
+            throw Error(ErrorKind::bad_setting, "filter field " + options.filter_field + " needs at least one value to keep");
     }
     const std::set<std::string> wanted(options.filter_values.begin(), options.filter_values.end());
 
     if (layer->GetLayerDefn()->GetGeomFieldCount() == 0)
-        throw Error(ExitCode::bad_geometry, options.path + ": layer '" + layer->GetName() +
+        throw Error(ErrorKind::bad_geometry, options.path + ": layer '" + layer->GetName() +
                                                 "' is a table without geometry, not a zone layer (a table is read as a demand table)");
     const OGRSpatialReference* srs = layer->GetSpatialRef();
     if (!srs)
-        throw Error(ExitCode::crs_problem, options.path + ": layer '" + layer->GetName() +
+        throw Error(ErrorKind::crs_problem, options.path + ": layer '" + layer->GetName() +
                                                "' has no coordinate reference system (a Shapefile needs its .prj file); "
                                                "assign one, e.g. ogr2ogr -a_srs EPSG:27700");
 
@@ -320,7 +320,7 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
         MultiPolygon shape;
         if (g) append_polygons(g, shape);
         if (shape.empty())
-            throw Error(ExitCode::bad_geometry, where() + " (" + options.id_field + " " + id + ") has no polygon geometry");
+            throw Error(ErrorKind::bad_geometry, where() + " (" + options.id_field + " " + id + ") has no polygon geometry");
         {
             // NaN or infinite coordinates (a broken export) cannot be reprojected or compared.
             auto finite = [](const Ring& ring) {
@@ -329,7 +329,7 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
             };
             for (const auto& polygon : shape)
                 if (!finite(polygon.exterior) || !std::all_of(polygon.holes.begin(), polygon.holes.end(), finite))
-                    throw Error(ExitCode::bad_geometry, where() + " (" + options.id_field + " " + id +
+                    throw Error(ErrorKind::bad_geometry, where() + " (" + options.id_field + " " + id +
                                                             ") has a coordinate that is not a finite number (NaN or Inf)");
         }
         feature_of_zone.push_back(feature_number);
@@ -353,17 +353,17 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
         std::string message = std::to_string(problems.size()) + " zone id problem(s):";
         for (std::size_t i = 0; i < problems.size() && i < 20; ++i) message += "\n  " + problems[i];
         if (problems.size() > 20) message += "\n  ...";
-        throw Error(ExitCode::duplicate_id, message);
+        throw Error(ErrorKind::duplicate_id, message);
     }
     out.id_problems = std::move(problems);
     if (out.ids.empty()) {
         if (filter_index >= 0) {
             std::string values;
             for (const auto& v : options.filter_values) values += (values.empty() ? "" : ", ") + v;
-            throw Error(ExitCode::filter_matches_nothing,
+            throw Error(ErrorKind::filter_matches_nothing,
                         options.path + ": no feature has " + options.filter_field + " in {" + values + "}");
         }
-        throw Error(ExitCode::filter_matches_nothing, options.path + ": layer '" + out.layer_name + "' holds no zones");
+        throw Error(ErrorKind::filter_matches_nothing, options.path + ": layer '" + out.layer_name + "' holds no zones");
     }
 
     if (preparation_error) std::rethrow_exception(preparation_error);
@@ -387,7 +387,7 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     });
     for (std::size_t z = 0; z < n; ++z)
         if (emptied[z])
-            throw Error(ExitCode::bad_geometry,
+            throw Error(ErrorKind::bad_geometry,
                         options.path + ": zone " + out.ids[z] + " has no area left after repairing its geometry");
     out.areas = std::move(areas);
     out.boxes = std::move(boxes);

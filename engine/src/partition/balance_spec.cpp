@@ -9,7 +9,7 @@ namespace lp {
 BalanceSpec parse_balance(const std::string& text, double default_tolerance) {
     const auto colon = text.rfind(':');
     if (colon == std::string::npos) {
-        if (text.empty()) throw Error(ExitCode::usage, "balance: expected COLUMN[:TOLERANCE], got an empty column name");
+        if (text.empty()) throw Error(ErrorKind::bad_setting, "balance: expected COLUMN[:TOLERANCE], got an empty column name");
         return {text, default_tolerance};
     }
     const std::string name = text.substr(0, colon);
@@ -24,11 +24,11 @@ BalanceSpec parse_balance(const std::string& text, double default_tolerance) {
         used = 0;
     }
     if (name.empty() || used == 0 || used != tolerance.size() || !std::isfinite(value) || value < 0)
-        throw Error(ExitCode::usage, "balance " + text + ": expected COLUMN[:TOLERANCE] with a tolerance like 1% or 0.01");
+        throw Error(ErrorKind::bad_setting, "balance " + text + ": expected COLUMN[:TOLERANCE] with a tolerance like 1% or 0.01");
     const double fraction = percent ? value / 100.0 : value;
     // A band of 100% or more lets a locality hold nothing: no locality may be empty.
     if (fraction >= 1.0)
-        throw Error(ExitCode::usage, "balance " + text +
+        throw Error(ErrorKind::bad_setting, "balance " + text +
                                          ": a tolerance of 100% or more allows an empty locality; give less than 100% (e.g. 5%)");
     return {name, fraction};
 }

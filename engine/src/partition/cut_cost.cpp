@@ -12,7 +12,7 @@ std::vector<double> people_cut_cost(const ContiguityGraph& graph, const std::vec
     std::vector<double> cost(edges.size(), 0.0);
     const auto& area = graph.zone_area();
     if (population.size() != graph.size())
-        throw Error(ExitCode::bad_value, "people_cut_cost: " + std::to_string(population.size()) +
+        throw Error(ErrorKind::bad_value, "people_cut_cost: " + std::to_string(population.size()) +
                                              " population values for " + std::to_string(graph.size()) + " zones");
     if (area.size() != graph.size()) {
         for (std::size_t e = 0; e < edges.size(); ++e) cost[e] = edges[e].crossing ? 0.0 : edges[e].shared_length;

@@ -32,83 +32,83 @@ std::string ZoneNames::list(const std::vector<std::size_t>& zones, std::size_t s
 }
 
 void validate(const PartitionRequest& request, const ZoneNames& name) {
-    if (!request.graph) throw Error(ExitCode::bad_value, "partition: no contiguity graph given");
+    if (!request.graph) throw Error(ErrorKind::bad_value, "partition: no contiguity graph given");
     const std::size_t n = request.graph->size();
     if (request.k < 2)
-        throw Error(ExitCode::bad_value, "partition: k = " + std::to_string(request.k) +
+        throw Error(ErrorKind::bad_value, "partition: k = " + std::to_string(request.k) +
                                              "; a partnership needs two or more localities");
     if (static_cast<std::size_t>(request.k) > n)
-        throw Error(ExitCode::infeasible_request, "cannot make " + std::to_string(request.k) + " localities from " +
+        throw Error(ErrorKind::infeasible_request, "cannot make " + std::to_string(request.k) + " localities from " +
                                                       std::to_string(n) + " zones: each locality needs at least one zone");
     if (request.balance.empty())
-        throw Error(ExitCode::bad_value, "partition: no balance layer given (e.g. the total population)");
+        throw Error(ErrorKind::bad_value, "partition: no balance layer given (e.g. the total population)");
     for (const auto& layer : request.balance) {
         if (layer.values.size() != n)
-            throw Error(ExitCode::bad_value, "partition: balance layer " + layer.name + " has " +
+            throw Error(ErrorKind::bad_value, "partition: balance layer " + layer.name + " has " +
                                                  std::to_string(layer.values.size()) + " values for " +
                                                  std::to_string(n) + " zones");
         if (!std::isfinite(layer.tolerance) || layer.tolerance < 0)
-            throw Error(ExitCode::bad_value, "partition: balance layer " + layer.name + " has tolerance " +
+            throw Error(ErrorKind::bad_value, "partition: balance layer " + layer.name + " has tolerance " +
                                                  number(layer.tolerance) + "; it must be a fraction >= 0");
         double total = 0;
         for (std::size_t zone = 0; zone < n; ++zone) {
             const double value = layer.values[zone];
             if (!std::isfinite(value) || value < 0)
-                throw Error(ExitCode::bad_value, "partition: zone " + name(zone) + " has " + layer.name + " = " +
+                throw Error(ErrorKind::bad_value, "partition: zone " + name(zone) + " has " + layer.name + " = " +
                                                      number(value) + "; balance values must be finite and >= 0");
             total += value;
         }
         if (total <= 0)
-            throw Error(ExitCode::bad_value, "partition: balance layer " + layer.name + " is zero in every zone");
+            throw Error(ErrorKind::bad_value, "partition: balance layer " + layer.name + " is zero in every zone");
     }
     auto check_localities = [&](const std::vector<int>& values, const char* what) {
         if (values.empty()) return;
         if (values.size() != n)
-            throw Error(ExitCode::bad_value, std::string("partition: ") + what + " has " +
+            throw Error(ErrorKind::bad_value, std::string("partition: ") + what + " has " +
                                                  std::to_string(values.size()) + " entries for " + std::to_string(n) +
                                                  " zones");
         for (std::size_t zone = 0; zone < n; ++zone)
             if (values[zone] < -1 || values[zone] >= request.k)
-                throw Error(ExitCode::bad_value, std::string("partition: ") + what + " puts zone " + name(zone) +
+                throw Error(ErrorKind::bad_value, std::string("partition: ") + what + " puts zone " + name(zone) +
                                                      " in locality " + std::to_string(values[zone] + 1) +
                                                      ", outside 1.." + std::to_string(request.k));
     };
     check_localities(request.locks, "the lock list");
     if (!request.edge_cost.empty()) {
         if (request.edge_cost.size() != request.graph->edges().size())
-            throw Error(ExitCode::bad_value, "partition: " + std::to_string(request.edge_cost.size()) +
+            throw Error(ErrorKind::bad_value, "partition: " + std::to_string(request.edge_cost.size()) +
                                                  " edge prices for " + std::to_string(request.graph->edges().size()) +
                                                  " edges");
         for (const double price : request.edge_cost)
             if (!std::isfinite(price) || price < 0)
-                throw Error(ExitCode::bad_value, "partition: an edge price of " + number(price) +
+                throw Error(ErrorKind::bad_value, "partition: an edge price of " + number(price) +
                                                      "; prices must be finite and >= 0");
     }
     for (const auto& groups : request.groupings)
         if (!groups.of_zone.empty() && groups.of_zone.size() != n)
-            throw Error(ExitCode::bad_value, "partition: " + groups.kind + "s given for " +
+            throw Error(ErrorKind::bad_value, "partition: " + groups.kind + "s given for " +
                                                  std::to_string(groups.of_zone.size()) + " zones, the graph has " +
                                                  std::to_string(n));
     if (!request.hard_blocks.empty() && request.hard_blocks.size() != n)
-        throw Error(ExitCode::bad_value, "partition: building blocks given for " +
+        throw Error(ErrorKind::bad_value, "partition: building blocks given for " +
                                              std::to_string(request.hard_blocks.size()) + " zones, the graph has " +
                                              std::to_string(n));
     if (!request.closed.empty() && request.closed.size() != static_cast<std::size_t>(request.k))
-        throw Error(ExitCode::bad_value, "partition: closed flags for " + std::to_string(request.closed.size()) +
+        throw Error(ErrorKind::bad_value, "partition: closed flags for " + std::to_string(request.closed.size()) +
                                              " localities, k is " + std::to_string(request.k));
     if (!request.closed.empty() && request.start.empty() && request.locks.empty())
-        throw Error(ExitCode::bad_value, "partition: a closed locality needs its zones (locks or a start plan)");
+        throw Error(ErrorKind::bad_value, "partition: a closed locality needs its zones (locks or a start plan)");
     if (!std::isfinite(request.stay_cost))
-        throw Error(ExitCode::bad_value, "partition: the stay cost must be a finite number");
+        throw Error(ErrorKind::bad_value, "partition: the stay cost must be a finite number");
     if (request.hubs.size() > static_cast<std::size_t>(request.k))
-        throw Error(ExitCode::bad_value, "partition: " + std::to_string(request.hubs.size()) + " hubs for " +
+        throw Error(ErrorKind::bad_value, "partition: " + std::to_string(request.hubs.size()) + " hubs for " +
                                              std::to_string(request.k) + " localities; give at most one per locality");
     for (const int hub : request.hubs)
         if (hub < 0 || static_cast<std::size_t>(hub) >= n)
-            throw Error(ExitCode::bad_value, "partition: hub zone #" + std::to_string(hub) + " is not a zone of the graph");
+            throw Error(ErrorKind::bad_value, "partition: hub zone #" + std::to_string(hub) + " is not a zone of the graph");
     check_localities(request.start, "the start plan");
     if (!request.groups.empty() && request.groups.size() != n)
-        throw Error(ExitCode::bad_value, "partition: keep-whole groups given for " +
+        throw Error(ErrorKind::bad_value, "partition: keep-whole groups given for " +
                                              std::to_string(request.groups.size()) + " zones, the graph has " +
                                              std::to_string(n));
 }

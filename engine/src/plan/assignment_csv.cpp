@@ -13,12 +13,12 @@ namespace lp {
 AssignmentTable read_assignment_csv(const std::string& path) {
     const CsvTable csv = read_csv_file(path);
     if (csv.header.size() < 2)
-        throw Error(ExitCode::bad_value, path + ": a zone,locality lookup needs at least two columns, found " +
+        throw Error(ErrorKind::bad_value, path + ": a zone,locality lookup needs at least two columns, found " +
                                              std::to_string(csv.header.size()));
     const std::size_t zone_column = csv.column("zone").value_or(0);
     const std::size_t locality_column = csv.column("locality").value_or(zone_column == 1 ? 0 : 1);
     if (zone_column == locality_column)
-        throw Error(ExitCode::bad_value, path + ": cannot tell the zone column from the locality column; head them "
+        throw Error(ErrorKind::bad_value, path + ": cannot tell the zone column from the locality column; head them "
                                                 "\"zone\" and \"locality\"");
     const auto name_column = csv.column("locality_name");
 
@@ -32,9 +32,9 @@ AssignmentTable read_assignment_csv(const std::string& path) {
         a.locality = row[locality_column];
         if (name_column) a.locality_name = row[*name_column];
         if (a.zone.empty())
-            throw Error(ExitCode::bad_value, path + ": line " + std::to_string(a.line) + ": empty zone code");
+            throw Error(ErrorKind::bad_value, path + ": line " + std::to_string(a.line) + ": empty zone code");
         if (a.locality.empty())
-            throw Error(ExitCode::bad_value,
+            throw Error(ErrorKind::bad_value,
                         path + ": line " + std::to_string(a.line) + ": zone " + a.zone + " has an empty locality");
         table.rows.push_back(std::move(a));
     }
@@ -60,7 +60,7 @@ LocalityPlan plan_from_assignment(const AssignmentTable& table, std::vector<Assi
         } else if (it->second != row.locality) {
             AssignmentConflict c{row.zone, it->second, row.locality, line_of_zone[row.zone], row.line};
             if (!conflicts)
-                throw Error(ExitCode::bad_plan, table.source + ": zone " + c.zone + " is in locality " + c.kept_locality +
+                throw Error(ErrorKind::bad_plan, table.source + ": zone " + c.zone + " is in locality " + c.kept_locality +
                                                     " (line " + std::to_string(c.first_line) + ") and in locality " +
                                                     c.other_locality + " (line " + std::to_string(c.other_line) +
                                                     "); a zone belongs to exactly one locality");

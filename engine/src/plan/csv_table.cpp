@@ -94,7 +94,7 @@ std::string csv_text_as_utf8(const std::string& text, const std::string& source)
         } else {
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(c));
-            throw Error(ExitCode::bad_value, source + ": line " + std::to_string(line) + ": byte " + hex +
+            throw Error(ErrorKind::bad_value, source + ": line " + std::to_string(line) + ": byte " + hex +
                                                  " is neither UTF-8 nor Windows-1252 text; save the file as UTF-8");
         }
     }
@@ -144,7 +144,7 @@ CsvTable parse_csv(const std::string& raw_text, const std::string& source) {
                 table.header_line = record_line;
             } else {
                 if (record.size() > table.header.size())
-                    throw Error(ExitCode::bad_value, source + ": line " + std::to_string(record_line) + ": " +
+                    throw Error(ErrorKind::bad_value, source + ": line " + std::to_string(record_line) + ": " +
                                                          std::to_string(record.size()) + " fields but the header has " +
                                                          std::to_string(table.header.size()));
                 record.resize(table.header.size());
@@ -166,7 +166,7 @@ CsvTable parse_csv(const std::string& raw_text, const std::string& source) {
             ++pos;
             while (true) {
                 if (pos >= text.size())
-                    throw Error(ExitCode::bad_value, source + ": line " + std::to_string(opened_line) +
+                    throw Error(ErrorKind::bad_value, source + ": line " + std::to_string(opened_line) +
                                                          ": a quoted field is never closed");
                 if (text[pos] == '"') {
                     if (pos + 1 < text.size() && text[pos + 1] == '"') {
@@ -183,7 +183,7 @@ CsvTable parse_csv(const std::string& raw_text, const std::string& source) {
             // Anything between the closing quote and the delimiter is ignored unless it is text.
             while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
             if (pos < text.size() && text[pos] != ',' && text[pos] != '\n' && text[pos] != '\r')
-                throw Error(ExitCode::bad_value, source + ": line " + std::to_string(line) +
+                throw Error(ErrorKind::bad_value, source + ": line " + std::to_string(line) +
                                                      ": text after a closing quote");
             continue;
         }
@@ -208,7 +208,7 @@ CsvTable parse_csv(const std::string& raw_text, const std::string& source) {
 
 CsvTable read_csv_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ExitCode::file_not_found, path + ": cannot open the file");
+    if (!in) throw Error(ErrorKind::file_not_found, path + ": cannot open the file");
     std::ostringstream text;
     text << in.rdbuf();
     return parse_csv(text.str(), path);

@@ -95,7 +95,7 @@ std::vector<DemandTerm> parse_demand_expression(const std::string& text, const s
         const auto plus = text.find('+', start);
         const std::string term_text = trimmed(text.substr(start, plus == std::string::npos ? std::string::npos : plus - start));
         if (term_text.empty())
-            throw Error(ExitCode::bad_value, where + ": demand \"" + text + "\" has an empty term");
+            throw Error(ErrorKind::bad_value, where + ": demand \"" + text + "\" has an empty term");
         DemandTerm term;
         bool have_column = false;
         std::size_t f_start = 0;
@@ -105,25 +105,25 @@ std::vector<DemandTerm> parse_demand_expression(const std::string& text, const s
                 trimmed(term_text.substr(f_start, star == std::string::npos ? std::string::npos : star - f_start));
             if (auto number = as_number(factor)) {
                 if (*number < 0)
-                    throw Error(ExitCode::bad_value, where + ": demand \"" + text + "\": weights must not be negative");
+                    throw Error(ErrorKind::bad_value, where + ": demand \"" + text + "\": weights must not be negative");
                 term.weight *= *number;
             } else if (lowered(factor) == "deprivation") {
                 term.deprivation = true;
             } else if (is_column_name(factor)) {
                 if (have_column)
-                    throw Error(ExitCode::bad_value, where + ": demand \"" + text + "\": term \"" + term_text +
+                    throw Error(ErrorKind::bad_value, where + ": demand \"" + text + "\": term \"" + term_text +
                                                          "\" multiplies two columns; use one column per term");
                 term.column = factor;
                 have_column = true;
             } else {
-                throw Error(ExitCode::bad_value, where + ": demand \"" + text + "\": \"" + factor +
+                throw Error(ErrorKind::bad_value, where + ": demand \"" + text + "\": \"" + factor +
                                                      "\" is neither a number, a column name nor 'deprivation'");
             }
             if (star == std::string::npos) break;
             f_start = star + 1;
         }
         if (!have_column)
-            throw Error(ExitCode::bad_value, where + ": demand \"" + text + "\": term \"" + term_text + "\" names no column");
+            throw Error(ErrorKind::bad_value, where + ": demand \"" + text + "\": term \"" + term_text + "\" names no column");
         terms.push_back(term);
         if (plus == std::string::npos) break;
         start = plus + 1;
@@ -147,7 +147,7 @@ FunctionCatalogue parse_catalogue(const std::string& csv_text, const std::string
     auto required = [&](const char* name) {
         auto c = table.column(name);
         if (!c)
-            throw Error(ExitCode::field_not_found,
+            throw Error(ErrorKind::field_not_found,
                         source + ": the catalogue has no \"" + name +
                             "\" column (needs code,name,category,delegation,default_delivery[,demand])");
         return *c;
@@ -167,32 +167,32 @@ FunctionCatalogue parse_catalogue(const std::string& csv_text, const std::string
         const std::string where = source + ": line " + std::to_string(table.row_lines[r]);
         IntegrationFunction f;
         f.code = row[c_code];
-        if (f.code.empty()) throw Error(ExitCode::bad_value, where + ": empty function code");
+        if (f.code.empty()) throw Error(ErrorKind::bad_value, where + ": empty function code");
         if (!seen.insert(f.code).second)
-            throw Error(ExitCode::bad_value, where + ": function code " + f.code + " appears twice");
+            throw Error(ErrorKind::bad_value, where + ": function code " + f.code + " appears twice");
         f.name = row[c_name];
         f.category = row[c_category];
         auto delegation = parse_delegation(row[c_delegation]);
         if (!delegation)
-            throw Error(ExitCode::bad_value, where + ": " + f.code + ": delegation \"" + row[c_delegation] +
+            throw Error(ErrorKind::bad_value, where + ": " + f.code + ": delegation \"" + row[c_delegation] +
                                                  "\" is not must or may");
         f.delegation = *delegation;
         auto delivery = parse_delivery(row[c_delivery]);
         if (!delivery)
-            throw Error(ExitCode::bad_value, where + ": " + f.code + ": default_delivery \"" + row[c_delivery] +
+            throw Error(ErrorKind::bad_value, where + ": " + f.code + ": default_delivery \"" + row[c_delivery] +
                                                  "\" is not local, hosted, partnership-wide or acute");
         f.default_delivery = *delivery;
         if (c_demand) f.demand = parse_demand_expression(row[*c_demand], where + ": " + f.code);
         catalogue.functions.push_back(std::move(f));
     }
-    if (catalogue.functions.empty()) throw Error(ExitCode::bad_value, source + ": the catalogue lists no functions");
+    if (catalogue.functions.empty()) throw Error(ErrorKind::bad_value, source + ": the catalogue lists no functions");
     return catalogue;
 }
 
 FunctionCatalogue read_catalogue(const std::string& path) {
     if (path == default_catalogue_path()) return parse_catalogue(std::string(shipped_catalogue_csv()), path);
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ExitCode::file_not_found, path + ": cannot open the function catalogue");
+    if (!in) throw Error(ErrorKind::file_not_found, path + ": cannot open the function catalogue");
     std::ostringstream text;
     text << in.rdbuf();
     return parse_catalogue(text.str(), path);

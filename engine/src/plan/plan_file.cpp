@@ -83,7 +83,7 @@ private:
     std::string source_;
 
     [[noreturn]] void fail(const std::string& path, const std::string& what) const {
-        throw Error(ExitCode::bad_plan, source_ + ": " + (path.empty() ? "/" : path) + ": " + what);
+        throw Error(ErrorKind::bad_plan, source_ + ": " + (path.empty() ? "/" : path) + ": " + what);
     }
 
     static std::string escape(const std::string& key) {
@@ -268,7 +268,7 @@ public:
         if (seen_before(key)) {
             std::string where;
             for (std::size_t i = 1; i < key_path_.size(); ++i) where += "/" + key_path_[i];
-            throw Error(ExitCode::bad_plan, source_ + ": " + (where.empty() ? "/" : where) + ": key \"" + key +
+            throw Error(ErrorKind::bad_plan, source_ + ": " + (where.empty() ? "/" : where) + ": key \"" + key +
                                                 "\" appears twice in one object");
         }
         pending_key_ = key;
@@ -512,7 +512,7 @@ LocalityPlan plan_from_json_text(const std::string& text, const std::string& sou
             }
         }
         if (auto colon = what.find("] "); colon != std::string::npos) what = what.substr(colon + 2);
-        throw Error(ExitCode::bad_plan, source + (line ? ": line " + std::to_string(line) : std::string()) +
+        throw Error(ErrorKind::bad_plan, source + (line ? ": line " + std::to_string(line) : std::string()) +
                                             ": a number out of range (" + what + ")");
     } catch (const nlohmann::json::parse_error& e) {
         // e.byte is the 1-based offset of the problem; turn it into a line and column.
@@ -523,7 +523,7 @@ LocalityPlan plan_from_json_text(const std::string& text, const std::string& sou
         }
         std::string what = e.what();
         if (auto colon = what.find(": syntax error"); colon != std::string::npos) what = what.substr(colon + 2);
-        throw Error(ExitCode::bad_plan, source + ": line " + std::to_string(line) + ", column " + std::to_string(column) +
+        throw Error(ErrorKind::bad_plan, source + ": line " + std::to_string(line) + ", column " + std::to_string(column) +
                                             ": not valid JSON (" + what + ")");
     }
     return PlanReader(source).read(root);
@@ -531,7 +531,7 @@ LocalityPlan plan_from_json_text(const std::string& text, const std::string& sou
 
 LocalityPlan read_plan(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ExitCode::file_not_found, path + ": cannot open the plan file");
+    if (!in) throw Error(ErrorKind::file_not_found, path + ": cannot open the plan file");
     std::ostringstream text;
     text << in.rdbuf();
     return plan_from_json_text(text.str(), path);

@@ -220,12 +220,12 @@ RebaseResult rebase_plan(const LocalityPlan& plan, const RebaseInput& in) {
     const std::size_t k = plan.localities.size();
     if (in.overlaps.size() != new_count || (!in.old_population.empty() && in.old_population.size() != old_count) ||
         in.carried_names.size() != in.carried_old.size() || (in.new_graph && in.new_graph->size() != new_count))
-        throw Error(ExitCode::bad_value, "rebase: overlaps, populations or graph do not match the zone layers");
+        throw Error(ErrorKind::bad_value, "rebase: overlaps, populations or graph do not match the zone layers");
     for (const auto& column : in.carried_old)
-        if (column.size() != old_count) throw Error(ExitCode::bad_value, "rebase: a carried column does not match the old layer");
+        if (column.size() != old_count) throw Error(ErrorKind::bad_value, "rebase: a carried column does not match the old layer");
     for (const auto& list : in.overlaps)
         for (const auto& o : list)
-            if (o.zone >= old_count) throw Error(ExitCode::bad_value, "rebase: an overlap names no old zone");
+            if (o.zone >= old_count) throw Error(ErrorKind::bad_value, "rebase: an overlap names no old zone");
 
     RebaseResult r;
     const std::vector<int> old_group = zone_groups(plan, in.old_zone_ids);
@@ -390,7 +390,7 @@ RebaseImpact read_rebase_impact(const std::string& path) {
     std::vector<std::size_t> at;
     for (const char* name : {"record", "zone", "locality", "locality_name", "measure", "before", "after"}) {
         const auto c = table.column(name);
-        if (!c) throw Error(ExitCode::bad_value, path + ": no column " + name + " (not a rebase impact table)");
+        if (!c) throw Error(ErrorKind::bad_value, path + ": no column " + name + " (not a rebase impact table)");
         at.push_back(*c);
     }
     const auto value = [&](const std::vector<std::string>& row, std::size_t i, std::size_t line) {
@@ -398,7 +398,7 @@ RebaseImpact read_rebase_impact(const std::string& path) {
         char* end = nullptr;
         const double v = std::strtod(text.c_str(), &end);
         if (text.empty() || *end)
-            throw Error(ExitCode::bad_value, path + ": line " + std::to_string(line) + ": \"" + text + "\" is not a number");
+            throw Error(ErrorKind::bad_value, path + ": line " + std::to_string(line) + ": \"" + text + "\" is not a number");
         return v;
     };
     RebaseImpact impact;

@@ -83,7 +83,7 @@ DatasetOptions dataset_options_from_plan(const LocalityPlan& plan, const std::st
     options.zones.path = resolve_against(recorded(plan, "zones"), plan_path);
     options.zones.id_field = recorded(plan, "id_field");
     if (options.zones.path.empty() || options.zones.id_field.empty())
-        throw Error(ExitCode::bad_plan, plan_path + ": /sources: the plan does not record its zone layer (\"zones\" and "
+        throw Error(ErrorKind::bad_plan, plan_path + ": /sources: the plan does not record its zone layer (\"zones\" and "
                                                     "\"id_field\"); give the zone layer and its id field");
     options.zones.layer = recorded(plan, "layer");
     options.zones.name_field = recorded(plan, "name_field");
@@ -97,13 +97,13 @@ DatasetOptions dataset_options_from_plan(const LocalityPlan& plan, const std::st
         double value = 0;
         auto [ptr, ec] = std::from_chars(snap.data(), snap.data() + snap.size(), value);
         if (ec != std::errc() || ptr != snap.data() + snap.size() || value < 0)
-            throw Error(ExitCode::bad_plan, plan_path + ": /sources/snap: \"" + snap + "\" is not a distance in metres");
+            throw Error(ErrorKind::bad_plan, plan_path + ": /sources/snap: \"" + snap + "\" is not a distance in metres");
         options.graph.snap_tolerance = value;
     }
     const auto adjacency = recorded(plan, "adjacency");
     if (adjacency == "queen") options.graph.adjacency = Adjacency::queen;
     else if (adjacency.empty() || adjacency == "rook") options.graph.adjacency = Adjacency::rook;
-    else throw Error(ExitCode::bad_plan, plan_path + ": /sources/adjacency: \"" + adjacency + "\" is not rook or queen");
+    else throw Error(ErrorKind::bad_plan, plan_path + ": /sources/adjacency: \"" + adjacency + "\" is not rook or queen");
     return options;
 }
 

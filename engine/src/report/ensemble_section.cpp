@@ -21,11 +21,11 @@ namespace {
 
 nlohmann::json read_json(const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw Error(ExitCode::file_not_found, path + ": cannot be read (is this a `boundaries ensemble` folder?)");
+    if (!in) throw Error(ErrorKind::file_not_found, path + ": cannot be read (is this a `boundaries ensemble` folder?)");
     try {
         return nlohmann::json::parse(in);
     } catch (const nlohmann::json::exception& e) {
-        throw Error(ExitCode::bad_value, path + ": not valid JSON (" + std::string(e.what()) + ")");
+        throw Error(ErrorKind::bad_value, path + ": not valid JSON (" + std::string(e.what()) + ")");
     }
 }
 
@@ -77,20 +77,20 @@ EnsembleView read_ensemble(const std::string& folder, const std::string& working
         for (const auto& [name, metric] : summary.at("metrics").items())
             view.metrics.push_back({name, metric.at("plan").get<double>(), metric.at("percentile").get<double>(), {}});
     } catch (const nlohmann::json::exception& e) {
-        throw Error(ExitCode::bad_value, summary_path + ": " + e.what());
+        throw Error(ErrorKind::bad_value, summary_path + ": " + e.what());
     }
 
     const std::string metrics_path = (fs::path(folder) / "metrics.csv").string();
     const CsvTable table = read_csv_file(metrics_path);
     for (auto& metric : view.metrics) {
         const auto column = table.column(metric.name);
-        if (!column) throw Error(ExitCode::bad_value, metrics_path + ": no column " + metric.name);
+        if (!column) throw Error(ErrorKind::bad_value, metrics_path + ": no column " + metric.name);
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
             const std::string& cell = table.rows[r].at(*column);
             char* end = nullptr;
             const double value = std::strtod(cell.c_str(), &end);
             if (cell.empty() || *end != '\0')
-                throw Error(ExitCode::bad_value, metrics_path + " line " + std::to_string(table.row_lines[r]) + ": " +
+                throw Error(ErrorKind::bad_value, metrics_path + " line " + std::to_string(table.row_lines[r]) + ": " +
                                                      metric.name + " '" + cell + "' is not a number");
             metric.values.push_back(value);
         }
@@ -112,7 +112,7 @@ EnsembleView read_ensemble(const std::string& folder, const std::string& working
                                          !feature.at("properties").value("crossing", false));
         }
     } catch (const nlohmann::json::exception& e) {
-        throw Error(ExitCode::bad_value, borders_path + ": " + e.what());
+        throw Error(ErrorKind::bad_value, borders_path + ": " + e.what());
     }
     return view;
 }

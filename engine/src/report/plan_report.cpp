@@ -474,7 +474,7 @@ std::vector<std::string> write_report(const PlanReport& report, const std::strin
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::create_directories(out_dir, ec);
-    if (ec) throw Error(ExitCode::write_failed, out_dir + ": cannot create the report folder (" + ec.message() + ")");
+    if (ec) throw Error(ErrorKind::write_failed, out_dir + ": cannot create the report folder (" + ec.message() + ")");
     const fs::path dir(out_dir);
     std::vector<std::string> written;
     OutputSet outputs; // the whole folder's files, or none of them
