@@ -1,14 +1,14 @@
 #pragma once
 // Runs the built `boundaries` program as a planner would, for the command-line tests:
 // its exit status and everything it printed (stdout and stderr, in order).
-#include <atomic>
+#include <array>
+#include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <sys/wait.h>
-#include <unistd.h>
 
 namespace lp::test {
 
@@ -24,10 +24,12 @@ inline std::string read_text(const std::string& path) {
     return text.str();
 }
 
+inline std::string boundaries_program() { return std::string(LP_BINARY_DIR) + "/bin/boundaries"; }
+
 // `arguments` go to the shell as written; the output is kept in FOLDER/command.log.
 inline Run boundaries(const std::string& arguments, const std::string& folder) {
     const std::string log = folder + "/command.log";
-    const std::string command = std::string(LP_BINARY_DIR) + "/bin/boundaries " + arguments + " > " + log + " 2>&1";
+    const std::string command = boundaries_program() + " " + arguments + " > " + log + " 2>&1";
     const int raw = std::system(command.c_str());
     Run run;
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -35,17 +37,20 @@ inline Run boundaries(const std::string& arguments, const std::string& folder) {
     return run;
 }
 
-// The same for a test with no folder of its own: the log goes to a fresh temporary folder,
-// removed afterwards.
-inline Run boundaries(const std::string& arguments) {
-    static std::atomic<int> runs{0};
-    const std::filesystem::path folder = std::filesystem::temp_directory_path() /
-                                         ("lp_cli_run_" + std::to_string(::getpid()) + "_" + std::to_string(runs++));
-    std::filesystem::create_directories(folder);
-    Run run = boundaries(arguments, folder.string());
-    std::error_code ignored;
-    std::filesystem::remove_all(folder, ignored);
+// A shell command line as written (redirections, `cd DIR &&`, `ulimit`...): its exit
+// status and its output (stdout and stderr).
+inline Run shell(const std::string& command_line) {
+    FILE* pipe = popen(("(" + command_line + ") 2>&1").c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot start a shell for: " + command_line);
+    Run run;
+    std::array<char, 4096> buffer{};
+    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) run.output.append(buffer.data(), n);
+    const int raw = pclose(pipe);
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
     return run;
 }
+
+// The same as boundaries(arguments, folder) for a test with no folder of its own.
+inline Run boundaries(const std::string& arguments) { return shell(boundaries_program() + " " + arguments); }
 
 } // namespace lp::test

@@ -2,12 +2,11 @@
 // command line, with the same four checks for each: the exit code, stderr naming the file
 // and the line or feature (or the option), no output or temporary file left in the output
 // folder, and the inputs unchanged. Inputs are written into a fresh folder per case.
+#include "../cli_run.hpp"
 #include <lp/core/error.hpp>
 
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -15,7 +14,6 @@
 #include <map>
 #include <set>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -27,15 +25,10 @@ struct Outcome {
     std::string errors;  // stderr alone
 };
 
+// prefix: shell words before the program (`ulimit -v N; `, `timeout 60 `).
 Outcome run_boundaries(const std::string& args, const std::string& prefix = "") {
-    const std::string command = prefix + std::string(LP_BINARY_DIR) + "/bin/boundaries " + args + " 2>&1 >/dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string errors;
-    std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) errors.append(buf.data(), n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, errors};
+    const lp::test::Run run = lp::test::shell(prefix + lp::test::boundaries_program() + " " + args + " 2>&1 >/dev/null");
+    return {run.status, run.output};
 }
 
 std::string read_text(const fs::path& path) {
