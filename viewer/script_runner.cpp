@@ -122,6 +122,12 @@ struct ScriptRunner::Targets {
     AlternativesPanel& alternatives;
 };
 
+template <auto write>
+bool ScriptRunner::session_writes(ScriptRunner&, Targets& t, const std::vector<std::string>& w) {
+    (t.session.*write)(w[1]);
+    return true;
+}
+
 bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapView& map, OptimiserJob& optimiser,
                        UnsavedPrompt& unsaved, AlternativesPanel& alternatives) {
     const ScriptAction& action = script_action_for(w);
@@ -345,22 +351,10 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
                                });
              return true;
          }},
-        {"save-plan", [](ScriptRunner&, Targets& t, const Words& w) {
-             t.session.save_plan(w[1]);
-             return true;
-         }},
-        {"save-copy", [](ScriptRunner&, Targets& t, const Words& w) {
-             t.session.save_copy(w[1]);
-             return true;
-         }},
-        {"export-geojson", [](ScriptRunner&, Targets& t, const Words& w) {
-             t.session.export_geojson(w[1]);
-             return true;
-         }},
-        {"export-report", [](ScriptRunner&, Targets& t, const Words& w) {
-             t.session.export_report(w[1]);
-             return true;
-         }},
+        {"save-plan", &session_writes<&Session::save_plan>},
+        {"save-copy", &session_writes<&Session::save_copy>},
+        {"export-geojson", &session_writes<&Session::export_geojson>},
+        {"export-report", &session_writes<&Session::export_report>},
         {"expect-locality", [](ScriptRunner&, Targets& t, const Words& w) {
              const int actual = t.session.state().locality_of(zone_arg(t.session, w[1]));
              const int expected = w[2] == "none" ? -1 : locality_arg(t.session, w[2]);

@@ -57,6 +57,9 @@ private:
     // Throws lp::Error(unexpected) when the handlers and script_actions() name different actions.
     static void check_handlers();
     static bool app_request(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    // save-plan, save-copy, export-geojson, export-report: the session writes the file at PATH.
+    template <auto write>
+    static bool session_writes(ScriptRunner&, Targets& targets, const std::vector<std::string>& words);
     static bool search(ScriptRunner&, Targets&, const std::vector<std::string>&);
     static bool paint(ScriptRunner&, Targets&, const std::vector<std::string>&);
     static bool lock_zone(ScriptRunner&, Targets&, const std::vector<std::string>&);
