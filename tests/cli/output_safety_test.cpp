@@ -46,9 +46,10 @@ std::vector<std::string> temporaries(const fs::path& dir) {
     return found;
 }
 
-// A fresh folder holding the three-zone fixture (z.geojson) and its demand table (d.csv).
+// A fresh folder holding the three-zone fixture (z.geojson) and its demand table (d.csv),
+// one per process: two builds running this test at once must not remove each other's files.
 fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("lp_safety_" + name);
+    const fs::path dir = fs::temp_directory_path() / ("lp_safety_" + name + "_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     fs::copy_file(std::string(LP_SOURCE_DIR) + "/tests/fixtures/three_zones.geojson", dir / "z.geojson");
@@ -147,7 +148,7 @@ TEST_CASE("an output that is an input is refused before any work", "[cli][safety
 }
 
 TEST_CASE("dissolve refuses to write a Shapefile over its own input set", "[cli][safety]") {
-    const fs::path dir = fs::temp_directory_path() / "lp_safety_shapefile";
+    const fs::path dir = fs::temp_directory_path() / ("lp_safety_shapefile_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     std::map<std::string, std::string> before;
