@@ -7,7 +7,7 @@
 // under the zones in the cached map image.
 #include "session.hpp"
 
-#include <lp/edit/zone_mesh.hpp>
+#include <lp/render/zone_mesh.hpp>
 
 #include <future>
 #include <string>

@@ -5,6 +5,7 @@
 #include "functions_panel.hpp"
 #include "map_view.hpp"
 #include "optimiser_job.hpp"
+#include "script_actions.hpp"
 #include "unsaved_prompt.hpp"
 
 #include <lp/core/error.hpp>
@@ -53,6 +54,10 @@ std::uint32_t zone_arg(const Session& session, const std::string& id) {
     return static_cast<std::uint32_t>(*found);
 }
 
+const std::string& locality_id(const Session& session, const std::string& text) {
+    return session.state().localities()[static_cast<std::size_t>(locality_arg(session, text))].id;
+}
+
 void need(const std::vector<std::string>& words, std::size_t count, const char* usage) {
     if (words.size() < count + 1) throw Error(ErrorKind::bad_setting, std::string("usage: ") + usage);
 }
@@ -64,6 +69,7 @@ ScriptRunner::ScriptRunner(const std::string& path) : path_(path) {
     if (!in) throw Error(ErrorKind::file_not_found, "cannot read script " + path);
     std::string line;
     while (std::getline(in, line)) lines_.push_back(line);
+    check_handlers();
 }
 
 void ScriptRunner::fail(const std::string& message) {
@@ -107,346 +113,428 @@ void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser,
     done_ = true;
 }
 
+// One step's view of the window: what the actions act on.
+struct ScriptRunner::Targets {
+    Session& session;
+    MapView& map;
+    OptimiserJob& optimiser;
+    UnsavedPrompt& unsaved;
+    AlternativesPanel& alternatives;
+};
+
+template <auto write>
+bool ScriptRunner::session_writes(ScriptRunner&, Targets& t, const std::vector<std::string>& w) {
+    (t.session.*write)(w[1]);
+    return true;
+}
+
 bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapView& map, OptimiserJob& optimiser,
                        UnsavedPrompt& unsaved, AlternativesPanel& alternatives) {
-    const std::string& a = w[0];
-    auto require_data = [&] {
-        if (!session.has_data()) throw Error(ErrorKind::bad_setting, "no zones are open (start with --zones or --plan)");
+    const ScriptAction& action = script_action_for(w);
+    if (action.needs == ScriptNeeds::data && !session.has_data())
+        throw Error(ErrorKind::bad_setting, "no zones are open (start with --zones or --plan)");
+    if (action.needs == ScriptNeeds::plan && !session.has_plan())
+        throw Error(ErrorKind::bad_setting, w[0] + ": no plan is open");
+    Targets targets{session, map, optimiser, unsaved, alternatives};
+    return handlers().at(action.name)(*this, targets, w);
+}
+
+void ScriptRunner::check_handlers() {
+    const auto& table = handlers();
+    std::size_t named = 0;
+    for (const ScriptAction& action : script_actions()) {
+        if (!table.contains(action.name))
+            throw Error(ErrorKind::unexpected, "script action '" + std::string(action.name) + "' has no handler");
+        ++named;
+    }
+    if (named != table.size()) throw Error(ErrorKind::unexpected, "a script handler has no entry in script_actions()");
+}
+
+// Each handler runs once its arguments are counted and what it needs is open; it returns
+// false when it must run again next frame (waiting on a job).
+const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner::handlers() {
+    using Words = std::vector<std::string>;
+    static const std::unordered_map<std::string_view, Handler> table{
+        {"quit", [](ScriptRunner& r, Targets&, const Words&) {
+             r.done_ = true;
+             return true;
+         }},
+        {"wait-frames", [](ScriptRunner& r, Targets&, const Words& w) {
+             r.wait_frames_ = std::stoi(w[1]);
+             return true;
+         }},
+        {"wait-seconds", [](ScriptRunner& r, Targets&, const Words& w) {
+             r.wait_until_ = std::chrono::steady_clock::now() +
+                             std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                 std::chrono::duration<double>(std::stod(w[1])));
+             r.wait_frames_ = 1; // end this frame's actions; step() waits for the time
+             return true;
+         }},
+        {"close", [](ScriptRunner& r, Targets&, const Words&) {
+             r.close_requested_ = true;
+             r.wait_frames_ = 1; // the window sees the request next frame, then asks (or quits)
+             return true;
+         }},
+        {"mouse", [](ScriptRunner& r, Targets&, const Words& w) {
+             r.mouse_ = std::make_pair(std::stod(w[1]), std::stod(w[2]));
+             r.wait_frames_ = 2; // ImGui sees the pointer next frame; a tooltip shows the one after
+             return true;
+         }},
+        {"prompt", [](ScriptRunner& r, Targets& t, const Words& w) {
+             if (!t.unsaved.open()) throw Error(ErrorKind::unexpected, "prompt " + w[1] + ": no unsaved-changes question is open");
+             UnsavedAnswer answer;
+             if (w[1] == "save") answer = UnsavedAnswer::save;
+             else if (w[1] == "discard") answer = UnsavedAnswer::discard;
+             else if (w[1] == "cancel") answer = UnsavedAnswer::cancel;
+             else throw Error(ErrorKind::bad_setting, "prompt takes save, discard or cancel");
+             t.unsaved.answer(t.session, answer);
+             if (!t.session.errors.pending().empty())
+                 throw Error(ErrorKind::unexpected, t.session.errors.pending().front().message);
+             r.wait_frames_ = 1;
+             return true;
+         }},
+        {"recovery", [](ScriptRunner&, Targets& t, const Words& w) {
+             if (!t.session.recovery_pending())
+                 throw Error(ErrorKind::unexpected, "recovery " + w[1] + ": no recovery question is open");
+             if (w[1] == "restore") t.session.answer_recovery(RecoveryAnswer::restore);
+             else if (w[1] == "keep") t.session.answer_recovery(RecoveryAnswer::keep_aside);
+             else if (w[1] == "discard") t.session.answer_recovery(RecoveryAnswer::discard);
+             else throw Error(ErrorKind::bad_setting, "recovery takes restore, keep or discard");
+             return true;
+         }},
+        {"screenshot", [](ScriptRunner& r, Targets& t, const Words& w) {
+             // Neighbouring areas load in the background: wait for them, so what a screenshot
+             // shows does not depend on how fast the machine is.
+             if (t.session.has_data() && !t.map.context().settled(t.session)) return false;
+             // Two frames first, so the UI has laid out whatever the last action changed.
+             r.wait_frames_ = 2;
+             r.screenshot_ = w[1];
+             return true;
+         }},
+        {"export-png", &app_request},
+        {"export-svg", &app_request},
+        {"compare", &app_request},
+        {"menu", &app_request},
+        {"fit", [](ScriptRunner&, Targets& t, const Words&) {
+             t.map.fit(t.session);
+             return true;
+         }},
+        {"zoom", [](ScriptRunner&, Targets& t, const Words& w) {
+             const ScreenRect& rect = t.map.camera().rect;
+             t.map.camera().zoom_at(rect.x + rect.w / 2, rect.y + rect.h / 2, std::stod(w[1]));
+             return true;
+         }},
+        {"pan", [](ScriptRunner&, Targets& t, const Words& w) {
+             t.map.camera().pan_pixels(std::stof(w[1]), std::stof(w[2]));
+             return true;
+         }},
+        {"brush-radius", [](ScriptRunner&, Targets& t, const Words& w) {
+             t.map.brush_radius = std::stof(w[1]);
+             return true;
+         }},
+        {"brush", [](ScriptRunner&, Targets& t, const Words& w) {
+             const ScreenRect& rect = t.map.camera().rect;
+             const MapTool before = t.map.tool;
+             t.map.tool = MapTool::paint;
+             t.map.apply_tool(t.session, rect.x + std::stof(w[1]), rect.y + std::stof(w[2]));
+             t.map.tool = before;
+             return true;
+         }},
+        {"choropleth", [](ScriptRunner&, Targets& t, const Words& w) {
+             if (w[1] != "off" && !t.session.data().demand.has(w[1]))
+                 t.session.data().demand.column(w[1]); // throws, naming columns
+             t.map.set_choropleth(t.session, w[1] == "off" ? "" : w[1]);
+             return true;
+         }},
+        {"choropleth-classes", [](ScriptRunner&, Targets& t, const Words& w) {
+             if (w[1] == "quantile") t.map.set_class_method(t.session, ClassMethod::quantile);
+             else if (w[1] == "equal") t.map.set_class_method(t.session, ClassMethod::equal_interval);
+             else throw Error(ErrorKind::bad_setting, "choropleth-classes takes quantile or equal");
+             return true;
+         }},
+        {"hover", [](ScriptRunner&, Targets& t, const Words& w) {
+             t.map.forced_hover = w[1] == "off" ? -1 : static_cast<int>(zone_arg(t.session, w[1]));
+             return true;
+         }},
+        {"search", &search},
+        {"search-text", &search},
+        {"paint", &paint},
+        {"unassign", &paint},
+        {"lock-zone", &lock_zone},
+        {"unlock-zone", &lock_zone},
+        {"lock-locality", &lock_locality},
+        {"unlock-locality", &lock_locality},
+        {"begin-stroke", [](ScriptRunner&, Targets& t, const Words& w) {
+             t.session.editor().begin_stroke(w.size() > 1 ? rest_of(w, 1) : "scripted stroke");
+             return true;
+         }},
+        {"end-stroke", [](ScriptRunner&, Targets& t, const Words&) {
+             t.session.editor().end_stroke();
+             return true;
+         }},
+        {"undo", [](ScriptRunner&, Targets& t, const Words&) {
+             if (!t.session.editor().undo()) throw Error(ErrorKind::bad_setting, "nothing to undo");
+             return true;
+         }},
+        {"redo", [](ScriptRunner&, Targets& t, const Words&) {
+             if (!t.session.editor().redo()) throw Error(ErrorKind::bad_setting, "nothing to redo");
+             return true;
+         }},
+        {"select-locality", [](ScriptRunner&, Targets& t, const Words& w) {
+             t.session.active_locality = locality_arg(t.session, rest_of(w, 1));
+             return true;
+         }},
+        {"new-locality", [](ScriptRunner&, Targets& t, const Words& w) {
+             Session& session = t.session;
+             const std::string id = session.unused_locality_id();
+             session.report(session.editor().execute(std::make_unique<AddLocality>(
+                 Locality{id, rest_of(w, 1), default_locality_colour(session.state().locality_count()), false})));
+             session.active_locality = static_cast<int>(session.state().locality_count()) - 1;
+             return true;
+         }},
+        {"rename", [](ScriptRunner&, Targets& t, const Words& w) {
+             t.session.report(t.session.editor().execute(
+                 std::make_unique<EditLocality>(locality_id(t.session, w[1]), rest_of(w, 2), std::nullopt)));
+             return true;
+         }},
+        {"recolour", [](ScriptRunner&, Targets& t, const Words& w) {
+             t.session.report(t.session.editor().execute(
+                 std::make_unique<EditLocality>(locality_id(t.session, w[1]), std::nullopt, w[2])));
+             return true;
+         }},
+        {"merge", [](ScriptRunner&, Targets& t, const Words& w) {
+             const std::string kept = locality_id(t.session, w[1]);
+             const std::string gone = locality_id(t.session, w[2]);
+             t.session.report(t.session.editor().execute(std::make_unique<MergeLocalities>(kept, gone)));
+             return true;
+         }},
+        {"split", &optimise},
+        {"optimise", &optimise},
+        {"split-policy", [](ScriptRunner&, Targets& t, const Words& w) {
+             if (w[1] != "refuse" && w[1] != "warn") throw Error(ErrorKind::bad_setting, "split-policy takes refuse or warn");
+             t.session.editor().set_split_policy(w[1] == "refuse" ? SplitPolicy::refuse : SplitPolicy::warn);
+             return true;
+         }},
+        {"arrangement", [](ScriptRunner&, Targets& t, const Words& w) {
+             const auto delivery = parse_delivery(w[3]);
+             if (!delivery) throw Error(ErrorKind::bad_setting, "unknown delivery '" + w[3] + "'");
+             Arrangement arrangement;
+             arrangement.delivery = *delivery;
+             if (w.size() > 4) arrangement.hosted_by = locality_id(t.session, w[4]);
+             t.session.report(t.session.editor().execute(
+                 std::make_unique<SetArrangement>(w[1], locality_id(t.session, w[2]), arrangement)));
+             return true;
+         }},
+        {"fill-defaults", [](ScriptRunner&, Targets& t, const Words&) {
+             fill_default_arrangements(t.session);
+             return true;
+         }},
+        {"balance", [](ScriptRunner&, Targets& t, const Words& w) {
+             if (w[1] == "remove") {
+                 remove_balance_layer(t.session, w[2]);
+                 return true;
+             }
+             need(w, 3, "balance add|set COLUMN TOL%");
+             const double band = parse_balance(w[2] + ":" + w[3]).tolerance;
+             if (w[1] == "add") add_balance_layer(t.session, w[2], band);
+             else if (w[1] == "set") set_balance_band(t.session, w[2], band);
+             else throw Error(ErrorKind::bad_setting, "balance " + w[1] + ": expected add, set or remove");
+             return true;
+         }},
+        {"alternatives", &alternatives_action},
+        {"open-plan", [](ScriptRunner&, Targets& t, const Words& w) {
+             t.unsaved.request(t.session, "open plan " + w[1],
+                               [&session = t.session, &map = t.map, &optimiser = t.optimiser, path = w[1]] {
+                                   optimiser.stop();
+                                   session.open_plan(path);
+                                   map.fit(session);
+                               });
+             return true;
+         }},
+        {"save-plan", &session_writes<&Session::save_plan>},
+        {"save-copy", &session_writes<&Session::save_copy>},
+        {"export-geojson", &session_writes<&Session::export_geojson>},
+        {"export-report", &session_writes<&Session::export_report>},
+        {"expect-locality", [](ScriptRunner&, Targets& t, const Words& w) {
+             const int actual = t.session.state().locality_of(zone_arg(t.session, w[1]));
+             const int expected = w[2] == "none" ? -1 : locality_arg(t.session, w[2]);
+             if (actual != expected) {
+                 throw Error(ErrorKind::unexpected, "zone " + w[1] + " is in locality " + std::to_string(actual) +
+                                                       ", expected " + std::to_string(expected) +
+                                                       " (last status: " + t.session.status + ")");
+             }
+             return true;
+         }},
+        {"expect-status", [](ScriptRunner&, Targets& t, const Words& w) {
+             const std::string text = rest_of(w, 1);
+             if (t.session.status.find(text) == std::string::npos)
+                 throw Error(ErrorKind::unexpected, "status is '" + t.session.status + "', expected it to contain '" + text + "'");
+             return true;
+         }},
+        {"expect-title", [](ScriptRunner&, Targets& t, const Words& w) {
+             const std::string text = rest_of(w, 1);
+             if (t.session.window_title().find(text) == std::string::npos) {
+                 throw Error(ErrorKind::unexpected, "window title is '" + t.session.window_title() +
+                                                       "', expected it to contain '" + text + "'");
+             }
+             return true;
+         }},
+        {"expect-prompt", [](ScriptRunner&, Targets& t, const Words& w) {
+             const bool recovery = t.session.recovery_pending();
+             const std::string open = recovery ? "recovery" : t.unsaved.open() ? "unsaved" : "none";
+             const std::string both = recovery && t.unsaved.open() ? " (and unsaved)" : "";
+             if (open != w[1]) throw Error(ErrorKind::unexpected, "the open question is " + open + both + ", expected " + w[1]);
+             return true;
+         }},
+        {"expect-unsaved", [](ScriptRunner&, Targets& t, const Words& w) {
+             if (t.session.dirty() != (w[1] == "yes")) {
+                 throw Error(ErrorKind::unexpected,
+                             std::string("the plan ") + (t.session.dirty() ? "has" : "has no") + " unsaved changes");
+             }
+             return true;
+         }},
+        {"expect-balance", &expect_balance},
+        {"expect-view-contains", &expect_view_contains},
+        {"expect-alternatives-steps-at-least", [](ScriptRunner&, Targets& t, const Words& w) {
+             const std::uint64_t steps = t.alternatives.view().steps_done;
+             if (steps < std::stoull(w[1])) {
+                 throw Error(ErrorKind::unexpected, "the alternatives chain ran " + std::to_string(steps) +
+                                                       " steps, expected at least " + w[1]);
+             }
+             return true;
+         }},
     };
-    auto require_plan = [&] {
-        if (!session.has_plan()) throw Error(ErrorKind::bad_setting, a + ": no plan is open");
-    };
-    if (a == "quit") {
-        done_ = true;
-    } else if (a == "wait-frames") {
-        need(w, 1, "wait-frames N");
-        wait_frames_ = std::stoi(w[1]);
-    } else if (a == "wait-seconds") {
-        need(w, 1, "wait-seconds S");
-        wait_until_ = std::chrono::steady_clock::now() +
-                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(std::stod(w[1])));
-        wait_frames_ = 1; // end this frame's actions; step() waits for the time
-    } else if (a == "close") {
-        close_requested_ = true;
-        wait_frames_ = 1; // the window sees the request next frame, then asks (or quits)
-    } else if (a == "mouse") {
-        need(w, 2, "mouse X Y (window pixels)");
-        mouse_ = std::make_pair(std::stod(w[1]), std::stod(w[2]));
-        wait_frames_ = 2; // ImGui sees the pointer next frame; a tooltip shows the one after
-    } else if (a == "prompt") {
-        need(w, 1, "prompt save|discard|cancel");
-        if (!unsaved.open()) throw Error(ErrorKind::unexpected, "prompt " + w[1] + ": no unsaved-changes question is open");
-        UnsavedAnswer answer;
-        if (w[1] == "save") answer = UnsavedAnswer::save;
-        else if (w[1] == "discard") answer = UnsavedAnswer::discard;
-        else if (w[1] == "cancel") answer = UnsavedAnswer::cancel;
-        else throw Error(ErrorKind::bad_setting, "prompt takes save, discard or cancel");
-        unsaved.answer(session, answer);
-        if (!session.errors.pending().empty()) throw Error(ErrorKind::unexpected, session.errors.pending().front().message);
-        wait_frames_ = 1;
-    } else if (a == "recovery") {
-        need(w, 1, "recovery restore|keep|discard");
-        if (!session.recovery_pending()) throw Error(ErrorKind::unexpected, "recovery " + w[1] + ": no recovery question is open");
-        if (w[1] == "restore") session.answer_recovery(RecoveryAnswer::restore);
-        else if (w[1] == "keep") session.answer_recovery(RecoveryAnswer::keep_aside);
-        else if (w[1] == "discard") session.answer_recovery(RecoveryAnswer::discard);
-        else throw Error(ErrorKind::bad_setting, "recovery takes restore, keep or discard");
-    } else if (a == "export-png" || a == "export-svg" || a == "compare" || a == "menu") {
-        need(w, 1, (a + (a == "menu" ? " quit" : a == "compare" ? " PATH|off" : " PATH")).c_str());
-        app_requests_.push_back(w);
-        wait_frames_ = 3; // the window acts next frame; a PNG is read two frames later
-    } else if (a == "screenshot") {
-        need(w, 1, "screenshot PATH");
-        // Neighbouring areas load in the background: wait for them, so what a screenshot
-        // shows does not depend on how fast the machine is.
-        if (session.has_data() && !map.context().settled(session)) return false;
-        // Two frames first, so the UI has laid out whatever the last action changed.
-        wait_frames_ = 2;
-        screenshot_ = w[1];
-    } else if (a == "fit") {
-        map.fit(session);
-    } else if (a == "zoom") {
-        need(w, 1, "zoom FACTOR");
-        const ScreenRect& r = map.camera().rect;
-        map.camera().zoom_at(r.x + r.w / 2, r.y + r.h / 2, std::stod(w[1]));
-    } else if (a == "pan") {
-        need(w, 2, "pan DX DY");
-        map.camera().pan_pixels(std::stof(w[1]), std::stof(w[2]));
-    } else if (a == "brush-radius") {
-        need(w, 1, "brush-radius PIXELS");
-        map.brush_radius = std::stof(w[1]);
-    } else if (a == "brush") {
-        need(w, 2, "brush X Y (pixels from the map's top-left)");
-        require_plan();
-        const ScreenRect& r = map.camera().rect;
-        const MapTool before = map.tool;
-        map.tool = MapTool::paint;
-        map.apply_tool(session, r.x + std::stof(w[1]), r.y + std::stof(w[2]));
-        map.tool = before;
-    } else if (a == "paint" || a == "unassign") {
-        need(w, a == "paint" ? 2 : 1, "paint ZONE LOCALITY | unassign ZONE");
-        require_plan();
-        const int target = a == "paint" ? locality_arg(session, w[2]) : -1;
-        std::vector<std::uint32_t> zones;
-        std::istringstream list(w[1]);
-        for (std::string id; std::getline(list, id, ',');) zones.push_back(zone_arg(session, id));
-        session.report(session.editor().paint(std::move(zones), target));
-    } else if (a == "lock-zone" || a == "unlock-zone") {
-        need(w, 1, "lock-zone ZONE");
-        require_plan();
-        session.report(session.editor().lock_zones({zone_arg(session, w[1])}, a == "lock-zone"));
-    } else if (a == "lock-locality" || a == "unlock-locality") {
-        need(w, 1, "lock-locality LOCALITY");
-        require_plan();
-        const int loc = locality_arg(session, rest_of(w, 1));
-        session.report(session.editor().execute(std::make_unique<SetLocalityLock>(
-            session.state().localities()[static_cast<std::size_t>(loc)].id, a == "lock-locality")));
-    } else if (a == "begin-stroke") {
-        require_plan();
-        session.editor().begin_stroke(w.size() > 1 ? rest_of(w, 1) : "scripted stroke");
-    } else if (a == "end-stroke") {
-        require_plan();
-        session.editor().end_stroke();
-    } else if (a == "undo") {
-        require_plan();
-        if (!session.editor().undo()) throw Error(ErrorKind::bad_setting, "nothing to undo");
-    } else if (a == "redo") {
-        require_plan();
-        if (!session.editor().redo()) throw Error(ErrorKind::bad_setting, "nothing to redo");
-    } else if (a == "select-locality") {
-        need(w, 1, "select-locality LOCALITY");
-        require_plan();
-        session.active_locality = locality_arg(session, rest_of(w, 1));
-    } else if (a == "new-locality") {
-        need(w, 1, "new-locality NAME");
-        require_plan();
-        const std::string id = session.unused_locality_id();
-        session.report(session.editor().execute(std::make_unique<AddLocality>(
-            Locality{id, rest_of(w, 1), default_locality_colour(session.state().locality_count()), false})));
-        session.active_locality = static_cast<int>(session.state().locality_count()) - 1;
-    } else if (a == "rename") {
-        need(w, 2, "rename LOCALITY NAME");
-        require_plan();
-        const int loc = locality_arg(session, w[1]);
-        session.report(session.editor().execute(std::make_unique<EditLocality>(
-            session.state().localities()[static_cast<std::size_t>(loc)].id, rest_of(w, 2), std::nullopt)));
-    } else if (a == "recolour") {
-        need(w, 2, "recolour LOCALITY #rrggbb");
-        require_plan();
-        const int loc = locality_arg(session, w[1]);
-        session.report(session.editor().execute(std::make_unique<EditLocality>(
-            session.state().localities()[static_cast<std::size_t>(loc)].id, std::nullopt, w[2])));
-    } else if (a == "merge") {
-        need(w, 2, "merge KEPT ABSORBED");
-        require_plan();
-        const auto& locs = session.state().localities();
-        const std::string kept = locs[static_cast<std::size_t>(locality_arg(session, w[1]))].id;
-        const std::string gone = locs[static_cast<std::size_t>(locality_arg(session, w[2]))].id;
-        session.report(session.editor().execute(std::make_unique<MergeLocalities>(kept, gone)));
-    } else if (a == "split" || a == "optimise") {
-        require_plan();
-        if (!job_started_) {
-            if (a == "split") {
-                need(w, 1, "split LOCALITY");
-                optimiser.start_split(session, locality_arg(session, rest_of(w, 1)));
-            } else {
-                optimiser.start_optimise(session);
-            }
-            job_started_ = true;
-            return false;
-        }
-        if (optimiser.busy()) {
-            optimiser.poll(session);
-            if (optimiser.busy()) return false;
-        }
-        job_started_ = false;
-        if (!session.errors.pending().empty()) throw Error(ErrorKind::unexpected, session.errors.pending().front().message);
-    } else if (a == "alternatives") {
-        need(w, 1, "alternatives start STEPS SEED|wait|cancel");
-        require_plan();
-        if (w[1] == "start") {
-            need(w, 3, "alternatives start STEPS SEED");
-            if (!alternatives.start(session, std::stoull(w[2]), std::stoull(w[3]), 1))
-                throw Error(ErrorKind::unexpected, session.status);
-            wait_frames_ = 1;
-        } else if (w[1] == "wait") {
-            if (alternatives.running()) return false;
-            const EnsembleJobView view = alternatives.view();
-            std::fprintf(stderr, "locality-viewer: %s\n", alternatives.summary_line().c_str());
-            if (!view.error.empty()) throw Error(ErrorKind::unexpected, "alternatives: " + view.error);
-            wait_frames_ = 2;  // the window and the overlay show the final figures
-        } else if (w[1] == "cancel") {
-            alternatives.cancel();
-            alternatives.stop();
-            std::fprintf(stderr, "locality-viewer: %s\n", alternatives.summary_line().c_str());
-            wait_frames_ = 1;
-        } else {
-            throw Error(ErrorKind::bad_setting, "alternatives takes start STEPS SEED, wait or cancel");
-        }
-    } else if (a == "expect-alternatives-steps-at-least") {
-        need(w, 1, "expect-alternatives-steps-at-least N");
-        const std::uint64_t steps = alternatives.view().steps_done;
-        if (steps < std::stoull(w[1]))
-            throw Error(ErrorKind::unexpected, "the alternatives chain ran " + std::to_string(steps) + " steps, expected at least " + w[1]);
-    } else if (a == "split-policy") {
-        need(w, 1, "split-policy refuse|warn");
-        require_plan();
-        if (w[1] != "refuse" && w[1] != "warn") throw Error(ErrorKind::bad_setting, "split-policy takes refuse or warn");
-        session.editor().set_split_policy(w[1] == "refuse" ? SplitPolicy::refuse : SplitPolicy::warn);
-    } else if (a == "arrangement") {
-        need(w, 3, "arrangement FUNCTION LOCALITY DELIVERY [HOST]");
-        require_plan();
-        const auto delivery = parse_delivery(w[3]);
-        if (!delivery) throw Error(ErrorKind::bad_setting, "unknown delivery '" + w[3] + "'");
-        Arrangement arrangement;
-        arrangement.delivery = *delivery;
-        const auto& locs = session.state().localities();
-        if (w.size() > 4) arrangement.hosted_by = locs[static_cast<std::size_t>(locality_arg(session, w[4]))].id;
-        session.report(session.editor().execute(std::make_unique<SetArrangement>(
-            w[1], locs[static_cast<std::size_t>(locality_arg(session, w[2]))].id, arrangement)));
-    } else if (a == "fill-defaults") {
-        require_plan();
-        fill_default_arrangements(session);
-    } else if (a == "choropleth") {
-        need(w, 1, "choropleth COLUMN|off");
-        require_data();
-        if (w[1] != "off" && !session.data().demand.has(w[1])) session.data().demand.column(w[1]); // throws, naming columns
-        map.set_choropleth(session, w[1] == "off" ? "" : w[1]);
-    } else if (a == "hover") {
-        need(w, 1, "hover ZONE|off");
-        require_data();
-        map.forced_hover = w[1] == "off" ? -1 : static_cast<int>(zone_arg(session, w[1]));
-    } else if (a == "open-plan") {
-        need(w, 1, "open-plan PATH");
-        unsaved.request(session, "open plan " + w[1], [&session, &map, &optimiser, path = w[1]] {
-            optimiser.stop();
-            session.open_plan(path);
-            map.fit(session);
-        });
-    } else if (a == "save-plan") {
-        need(w, 1, "save-plan PATH");
-        require_plan();
-        session.save_plan(w[1]);
-    } else if (a == "save-copy") {
-        need(w, 1, "save-copy PATH");
-        require_plan();
-        session.save_copy(w[1]);
-    } else if (a == "export-geojson") {
-        need(w, 1, "export-geojson PATH");
-        require_plan();
-        session.export_geojson(w[1]);
-    } else if (a == "export-report") {
-        need(w, 1, "export-report PATH");
-        require_plan();
-        session.export_report(w[1]);
-    } else if (a == "expect-locality") {
-        need(w, 2, "expect-locality ZONE LOCALITY|none");
-        require_plan();
-        const int actual = session.state().locality_of(zone_arg(session, w[1]));
-        const int expected = w[2] == "none" ? -1 : locality_arg(session, w[2]);
-        if (actual != expected) {
-            throw Error(ErrorKind::unexpected, "zone " + w[1] + " is in locality " + std::to_string(actual) +
-                                                  ", expected " + std::to_string(expected) +
-                                                  " (last status: " + session.status + ")");
-        }
-    } else if (a == "expect-title") {
-        need(w, 1, "expect-title TEXT");
-        const std::string text = rest_of(w, 1);
-        if (session.window_title().find(text) == std::string::npos) {
-            throw Error(ErrorKind::unexpected, "window title is '" + session.window_title() + "', expected it to contain '" + text + "'");
-        }
-    } else if (a == "expect-prompt") {
-        need(w, 1, "expect-prompt recovery|unsaved|none");
-        const std::string open = session.recovery_pending() ? "recovery" : unsaved.open() ? "unsaved" : "none";
-        const std::string both = session.recovery_pending() && unsaved.open() ? " (and unsaved)" : "";
-        if (open != w[1]) throw Error(ErrorKind::unexpected, "the open question is " + open + both + ", expected " + w[1]);
-    } else if (a == "expect-unsaved") {
-        need(w, 1, "expect-unsaved yes|no");
-        if (session.dirty() != (w[1] == "yes")) {
-            throw Error(ErrorKind::unexpected, std::string("the plan ") + (session.dirty() ? "has" : "has no") + " unsaved changes");
-        }
-    } else if (a == "balance") {
-        // balance add COLUMN 10% | balance set COLUMN 15% | balance remove COLUMN
-        need(w, 2, "balance add|set COLUMN TOL% | balance remove COLUMN");
-        if (w[1] == "remove") {
-            remove_balance_layer(session, w[2]);
-        } else {
-            need(w, 3, "balance add|set COLUMN TOL%");
-            const double band = parse_balance(w[2] + ":" + w[3]).tolerance;
-            if (w[1] == "add") add_balance_layer(session, w[2], band);
-            else if (w[1] == "set") set_balance_band(session, w[2], band);
-            else throw Error(ErrorKind::bad_setting, "balance " + w[1] + ": expected add, set or remove");
-        }
-    } else if (a == "expect-balance") {
-        // expect-balance COLUMN TOL% (or "none": the column is not balanced)
-        need(w, 2, "expect-balance COLUMN TOL%|none");
-        const BalanceSpec* found = nullptr;
-        for (const BalanceSpec& spec : session.balance_specs()) if (spec.column == w[1]) found = &spec;
-        std::string have;
-        for (const BalanceSpec& spec : session.balance_specs())
-            have += (have.empty() ? "" : ", ") + spec.column + ":" + std::to_string(spec.tolerance);
-        if (w[2] == "none") {
-            if (found) throw Error(ErrorKind::unexpected, "balance has " + w[1] + " (" + have + "), expected none");
-        } else {
-            const double band = parse_balance(w[1] + ":" + w[2]).tolerance;
-            if (!found || std::fabs(found->tolerance - band) > 1e-9)
-                throw Error(ErrorKind::unexpected, "balance is " + (have.empty() ? std::string("empty") : have) +
-                                                      ", expected " + w[1] + " " + w[2]);
-        }
-    } else if (a == "search" || a == "search-text") {
-        // search TEXT: type it in the search box and take the first match (as Enter);
-        // search-text TEXT: type it only (the drop-down shows the matches).
-        need(w, 1, "search TEXT");
-        require_data();
-        const std::string text = rest_of(w, 1);
-        map.search().type(session, text);
-        if (a == "search") {
-            const Place* place = map.search().choose(session, map);
-            if (!place) throw Error(ErrorKind::unexpected, "search '" + text + "': no place matches");
-            const MapCamera& camera = map.camera();
-            std::fprintf(stderr, "locality-viewer: search '%s': %s (%s, %zu zones); view centre %.0f %.0f, %.0f m across\n",
-                         text.c_str(), place->name.c_str(), kind_name(place->kind), place->zones.size(),
-                         camera.centre.x + session.mesh().origin.x, camera.centre.y + session.mesh().origin.y,
-                         camera.rect.w / camera.scale);
-        }
-        wait_frames_ = 2;  // the map draws the new view (and the drop-down shows)
-    } else if (a == "expect-view-contains") {
-        // expect-view-contains ZONE [KM]: the zone's centre is in the middle half of the map
-        // and the view is no wider than KM kilometres (10 by default: a search zoomed in on
-        // it; a town the size of Inverness needs more).
-        need(w, 1, "expect-view-contains ZONE [KM]");
-        require_data();
-        const std::uint32_t z = zone_arg(session, w[1]);
-        const double widest_km = w.size() > 2 ? std::stod(w[2]) : 10.0;
-        const MapCamera& camera = map.camera();
-        const Point c = session.mesh().centres[z];
-        float sx, sy;
-        camera.to_screen(c, sx, sy);
-        const ScreenRect& r = camera.rect;
-        const bool middle = sx > r.x + r.w / 4 && sx < r.x + 3 * r.w / 4 && sy > r.y + r.h / 4 && sy < r.y + 3 * r.h / 4;
-        const double across = r.w / camera.scale;
-        if (!middle || across > 1000 * widest_km) {
-            throw Error(ErrorKind::unexpected, "zone " + w[1] + " is at pixel " + std::to_string(static_cast<int>(sx)) + "," +
-                                                  std::to_string(static_cast<int>(sy)) + " of the map " +
-                                                  std::to_string(static_cast<int>(r.w)) + "x" + std::to_string(static_cast<int>(r.h)) +
-                                                  ", " + std::to_string(static_cast<long>(across)) +
-                                                  " m across; expected it in the middle of a view under " +
-                                                  std::to_string(static_cast<int>(widest_km)) + " km");
-        }
-    } else if (a == "choropleth-classes") {
-        need(w, 1, "choropleth-classes quantile|equal");
-        require_data();
-        if (w[1] == "quantile") map.set_class_method(session, ClassMethod::quantile);
-        else if (w[1] == "equal") map.set_class_method(session, ClassMethod::equal_interval);
-        else throw Error(ErrorKind::bad_setting, "choropleth-classes takes quantile or equal");
-    } else if (a == "expect-status") {
-        need(w, 1, "expect-status TEXT");
-        const std::string text = rest_of(w, 1);
-        if (session.status.find(text) == std::string::npos) {
-            throw Error(ErrorKind::unexpected, "status is '" + session.status + "', expected it to contain '" + text + "'");
-        }
+    return table;
+}
+
+// export-png, export-svg, compare and menu: the window carries them out.
+bool ScriptRunner::app_request(ScriptRunner& r, Targets&, const std::vector<std::string>& w) {
+    r.app_requests_.push_back(w);
+    r.wait_frames_ = 3; // the window acts next frame; a PNG is read two frames later
+    return true;
+}
+
+// search TEXT: type it in the search box and take the first match (as Enter);
+// search-text TEXT: type it only (the drop-down shows the matches).
+bool ScriptRunner::search(ScriptRunner& r, Targets& t, const std::vector<std::string>& w) {
+    const std::string text = rest_of(w, 1);
+    t.map.search().type(t.session, text);
+    if (w[0] == "search") {
+        const Place* place = t.map.search().choose(t.session, t.map);
+        if (!place) throw Error(ErrorKind::unexpected, "search '" + text + "': no place matches");
+        const MapCamera& camera = t.map.camera();
+        std::fprintf(stderr, "locality-viewer: search '%s': %s (%s, %zu zones); view centre %.0f %.0f, %.0f m across\n",
+                     text.c_str(), place->name.c_str(), kind_name(place->kind), place->zones.size(),
+                     camera.centre.x + t.session.mesh().origin.x, camera.centre.y + t.session.mesh().origin.y,
+                     camera.rect.w / camera.scale);
+    }
+    r.wait_frames_ = 2;  // the map draws the new view (and the drop-down shows)
+    return true;
+}
+
+// paint ZONE[,ZONE...] LOCALITY and unassign ZONE[,ZONE...]: one edit for the list.
+bool ScriptRunner::paint(ScriptRunner&, Targets& t, const std::vector<std::string>& w) {
+    const int target = w[0] == "paint" ? locality_arg(t.session, w[2]) : -1;
+    std::vector<std::uint32_t> zones;
+    std::istringstream list(w[1]);
+    for (std::string id; std::getline(list, id, ',');) zones.push_back(zone_arg(t.session, id));
+    t.session.report(t.session.editor().paint(std::move(zones), target));
+    return true;
+}
+
+bool ScriptRunner::lock_zone(ScriptRunner&, Targets& t, const std::vector<std::string>& w) {
+    t.session.report(t.session.editor().lock_zones({zone_arg(t.session, w[1])}, w[0] == "lock-zone"));
+    return true;
+}
+
+bool ScriptRunner::lock_locality(ScriptRunner&, Targets& t, const std::vector<std::string>& w) {
+    t.session.report(t.session.editor().execute(
+        std::make_unique<SetLocalityLock>(locality_id(t.session, rest_of(w, 1)), w[0] == "lock-locality")));
+    return true;
+}
+
+// split LOCALITY and optimise: start the job, then run again each frame until it ends.
+bool ScriptRunner::optimise(ScriptRunner& r, Targets& t, const std::vector<std::string>& w) {
+    if (!r.job_started_) {
+        if (w[0] == "split") t.optimiser.start_split(t.session, locality_arg(t.session, rest_of(w, 1)));
+        else t.optimiser.start_optimise(t.session);
+        r.job_started_ = true;
+        return false;
+    }
+    if (t.optimiser.busy()) {
+        t.optimiser.poll(t.session);
+        if (t.optimiser.busy()) return false;
+    }
+    r.job_started_ = false;
+    if (!t.session.errors.pending().empty()) throw Error(ErrorKind::unexpected, t.session.errors.pending().front().message);
+    return true;
+}
+
+bool ScriptRunner::alternatives_action(ScriptRunner& r, Targets& t, const std::vector<std::string>& w) {
+    AlternativesPanel& alternatives = t.alternatives;
+    if (w[1] == "start") {
+        need(w, 3, "alternatives start STEPS SEED");
+        if (!alternatives.start(t.session, std::stoull(w[2]), std::stoull(w[3]), 1))
+            throw Error(ErrorKind::unexpected, t.session.status);
+        r.wait_frames_ = 1;
+    } else if (w[1] == "wait") {
+        if (alternatives.running()) return false;
+        const EnsembleJobView view = alternatives.view();
+        std::fprintf(stderr, "locality-viewer: %s\n", alternatives.summary_line().c_str());
+        if (!view.error.empty()) throw Error(ErrorKind::unexpected, "alternatives: " + view.error);
+        r.wait_frames_ = 2;  // the window and the overlay show the final figures
+    } else if (w[1] == "cancel") {
+        alternatives.cancel();
+        alternatives.stop();
+        std::fprintf(stderr, "locality-viewer: %s\n", alternatives.summary_line().c_str());
+        r.wait_frames_ = 1;
     } else {
-        throw Error(ErrorKind::bad_setting, "unknown action '" + a + "'");
+        throw Error(ErrorKind::bad_setting, "alternatives takes start STEPS SEED, wait or cancel");
+    }
+    return true;
+}
+
+// expect-balance COLUMN TOL% (or "none": the column is not balanced)
+bool ScriptRunner::expect_balance(ScriptRunner&, Targets& t, const std::vector<std::string>& w) {
+    const BalanceSpec* found = nullptr;
+    std::string have;
+    for (const BalanceSpec& spec : t.session.balance_specs()) {
+        if (spec.column == w[1]) found = &spec;
+        have += (have.empty() ? "" : ", ") + spec.column + ":" + std::to_string(spec.tolerance);
+    }
+    if (w[2] == "none") {
+        if (found) throw Error(ErrorKind::unexpected, "balance has " + w[1] + " (" + have + "), expected none");
+        return true;
+    }
+    const double band = parse_balance(w[1] + ":" + w[2]).tolerance;
+    if (!found || std::fabs(found->tolerance - band) > 1e-9) {
+        throw Error(ErrorKind::unexpected, "balance is " + (have.empty() ? std::string("empty") : have) + ", expected " +
+                                              w[1] + " " + w[2]);
+    }
+    return true;
+}
+
+// expect-view-contains ZONE [KM]: the zone's centre is in the middle half of the map and
+// the view is no wider than KM kilometres (10 by default: a search zoomed in on it; a town
+// the size of Inverness needs more).
+bool ScriptRunner::expect_view_contains(ScriptRunner&, Targets& t, const std::vector<std::string>& w) {
+    const std::uint32_t z = zone_arg(t.session, w[1]);
+    const double widest_km = w.size() > 2 ? std::stod(w[2]) : 10.0;
+    const MapCamera& camera = t.map.camera();
+    const Point c = t.session.mesh().centres[z];
+    float sx, sy;
+    camera.to_screen(c, sx, sy);
+    const ScreenRect& r = camera.rect;
+    const bool middle = sx > r.x + r.w / 4 && sx < r.x + 3 * r.w / 4 && sy > r.y + r.h / 4 && sy < r.y + 3 * r.h / 4;
+    const double across = r.w / camera.scale;
+    if (!middle || across > 1000 * widest_km) {
+        throw Error(ErrorKind::unexpected, "zone " + w[1] + " is at pixel " + std::to_string(static_cast<int>(sx)) + "," +
+                                              std::to_string(static_cast<int>(sy)) + " of the map " +
+                                              std::to_string(static_cast<int>(r.w)) + "x" +
+                                              std::to_string(static_cast<int>(r.h)) + ", " +
+                                              std::to_string(static_cast<long>(across)) +
+                                              " m across; expected it in the middle of a view under " +
+                                              std::to_string(static_cast<int>(widest_km)) + " km");
     }
     return true;
 }

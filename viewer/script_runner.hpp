@@ -1,34 +1,9 @@
 #pragma once
-// Replays a list of actions, one line each, so tests and demos can drive the viewer:
-//   fit | zoom F | pan DX DY | paint ZONE[,ZONE...] LOC | unassign ZONE | brush X Y | brush-radius PX
-//   lock-zone ZONE | unlock-zone ZONE | lock-locality LOC | unlock-locality LOC
-//   begin-stroke [LABEL] | end-stroke (edits between are one undo step)
-//   undo | redo | select-locality LOC | new-locality NAME | rename LOC NAME | recolour LOC #rrggbb
-//   merge KEPT ABSORBED | split LOC | optimise | split-policy refuse|warn
-//   arrangement FUNCTION LOC local|hosted|partnership-wide|acute [HOST] | fill-defaults
-//   choropleth COLUMN|off | hover ZONE|off | open-plan PATH | save-plan PATH
-//   mouse X Y (moves the pointer to window pixel X,Y, e.g. onto a column header for its tooltip)
-//   save-copy PATH (writes the plan there; its file and unsaved state stay as they are)
-//   export-geojson PATH | export-report PATH | screenshot PATH | wait-frames N | wait-seconds S
-//   recovery restore|keep|discard (answers the recovery question; fails when none is open)
-//   close (as the window's close button: asks about unsaved changes, or quits at once)
-//   prompt save|discard|cancel (answers "Save changes to <plan>?"; fails when it is not open)
-//   expect-locality ZONE LOC | expect-status TEXT | expect-title TEXT (part of the window title)
-//   balance add COLUMN TOL% | balance set COLUMN TOL% | balance remove COLUMN (the Balance rules panel)
-//   expect-balance COLUMN TOL%|none
-//   expect-prompt recovery|unsaved|none | expect-unsaved yes|no | quit
-//   search TEXT (the search box: zooms to the first match and prints the view) |
-//   search-text TEXT (types only: the drop-down shows) | expect-view-contains ZONE (its centre
-//   in the middle of a view under 10 km across, or KM: expect-view-contains ZONE [KM]) |
-//   choropleth-classes quantile|equal
-//   export-png PATH | export-svg PATH (the map, as File > Export map) | compare PATH|off
-//   menu quit (File > Quit: asks about unsaved changes like close)
-//   alternatives start STEPS SEED (the Alternatives window: a ReCom chain from the plan) |
-//   alternatives wait (until it ends; prints its figures) | alternatives cancel (stops it and
-//   waits) | expect-alternatives-steps-at-least N
+// Replays a list of actions, one line each, so tests and demos can drive the viewer. The
+// actions are the table in script_actions.cpp (docs/viewer.md lists them with what each does).
 // open-plan asks about unsaved changes like the File menu; quit and the end of the
 // script do not (they leave the recovery file as a crash would).
-// LOC is a locality's index (from 0), id or name (a name with spaces only as the last
+// LOCALITY is a locality's index (from 0), id or name (a name with spaces only as the last
 // argument); ZONE a zone id. Blank lines and
 // lines starting with # are skipped. A failing line stops the viewer with exit 1.
 #include "session.hpp"
@@ -36,6 +11,8 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -72,6 +49,25 @@ private:
     bool run(const std::vector<std::string>& words, Session& session, MapView& map, OptimiserJob& optimiser,
              UnsavedPrompt& unsaved, AlternativesPanel& alternatives);
     void fail(const std::string& message);
+
+    // What the actions act on during one step; a handler per action in script_actions().
+    struct Targets;
+    using Handler = bool (*)(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    static const std::unordered_map<std::string_view, Handler>& handlers();
+    // Throws lp::Error(unexpected) when the handlers and script_actions() name different actions.
+    static void check_handlers();
+    static bool app_request(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    // save-plan, save-copy, export-geojson, export-report: the session writes the file at PATH.
+    template <auto write>
+    static bool session_writes(ScriptRunner&, Targets& targets, const std::vector<std::string>& words);
+    static bool search(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    static bool paint(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    static bool lock_zone(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    static bool lock_locality(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    static bool optimise(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    static bool alternatives_action(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    static bool expect_balance(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    static bool expect_view_contains(ScriptRunner&, Targets&, const std::vector<std::string>&);
 
     std::string path_;
     std::vector<std::string> lines_;

@@ -8,7 +8,7 @@
 #include <lp/edit/plan_editor.hpp>
 #include <lp/edit/recovery.hpp>
 #include <lp/edit/recovery_autosave.hpp>
-#include <lp/edit/zone_mesh.hpp>
+#include <lp/render/zone_mesh.hpp>
 #include <lp/partition/balance_spec.hpp>
 #include <lp/partition/statistics.hpp>
 #include <lp/plan/function_catalogue.hpp>

@@ -2,12 +2,13 @@
 // command line, with the same four checks for each: the exit code, stderr naming the file
 // and the line or feature (or the option), no output or temporary file left in the output
 // folder, and the inputs unchanged. Inputs are written into a fresh folder per case.
+#include "../cli_run.hpp"
+#include "exit_codes.hpp"
+
 #include <lp/core/error.hpp>
 
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -15,7 +16,6 @@
 #include <map>
 #include <set>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -27,15 +27,10 @@ struct Outcome {
     std::string errors;  // stderr alone
 };
 
+// prefix: shell words before the program (`ulimit -v N; `, `timeout 60 `).
 Outcome run_boundaries(const std::string& args, const std::string& prefix = "") {
-    const std::string command = prefix + std::string(LP_BINARY_DIR) + "/bin/boundaries " + args + " 2>&1 >/dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string errors;
-    std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) errors.append(buf.data(), n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, errors};
+    const lp::test::Run run = lp::test::shell(prefix + lp::test::boundaries_program() + " " + args + " 2>&1 >/dev/null");
+    return {run.status, run.output};
 }
 
 std::string read_text(const fs::path& path) {
@@ -45,7 +40,7 @@ std::string read_text(const fs::path& path) {
 
 std::string fixture(const std::string& name) { return read_text(fs::path(LP_SOURCE_DIR) / "tests/fixtures" / name); }
 
-int code(lp::ErrorKind c) { return static_cast<int>(c); }
+int code(lp::app::ExitCode c) { return lp::app::exit_status(c); }
 
 // in/ holds the case's inputs (three zones A, B, C as z.geojson, demand pop 100/200/300 as
 // d.csv, plus what the case writes); out/ is where its outputs go.
@@ -108,13 +103,13 @@ struct Case {
 };
 
 const int ok = 0;
-const int out_of_band = code(lp::ErrorKind::tolerance_not_met); // a written partition outside a band
+const int out_of_band = code(lp::app::ExitCode::tolerance_not_met); // a written partition outside a band
 
 std::vector<Case> matrix() {
     return {
         {"output is an input (15)",
          [](const Folder& f) { return generate(f) + " --assignment " + f.i("d.csv"); },
-         {code(lp::ErrorKind::output_is_input)},
+         {code(lp::app::ExitCode::output_is_input)},
          {"d.csv", "--demand"},
          {}},
         {"output is a folder (16)",
@@ -122,20 +117,20 @@ std::vector<Case> matrix() {
              fs::create_directory(f.out / "o.geojson");
              return generate(f);
          },
-         {code(lp::ErrorKind::output_not_regular)},
+         {code(lp::app::ExitCode::output_not_regular)},
          {"o.geojson is a folder"},
          {"o.geojson"},
          [](const Folder& f) { CHECK(fs::is_empty(f.out / "o.geojson")); }},
         {"output is /dev/null, a device (16)",
          [](const Folder& f) { return generate(f) + " --assignment /dev/null"; },
-         {code(lp::ErrorKind::output_not_regular)},
+         {code(lp::app::ExitCode::output_not_regular)},
          {"--assignment /dev/null is a character device"},
          {}},
         {"unwritable .gpkg output (13)",
          [](const Folder& f) {
              return "dissolve --zones " + f.i("z.geojson") + " --id-field zone --out " + f.o("missing/o.gpkg");
          },
-         {code(lp::ErrorKind::write_failed)},
+         {code(lp::app::ExitCode::write_failed)},
          {"o.gpkg"},
          {}},
         {"--out-dir that is a file (16)",
@@ -144,7 +139,7 @@ std::vector<Case> matrix() {
              return "generate --zones " + f.i("z.geojson") + " --id-field zone --demand " + f.i("d.csv") +
                     " --all --group-field ward --localities 2 --balance pop:50% --out-dir " + f.o("not_a_folder");
          },
-         {code(lp::ErrorKind::output_not_regular), code(lp::ErrorKind::write_failed)},
+         {code(lp::app::ExitCode::output_not_regular), code(lp::app::ExitCode::write_failed)},
          {"not_a_folder"},
          {"not_a_folder"}},
         {"--balance pop:1000% (2)",
@@ -152,12 +147,12 @@ std::vector<Case> matrix() {
              const std::string a = generate(f);
              return a.substr(0, a.find("--balance")) + "--balance pop:1000% --out " + f.o("o.geojson");
          },
-         {code(lp::ErrorKind::bad_setting)},
+         {code(lp::app::ExitCode::usage)},
          {"--balance pop:1000%"},
          {}},
         {"--snap -10 (2)",
          [](const Folder& f) { return generate(f) + " --snap -10"; },
-         {code(lp::ErrorKind::bad_setting)},
+         {code(lp::app::ExitCode::usage)},
          {"--snap -10"},
          {}},
         {"a plan number 1e309 (14)",
@@ -165,7 +160,7 @@ std::vector<Case> matrix() {
              f.write_in("plan.json", "{\n  \"schema_version\": 1,\n  \"partnership\": 1e309\n}\n");
              return "report --plan " + f.i("plan.json") + " --out " + f.o("report");
          },
-         {code(lp::ErrorKind::bad_plan)},
+         {code(lp::app::ExitCode::bad_plan)},
          {"plan.json: line 3", "out of range"},
          {}},
         {"a key given twice in a plan (14)",
@@ -173,7 +168,7 @@ std::vector<Case> matrix() {
              f.write_in("dup.json", "{\"schema_version\": 1, \"assignment\": {\"A\": \"L1\", \"A\": \"L2\"}}\n");
              return "report --plan " + f.i("dup.json") + " --out " + f.o("report");
          },
-         {code(lp::ErrorKind::bad_plan)},
+         {code(lp::app::ExitCode::bad_plan)},
          {"dup.json", "/assignment: key \"A\" appears twice"},
          {}},
         {"a plan from a newer build (14)",
@@ -181,7 +176,7 @@ std::vector<Case> matrix() {
              f.write_in("newer.json", "{\"schema_version\": 99}\n");
              return "plan export --plan " + f.i("newer.json") + " --out " + f.o("lookup.csv");
          },
-         {code(lp::ErrorKind::bad_plan)},
+         {code(lp::app::ExitCode::bad_plan)},
          {"newer.json", "schema_version"},
          {}},
         {"a Windows-1252 lock CSV with \"\xC3\x8Cle\" is decoded",
@@ -195,7 +190,7 @@ std::vector<Case> matrix() {
          [](const Folder& f) { CHECK_THAT(read_text(f.out / "o.csv"), Catch::Contains(",\xC3\x8Cle\n")); }}, // UTF-8 now
         {"a lock CSV byte neither UTF-8 nor Windows-1252 (8)",
          [](const Folder& f) { return generate(f) + " --lock " + f.write_in("lockbad.csv", "zone,locality\nA,x\nB,\x81\n"); },
-         {code(lp::ErrorKind::bad_value)},
+         {code(lp::app::ExitCode::bad_value)},
          {"lockbad.csv: line 3: byte 0x81"},
          {}},
         {"a demand CSV with a byte order mark",
@@ -211,7 +206,7 @@ std::vector<Case> matrix() {
              f.write_in("huge.csv", "zone,pop\nA,100\nB,1e308\nC,300\n");
              return generate(f, "z.geojson", "huge.csv");
          },
-         {code(lp::ErrorKind::bad_value)},
+         {code(lp::app::ExitCode::bad_value)},
          {"huge.csv line 3, column pop", "zone B"},
          {}},
         {"a missing value in the first row (8)",
@@ -219,7 +214,7 @@ std::vector<Case> matrix() {
              f.write_in("gap.csv", "zone,pop\nA,\nB,200\nC,300\n");
              return generate(f, "z.geojson", "gap.csv");
          },
-         {code(lp::ErrorKind::bad_value)},
+         {code(lp::app::ExitCode::bad_value)},
          {"gap.csv line 2, column pop: no value (zone A)"},
          {}},
         {"\"1,234\" in the first row is a number",
@@ -235,7 +230,7 @@ std::vector<Case> matrix() {
              f.write_in("twice.csv", "zone,pop\nA,100\nA,150\nB,200\nC,300\n");
              return generate(f, "z.geojson", "twice.csv");
          },
-         {code(lp::ErrorKind::bad_value)},
+         {code(lp::app::ExitCode::bad_value)},
          {"twice.csv line 3: second row for zone A"},
          {}},
         {"a NaN coordinate (12)",
@@ -243,7 +238,7 @@ std::vector<Case> matrix() {
              f.write_in("nan.geojson", three_zones_with("[-3.18,55.90],[-3.17,55.90]", "[-3.18,1e999],[-3.17,55.90]"));
              return generate(f, "nan.geojson");
          },
-         {code(lp::ErrorKind::bad_geometry)},
+         {code(lp::app::ExitCode::bad_geometry)},
          {"nan.geojson: feature 3", "not a finite number"},
          {}},
         {"duplicate zone ids (7)",
@@ -251,7 +246,7 @@ std::vector<Case> matrix() {
              f.write_in("dup.geojson", fixture("duplicate_ids.geojson"));
              return generate(f, "dup.geojson");
          },
-         {code(lp::ErrorKind::duplicate_id)},
+         {code(lp::app::ExitCode::duplicate_id)},
          {"dup.geojson: feature 3: duplicate zone 'A'"},
          {}},
         {"an assignment CSV with a quote never closed (8)",
@@ -259,7 +254,7 @@ std::vector<Case> matrix() {
              return "plan import --assignment " + f.write_in("lookup.csv", "zone,locality\nA,L1\nB,\"L2\nC,L2\n") +
                     " --zones " + f.i("z.geojson") + " --id-field zone --out " + f.o("plan.json");
          },
-         {code(lp::ErrorKind::bad_value)},
+         {code(lp::app::ExitCode::bad_value)},
          {"lookup.csv: line 3", "never closed"},
          {}},
     };
@@ -317,9 +312,9 @@ TEST_CASE("bad-input matrix: one vertex times ten is a named error or a result, 
     INFO("boundaries " << args);
     INFO("stderr: " << r.errors);
     CHECK(r.code != -1);
-    CHECK(r.code != code(lp::ErrorKind::unexpected));
-    CHECK(std::set<int>{ok, out_of_band, code(lp::ErrorKind::bad_geometry), code(lp::ErrorKind::crs_problem)}.count(r.code) == 1);
-    if (r.code == code(lp::ErrorKind::bad_geometry) || r.code == code(lp::ErrorKind::crs_problem)) {
+    CHECK(r.code != code(lp::app::ExitCode::unexpected));
+    CHECK(std::set<int>{ok, out_of_band, code(lp::app::ExitCode::bad_geometry), code(lp::app::ExitCode::crs_problem)}.count(r.code) == 1);
+    if (r.code == code(lp::app::ExitCode::bad_geometry) || r.code == code(lp::app::ExitCode::crs_problem)) {
         CHECK_THAT(r.errors, Catch::Contains("typo.geojson") && Catch::Contains("TYPO"));
         CHECK(f.outputs().empty());
     }
@@ -346,5 +341,5 @@ TEST_CASE("bad-input matrix: a zone that duplicates another, apart from the rest
     INFO("stderr: " << r.errors);
     CHECK(r.code != 124); // timeout's code: still joining after a minute
     CHECK(r.code != -1);
-    CHECK(r.code != code(lp::ErrorKind::unexpected));
+    CHECK(r.code != code(lp::app::ExitCode::unexpected));
 }

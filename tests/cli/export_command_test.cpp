@@ -2,8 +2,8 @@
 // set (project, localities, zones, point layers), the project names its layers by relative
 // path, the GeoPackages carry their default styles; a bad format or an --out that is a file
 // is refused before any work.
+#include "../cli_run.hpp"
 #include "exit_codes.hpp"
-
 #include <lp/core/error.hpp>
 
 #include <catch2/catch.hpp>
@@ -11,39 +11,15 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string output;
-};
-
-Run boundaries(const std::string& args) {
-    const std::string command = "(" + std::string(LP_BINARY_DIR) + "/bin/boundaries " + args + ") 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-std::string text_of(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using lp::test::boundaries;
+using lp::test::Run;
 
 const std::string sample = std::string(LP_SOURCE_DIR) + "/samples/sample_council";
 const std::string sample_data = "--zones " + sample + "/zones.geojson --id-field zone_code --demand " + sample +
@@ -58,14 +34,14 @@ TEST_CASE("export --format qgis: a project folder with styled localities, zones 
     fs::create_directories(dir);
     const Run generated = boundaries("generate " + sample_data + " --localities 3 --balance pop2020_total:5% --seed 1 --out " +
                                      (dir / "sample.geojson").string() + " --assignment " + (dir / "sample.csv").string());
-    REQUIRE(generated.code == 0);
+    REQUIRE(generated.status == 0);
     const Run imported = boundaries("plan import " + sample_data + " --assignment " + (dir / "sample.csv").string() +
                                     " --name \"Sample Council\" --out " + (dir / "sample.plan.json").string());
-    REQUIRE(imported.code == 0);
+    REQUIRE(imported.status == 0);
     const fs::path out = dir / "qgis";
     const Run exported = boundaries("export --plan " + (dir / "sample.plan.json").string() + " --format qgis --out " + out.string());
     INFO(exported.output);
-    REQUIRE(exported.code == 0);
+    REQUIRE(exported.status == 0);
     for (const char* name : {"sample.qgz", "localities.gpkg", "zones.gpkg", "gp_practices.geojson", "hospitals.geojson"})
         CHECK(fs::is_regular_file(out / name));
     for (const auto& e : fs::directory_iterator(out)) CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
@@ -111,11 +87,11 @@ TEST_CASE("export: an unknown format or an --out that is a file is refused", "[c
     std::ofstream(dir / "plan.json") << "{}";
     const Run format = boundaries("export --plan " + (dir / "plan.json").string() + " --format shapefile --out " +
                                   (dir / "out").string());
-    CHECK(format.code == lp::app::exit_status(lp::app::ExitCode::usage));
+    CHECK(format.status == lp::app::exit_status(lp::app::ExitCode::usage));
     CHECK_THAT(format.output, Catch::Contains("--format shapefile"));
     std::ofstream(dir / "file") << "keep";
     const Run file = boundaries("export --plan " + (dir / "plan.json").string() + " --out " + (dir / "file").string());
-    CHECK(file.code == lp::app::exit_status(lp::app::ExitCode::output_not_regular));
-    CHECK(text_of(dir / "file") == "keep");
+    CHECK(file.status == lp::app::exit_status(lp::app::ExitCode::output_not_regular));
+    CHECK(lp::test::read_text((dir / "file").string()) == "keep");
     CHECK_FALSE(fs::exists(dir / "out"));
 }

@@ -1,51 +1,37 @@
 // Outputs never destroy an input: an output that is an input (by any path) or that is
 // a folder, device or FIFO is refused before any work with its own exit code, the input
 // stays byte for byte, and no temporary file is left. A symlink is written through.
+#include "../cli_run.hpp"
 #include "../test_data.hpp"
+
+#include "exit_codes.hpp"
 
 #include <lp/core/error.hpp>
 
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string output;
-};
+using lp::test::Run;
+using lp::test::shell;
 
-const std::string boundaries = std::string(LP_BINARY_DIR) + "/bin/boundaries ";
-
-// A shell command line, its exit code and its output (stdout and stderr).
-Run shell(const std::string& command_line) {
-    const std::string command = "(" + command_line + ") 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+const std::string boundaries = lp::test::boundaries_program() + " ";
 
 Run run(const std::string& args) { return shell(boundaries + args); }
 
 // The same, started in folder dir.
 Run run_in(const fs::path& dir, const std::string& args) { return shell("cd " + dir.string() + " && " + boundaries + args); }
 
-int code(lp::ErrorKind c) { return static_cast<int>(c); }
+int code(lp::app::ExitCode c) { return lp::app::exit_status(c); }
 
 std::string bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -62,9 +48,10 @@ std::vector<std::string> temporaries(const fs::path& dir) {
     return found;
 }
 
-// A fresh folder holding the three-zone fixture (z.geojson) and its demand table (d.csv).
+// A fresh folder holding the three-zone fixture (z.geojson) and its demand table (d.csv),
+// one per process: two builds running this test at once must not remove each other's files.
 fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("lp_safety_" + name);
+    const fs::path dir = fs::temp_directory_path() / ("lp_safety_" + name + "_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     fs::copy_file(std::string(LP_SOURCE_DIR) + "/tests/fixtures/three_zones.geojson", dir / "z.geojson");
@@ -87,37 +74,37 @@ TEST_CASE("an output that is an input is refused before any work", "[cli][safety
 
     SECTION("--out is the zones file") {
         auto r = generate(dir, "--out " + (dir / "z.geojson").string());
-        CHECK(r.code == code(lp::ErrorKind::output_is_input));
+        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "z.geojson").string()) &&
                                  Catch::Contains("same file as the input --zones"));
         CHECK_THAT(r.output, !Catch::Contains("localities")); // refused before partitioning
     }
     SECTION("--assignment is the demand table") {
         auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "d.csv").string());
-        CHECK(r.code == code(lp::ErrorKind::output_is_input));
+        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--assignment " + (dir / "d.csv").string()) && Catch::Contains("--demand"));
         CHECK_FALSE(fs::exists(dir / "new.geojson")); // nothing of the set is written
     }
     SECTION("the same file through ./ and through a symlink") {
         auto dotted = run_in(dir, "generate --zones z.geojson --id-field zone --demand d.csv --localities 2 "
                                   "--balance pop --out ./z.geojson");
-        CHECK(dotted.code == code(lp::ErrorKind::output_is_input));
+        CHECK(dotted.status == code(lp::app::ExitCode::output_is_input));
         CHECK_THAT(dotted.output, Catch::Contains("--out ./z.geojson") && Catch::Contains("--zones z.geojson"));
 
         fs::create_symlink("z.geojson", dir / "link.geojson");
         auto linked = generate(dir, "--out " + (dir / "link.geojson").string());
-        CHECK(linked.code == code(lp::ErrorKind::output_is_input));
+        CHECK(linked.status == code(lp::app::ExitCode::output_is_input));
         CHECK_THAT(linked.output, Catch::Contains("link.geojson (a symlink to") && Catch::Contains("--zones"));
         CHECK(fs::is_symlink(dir / "link.geojson"));
 
         fs::create_hard_link(dir / "d.csv", dir / "hard.csv");
         auto hard = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "hard.csv").string());
-        CHECK(hard.code == code(lp::ErrorKind::output_is_input));
+        CHECK(hard.status == code(lp::app::ExitCode::output_is_input));
         CHECK_THAT(hard.output, Catch::Contains("hard.csv is the same file as the input --demand"));
     }
     SECTION("two outputs on one path") {
         auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "new.geojson").string());
-        CHECK(r.code == code(lp::ErrorKind::output_is_input));
+        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--assignment") && Catch::Contains("is the same file as --out"));
     }
     SECTION("a report folder holding its own input, and a plan file as the report folder") {
@@ -126,14 +113,14 @@ TEST_CASE("an output that is an input is refused before any work", "[cli][safety
         const std::string lookup = bytes(dir / "report" / "localities.csv");
         auto r = run("report --assignment " + (dir / "report" / "localities.csv").string() + " --zones " +
                      (dir / "z.geojson").string() + " --id-field zone --out " + (dir / "report").string());
-        CHECK(r.code == code(lp::ErrorKind::output_is_input));
+        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "report" / "localities.csv").string()) &&
                                  Catch::Contains("--assignment"));
         CHECK(bytes(dir / "report" / "localities.csv") == lookup);
         CHECK(temporaries(dir / "report").empty());
 
         auto plan = run("report --plan " + (dir / "z.geojson").string() + " --out " + (dir / "z.geojson").string());
-        CHECK(plan.code == code(lp::ErrorKind::output_not_regular));
+        CHECK(plan.status == code(lp::app::ExitCode::output_not_regular));
         CHECK_THAT(plan.output, Catch::Contains("z.geojson is a file, not a folder"));
     }
     SECTION("generate --all: an input in the output folder under an output's name") {
@@ -142,18 +129,18 @@ TEST_CASE("an output that is an input is refused before any work", "[cli][safety
         auto r = run("generate --all --zones " + (dir / "z.geojson").string() + " --id-field zone --demand " +
                      (dir / "all" / "summary.csv").string() + " --group-field ward --localities 2 --balance pop --out-dir " +
                      (dir / "all").string());
-        CHECK(r.code == code(lp::ErrorKind::output_is_input));
+        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("summary.csv is the same file as the input --demand"));
         CHECK(bytes(dir / "all" / "summary.csv") == demand);
     }
     SECTION("plan export over its own plan, diff over a plan") {
         std::ofstream(dir / "p.json") << "{}";
         auto r = run("plan export --plan " + (dir / "p.json").string() + " --out " + (dir / "p.json").string());
-        CHECK(r.code == code(lp::ErrorKind::output_is_input));
+        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "p.json").string()) && Catch::Contains("--plan"));
         auto d = run("diff --no-data --plan " + (dir / "p.json").string() + " --plan " + (dir / "z.geojson").string() +
                      " --out " + (dir / "z.geojson").string());
-        CHECK(d.code == code(lp::ErrorKind::output_is_input));
+        CHECK(d.status == code(lp::app::ExitCode::output_is_input));
         CHECK(bytes(dir / "p.json") == "{}");
     }
     CHECK(bytes(dir / "z.geojson") == zones);
@@ -163,7 +150,7 @@ TEST_CASE("an output that is an input is refused before any work", "[cli][safety
 }
 
 TEST_CASE("dissolve refuses to write a Shapefile over its own input set", "[cli][safety]") {
-    const fs::path dir = fs::temp_directory_path() / "lp_safety_shapefile";
+    const fs::path dir = fs::temp_directory_path() / ("lp_safety_shapefile_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     std::map<std::string, std::string> before;
@@ -176,19 +163,19 @@ TEST_CASE("dissolve refuses to write a Shapefile over its own input set", "[cli]
 
     SECTION("the same .shp") {
         auto r = run("dissolve " + zones + "--out " + (dir / "orkney.shp").string());
-        CHECK(r.code == code(lp::ErrorKind::output_is_input));
+        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "orkney.shp").string()) && Catch::Contains("--zones"));
     }
     SECTION("another name whose .dbf is a link to the input's") {
         fs::create_symlink(dir / "orkney.dbf", dir / "other.dbf");
         auto r = run("dissolve " + zones + "--out " + (dir / "other.shp").string());
-        CHECK(r.code == code(lp::ErrorKind::output_is_input));
+        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("other.dbf") && Catch::Contains("orkney.dbf"));
         CHECK_FALSE(fs::exists(dir / "other.shp"));
     }
     SECTION("a new name is written, the input untouched") {
         auto r = run("dissolve " + zones + "--out " + (dir / "all.shp").string());
-        CHECK(r.code == 0);
+        CHECK(r.status == 0);
         for (const char* ext : {".shp", ".shx", ".dbf", ".prj"}) CHECK(fs::exists(dir / (std::string("all") + ext)));
     }
     for (const auto& [ext, content] : before) CHECK(bytes(dir / ("orkney" + ext)) == content);
@@ -202,21 +189,21 @@ TEST_CASE("outputs that are not regular files are refused; symlinks are written 
     SECTION("a folder") {
         fs::create_directories(dir / "folder.geojson");
         auto r = generate(dir, "--out " + (dir / "folder.geojson").string());
-        CHECK(r.code == code(lp::ErrorKind::output_not_regular));
+        CHECK(r.status == code(lp::app::ExitCode::output_not_regular));
         CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "folder.geojson").string() + " is a folder"));
         CHECK(fs::is_empty(dir / "folder.geojson"));
     }
     SECTION("a FIFO") {
         REQUIRE(::mkfifo((dir / "fifo.csv").c_str(), 0644) == 0);
         auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "fifo.csv").string());
-        CHECK(r.code == code(lp::ErrorKind::output_not_regular));
+        CHECK(r.status == code(lp::app::ExitCode::output_not_regular));
         CHECK_THAT(r.output, Catch::Contains("--assignment " + (dir / "fifo.csv").string() + " is a FIFO"));
         CHECK(fs::is_fifo(dir / "fifo.csv"));
         CHECK_FALSE(fs::exists(dir / "new.geojson"));
     }
     SECTION("a device") {
         auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment /dev/full");
-        CHECK(r.code == code(lp::ErrorKind::output_not_regular));
+        CHECK(r.status == code(lp::app::ExitCode::output_not_regular));
         CHECK_THAT(r.output, Catch::Contains("--assignment /dev/full is a character device"));
         CHECK(fs::is_character_file("/dev/full"));
     }
@@ -224,7 +211,7 @@ TEST_CASE("outputs that are not regular files are refused; symlinks are written 
         fs::create_directories(dir / "sub");
         fs::create_symlink("sub", dir / "link.csv");
         auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "link.csv").string());
-        CHECK(r.code == code(lp::ErrorKind::output_not_regular));
+        CHECK(r.status == code(lp::app::ExitCode::output_not_regular));
         CHECK_THAT(r.output, Catch::Contains("link.csv (a symlink to") && Catch::Contains("is a folder"));
     }
     SECTION("a symlink to a new path is written through and stays a symlink") {
@@ -232,14 +219,14 @@ TEST_CASE("outputs that are not regular files are refused; symlinks are written 
         fs::create_symlink("real/target.geojson", dir / "out.geojson");
         fs::create_symlink(dir / "real" / "target.csv", dir / "out.csv");
         auto r = generate(dir, "--out " + (dir / "out.geojson").string() + " --assignment " + (dir / "out.csv").string());
-        CHECK(r.code == 0);
+        CHECK(r.status == 0);
         CHECK(fs::is_symlink(dir / "out.geojson"));
         CHECK(fs::is_symlink(dir / "out.csv"));
         CHECK_THAT(bytes(dir / "real" / "target.geojson"), Catch::StartsWith("{\"type\":\"FeatureCollection\""));
         CHECK_THAT(bytes(dir / "real" / "target.csv"), Catch::StartsWith("zone,locality"));
         CHECK(temporaries(dir / "real").empty());
         // Again, now that the targets exist: still written through.
-        CHECK(generate(dir, "--out " + (dir / "out.geojson").string() + " --assignment " + (dir / "out.csv").string()).code == 0);
+        CHECK(generate(dir, "--out " + (dir / "out.geojson").string() + " --assignment " + (dir / "out.csv").string()).status == 0);
         CHECK(fs::is_symlink(dir / "out.geojson"));
         CHECK(fs::is_regular_file(fs::symlink_status(dir / "real" / "target.geojson")));
     }
@@ -262,7 +249,7 @@ TEST_CASE("a run removes dead writers' temporaries beside its outputs and writes
         std::ofstream(dir / orphan) << "half a file";
         std::ofstream(dir / live) << "being written";
         auto r = generate(dir, "--out " + (dir / "out.geojson").string() + " --assignment " + (dir / "out.csv").string());
-        CHECK(r.code == 0);
+        CHECK(r.status == 0);
         CHECK_FALSE(fs::exists(dir / orphan));
         CHECK(bytes(dir / live) == "being written");
         CHECK(temporaries(dir) == std::vector<std::string>{live});
@@ -273,7 +260,7 @@ TEST_CASE("a run removes dead writers' temporaries beside its outputs and writes
         std::ofstream(dir / "somefile") << "a file, not a folder";
         auto r = generate(dir, "--out " + (dir / "out.geojson").string() + " --assignment " +
                                    (dir / "somefile" / "out.csv").string());
-        CHECK(r.code == code(lp::ErrorKind::output_not_regular));
+        CHECK(r.status == code(lp::app::ExitCode::output_not_regular));
         CHECK_THAT(r.output, Catch::Contains("--assignment " + (dir / "somefile" / "out.csv").string()) &&
                                  Catch::Contains("is a file, not a folder"));
         CHECK(bytes(dir / "out.geojson") == "old localities");
@@ -283,7 +270,7 @@ TEST_CASE("a run removes dead writers' temporaries beside its outputs and writes
         std::ofstream(dir / "lookup.csv") << "zone,locality\nA,1\nB,1\nC,2\n";
         auto r = run("report --assignment " + (dir / "lookup.csv").string() + " --zones " + (dir / "z.geojson").string() +
                      " --id-field zone --out " + (dir / "report").string());
-        CHECK(r.code == 0);
+        CHECK(r.status == 0);
         for (const char* name : {"report.html", "localities.csv", "functions.csv", "check.csv", "localities.geojson"})
             CHECK(fs::is_regular_file(dir / "report" / name));
         CHECK(temporaries(dir / "report").empty());

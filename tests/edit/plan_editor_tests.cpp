@@ -1,6 +1,6 @@
 #include <lp/edit/plan_editor.hpp>
 
-#include "../grid_graph.hpp"
+#include "two_halves.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,30 +9,10 @@
 
 using lp::test::cell;
 using lp::test::grid_graph;
+using lp::test::population_layer;
+using lp::test::two_halves;
 
 namespace {
-
-std::vector<lp::BalanceLayer> population_layer(std::size_t n) {
-    lp::BalanceLayer layer;
-    layer.name = "population";
-    for (std::size_t z = 0; z < n; ++z) layer.values.push_back(100.0 + static_cast<double>(z));
-    layer.tolerance = 0.05;
-    return {layer};
-}
-
-// A 4x4 grid split into a west half (locality 0, columns 0-1) and an east half (1).
-lp::PlanEditor two_halves(const lp::ContiguityGraph& graph) {
-    lp::PlanEditor editor(graph, population_layer(graph.size()));
-    editor.execute(std::make_unique<lp::AddLocality>(lp::Locality{"W", "West", "#e69f00", false}));
-    editor.execute(std::make_unique<lp::AddLocality>(lp::Locality{"E", "East", "#56b4e9", false}));
-    std::vector<std::uint32_t> west, east;
-    for (std::uint32_t r = 0; r < 4; ++r) {
-        for (std::uint32_t c = 0; c < 4; ++c) (c < 2 ? west : east).push_back(cell(r, c, 4));
-    }
-    REQUIRE(editor.paint(west, 0).applied);
-    REQUIRE(editor.paint(east, 1).applied);
-    return editor;
-}
 
 void require_statistics_match(const lp::PlanState& state) {
     const auto fresh = lp::recount_statistics(state.graph(), state.layers(), state.assignment(), state.locality_count());

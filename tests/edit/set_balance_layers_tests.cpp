@@ -2,7 +2,7 @@
 #include <lp/edit/plan_editor.hpp>
 #include <lp/edit/set_balance_layers.hpp>
 
-#include "../grid_graph.hpp"
+#include "two_halves.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,30 +10,9 @@
 
 using lp::test::cell;
 using lp::test::grid_graph;
+using lp::test::two_halves;
 
 namespace {
-
-lp::BalanceLayer layer(std::string name, std::size_t n, double base, double tolerance) {
-    lp::BalanceLayer l;
-    l.name = std::move(name);
-    for (std::size_t z = 0; z < n; ++z) l.values.push_back(base + static_cast<double>(z));
-    l.tolerance = tolerance;
-    return l;
-}
-
-// A 4x4 grid: west half (columns 0-1) locality 0, east half locality 1.
-lp::PlanEditor two_halves(const lp::ContiguityGraph& graph) {
-    lp::PlanEditor editor(graph, {layer("population", graph.size(), 100, 0.05)});
-    editor.execute(std::make_unique<lp::AddLocality>(lp::Locality{"W", "West", "#e69f00", false}));
-    editor.execute(std::make_unique<lp::AddLocality>(lp::Locality{"E", "East", "#56b4e9", false}));
-    std::vector<std::uint32_t> west, east;
-    for (std::uint32_t r = 0; r < 4; ++r) {
-        for (std::uint32_t c = 0; c < 4; ++c) (c < 2 ? west : east).push_back(cell(r, c, 4));
-    }
-    REQUIRE(editor.paint(west, 0).applied);
-    REQUIRE(editor.paint(east, 1).applied);
-    return editor;
-}
 
 void require_totals_match(const lp::PlanState& state) {
     const auto fresh = lp::recount_statistics(state.graph(), state.layers(), state.assignment(), state.locality_count());
@@ -55,7 +34,7 @@ TEST_CASE("a balance rule change is one undo step that restores the layers and t
 
     // Add a second layer with a 20% band.
     auto layers = editor.state().layers();
-    layers.push_back(layer("over75", graph.size(), 1, 0.20));
+    layers.push_back(lp::test::counting_layer("over75", graph.size(), 1, 0.20));
     REQUIRE(editor.execute(std::make_unique<lp::SetBalanceLayers>(layers, "balance over75")).applied);
     REQUIRE(editor.state().layers().size() == 2);
     CHECK(editor.state().layers()[1].name == "over75");
@@ -92,7 +71,7 @@ TEST_CASE("setting the same rules is no edit, and a layer of the wrong size is r
     CHECK(editor.undo_depth() == depth);
 
     auto layers = editor.state().layers();
-    layers.push_back(layer("short", 3, 1, 0.1));
+    layers.push_back(lp::test::counting_layer("short", 3, 1, 0.1));
     const lp::EditResult result = editor.execute(std::make_unique<lp::SetBalanceLayers>(layers, "bad"));
     CHECK_FALSE(result.applied);
     CHECK(result.message.find("short") != std::string::npos);

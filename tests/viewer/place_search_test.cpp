@@ -8,7 +8,7 @@
 
 #include <lp/community/settlements.hpp>
 #include <lp/data/dataset.hpp>
-#include <lp/edit/zone_mesh.hpp>
+#include <lp/render/zone_mesh.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,7 @@
 #include <lp/community/settlements.hpp>
 
 #include <lp/core/error.hpp>
+#include <lp/graph/graph_pieces.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -269,26 +270,11 @@ Settlements find_settlements(const Dataset& data, const SettlementSpec& spec, co
         for (std::size_t zone = 0; zone < n; ++zone)
             in[zone] = std::find(spec.classes.begin(), spec.classes.end(),
                                  static_cast<int>(std::lround(classes[zone]))) != spec.classes.end();
-        int next = 0;
-        std::vector<std::uint32_t> stack;
-        for (std::size_t start = 0; start < n; ++start) {
-            if (!in[start] || result.groups.of_zone[start] >= 0) continue;
-            result.groups.of_zone[start] = next;
-            stack.assign(1, static_cast<std::uint32_t>(start));
-            while (!stack.empty()) {
-                const auto u = stack.back();
-                stack.pop_back();
-                for (const auto& adjacent : data.graph.neighbours(u)) {
-                    const auto v = adjacent.zone;
-                    if (!in[v] || result.groups.of_zone[v] >= 0 || data.graph.edges()[adjacent.edge].crossing ||
-                        keys[v] != keys[u])
-                        continue;
-                    result.groups.of_zone[v] = next;
-                    stack.push_back(v);
-                }
-            }
-            ++next;
-        }
+        const int next = label_pieces(
+            data.graph, result.groups.of_zone, -1, [&](std::uint32_t zone) { return in[zone] != 0; },
+            [&](std::uint32_t u, const ContiguityGraph::Adjacent& adjacent) {
+                return !data.graph.edges()[adjacent.edge].crossing && keys[adjacent.zone] == keys[u];
+            });
         // A river through a town leaves a gap between its banks' zones (Wick's is 38 m in
         // the simplified layer): parts of one name within river_gap metres are one town.
         constexpr double river_gap = 250.0;

@@ -1,4 +1,5 @@
 #include <lp/graph/contiguity_graph.hpp>
+#include <lp/graph/graph_pieces.hpp>
 
 #include <algorithm>
 #include <numeric>
@@ -37,28 +38,11 @@ ContiguityGraph::ContiguityGraph(std::size_t zone_count, std::vector<GraphEdge> 
 }
 
 std::vector<std::uint32_t> ContiguityGraph::components(bool land_only, std::size_t* count) const {
-    const std::uint32_t unset = ~0u;
-    std::vector<std::uint32_t> label(size(), unset);
-    std::vector<std::uint32_t> stack;
-    std::uint32_t next = 0;
-    for (std::uint32_t start = 0; start < size(); ++start) {
-        if (label[start] != unset) continue;
-        label[start] = next;
-        stack.push_back(start);
-        while (!stack.empty()) {
-            const std::uint32_t z = stack.back();
-            stack.pop_back();
-            for (const auto& adj : neighbours(z)) {
-                if (land_only && edges_[adj.edge].crossing) continue;
-                if (label[adj.zone] == unset) {
-                    label[adj.zone] = next;
-                    stack.push_back(adj.zone);
-                }
-            }
-        }
-        ++next;
-    }
-    if (count) *count = next;
+    std::vector<std::uint32_t> label(size(), ~0u);
+    const std::uint32_t pieces = label_pieces(
+        *this, label, ~0u, [](std::uint32_t) { return true; },
+        [&](std::uint32_t, const Adjacent& adjacent) { return !land_only || !edges_[adjacent.edge].crossing; });
+    if (count) *count = pieces;
     return label;
 }
 

@@ -4,6 +4,7 @@
 #include <lp/partition/partition.hpp>
 
 #include <lp/core/error.hpp>
+#include <lp/graph/graph_pieces.hpp>
 
 #include "feasibility.hpp"
 #include "initial_plans.hpp"
@@ -92,27 +93,10 @@ std::vector<Grouping> priced_groupings(const PartitionRequest& request) {
 // Hard building blocks: each connected piece of a block becomes one node; only those
 // move. piece[zone] is the node of each zone.
 std::vector<int> block_pieces(const ContiguityGraph& graph, const std::vector<int>& blocks, int* count) {
-    const std::size_t n = graph.size();
-    std::vector<int> piece(n, -1);
-    int next = 0;
-    std::vector<std::uint32_t> stack;
-    for (std::size_t start = 0; start < n; ++start) {
-        if (piece[start] >= 0) continue;
-        piece[start] = next;
-        stack.assign(1, static_cast<std::uint32_t>(start));
-        while (!stack.empty()) {
-            const auto u = stack.back();
-            stack.pop_back();
-            for (const auto& adjacent : graph.neighbours(u)) {
-                const auto v = adjacent.zone;
-                if (piece[v] >= 0 || blocks[v] != blocks[u]) continue;
-                piece[v] = next;
-                stack.push_back(v);
-            }
-        }
-        ++next;
-    }
-    *count = next;
+    std::vector<int> piece(graph.size(), -1);
+    *count = label_pieces(
+        graph, piece, -1, [](std::uint32_t) { return true; },
+        [&](std::uint32_t u, const ContiguityGraph::Adjacent& adjacent) { return blocks[adjacent.zone] == blocks[u]; });
     return piece;
 }
 

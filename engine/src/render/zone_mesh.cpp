@@ -1,4 +1,4 @@
-#include <lp/edit/zone_mesh.hpp>
+#include <lp/render/zone_mesh.hpp>
 
 #include "geometry/geos_context.hpp"
 

@@ -1,4 +1,4 @@
-#include <lp/edit/zone_mesh.hpp>
+#include <lp/render/zone_mesh.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -12,7 +12,7 @@ lp::MultiPolygon square(double x0, double y0, double size) {
 
 } // namespace
 
-TEST_CASE("the zone mesh triangulates zones and pairs shared boundary segments", "[edit]") {
+TEST_CASE("the zone mesh triangulates zones and pairs shared boundary segments", "[render]") {
     // Two squares side by side; the left one has a 2x2 hole, and an L-shaped third zone
     // tests a concave outline.
     lp::MultiPolygon left = square(0, 0, 10);
