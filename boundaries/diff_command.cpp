@@ -5,7 +5,7 @@
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
-#include <lp/io/geojson_writer.hpp>
+#include <lp/io/atomic_file.hpp>
 #include <lp/io/output_set.hpp>
 #include <lp/plan/locality_indicators.hpp>
 #include <lp/plan/plan_diff.hpp>

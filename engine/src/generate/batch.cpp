@@ -1,5 +1,6 @@
 #include <lp/core/error.hpp>
 #include <lp/generate/batch.hpp>
+#include <lp/io/atomic_file.hpp>
 #include <lp/io/output_set.hpp>
 #include <lp/plan/csv_table.hpp>
 #include <lp/plan/function_catalogue.hpp>

@@ -1,7 +1,7 @@
 #include <lp/plan/function_catalogue.hpp>
 
 #include <lp/core/error.hpp>
-#include <lp/io/geojson_writer.hpp>
+#include <lp/io/atomic_file.hpp>
 #include <lp/plan/csv_table.hpp>
 #include <lp/plan/shipped_tables.hpp>
 

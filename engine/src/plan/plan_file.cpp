@@ -1,7 +1,7 @@
 #include <lp/plan/plan_file.hpp>
 
 #include <lp/core/error.hpp>
-#include <lp/io/geojson_writer.hpp>
+#include <lp/io/atomic_file.hpp>
 #include <lp/plan/function_catalogue.hpp>
 
 #include <nlohmann/json.hpp>
