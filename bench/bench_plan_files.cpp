@@ -13,7 +13,7 @@
 #include <lp/io/atomic_file.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/plan/assignment_csv.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/plan_check.hpp>
 #include <lp/plan/plan_file.hpp>

@@ -15,7 +15,7 @@
 #include <lp/geometry/crs.hpp>
 #include <lp/geometry/shared_borders.hpp>
 #include <lp/io/output_set.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -14,7 +14,7 @@
 #include <lp/partition/partition.hpp>
 #include <lp/community/settlements.hpp>
 #include <lp/geometry/building_blocks.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 
 #include <algorithm>
 #include <chrono>

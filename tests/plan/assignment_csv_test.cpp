@@ -2,7 +2,7 @@
 
 #include <lp/core/error.hpp>
 #include <lp/plan/assignment_csv.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 
 #include "plan_fixtures.hpp"
 

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <lp/plan/assignment_csv.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_rebase.hpp>

@@ -2,7 +2,7 @@
 #include <lp/generate/batch.hpp>
 #include <lp/io/atomic_file.hpp>
 #include <lp/io/output_set.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_sources.hpp>

@@ -1,7 +1,7 @@
 #include <lp/core/error.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/geometry/dissolve.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/plan/locality_plan.hpp>
 
 #include <algorithm>

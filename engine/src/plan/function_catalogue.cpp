@@ -2,7 +2,7 @@
 
 #include <lp/core/error.hpp>
 #include <lp/io/atomic_file.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/plan/shipped_tables.hpp>
 
 #include <cctype>

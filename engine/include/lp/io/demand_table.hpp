@@ -1,5 +1,6 @@
 #pragma once
-// Service-demand columns joined to zones by code (CSV or any table GDAL reads).
+// Service-demand columns joined to zones by code. Read through GDAL, not io/csv_table.hpp:
+// a planner's table may be CSV, XLSX, ODS or a GeoPackage table, and GDAL reads them all.
 #include <cstddef>
 #include <string>
 #include <utility>

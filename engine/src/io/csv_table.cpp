@@ -1,4 +1,4 @@
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 
 #include <lp/core/error.hpp>
 
