@@ -3,7 +3,6 @@
 #include <lp/io/zone_layer.hpp>
 
 #include "core/disjoint_sets.hpp"
-#include "io/gdal_util.hpp"
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
@@ -511,24 +510,6 @@ void join_components(const ZoneLayer& zones, const std::vector<Segment>& segment
 
 } // namespace
 
-std::vector<UserCrossing> read_crossings_csv(const std::string& path) {
-    auto ds = detail::open_vector(path);
-    OGRLayer* layer = detail::find_layer(*ds, path, "");
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    int ia = defn->GetFieldIndex("zone_a"), ib = defn->GetFieldIndex("zone_b"), in = defn->GetFieldIndex("note");
-    if (ia < 0 || ib < 0) {
-        if (defn->GetFieldCount() < 2)
-            throw Error(ExitCode::field_not_found, path + ": a crossings table needs columns zone_a,zone_b[,note]");
-        ia = 0;
-        ib = 1;
-        if (in < 0 && defn->GetFieldCount() > 2) in = 2;
-    }
-    std::vector<UserCrossing> out;
-    layer->ResetReading();
-    for (auto& f : *layer) out.push_back({f->GetFieldAsString(ia), f->GetFieldAsString(ib), in >= 0 ? f->GetFieldAsString(in) : ""});
-    return out;
-}
-
 ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options) {
     // Measured from the shapes: the layer's boxes may be missing in a layer built in memory.
     std::vector<Box> boxes(zones.size());
@@ -557,7 +538,7 @@ ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOption
             const auto& c = user[row];
             auto a = zones.find(c.zone_a);
             auto b = zones.find(c.zone_b);
-            const std::string where = options.crossings_csv + " line " + std::to_string(row + 2);
+            const std::string where = c.source + " line " + std::to_string(c.line);
             if (!a || !b) {
                 const std::string& missing = !a ? c.zone_a : c.zone_b;
                 if (excluded.count(missing)) continue; // a crossing elsewhere in a national table

@@ -2,6 +2,7 @@
 // Builds the contiguity graph of a zone layer: shared boundaries (with a snapping
 // tolerance that closes the slivers a simplified layer leaves) and water crossings.
 #include <lp/graph/contiguity_graph.hpp>
+#include <lp/io/crossings_table.hpp>
 
 #include <string>
 #include <vector>
@@ -20,15 +21,6 @@ struct GraphOptions {
     bool join_components = true;      // add nearest-component crossings until connected
     std::string crossings_csv;        // user crossings: columns zone_a,zone_b[,note]
 };
-
-struct UserCrossing {
-    std::string zone_a;
-    std::string zone_b;
-    std::string note;
-};
-
-// Throws lp::Error naming the file and row for a crossing CSV with unknown zones.
-std::vector<UserCrossing> read_crossings_csv(const std::string& path);
 
 ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options = {});
 
