@@ -23,15 +23,24 @@ Dataset load_dataset(const DatasetOptions& options) {
             ds.demand.set(ds.points.back().kind, count_per_zone(ds.points.back(), ds.zones.size()), path);
         }
     };
+    // The crossings are read with the graph (and even without one: subset() builds graphs).
+    auto read_crossings = [&] {
+        if (!options.crossings_csv.empty()) ds.crossings = read_crossings_csv(options.crossings_csv);
+    };
+    auto build_graph = [&] {
+        read_crossings();
+        ds.graph = build_contiguity_graph(ds.zones, options.graph, ds.crossings);
+    };
     const bool both = options.build_graph && (!options.demand_paths.empty() || !options.point_paths.empty());
     if (!both) {
         join_tables();
-        if (options.build_graph) ds.graph = build_contiguity_graph(ds.zones, options.graph);
+        if (options.build_graph) build_graph();
+        else read_crossings();
         return ds;
     }
     detail::run_workers(2, [&](unsigned worker, unsigned) {
         if (worker == 0) join_tables();
-        else ds.graph = build_contiguity_graph(ds.zones, options.graph);
+        else build_graph();
     });
     return ds;
 }
@@ -62,7 +71,8 @@ Dataset subset(const Dataset& data, const std::vector<std::size_t>& zones, const
         }
         out.points.push_back(std::move(part));
     }
-    if (graph_options) out.graph = build_contiguity_graph(out.zones, *graph_options);
+    out.crossings = data.crossings;
+    if (graph_options) out.graph = build_contiguity_graph(out.zones, *graph_options, out.crossings);
     return out;
 }
 

@@ -168,7 +168,7 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
         for (const auto& path : options.data.demand_paths) inputs.push_back({"demand table", path});
         for (const auto& path : options.data.point_paths) inputs.push_back({"point layer", path});
         inputs.push_back({"zone layer", options.data.zones.path});
-        inputs.push_back({"crossings table", options.data.graph.crossings_csv});
+        inputs.push_back({"crossings table", options.data.crossings_csv});
         inputs.push_back({"group lookup", options.group_lookup});
         for (const auto& job : jobs) {
             const std::string stem = (fs::path(options.out_dir) / safe_file_stem(job.group)).string();

@@ -510,7 +510,8 @@ void join_components(const ZoneLayer& zones, const std::vector<Segment>& segment
 
 } // namespace
 
-ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options) {
+ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options,
+                                       const std::vector<UserCrossing>& user) {
     // Measured from the shapes: the layer's boxes may be missing in a layer built in memory.
     std::vector<Box> boxes(zones.size());
     for (std::size_t z = 0; z < zones.size(); ++z) boxes[z] = bounds(zones.shapes[z]);
@@ -531,14 +532,14 @@ ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOption
     }
 
     std::vector<Crossing> crossings;
-    if (!options.crossings_csv.empty()) {
+    if (!user.empty()) {
         const std::unordered_set<std::string> excluded(zones.excluded_ids.begin(), zones.excluded_ids.end());
-        const auto user = read_crossings_csv(options.crossings_csv);
         for (std::size_t row = 0; row < user.size(); ++row) {
             const auto& c = user[row];
             auto a = zones.find(c.zone_a);
             auto b = zones.find(c.zone_b);
-            const std::string where = c.source + " line " + std::to_string(c.line);
+            const std::string where =
+                c.source.empty() ? "crossing " + std::to_string(row + 1) : c.source + " line " + std::to_string(c.line);
             if (!a || !b) {
                 const std::string& missing = !a ? c.zone_a : c.zone_b;
                 if (excluded.count(missing)) continue; // a crossing elsewhere in a national table

@@ -19,9 +19,12 @@ struct GraphOptions {
     double min_shared_length = 10.0;  // metres: rook neighbours share at least this much (shorter
                                       // contacts are corners: queen neighbours only)
     bool join_components = true;      // add nearest-component crossings until connected
-    std::string crossings_csv;        // user crossings: columns zone_a,zone_b[,note]
 };
 
-ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options = {});
+// Crossings are the planner's (io/crossings_table.hpp), joined before the automatic ones.
+// A crossing naming a zone the layer left out (a national table on one council) is skipped;
+// any other unknown zone, or a zone joined to itself, is an lp::Error naming the row.
+ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options = {},
+                                       const std::vector<UserCrossing>& crossings = {});
 
 } // namespace lp
