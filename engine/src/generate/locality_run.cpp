@@ -1,7 +1,7 @@
 #include <lp/core/error.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/geometry/dissolve.hpp>
-#include <lp/io/csv_table.hpp>
+#include <lp/plan/assignment_csv.hpp>
 #include <lp/plan/locality_plan.hpp>
 
 #include <algorithm>
@@ -248,13 +248,13 @@ LayerStyle locality_style(const LocalityRun& run) {
 }
 
 std::string assignment_csv(const ZoneLayer& zones, const LocalityRun& run) {
-    std::ostringstream csv;
-    csv << "zone,locality,locality_name\n";
+    std::vector<AssignmentRow> rows;
+    rows.reserve(zones.size());
     for (std::size_t zone = 0; zone < zones.size(); ++zone) {
         const int j = run.result.assignment[zone];
-        csv << csv_field(zones.ids[zone]) << ',' << j + 1 << ',' << csv_field(run.names[j]) << '\n';
+        rows.push_back({zones.ids[zone], std::to_string(j + 1), run.names[j]});
     }
-    return csv.str();
+    return assignment_to_csv(rows);
 }
 
 } // namespace lp
