@@ -354,11 +354,12 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--localities,-k", args->localities, "Number of localities (2 or more)")
         ->check(CLI::Validator(
             [](std::string& text) -> std::string {
-                char* end = nullptr;
-                const long v = std::strtol(text.c_str(), &end, 10);
-                if (end == text.c_str() || *end || v < 2)
-                    return "--localities " + text + ": the law asks for two or more";
-                return {};
+                try {
+                    naming_flags(generate_flag_words, [&] { check_locality_count(text); });
+                    return {};
+                } catch (const Error& e) {
+                    return e.what();
+                }
             },
             "INTEGER >= 2"));
     cmd->add_option("--balance", args->balance,

@@ -12,10 +12,6 @@
 
 namespace lp {
 
-void check_locality_count(int k) {
-    if (k < 2) throw Error(ExitCode::usage, "locality count " + std::to_string(k) + ": the law asks for two or more");
-}
-
 CutCostKind parse_cut_cost(const std::string& text) {
     if (text == "people") return CutCostKind::people;
     if (text == "length") return CutCostKind::length;

@@ -8,6 +8,7 @@
 #include <lp/geometry/building_blocks.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/partition/balance_spec.hpp>
+#include <lp/partition/locality_count.hpp>
 #include <lp/partition/partition.hpp>
 
 #include <cstdint>
@@ -16,9 +17,6 @@
 #include <vector>
 
 namespace lp {
-
-// The law asks for two or more localities: throws lp::Error(usage) for fewer.
-void check_locality_count(int k);
 
 // What a boundary costs: its people (the default whenever a population is balanced)
 // or its length in metres.
