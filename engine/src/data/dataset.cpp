@@ -51,6 +51,11 @@ Dataset subset(const Dataset& data, const std::vector<std::size_t>& zones, const
     out.demand.names = data.demand.names;
     out.demand.sources = data.demand.sources;
     out.demand.unusable = data.demand.unusable;
+    for (const auto& column : data.demand.text) {
+        auto& part = out.demand.text.emplace_back(DemandColumns::TextColumn{column.name, column.source, {}});
+        part.values.reserve(zones.size());
+        for (std::size_t z : zones) part.values.push_back(column.values[z]);
+    }
     for (const auto& column : data.demand.values) {
         std::vector<double> part;
         part.reserve(zones.size());
@@ -80,6 +85,10 @@ std::vector<std::string> zone_text_column(const Dataset& data, const std::string
                                           const std::vector<std::string>& tables) {
     if (const auto* column = data.zones.field(field)) return *column;
     for (const auto& path : tables) {
+        if (data.demand.has_text_of(path)) { // joined when the dataset was loaded: its columns are kept
+            if (const auto* column = data.demand.text_column(path, field)) return *column;
+            continue;
+        }
         try {
             return join_text_column(data.zones, path, data.zones.id_field, field);
         } catch (const Error&) {

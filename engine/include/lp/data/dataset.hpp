@@ -36,7 +36,8 @@ Dataset load_dataset(const DatasetOptions& options);
 Dataset subset(const Dataset& data, const std::vector<std::size_t>& zones, const GraphOptions* graph_options);
 
 // A text attribute per zone: the zone layer's field, else the column of the first table
-// that has it (e.g. iz11_name from the lookup table); empty when none has it.
+// that has it (e.g. iz11_name from the lookup table); empty when none has it. A table the
+// dataset joined is looked up in what it kept; only another table is read.
 std::vector<std::string> zone_text_column(const Dataset& data, const std::string& field,
                                           const std::vector<std::string>& tables);
 
