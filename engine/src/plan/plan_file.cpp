@@ -2,14 +2,13 @@
 
 #include <lp/core/error.hpp>
 #include <lp/io/atomic_file.hpp>
+#include <lp/io/text_file.hpp>
 #include <lp/plan/function_catalogue.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <type_traits>
 #include <unordered_set>
 #include <algorithm>
@@ -523,13 +522,7 @@ LocalityPlan plan_from_json_text(const std::string& text, const std::string& sou
     return PlanReader(source).read(root);
 }
 
-LocalityPlan read_plan(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ExitCode::file_not_found, path + ": cannot open the plan file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return plan_from_json_text(text.str(), path);
-}
+LocalityPlan read_plan(const std::string& path) { return plan_from_json_text(read_text_file(path, "plan file"), path); }
 
 void write_plan(const std::string& path, const LocalityPlan& plan) { write_file_atomically(path, plan_to_json_text(plan)); }
 
