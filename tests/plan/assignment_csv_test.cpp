@@ -78,6 +78,11 @@ TEST_CASE("Assignment CSV: with a zone layer a lookup may have no header or head
     CHECK(bare.rows[1].locality == "West");
     // Without the layer the first row is a header, as a published lookup's is.
     CHECK(read_assignment_csv(write_text("bare_no_layer", "S01000001,1\nS01000002,West\n")).rows.size() == 1);
+    // With it, a first row naming no column is data even when its zone is unknown, so that
+    // the zone is reported rather than taken for a header.
+    const auto unknown_first = read_assignment_csv(write_text("unknown_first", "S01999999,1\n"), &zones);
+    REQUIRE(unknown_first.rows.size() == 1);
+    CHECK(unknown_first.rows[0].zone == "S01999999");
 
     const auto by_id = read_assignment_csv(write_text("by_id", "locality,dz11_code\n2,S01000002\n"), &zones);
     REQUIRE(by_id.rows.size() == 1);

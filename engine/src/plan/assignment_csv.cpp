@@ -18,7 +18,7 @@ AssignmentTable read_assignment_csv(const std::string& path, const ZoneLayer* zo
                                              std::to_string(csv.header.size()));
     auto zone_header = csv.column("zone");
     if (!zone_header && zones) zone_header = csv.column(zones->id_field);
-    if (zones && !zone_header && !csv.column("locality") && zones->find(csv.header.front())) csv.header_as_row();
+    if (zones && !zone_header && !csv.column("locality")) csv.header_as_row();
     const std::size_t zone_column = zone_header.value_or(0);
     const std::size_t locality_column = csv.column("locality").value_or(zone_column == 1 ? 0 : 1);
     if (zone_column == locality_column)

@@ -30,8 +30,9 @@ struct AssignmentTable {
 class ZoneLayer;
 
 // Throws lp::Error(file_not_found / bad_value) naming the file and line of an empty
-// zone or locality. With a zone layer, a first row that names no column and starts with
-// one of its zones is data: hand-written lookups often have no header.
+// zone or locality. With a zone layer (generate's --lock and --start), a first row that
+// names neither column is data: hand-written lookups often have no header, and a first
+// zone the layer lacks is then reported as such.
 AssignmentTable read_assignment_csv(const std::string& path, const ZoneLayer* zones = nullptr);
 
 // A zone listed twice with different localities: the plan keeps the first.
