@@ -23,7 +23,7 @@ void DataOptions::add_to(CLI::App& command, bool required_zones) {
                        "Planar working CRS (default EPSG:27700 in Great Britain, else a UTM zone)");
     command.add_option("--demand", dataset.demand_paths, "Demand table(s) keyed by the zone id (CSV or any GDAL table)");
     command.add_option("--points", dataset.point_paths, "Service point layer(s) counted per zone (GP practices, hospitals)");
-    command.add_option("--crossings", dataset.graph.crossings_csv, "CSV of water crossings: zone_a,zone_b[,note]");
+    command.add_option("--crossings", dataset.crossings_csv, "CSV of water crossings: zone_a,zone_b[,note]");
     command.add_option("--snap", dataset.graph.snap_tolerance, "Snapping tolerance in metres for shared boundaries")
         ->capture_default_str()
         ->check(CLI::Validator(
@@ -46,7 +46,7 @@ DatasetOptions DataOptions::resolved() const {
 }
 
 std::vector<NamedPath> dataset_inputs(const DatasetOptions& dataset) {
-    std::vector<NamedPath> inputs{{"--zones", dataset.zones.path}, {"--crossings", dataset.graph.crossings_csv}};
+    std::vector<NamedPath> inputs{{"--zones", dataset.zones.path}, {"--crossings", dataset.crossings_csv}};
     for (const auto& path : dataset.demand_paths) inputs.push_back({"--demand", path});
     for (const auto& path : dataset.point_paths) inputs.push_back({"--points", path});
     return inputs;

@@ -7,6 +7,8 @@
 // Usage: bench_alternatives [steps] [council code] [localities]
 #include "../viewer/ensemble_job.hpp"
 
+#include "../tests/test_data.hpp"
+
 #include <lp/data/dataset.hpp>
 #include <lp/ensemble/ensemble_summary.hpp>
 #include <lp/ensemble/recom.hpp>
@@ -32,14 +34,7 @@ int main(int argc, char** argv) {
     const std::uint64_t steps = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 20000;
     const std::string code = argc > 2 ? argv[2] : "S12000049";
     const int k = argc > 3 ? std::atoi(argv[3]) : 3;
-    lp::DatasetOptions options;
-    options.zones.path = LP_SHARED_DATA "/dz2011_scotland_bng.gpkg";
-    options.zones.layer = "datazones";
-    options.zones.id_field = "dz11_code";
-    options.zones.filter_field = "ca_code";
-    options.zones.filter_values = {code};
-    options.demand_paths = {LP_SHARED_DATA "/demand/dz2011_population_2020.csv"};
-    const lp::Dataset data = lp::load_dataset(options);
+    const lp::Dataset data = lp::load_dataset(lp::test::council_with_population(code));
     const std::vector<double>& population = data.demand.column("pop2020_total");
     const std::vector<lp::BalanceLayer> balance{{"pop2020_total", population, 0.05}};
     lp::PartitionRequest partition;

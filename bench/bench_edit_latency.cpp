@@ -7,7 +7,7 @@
 #include <lp/data/dataset.hpp>
 #include <lp/edit/plan_conversion.hpp>
 #include <lp/edit/plan_editor.hpp>
-#include <lp/io/geojson_writer.hpp>
+#include <lp/io/atomic_file.hpp>
 #include <lp/partition/statistics.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/locality_indicators.hpp>

@@ -3,6 +3,8 @@
 // the reference measured in the same run is one partitioner run on the same graph, so
 // the speed also reads as "steps per partitioner run".
 // Usage: bench_ensemble [steps per chain] [tolerance] [council name part]
+#include "../tests/test_data.hpp"
+
 #include <lp/data/dataset.hpp>
 #include <lp/ensemble/recom.hpp>
 #include <lp/partition/partition.hpp>
@@ -52,14 +54,7 @@ int main(int argc, char** argv) {
                 "steps/s", "/CPU s", "moved", "no cut", "partition ms", "steps/part.", "peak MB");
     for (const auto& council : councils) {
         if (!only.empty() && std::string(council.name).find(only) == std::string::npos) continue;
-        lp::DatasetOptions options;
-        options.zones.path = LP_SHARED_DATA "/dz2011_scotland_bng.gpkg";
-        options.zones.layer = "datazones";
-        options.zones.id_field = "dz11_code";
-        options.zones.filter_field = "ca_code";
-        options.zones.filter_values = {council.code};
-        options.demand_paths = {LP_SHARED_DATA "/demand/dz2011_population_2020.csv"};
-        const lp::Dataset data = lp::load_dataset(options);
+        const lp::Dataset data = lp::load_dataset(lp::test::council_with_population(council.code));
         const std::vector<lp::BalanceLayer> balance{{"pop2020_total", data.demand.column("pop2020_total"), tolerance}};
 
         lp::PartitionRequest partition;

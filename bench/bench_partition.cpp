@@ -4,6 +4,8 @@
 // and its vertex weights the population. Both plans are scored with lp::evaluate.
 // Usage: bench_partition [gpmetis path] [repeats] [effort] [seed] [council name part]   (times are the median of the repeats,
 // file reading excluded; METIS's time is the partitioning time it reports itself)
+#include "../tests/test_data.hpp"
+
 #include <lp/data/dataset.hpp>
 #include <lp/partition/partition.hpp>
 
@@ -84,14 +86,7 @@ int main(int argc, char** argv) {
                 "IZ sp", "within", "METIS ms", "max dev", "cut km", "IZ sp", "contig", "cut x", "no-IZ x");
     for (const auto& council : councils) {
         if (!only.empty() && std::string(council.name).find(only) == std::string::npos) continue;
-        lp::DatasetOptions options;
-        options.zones.path = LP_SHARED_DATA "/dz2011_scotland_bng.gpkg";
-        options.zones.layer = "datazones";
-        options.zones.id_field = "dz11_code";
-        options.zones.filter_field = "ca_code";
-        options.zones.filter_values = {council.code};
-        options.demand_paths = {LP_SHARED_DATA "/demand/dz2011_population_2020.csv"};
-        const lp::Dataset data = lp::load_dataset(options);
+        const lp::Dataset data = lp::load_dataset(lp::test::council_with_population(council.code));
 
         std::vector<int> groups(data.zones.size(), -1);
         if (const auto* iz = data.zones.field("iz11_code")) {

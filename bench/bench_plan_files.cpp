@@ -10,9 +10,10 @@
 // plan file alone (read, check and import are given against it) and writing the
 // plan file's bytes with write_file_atomically (write against it).
 // Usage: bench_plan_files [largest zone count, default 1000000]
+#include <lp/io/atomic_file.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/plan/assignment_csv.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/plan_check.hpp>
 #include <lp/plan/plan_file.hpp>

@@ -5,7 +5,7 @@
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
-#include <lp/io/geojson_writer.hpp>
+#include <lp/io/atomic_file.hpp>
 #include <lp/io/output_set.hpp>
 #include <lp/plan/locality_indicators.hpp>
 #include <lp/plan/plan_diff.hpp>
@@ -53,11 +53,7 @@ void run_diff(const DiffArgs& args) {
     }
     const std::string text = format_diff(diff);
     std::cout << "A: " << args.plans[0] << "\nB: " << args.plans[1] << "\n" << text;
-    if (!args.out.empty()) {
-        // The locality table alone, as CSV.
-        const auto table = text.substr(text.find("locality,name,"));
-        write_file_atomically(args.out, table);
-    }
+    if (!args.out.empty()) write_file_atomically(args.out, diff_table_csv(diff));
 }
 
 const RegisterCommand registration([](CLI::App& app) {

@@ -11,11 +11,12 @@
 #include <lp/ensemble/ensemble_summary.hpp>
 #include <lp/ensemble/recom.hpp>
 #include <lp/generate/locality_run.hpp>
+#include <lp/partition/locality_count.hpp>
 #include <lp/geometry/building_blocks.hpp>
 #include <lp/geometry/crs.hpp>
 #include <lp/geometry/shared_borders.hpp>
 #include <lp/io/output_set.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -140,7 +141,7 @@ EnsembleInputs inputs_from_plan(const EnsembleArgs& args) {
 }
 
 EnsembleInputs inputs_from_partitioner(const EnsembleArgs& args) {
-    if (args.localities < 2) throw Error(ErrorKind::bad_setting, "ensemble needs --plan PLAN.json, or --localities K with the data options");
+    if (!locality_count_allowed(args.localities)) throw Error(ErrorKind::bad_setting, "ensemble needs --plan PLAN.json, or --localities K with the data options");
     if (args.balance.empty()) throw Error(ErrorKind::bad_setting, "ensemble --localities needs --balance COLUMN:TOLERANCE");
     EnsembleInputs in;
     in.data = load_dataset(args.data.resolved());

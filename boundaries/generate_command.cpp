@@ -16,7 +16,8 @@
 #include <lp/partition/partition.hpp>
 #include <lp/community/settlements.hpp>
 #include <lp/geometry/building_blocks.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
+#include <lp/plan/assignment_csv.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -229,30 +230,19 @@ private:
 
 // zone,locality rows (a header row naming the columns is optional).
 std::vector<int> read_zone_localities(const std::string& path, const ZoneLayer& zones, LocalityNames& names) {
-    CsvTable table = read_csv_file(path);
-    // A header names its columns: zone (or the id field) and locality.
-    const auto zone_header = table.column("zone") ? table.column("zone") : table.column(zones.id_field);
-    const auto locality_header = table.column("locality");
-    if (!zone_header && !locality_header) table.header_as_row();
-    const std::size_t zone_column = zone_header.value_or(0);
-    const std::size_t locality_column = locality_header.value_or(1);
+    const AssignmentTable table = read_assignment_csv(path, &zones);
     std::vector<int> codes(zones.size(), -1);
     std::vector<std::size_t> line_of(zones.size(), 0);
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const auto& cells = table.rows[r];
-        const std::size_t line_number = table.row_lines[r];
-        const std::string where = path + " line " + std::to_string(line_number);
-        if (cells.size() <= std::max(zone_column, locality_column))
-            throw Error(ErrorKind::bad_value, where + ": expected zone,locality");
-        const auto zone = zones.find(cells[zone_column]);
-        if (!zone)
-            throw Error(ErrorKind::unknown_zone, where + ": '" + cells[zone_column] + "' is not a zone of " + zones.source);
-        const int code = names.resolve(cells[locality_column], where);
+    for (const auto& row : table.rows) {
+        const std::string where = path + " line " + std::to_string(row.line);
+        const auto zone = zones.find(row.zone);
+        if (!zone) throw Error(ErrorKind::unknown_zone, where + ": '" + row.zone + "' is not a zone of " + zones.source);
+        const int code = names.resolve(row.locality, where);
         if (line_of[*zone] > 0 && codes[*zone] != code)
-            throw Error(ErrorKind::bad_value, where + ": zone " + cells[zone_column] + " was already given locality " +
+            throw Error(ErrorKind::bad_value, where + ": zone " + row.zone + " was already given locality " +
                                                  "on line " + std::to_string(line_of[*zone]));
         codes[*zone] = code;
-        line_of[*zone] = line_number;
+        line_of[*zone] = row.line;
     }
     return codes;
 }
@@ -366,11 +356,12 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--localities,-k", args->localities, "Number of localities (2 or more)")
         ->check(CLI::Validator(
             [](std::string& text) -> std::string {
-                char* end = nullptr;
-                const long v = std::strtol(text.c_str(), &end, 10);
-                if (end == text.c_str() || *end || v < 2)
-                    return "--localities " + text + ": the law asks for two or more";
-                return {};
+                try {
+                    naming_flags(generate_flag_words, [&] { check_locality_count(text); });
+                    return {};
+                } catch (const Error& e) {
+                    return e.what();
+                }
             },
             "INTEGER >= 2"));
     cmd->add_option("--balance", args->balance,

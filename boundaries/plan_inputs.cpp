@@ -1,7 +1,7 @@
 #include "plan_inputs.hpp"
 
 #include <lp/core/error.hpp>
-#include <lp/graph/graph_builder.hpp>
+#include <lp/io/crossings_table.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_sources.hpp>
 
@@ -24,8 +24,8 @@ LoadedPlan load_plan_input(const std::string& plan_path, const std::string& assi
     loaded.path = assignment_path;
     loaded.plan = plan_from_assignment(read_assignment_csv(assignment_path), &loaded.conflicts);
     record_sources(loaded.plan, data.resolved(), functions_path);
-    if (!data.dataset.graph.crossings_csv.empty())
-        for (const auto& c : read_crossings_csv(data.dataset.graph.crossings_csv))
+    if (!data.dataset.crossings_csv.empty())
+        for (const auto& c : read_crossings_csv(data.dataset.crossings_csv))
             loaded.plan.crossings.push_back({c.zone_a, c.zone_b, c.note});
     add_default_arrangements(loaded.plan, catalogue_for(loaded, functions_path));
     return loaded;

@@ -5,7 +5,7 @@
 #include "fuzz_support.hpp"
 
 #include <lp/plan/assignment_csv.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 
 #include <unistd.h>
 

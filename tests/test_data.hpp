@@ -1,5 +1,6 @@
 #pragma once
-// Paths of the shared real data (read in place, never copied into the repository).
+// Paths of the shared real data (read in place, never copied into the repository), for the
+// tests and the benchmarks (bench/ includes this header too).
 #include <lp/data/dataset.hpp>
 
 #include <string>
@@ -20,6 +21,15 @@ inline ZoneReadOptions council_from_gpkg(const std::string& ca_code) {
     o.id_field = "dz11_code";
     o.filter_field = "ca_code";
     o.filter_values = {ca_code};
+    return o;
+}
+
+// A council's datazones with the 2020 population joined (pop2020_total): what the
+// real-data tests and the benchmarks partition.
+inline DatasetOptions council_with_population(const std::string& ca_code) {
+    DatasetOptions o;
+    o.zones = council_from_gpkg(ca_code);
+    o.demand_paths = {data("demand/dz2011_population_2020.csv")};
     return o;
 }
 

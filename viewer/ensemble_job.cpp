@@ -4,6 +4,7 @@
 #include <lp/ensemble/ensemble_summary.hpp>
 #include <lp/ensemble/recom.hpp>
 #include <lp/geometry/shared_borders.hpp>
+#include <lp/partition/locality_count.hpp>
 
 #include <algorithm>
 
@@ -33,7 +34,7 @@ BorderLines border_lines(const ZoneLayer& zones, const ContiguityGraph& graph, P
 } // namespace
 
 EnsembleJobInputs ensemble_job_inputs(const PlanState& state, const std::vector<double>* population) {
-    if (state.locality_count() < 2)
+    if (!locality_count_allowed(static_cast<long>(state.locality_count())))
         throw Error(ErrorKind::bad_plan, "alternatives need a plan of at least two localities");
     EnsembleJobInputs in;
     in.graph = std::make_shared<const ContiguityGraph>(state.graph());

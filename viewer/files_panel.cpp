@@ -186,7 +186,7 @@ void FilesPanel::data_form_ui() {
     const char* kind = target_ == DataTarget::zones ? "zones" : target_ == DataTarget::demand ? "demand"
                        : target_ == DataTarget::points ? "points" : "crossings";
     std::string& field = target_ == DataTarget::zones ? data_form_.zones.path
-                         : target_ == DataTarget::crossings ? data_form_.graph.crossings_csv : picked_;
+                         : target_ == DataTarget::crossings ? data_form_.crossings_csv : picked_;
     const bool taken = picker_.ui("file", field, extensions, recent_.list(kind));
     if (target_ == DataTarget::demand || target_ == DataTarget::points) {
         ImGui::SameLine();
@@ -231,7 +231,7 @@ void FilesPanel::data_form_ui() {
     file_list("demand tables", data_form_.demand_paths);
     ImGui::TextUnformatted("Point layers:");
     file_list("point layers", data_form_.point_paths);
-    if (!data_form_.graph.crossings_csv.empty()) ImGui::Text("Crossings: %s", data_form_.graph.crossings_csv.c_str());
+    if (!data_form_.crossings_csv.empty()) ImGui::Text("Crossings: %s", data_form_.crossings_csv.c_str());
 }
 
 void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved) {
@@ -275,7 +275,7 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
                     remember("zones", options.zones.path);
                     for (const std::string& p : options.demand_paths) remember("demand", p);
                     for (const std::string& p : options.point_paths) remember("points", p);
-                    if (!options.graph.crossings_csv.empty()) remember("crossings", options.graph.crossings_csv);
+                    if (!options.crossings_csv.empty()) remember("crossings", options.crossings_csv);
                 });
             });
         }

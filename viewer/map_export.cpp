@@ -4,7 +4,7 @@
 
 #include <lp/core/error.hpp>
 #include <lp/geometry/dissolve.hpp>
-#include <lp/io/geojson_writer.hpp>
+#include <lp/io/atomic_file.hpp>
 #include <lp/report/svg_map.hpp>
 
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "recent_files.hpp"
 
-#include <lp/io/geojson_writer.hpp>
+#include <lp/io/atomic_file.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 #include "gl.hpp"
 
 #include <lp/core/error.hpp>
-#include <lp/io/geojson_writer.hpp>
+#include <lp/io/atomic_file.hpp>
 
 #include <stb_image_write.h>
 

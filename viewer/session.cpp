@@ -4,6 +4,7 @@
 #include <lp/edit/plan_conversion.hpp>
 #include <lp/edit/set_balance_layers.hpp>
 #include <lp/geometry/dissolve.hpp>
+#include <lp/io/atomic_file.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/plan/plan_diff.hpp>

@@ -2,7 +2,7 @@
 // partitioner's plan, the four outputs are there and say what they should.
 #include "../plan/plan_fixtures.hpp"
 
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 
 #include "../cli_run.hpp"
 

@@ -49,9 +49,7 @@ TEST_CASE("user crossings are used first and reported", "[graph][real]") {
     const auto& first = automatic.crossings.front();
     const std::string csv = std::string(LP_BINARY_DIR) + "/orkney_crossings.csv";
     std::ofstream(csv) << "zone_a,zone_b,note\n" << z.ids[first.a] << "," << z.ids[first.b] << ",ferry\n";
-    GraphOptions options;
-    options.crossings_csv = csv;
-    const ContiguityGraph g = build_contiguity_graph(z, options);
+    const ContiguityGraph g = build_contiguity_graph(z, {}, read_crossings_csv(csv));
     REQUIRE(g.crossings.size() == automatic.crossings.size());
     CHECK(g.crossings.front().user_supplied);
     CHECK(g.crossings.front().note == "ferry");

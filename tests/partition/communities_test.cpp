@@ -259,10 +259,7 @@ TEST_CASE("a city of districts: Glasgow's districts kept whole, its localities n
 }
 
 TEST_CASE("Glasgow at 1% by length: every seed 1-10 contiguous and within the band", "[partition][communities][real]") {
-    DatasetOptions options;
-    options.zones = test::council_from_gpkg("S12000049");
-    options.demand_paths = {LP_SHARED_DATA "/demand/dz2011_population_2020.csv"};
-    const Dataset data = load_dataset(options);
+    const Dataset data = load_dataset(test::council_with_population("S12000049"));
     PartitionRequest request;
     request.graph = &data.graph;
     request.k = 3;

@@ -1,6 +1,8 @@
 // The partitioner on real councils (2011 Data Zones, population 2020).
 #include <catch2/catch.hpp>
 
+#include "../test_data.hpp"
+
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/partition/partition.hpp>
@@ -13,16 +15,7 @@ using namespace lp;
 
 namespace {
 
-Dataset load_council(const std::string& code) {
-    DatasetOptions options;
-    options.zones.path = LP_SHARED_DATA "/dz2011_scotland_bng.gpkg";
-    options.zones.layer = "datazones";
-    options.zones.id_field = "dz11_code";
-    options.zones.filter_field = "ca_code";
-    options.zones.filter_values = {code};
-    options.demand_paths = {LP_SHARED_DATA "/demand/dz2011_population_2020.csv"};
-    return load_dataset(options);
-}
+Dataset load_council(const std::string& code) { return load_dataset(test::council_with_population(code)); }
 
 std::vector<int> intermediate_zones(const Dataset& data) {
     std::vector<int> groups(data.zones.size(), -1);

@@ -2,7 +2,8 @@
 
 #include <lp/core/error.hpp>
 #include <lp/plan/assignment_csv.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
+#include <lp/io/zone_layer.hpp>
 
 #include "plan_fixtures.hpp"
 
@@ -57,4 +58,40 @@ TEST_CASE("Assignment CSV: named columns, locality names, conflicts", "[plan]") 
 
     CHECK_THROWS_WITH(read_assignment_csv(write_text("empty", "zone,locality\nS01000001,\n")),
                       Catch::EndsWith("line 2: zone S01000001 has an empty locality"));
+}
+
+TEST_CASE("Assignment CSV: with a zone layer a lookup may have no header or head its zones with the id field",
+          "[plan]") {
+    ZoneLayer zones;
+    zones.id_field = "dz11_code";
+    zones.ids = {"S01000001", "S01000002"};
+    zones.names = zones.ids;
+    zones.shapes.resize(2);
+    zones.areas.resize(2);
+    zones.boxes.resize(2);
+    zones.rebuild_index();
+
+    const auto bare = read_assignment_csv(write_text("bare", "S01000001,1\nS01000002,West\n"), &zones);
+    REQUIRE(bare.rows.size() == 2);
+    CHECK(bare.rows[0].zone == "S01000001");
+    CHECK(bare.rows[0].line == 1);
+    CHECK(bare.rows[1].locality == "West");
+    // Without the layer the first row is a header, as a published lookup's is.
+    CHECK(read_assignment_csv(write_text("bare_no_layer", "S01000001,1\nS01000002,West\n")).rows.size() == 1);
+    // With it, a first row naming no column is data even when its zone is unknown, so that
+    // the zone is reported rather than taken for a header.
+    const auto unknown_first = read_assignment_csv(write_text("unknown_first", "S01999999,1\n"), &zones);
+    REQUIRE(unknown_first.rows.size() == 1);
+    CHECK(unknown_first.rows[0].zone == "S01999999");
+
+    const auto by_id = read_assignment_csv(write_text("by_id", "locality,dz11_code\n2,S01000002\n"), &zones);
+    REQUIRE(by_id.rows.size() == 1);
+    CHECK(by_id.rows[0].zone == "S01000002");
+    CHECK(by_id.rows[0].locality == "2");
+    CHECK(by_id.rows[0].line == 2);
+}
+
+TEST_CASE("Assignment CSV: rows written in their own order, quoted where needed", "[plan]") {
+    CHECK(assignment_to_csv(std::vector<AssignmentRow>{{"S2", "1", "Badenoch, Strathspey", 0}, {"S1", "2", "Lochaber", 0}}) ==
+          "zone,locality,locality_name\nS2,1,\"Badenoch, Strathspey\"\nS1,2,Lochaber\n");
 }

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <lp/plan/assignment_csv.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_rebase.hpp>
@@ -35,7 +35,7 @@ TEST_CASE("CLI: plan rebase carries a plan onto intermediate zones and the repor
     options.zones.path = sample + "zones.geojson";
     options.zones.id_field = "zone_code";
     options.demand_paths = {sample + "demand.csv"};
-    options.graph.crossings_csv = sample + "crossings.csv";
+    options.crossings_csv = sample + "crossings.csv";
     const Dataset data = load_dataset(options);
     const auto catalogue = read_catalogue(default_catalogue_path());
     const LocalityPlan grown = test::grown_plan(data, options, 4, catalogue);

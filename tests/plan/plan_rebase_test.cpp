@@ -11,7 +11,6 @@
 #include "plan_fixtures.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <numeric>
 
 using namespace lp;
@@ -24,7 +23,7 @@ DatasetOptions sample_options() {
     o.zones.path = folder + "zones.geojson";
     o.zones.id_field = "zone_code";
     o.demand_paths = {folder + "demand.csv"};
-    o.graph.crossings_csv = folder + "crossings.csv";
+    o.crossings_csv = folder + "crossings.csv";
     return o;
 }
 
@@ -79,15 +78,14 @@ ZoneLayer halves(const ZoneLayer& zones, std::vector<std::size_t>& parent) {
 }
 
 // The sample's recorded ferry, between the west halves of the zones it joins.
-GraphOptions halves_graph_options() {
-    const std::string path = test::scratch_folder("rebase_halves") + "/crossings.csv";
-    std::ofstream out(path);
-    out << "zone_a,zone_b,note\n";
-    for (const auto& c : read_crossings_csv(std::string(LP_SOURCE_DIR) + "/samples/sample_council/crossings.csv"))
-        out << c.zone_a << "a," << c.zone_b << "a," << c.note << "\n";
-    GraphOptions options;
-    options.crossings_csv = path;
-    return options;
+std::vector<UserCrossing> halves_crossings() {
+    std::vector<UserCrossing> halves;
+    for (auto c : read_crossings_csv(std::string(LP_SOURCE_DIR) + "/samples/sample_council/crossings.csv")) {
+        c.zone_a += "a";
+        c.zone_b += "a";
+        halves.push_back(std::move(c));
+    }
+    return halves;
 }
 
 double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
@@ -100,7 +98,7 @@ TEST_CASE("rebase onto every zone split in two: each half goes to its zone's loc
     const LocalityPlan plan = test::grown_plan(data, sample_options(), 4, catalogue);
     std::vector<std::size_t> parent;
     const ZoneLayer split = halves(data.zones, parent);
-    const ContiguityGraph graph = build_contiguity_graph(split, halves_graph_options());
+    const ContiguityGraph graph = build_contiguity_graph(split, {}, halves_crossings());
 
     RebaseInput input;
     input.old_zone_ids = data.zones.ids;

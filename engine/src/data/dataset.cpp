@@ -23,15 +23,24 @@ Dataset load_dataset(const DatasetOptions& options) {
             ds.demand.set(ds.points.back().kind, count_per_zone(ds.points.back(), ds.zones.size()), path);
         }
     };
+    // The crossings are read with the graph (and even without one: subset() builds graphs).
+    auto read_crossings = [&] {
+        if (!options.crossings_csv.empty()) ds.crossings = read_crossings_csv(options.crossings_csv);
+    };
+    auto build_graph = [&] {
+        read_crossings();
+        ds.graph = build_contiguity_graph(ds.zones, options.graph, ds.crossings);
+    };
     const bool both = options.build_graph && (!options.demand_paths.empty() || !options.point_paths.empty());
     if (!both) {
         join_tables();
-        if (options.build_graph) ds.graph = build_contiguity_graph(ds.zones, options.graph);
+        if (options.build_graph) build_graph();
+        else read_crossings();
         return ds;
     }
     detail::run_workers(2, [&](unsigned worker, unsigned) {
         if (worker == 0) join_tables();
-        else ds.graph = build_contiguity_graph(ds.zones, options.graph);
+        else build_graph();
     });
     return ds;
 }
@@ -42,6 +51,11 @@ Dataset subset(const Dataset& data, const std::vector<std::size_t>& zones, const
     out.demand.names = data.demand.names;
     out.demand.sources = data.demand.sources;
     out.demand.unusable = data.demand.unusable;
+    for (const auto& column : data.demand.text) {
+        auto& part = out.demand.text.emplace_back(DemandColumns::TextColumn{column.name, column.source, {}});
+        part.values.reserve(zones.size());
+        for (std::size_t z : zones) part.values.push_back(column.values[z]);
+    }
     for (const auto& column : data.demand.values) {
         std::vector<double> part;
         part.reserve(zones.size());
@@ -62,7 +76,8 @@ Dataset subset(const Dataset& data, const std::vector<std::size_t>& zones, const
         }
         out.points.push_back(std::move(part));
     }
-    if (graph_options) out.graph = build_contiguity_graph(out.zones, *graph_options);
+    out.crossings = data.crossings;
+    if (graph_options) out.graph = build_contiguity_graph(out.zones, *graph_options, out.crossings);
     return out;
 }
 
@@ -70,6 +85,10 @@ std::vector<std::string> zone_text_column(const Dataset& data, const std::string
                                           const std::vector<std::string>& tables) {
     if (const auto* column = data.zones.field(field)) return *column;
     for (const auto& path : tables) {
+        if (data.demand.has_text_of(path)) { // joined when the dataset was loaded: its columns are kept
+            if (const auto* column = data.demand.text_column(path, field)) return *column;
+            continue;
+        }
         try {
             return join_text_column(data.zones, path, data.zones.id_field, field);
         } catch (const Error&) {

@@ -1,6 +1,6 @@
 #include <lp/edit/recovery_autosave.hpp>
 
-#include <lp/io/geojson_writer.hpp>
+#include <lp/io/atomic_file.hpp>
 
 #include <exception>
 

@@ -3,6 +3,7 @@
 #include "core/disjoint_sets.hpp"
 
 #include <lp/core/error.hpp>
+#include <lp/partition/locality_count.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -20,7 +21,7 @@ std::string zone_name(const EnsembleRequest& request, std::size_t zone) {
 void check_sizes(const EnsembleRequest& request) {
     const ContiguityGraph& graph = *request.graph;
     const std::size_t n = graph.size();
-    if (request.k < 2 || request.k > 255)
+    if (!locality_count_allowed(request.k) || request.k > 255)
         throw Error(ErrorKind::bad_value, "ensemble: " + std::to_string(request.k) + " localities; 2..255 are possible");
     if (request.start.size() != n)
         throw Error(ErrorKind::bad_value, "ensemble: the start plan has " + std::to_string(request.start.size()) +

@@ -1,7 +1,9 @@
 #include <lp/core/error.hpp>
 #include <lp/generate/batch.hpp>
+#include <lp/io/atomic_file.hpp>
 #include <lp/io/output_set.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/partition/locality_count.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_sources.hpp>
@@ -15,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -59,16 +62,15 @@ std::map<std::string, std::pair<int, std::string>> read_k_csv(const std::string&
         const auto& cells = table.rows[r];
         const std::string where = path + " line " + std::to_string(table.row_lines[r]);
         if (cells.size() <= std::max(group_col, k_col)) throw Error(ErrorKind::bad_value, where + ": expected group,k[,name]");
-        int k = 0;
-        std::size_t used = 0;
+        long k = 0;
         try {
-            k = std::stoi(cells[k_col], &used);
-        } catch (const std::exception&) {
-            used = 0;
+            k = check_locality_count(cells[k_col]);
+        } catch (const Error&) {
+            k = 0; // a table's cell is bad_value, named by file and line, not the command line's usage
         }
-        if (used == 0 || used != cells[k_col].size() || k < 2)
+        if (k == 0 || k > std::numeric_limits<int>::max())
             throw Error(ErrorKind::bad_value, where + ": k '" + cells[k_col] + "' is not a whole number of 2 or more");
-        out[cells[group_col]] = {k, name_col < cells.size() ? cells[name_col] : ""};
+        out[cells[group_col]] = {static_cast<int>(k), name_col < cells.size() ? cells[name_col] : ""};
     }
     return out;
 }
@@ -156,7 +158,8 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
             if (it == k_of.end()) continue; // the table says which groups to run
             jobs.push_back({group, it->second.first, it->second.second, &zones});
         } else {
-            if (options.k < 2) throw Error(ErrorKind::bad_setting, "a batch needs a locality count (2 or more) or a table of them");
+            if (!locality_count_allowed(options.k))
+                throw Error(ErrorKind::bad_setting, "a batch needs a locality count (2 or more) or a table of them");
             jobs.push_back({group, options.k, "", &zones});
         }
     }
@@ -167,7 +170,7 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
         for (const auto& path : options.data.demand_paths) inputs.push_back({"demand table", path});
         for (const auto& path : options.data.point_paths) inputs.push_back({"point layer", path});
         inputs.push_back({"zone layer", options.data.zones.path});
-        inputs.push_back({"crossings table", options.data.graph.crossings_csv});
+        inputs.push_back({"crossings table", options.data.crossings_csv});
         inputs.push_back({"group lookup", options.group_lookup});
         for (const auto& job : jobs) {
             const std::string stem = (fs::path(options.out_dir) / safe_file_stem(job.group)).string();

@@ -1,7 +1,7 @@
 #include <lp/core/error.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/geometry/dissolve.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/plan/assignment_csv.hpp>
 #include <lp/plan/locality_plan.hpp>
 
 #include <algorithm>
@@ -11,10 +11,6 @@
 #include <sstream>
 
 namespace lp {
-
-void check_locality_count(int k) {
-    if (k < 2) throw Error(ErrorKind::bad_setting, "locality count " + std::to_string(k) + ": the law asks for two or more");
-}
 
 CutCostKind parse_cut_cost(const std::string& text) {
     if (text == "people") return CutCostKind::people;
@@ -248,13 +244,13 @@ LayerStyle locality_style(const LocalityRun& run) {
 }
 
 std::string assignment_csv(const ZoneLayer& zones, const LocalityRun& run) {
-    std::ostringstream csv;
-    csv << "zone,locality,locality_name\n";
+    std::vector<AssignmentRow> rows;
+    rows.reserve(zones.size());
     for (std::size_t zone = 0; zone < zones.size(); ++zone) {
         const int j = run.result.assignment[zone];
-        csv << csv_field(zones.ids[zone]) << ',' << j + 1 << ',' << csv_field(run.names[j]) << '\n';
+        rows.push_back({zones.ids[zone], std::to_string(j + 1), run.names[j]});
     }
-    return csv.str();
+    return assignment_to_csv(rows);
 }
 
 } // namespace lp

@@ -3,7 +3,6 @@
 #include <lp/io/zone_layer.hpp>
 
 #include "core/disjoint_sets.hpp"
-#include "io/gdal_util.hpp"
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
@@ -511,25 +510,8 @@ void join_components(const ZoneLayer& zones, const std::vector<Segment>& segment
 
 } // namespace
 
-std::vector<UserCrossing> read_crossings_csv(const std::string& path) {
-    auto ds = detail::open_vector(path);
-    OGRLayer* layer = detail::find_layer(*ds, path, "");
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    int ia = defn->GetFieldIndex("zone_a"), ib = defn->GetFieldIndex("zone_b"), in = defn->GetFieldIndex("note");
-    if (ia < 0 || ib < 0) {
-        if (defn->GetFieldCount() < 2)
-            throw Error(ErrorKind::field_not_found, path + ": a crossings table needs columns zone_a,zone_b[,note]");
-        ia = 0;
-        ib = 1;
-        if (in < 0 && defn->GetFieldCount() > 2) in = 2;
-    }
-    std::vector<UserCrossing> out;
-    layer->ResetReading();
-    for (auto& f : *layer) out.push_back({f->GetFieldAsString(ia), f->GetFieldAsString(ib), in >= 0 ? f->GetFieldAsString(in) : ""});
-    return out;
-}
-
-ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options) {
+ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options,
+                                       const std::vector<UserCrossing>& user) {
     // Measured from the shapes: the layer's boxes may be missing in a layer built in memory.
     std::vector<Box> boxes(zones.size());
     for (std::size_t z = 0; z < zones.size(); ++z) boxes[z] = bounds(zones.shapes[z]);
@@ -550,14 +532,14 @@ ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOption
     }
 
     std::vector<Crossing> crossings;
-    if (!options.crossings_csv.empty()) {
+    if (!user.empty()) {
         const std::unordered_set<std::string> excluded(zones.excluded_ids.begin(), zones.excluded_ids.end());
-        const auto user = read_crossings_csv(options.crossings_csv);
         for (std::size_t row = 0; row < user.size(); ++row) {
             const auto& c = user[row];
             auto a = zones.find(c.zone_a);
             auto b = zones.find(c.zone_b);
-            const std::string where = options.crossings_csv + " line " + std::to_string(row + 2);
+            const std::string where =
+                c.source.empty() ? "crossing " + std::to_string(row + 1) : c.source + " line " + std::to_string(c.line);
             if (!a || !b) {
                 const std::string& missing = !a ? c.zone_a : c.zone_b;
                 if (excluded.count(missing)) continue; // a crossing elsewhere in a national table

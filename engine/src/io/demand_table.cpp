@@ -54,6 +54,23 @@ void DemandColumns::set(const std::string& name, std::vector<double> column_valu
     sources.push_back(source);
 }
 
+bool DemandColumns::has_text_of(const std::string& source) const {
+    return std::any_of(text.begin(), text.end(), [&](const TextColumn& c) { return c.source == source; });
+}
+
+const std::vector<std::string>* DemandColumns::text_column(const std::string& source, const std::string& name) const {
+    const auto same_letters = [](const std::string& a, const std::string& b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
+    for (const auto& c : text)
+        if (c.source == source && c.name == name) return &c.values;
+    for (const auto& c : text)
+        if (c.source == source && same_letters(c.name, name)) return &c.values;
+    return nullptr;
+}
+
 namespace {
 
 // "1,234" and "12,345,678.5": commas between groups of three digits are thousands separators.
@@ -139,6 +156,7 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
         std::string first_word, first_empty, first_out_of_range;
     };
     std::vector<ColumnState> state(indices.size());
+    std::vector<std::vector<std::string>> texts(indices.size(), std::vector<std::string>(zones.size()));
     std::vector<long long> seen(zones.size(), 0);
 
     std::string first_unknown;
@@ -166,6 +184,7 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
         seen[*zone] = feature_number;
         for (std::size_t c = 0; c < indices.size(); ++c) {
             const char* text = feature->GetFieldAsString(indices[c]);
+            texts[c][*zone] = text;
             double v = 0;
             const Parsed parsed = parse_number(text, v);
             auto& st = state[c];
@@ -226,6 +245,8 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
         }
         into.set(names[c], std::move(values[c]), options.path);
     }
+    std::erase_if(into.text, [&](const DemandColumns::TextColumn& c) { return c.source == options.path; });
+    for (std::size_t c = 0; c < indices.size(); ++c) into.text.push_back({names[c], options.path, std::move(texts[c])});
 }
 
 std::vector<std::string> join_text_column(const ZoneLayer& zones, const std::string& path, const std::string& key_field,

@@ -8,7 +8,7 @@
 namespace lp::detail {
 
 // The GDAL driver for an output path ("GPKG", "ESRI Shapefile"), "" for our own RFC 7946
-// writer. Throws lp::Error(usage) for another extension.
+// writer. Throws lp::Error(bad_setting) for another extension.
 std::string output_driver(const std::string& path);
 
 // The attribute names of the features (the first feature's properties, in order).

@@ -58,12 +58,6 @@ void append_ring(std::string& s, const Ring& r) {
 
 } // namespace
 
-void write_file_atomically(const std::string& path, const std::string& contents) {
-    OutputSet output;
-    output.add_text(path, contents);
-    output.commit();
-}
-
 std::string to_geojson(const std::vector<Feature>& features, const std::string& working_crs) {
     CoordinateTransform to_wgs84(working_crs, "EPSG:4326");
     std::string s = "{\"type\":\"FeatureCollection\",\"features\":[\n";

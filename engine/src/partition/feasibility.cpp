@@ -1,6 +1,7 @@
 #include "feasibility.hpp"
 
 #include <lp/core/error.hpp>
+#include <lp/partition/locality_count.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -34,7 +35,10 @@ std::string ZoneNames::list(const std::vector<std::size_t>& zones, std::size_t s
 void validate(const PartitionRequest& request, const ZoneNames& name) {
     if (!request.graph) throw Error(ErrorKind::bad_value, "partition: no contiguity graph given");
     const std::size_t n = request.graph->size();
-    if (request.k < 2)
+    // The count a planner gives is checked where it is given (check_locality_count); this
+    // guard stops a request built in code (the viewer's split, a test) before the search,
+    // which bisects into at least two parts.
+    if (!locality_count_allowed(request.k))
         throw Error(ErrorKind::bad_value, "partition: k = " + std::to_string(request.k) +
                                              "; a partnership needs two or more localities");
     if (static_cast<std::size_t>(request.k) > n)

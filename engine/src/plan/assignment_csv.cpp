@@ -1,8 +1,9 @@
 #include <lp/plan/assignment_csv.hpp>
 
 #include <lp/core/error.hpp>
-#include <lp/io/geojson_writer.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/atomic_file.hpp>
+#include <lp/io/csv_table.hpp>
+#include <lp/io/zone_layer.hpp>
 
 #include <map>
 #include <unordered_map>
@@ -10,12 +11,15 @@
 
 namespace lp {
 
-AssignmentTable read_assignment_csv(const std::string& path) {
-    const CsvTable csv = read_csv_file(path);
+AssignmentTable read_assignment_csv(const std::string& path, const ZoneLayer* zones) {
+    CsvTable csv = read_csv_file(path);
     if (csv.header.size() < 2)
         throw Error(ErrorKind::bad_value, path + ": a zone,locality lookup needs at least two columns, found " +
                                              std::to_string(csv.header.size()));
-    const std::size_t zone_column = csv.column("zone").value_or(0);
+    auto zone_header = csv.column("zone");
+    if (!zone_header && zones) zone_header = csv.column(zones->id_field);
+    if (zones && !zone_header && !csv.column("locality")) csv.header_as_row();
+    const std::size_t zone_column = zone_header.value_or(0);
     const std::size_t locality_column = csv.column("locality").value_or(zone_column == 1 ? 0 : 1);
     if (zone_column == locality_column)
         throw Error(ErrorKind::bad_value, path + ": cannot tell the zone column from the locality column; head them "
@@ -70,15 +74,22 @@ LocalityPlan plan_from_assignment(const AssignmentTable& table, std::vector<Assi
     return plan;
 }
 
+std::string assignment_to_csv(const std::vector<AssignmentRow>& rows) {
+    std::string out = csv_line({"zone", "locality", "locality_name"});
+    for (const auto& row : rows) out += csv_line({row.zone, row.locality, row.locality_name});
+    return out;
+}
+
 std::string assignment_to_csv(const LocalityPlan& plan) {
     std::map<std::string, std::string> names;
     for (const auto& l : plan.localities) names[l.id] = l.name;
-    std::string out = csv_line({"zone", "locality", "locality_name"});
+    std::vector<AssignmentRow> rows;
+    rows.reserve(plan.assignment.size());
     for (const auto& [zone, locality] : plan.assignment) {
         auto name = names.find(locality);
-        out += csv_line({zone, locality, name == names.end() ? std::string{} : name->second});
+        rows.push_back({zone, locality, name == names.end() ? std::string{} : name->second});
     }
-    return out;
+    return assignment_to_csv(rows);
 }
 
 void write_assignment_csv(const std::string& path, const LocalityPlan& plan) {

@@ -1,13 +1,13 @@
 #include <lp/plan/function_catalogue.hpp>
 
 #include <lp/core/error.hpp>
-#include <lp/io/geojson_writer.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/atomic_file.hpp>
+#include <lp/io/text_file.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/plan/shipped_tables.hpp>
 
 #include <cctype>
 #include <charconv>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -191,11 +191,7 @@ FunctionCatalogue parse_catalogue(const std::string& csv_text, const std::string
 
 FunctionCatalogue read_catalogue(const std::string& path) {
     if (path == default_catalogue_path()) return parse_catalogue(std::string(shipped_catalogue_csv()), path);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::file_not_found, path + ": cannot open the function catalogue");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_catalogue(text.str(), path);
+    return parse_catalogue(read_text_file(path, "function catalogue"), path);
 }
 
 std::string catalogue_to_csv(const FunctionCatalogue& catalogue) {

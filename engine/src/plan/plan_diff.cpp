@@ -1,5 +1,7 @@
 #include <lp/plan/plan_diff.hpp>
 
+#include <lp/io/csv_table.hpp>
+
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -94,18 +96,26 @@ std::string format_diff(const PlanDiff& diff) {
         out << "  " << m.zone << ": " << (m.from.empty() ? "(unassigned)" : m.from) << " -> "
             << (m.to.empty() ? "(unassigned)" : m.to) << "\n";
     for (const auto& r : diff.renamed) out << "renamed " << r << "\n";
-    out << "locality,name,in,zones A,zones B,zones change";
-    for (const auto& c : diff.columns) out << "," << c << " A," << c << " B," << c << " change";
-    out << "\n";
+    return out.str() + diff_table_csv(diff);
+}
+
+std::string diff_table_csv(const PlanDiff& diff) {
+    std::vector<std::string> header{"locality", "name", "in", "zones A", "zones B", "zones change"};
+    for (const auto& c : diff.columns)
+        for (const char* suffix : {" A", " B", " change"}) header.push_back(c + suffix);
+    std::string out = csv_line(header);
     for (const auto& l : diff.localities) {
-        out << l.id << "," << l.name << "," << (l.in_a && l.in_b ? "both" : l.in_a ? "A only" : "B only") << ","
-            << l.zones_a << "," << l.zones_b << "," << signed_number(double(l.zones_b) - double(l.zones_a));
-        for (std::size_t c = 0; c < diff.columns.size(); ++c)
-            out << "," << number(l.totals_a[c]) << "," << number(l.totals_b[c]) << ","
-                << signed_number(l.totals_b[c] - l.totals_a[c]);
-        out << "\n";
+        std::vector<std::string> row{l.id, l.name, l.in_a && l.in_b ? "both" : l.in_a ? "A only" : "B only",
+                                     std::to_string(l.zones_a), std::to_string(l.zones_b),
+                                     signed_number(double(l.zones_b) - double(l.zones_a))};
+        for (std::size_t c = 0; c < diff.columns.size(); ++c) {
+            row.push_back(number(l.totals_a[c]));
+            row.push_back(number(l.totals_b[c]));
+            row.push_back(signed_number(l.totals_b[c] - l.totals_a[c]));
+        }
+        out += csv_line(row);
     }
-    return out.str();
+    return out;
 }
 
 } // namespace lp

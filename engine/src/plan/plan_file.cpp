@@ -1,15 +1,14 @@
 #include <lp/plan/plan_file.hpp>
 
 #include <lp/core/error.hpp>
-#include <lp/io/geojson_writer.hpp>
+#include <lp/io/atomic_file.hpp>
+#include <lp/io/text_file.hpp>
 #include <lp/plan/function_catalogue.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <type_traits>
 #include <unordered_set>
 #include <algorithm>
@@ -390,6 +389,19 @@ struct PlanText {
         quoted(value);
     }
     void raw(const std::string& s) { text += s; }
+    // An array of one object per element; write(element) writes its members.
+    template <class Elements, class Write>
+    void object_array(const std::string& k, const Elements& elements, Write write) {
+        key(k);
+        begin('[');
+        for (const auto& element : elements) {
+            item();
+            begin('{');
+            write(element);
+            end('}');
+        }
+        end(']');
+    }
     // Printable ASCII without quote or backslash is written as it is; anything else as
     // nlohmann escapes it (and refuses, as before, what is not UTF-8).
     void quoted(const std::string& s) {
@@ -423,24 +435,13 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
     t.begin('{');
     for (const auto& [role, path] : plan.sources) t.member(role, path);
     t.end('}');
-    if (!plan.balance.empty()) {
-        t.key("balance");
-        t.begin('[');
-        for (const auto& b : plan.balance) {
-            t.item();
-            t.begin('{');
+    if (!plan.balance.empty())
+        t.object_array("balance", plan.balance, [&](const auto& b) {
             t.member("column", b.column);
             t.key("tolerance");
             t.raw(Json(b.tolerance).dump());
-            t.end('}');
-        }
-        t.end(']');
-    }
-    t.key("localities");
-    t.begin('[');
-    for (const auto& l : plan.localities) {
-        t.item();
-        t.begin('{');
+        });
+    t.object_array("localities", plan.localities, [&](const Locality& l) {
         t.member("id", l.id);
         t.member("name", l.name);
         t.member("colour", l.colour);
@@ -448,9 +449,7 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
             t.key("locked");
             t.raw("true");
         }
-        t.end('}');
-    }
-    t.end(']');
+    });
     t.key("assignment");
     t.begin('{');
     for (const auto& [zone, locality] : plan.assignment) t.member(zone, locality);
@@ -462,17 +461,11 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
         t.quoted(z);
     }
     t.end(']');
-    t.key("crossings");
-    t.begin('[');
-    for (const auto& c : plan.crossings) {
-        t.item();
-        t.begin('{');
+    t.object_array("crossings", plan.crossings, [&](const auto& c) {
         t.member("zone_a", c.zone_a);
         t.member("zone_b", c.zone_b);
         if (!c.note.empty()) t.member("note", c.note);
-        t.end('}');
-    }
-    t.end(']');
+    });
     t.key("arrangements");
     t.begin('{');
     for (const auto& [function, per_locality] : plan.arrangements) {
@@ -529,13 +522,7 @@ LocalityPlan plan_from_json_text(const std::string& text, const std::string& sou
     return PlanReader(source).read(root);
 }
 
-LocalityPlan read_plan(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::file_not_found, path + ": cannot open the plan file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return plan_from_json_text(text.str(), path);
-}
+LocalityPlan read_plan(const std::string& path) { return plan_from_json_text(read_text_file(path, "plan file"), path); }
 
 void write_plan(const std::string& path, const LocalityPlan& plan) { write_file_atomically(path, plan_to_json_text(plan)); }
 

@@ -1,5 +1,5 @@
 #include <lp/core/error.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/plan/plan_rebase.hpp>
 
 #include "core/disjoint_sets.hpp"

@@ -69,7 +69,7 @@ void record_sources(LocalityPlan& plan, const DatasetOptions& options, const std
     record_list(plan, "filter", options.zones.filter_values, false);
     record_list(plan, "demand", options.demand_paths, true);
     record_list(plan, "points", options.point_paths, true);
-    set("crossings", absolute_path(options.graph.crossings_csv));
+    set("crossings", absolute_path(options.crossings_csv));
     set("functions", absolute_path(catalogue_path));
     std::string snap = std::to_string(options.graph.snap_tolerance);
     snap.erase(snap.find_last_not_of('0') + 1);
@@ -92,7 +92,7 @@ DatasetOptions dataset_options_from_plan(const LocalityPlan& plan, const std::st
     options.zones.filter_values = recorded_list(plan, "filter");
     for (const auto& p : recorded_list(plan, "demand")) options.demand_paths.push_back(resolve_against(p, plan_path));
     for (const auto& p : recorded_list(plan, "points")) options.point_paths.push_back(resolve_against(p, plan_path));
-    options.graph.crossings_csv = resolve_against(recorded(plan, "crossings"), plan_path);
+    options.crossings_csv = resolve_against(recorded(plan, "crossings"), plan_path);
     if (const auto snap = recorded(plan, "snap"); !snap.empty()) {
         double value = 0;
         auto [ptr, ec] = std::from_chars(snap.data(), snap.data() + snap.size(), value);

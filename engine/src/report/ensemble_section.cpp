@@ -2,7 +2,7 @@
 
 #include <lp/core/error.hpp>
 #include <lp/geometry/crs.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/report/html_escape.hpp>
 #include <lp/report/svg_map.hpp>
 

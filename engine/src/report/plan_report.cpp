@@ -7,7 +7,7 @@
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/io/output_set.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 #include <lp/report/html_escape.hpp>
 #include <lp/report/locality_features.hpp>
 #include <lp/report/svg_map.hpp>

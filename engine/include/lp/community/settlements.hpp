@@ -18,7 +18,7 @@ struct SettlementSpec {
     std::vector<int> classes;    // empty: `column` names the settlement of each zone directly
 }; // struct SettlementSpec
 
-// "urban_rural_6fold_2016:1-3", "CLASS:1,2,4" or "FIELD". Throws lp::Error(usage).
+// "urban_rural_6fold_2016:1-3", "CLASS:1,2,4" or "FIELD". Throws lp::Error(bad_setting).
 SettlementSpec parse_settlements(const std::string& text);
 
 struct Settlements {

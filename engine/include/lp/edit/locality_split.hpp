@@ -23,7 +23,7 @@ struct LocalitySplit {
 
 // `cut_cost` per edge of state.graph() (empty: metres of boundary); `settlements` per
 // zone of the plan (null: none). `data` is the dataset the plan is over. Throws
-// lp::Error(usage) when the locality has fewer than two zones.
+// lp::Error(bad_setting) when the locality has fewer than two zones.
 LocalitySplit locality_split(const Dataset& data, const PlanState& state, std::size_t locality,
                              const std::vector<double>& cut_cost, const ZoneGroups* settlements);
 

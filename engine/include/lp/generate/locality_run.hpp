@@ -8,6 +8,7 @@
 #include <lp/geometry/building_blocks.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/partition/balance_spec.hpp>
+#include <lp/partition/locality_count.hpp>
 #include <lp/partition/partition.hpp>
 
 #include <cstdint>
@@ -17,15 +18,12 @@
 
 namespace lp {
 
-// The law asks for two or more localities: throws lp::Error(usage) for fewer.
-void check_locality_count(int k);
-
 // What a boundary costs: its people (the default whenever a population is balanced)
 // or its length in metres.
 enum class CutCostKind { automatic, length, people };
 enum class BlockMode { soft, hard };
 
-// "people" / "length". Throws lp::Error(usage).
+// "people" / "length". Throws lp::Error(bad_setting).
 CutCostKind parse_cut_cost(const std::string& text);
 BlockMode parse_block_mode(const std::string& text);
 
@@ -78,7 +76,7 @@ std::string population_among(const std::vector<std::string>& balanced_columns);
 // empty: what find_settlements() calls a city of districts.
 std::string area_name(const Dataset& data);
 
-// Throws lp::Error(usage) for k < 2, lp::Error(infeasible_request) for k > zones.
+// Throws lp::Error(bad_setting) for k < 2, lp::Error(infeasible_request) for k > zones.
 LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& options);
 
 // Keep-whole group per zone from a zone attribute or, failing that, a text column of

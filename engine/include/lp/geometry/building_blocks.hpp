@@ -18,7 +18,7 @@ struct BuildingBlockSpec {
 };
 
 // "FILE:FIELD" or "FILE:LAYER:FIELD" (split at the last colons, so a path may hold one).
-// Throws lp::Error(usage) when there is no field.
+// Throws lp::Error(bad_setting) when there is no field.
 BuildingBlockSpec parse_building_blocks(const std::string& text);
 
 struct BlockAssignment {

@@ -2,6 +2,7 @@
 // Builds the contiguity graph of a zone layer: shared boundaries (with a snapping
 // tolerance that closes the slivers a simplified layer leaves) and water crossings.
 #include <lp/graph/contiguity_graph.hpp>
+#include <lp/io/crossings_table.hpp>
 
 #include <string>
 #include <vector>
@@ -18,18 +19,12 @@ struct GraphOptions {
     double min_shared_length = 10.0;  // metres: rook neighbours share at least this much (shorter
                                       // contacts are corners: queen neighbours only)
     bool join_components = true;      // add nearest-component crossings until connected
-    std::string crossings_csv;        // user crossings: columns zone_a,zone_b[,note]
 };
 
-struct UserCrossing {
-    std::string zone_a;
-    std::string zone_b;
-    std::string note;
-};
-
-// Throws lp::Error naming the file and row for a crossing CSV with unknown zones.
-std::vector<UserCrossing> read_crossings_csv(const std::string& path);
-
-ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options = {});
+// Crossings are the planner's (io/crossings_table.hpp), joined before the automatic ones.
+// A crossing naming a zone the layer left out (a national table on one council) is skipped;
+// any other unknown zone, or a zone joined to itself, is an lp::Error naming the row.
+ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options = {},
+                                       const std::vector<UserCrossing>& crossings = {});
 
 } // namespace lp

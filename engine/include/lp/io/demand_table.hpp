@@ -1,5 +1,6 @@
 #pragma once
-// Service-demand columns joined to zones by code (CSV or any table GDAL reads).
+// Service-demand columns joined to zones by code. Read through GDAL, not io/csv_table.hpp:
+// a planner's table may be CSV, XLSX, ODS or a GeoPackage table, and GDAL reads them all.
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -18,6 +19,15 @@ public:
     // Columns of numbers that cannot be used as demand (a gap, or a word among numbers):
     // name and the first problem (file, line, zone). Asking for one by name reports it.
     std::vector<std::pair<std::string, std::string>> unusable;
+    // Every column each table held, as its text per zone ("" for a zone without a row),
+    // demand or not: names and codes (keep-whole groups, settlement names) are then a
+    // lookup, not a second read of the table for each partnership of a batch.
+    struct TextColumn {
+        std::string name;
+        std::string source;
+        std::vector<std::string> values;
+    };
+    std::vector<TextColumn> text;
 
     bool has(const std::string& name) const;
     // Throws lp::Error(field_not_found) naming the column and the columns there are.
@@ -26,6 +36,10 @@ public:
     void set_unusable(const std::string& name, const std::string& problem);
     // Adds or replaces a column.
     void set(const std::string& name, std::vector<double> column_values, const std::string& source);
+    // Whether the columns of this table were kept as text (it was joined).
+    bool has_text_of(const std::string& source) const;
+    // A column of that table by name (exact, then any case, as GDAL matches fields), or nullptr.
+    const std::vector<std::string>* text_column(const std::string& source, const std::string& name) const;
 }; // class DemandColumns
 
 struct DemandReadOptions {

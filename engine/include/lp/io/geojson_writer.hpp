@@ -40,8 +40,4 @@ std::string to_geojson(const std::vector<Feature>& features, const std::string& 
 std::string points_to_geojson(const std::vector<Point>& points, const std::vector<nlohmann::ordered_json>& properties,
                               const std::string& working_crs);
 
-// Writes text to path through a temporary file, fsync and rename (an OutputSet of one
-// file; through a symlink to its target).
-void write_file_atomically(const std::string& path, const std::string& contents);
-
 } // namespace lp

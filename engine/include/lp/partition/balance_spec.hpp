@@ -17,7 +17,7 @@ struct BalanceSpec {
 };
 
 // "pop2020_total:1%", "pop2020_75plus:0.05", or "pop2020_total" (default_tolerance).
-// Throws lp::Error(usage) naming the text for an empty column, a tolerance that is not
+// Throws lp::Error(bad_setting) naming the text for an empty column, a tolerance that is not
 // a number, is negative, or is 100 % or more (which would allow an empty locality).
 BalanceSpec parse_balance(const std::string& text, double default_tolerance = default_balance_tolerance);
 

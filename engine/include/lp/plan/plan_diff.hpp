@@ -40,7 +40,9 @@ struct PlanDiff {
 PlanDiff diff_plans(const LocalityPlan& a, const LocalityPlan& b, const std::vector<std::string>& zone_ids = {},
                     const DemandColumns* demand = nullptr, const std::vector<std::string>& columns = {});
 
-// Text: moves one per line, then a locality table with A -> B (change) per column.
+// Text: moves one per line, then the locality table (diff_table_csv).
 std::string format_diff(const PlanDiff& diff);
+// The locality table as CSV: zones and each column's totals in A and B, and the change.
+std::string diff_table_csv(const PlanDiff& diff);
 
 } // namespace lp

@@ -1,7 +1,10 @@
 #pragma once
-// A small RFC 4180 CSV reader and writer for the plan's own tables (catalogue,
-// zone,locality lookups, report tables). Quoted fields may hold commas, quotes ("")
-// and line breaks; a UTF-8 byte order mark and CRLF line ends are accepted.
+// The one RFC 4180 CSV reader and writer for the tables the engine reads and writes itself:
+// the function catalogue, zone,locality lookups, crossings, the batch's k table and summary,
+// report tables. Quoted fields may hold commas, quotes ("") and line breaks; a UTF-8 byte
+// order mark and CRLF line ends are accepted.
+// Demand tables are not read here: they go through GDAL (io/demand_table.hpp) because a
+// planner's table may be CSV, XLSX, ODS or a GeoPackage table, and GDAL reads them all.
 #include <cstddef>
 #include <optional>
 #include <string>

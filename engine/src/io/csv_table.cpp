@@ -1,12 +1,11 @@
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 
 #include <lp/core/error.hpp>
+#include <lp/io/text_file.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 namespace lp {
 
@@ -206,13 +205,7 @@ CsvTable parse_csv(const std::string& raw_text, const std::string& source) {
     return table;
 }
 
-CsvTable read_csv_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::file_not_found, path + ": cannot open the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_csv(text.str(), path);
-}
+CsvTable read_csv_file(const std::string& path) { return parse_csv(read_text_file(path, "file"), path); }
 
 std::string csv_field(const std::string& value) {
     // A leading U+FEFF is quoted too: unquoted at the start of a file it reads as a byte order mark.

@@ -1,11 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include <lp/core/error.hpp>
-#include <lp/plan/csv_table.hpp>
+#include <lp/io/csv_table.hpp>
 
 using namespace lp;
 
-TEST_CASE("CSV: quoted fields, CRLF, byte order mark and blank lines", "[plan]") {
+TEST_CASE("CSV: quoted fields, CRLF, byte order mark and blank lines", "[io][csv]") {
     const std::string text = "\xEF\xBB\xBF" "code,name\r\nA,\"one, two\"\r\n\r\nB,\"say \"\"hi\"\"\"\nC,\"two\nlines\"\n";
     const CsvTable t = parse_csv(text, "t.csv");
     REQUIRE(t.header == std::vector<std::string>{"code", "name"});
@@ -17,14 +17,14 @@ TEST_CASE("CSV: quoted fields, CRLF, byte order mark and blank lines", "[plan]")
     CHECK(t.column("NAME") == std::optional<std::size_t>(1));
 }
 
-TEST_CASE("CSV: fields written back read the same", "[plan]") {
+TEST_CASE("CSV: fields written back read the same", "[io][csv]") {
     const std::vector<std::string> fields = {"plain", "a,b", "quote\"d", " padded ", "line\nbreak", ""};
     const CsvTable t = parse_csv(csv_line({"a", "b", "c", "d", "e", "f"}) + csv_line(fields), "t.csv");
     REQUIRE(t.rows.size() == 1);
     CHECK(t.rows[0] == fields);
 }
 
-TEST_CASE("CSV: an unclosed quote and a long row name the line", "[plan]") {
+TEST_CASE("CSV: an unclosed quote and a long row name the line", "[io][csv]") {
     try {
         parse_csv("a,b\n1,\"open\n2,3\n", "bad.csv");
         FAIL("no error");
@@ -42,7 +42,7 @@ TEST_CASE("CSV: an unclosed quote and a long row name the line", "[plan]") {
                          Catch::Matchers::Predicate<Error>([](const Error& e) { return e.kind() == ErrorKind::file_not_found; }));
 }
 
-TEST_CASE("CSV: Windows-1252 is decoded to UTF-8, a BOM dropped, a byte neither allows names the line", "[plan]") {
+TEST_CASE("CSV: Windows-1252 is decoded to UTF-8, a BOM dropped, a byte neither allows names the line", "[io][csv]") {
     // "Ìle" saved by a spreadsheet as Windows-1252: byte 0xCC; 0x80 is the euro sign.
     const CsvTable t = parse_csv("zone,locality\nA,\xCCle\nB,\x80 5\n", "w.csv");
     REQUIRE(t.rows.size() == 2);
@@ -62,7 +62,7 @@ TEST_CASE("CSV: Windows-1252 is decoded to UTF-8, a BOM dropped, a byte neither 
     }
 }
 
-TEST_CASE("CSV: a first field that starts with U+FEFF survives a write and read (fuzz finding)", "[plan]") {
+TEST_CASE("CSV: a first field that starts with U+FEFF survives a write and read (fuzz finding)", "[io][csv]") {
     const std::vector<std::string> header = {"\xEF\xBB\xBFzone", "locality"};
     const std::string text = csv_line(header) + csv_line({"S01", "1"});
     CHECK(text.front() == '"');
