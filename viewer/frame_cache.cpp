@@ -76,15 +76,24 @@ void FrameCache::ensure(int fb_w, int fb_h) {
     valid_ = false;
 }
 
-bool FrameCache::begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list) {
-    ensure(fb_w, fb_h);
+bool FrameCache::begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list,
+                       bool window_keeps_frame) {
     const std::uint64_t hash = panels_hash(draw_data, map_list, map_rect, fb_w, fb_h);
     const bool panels_unchanged = hash == panels_hash_;
     panels_hash_ = hash;
-    partial_ = valid_ && panels_unchanged;
-    // While the panels change every frame (editing, typing) the copy would buy nothing:
-    // draw straight to the window until they settle, then fill the cache again.
-    direct_ = !panels_unchanged;
+    if (window_keeps_frame) {
+        // Every frame leaves a whole picture in the window, so its own pixels are the
+        // cache: no texture, and no copy.
+        valid_ = false;
+        partial_ = panels_unchanged;
+        direct_ = true;
+    } else {
+        ensure(fb_w, fb_h);
+        partial_ = valid_ && panels_unchanged;
+        // While the panels change every frame (editing, typing) the copy would buy nothing:
+        // draw straight to the window until they settle, then fill the cache again.
+        direct_ = !panels_unchanged;
+    }
     target_ = direct_ ? 0 : fbo_;
     glBindFramebuffer(GL_FRAMEBUFFER, target_);
     glViewport(0, 0, fb_w, fb_h);

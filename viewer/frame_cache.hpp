@@ -1,5 +1,6 @@
 #pragma once
-// The whole window drawn into a texture that outlives the frame. Under llvmpipe the
+// The whole window drawn into a texture that outlives the frame (or, where the window's
+// back buffer keeps its pixels between frames, the window itself). Under llvmpipe the
 // panels' GL cost is fill rate (a few thousand vertices cover the window two or three
 // times over with blended, textured quads), and while the map pans or labels move the
 // panels do not change: when every ImGui draw list but the map's own is byte for byte
@@ -28,7 +29,10 @@ public:
     // map_rect is the map's rectangle in ImGui coordinates; map_list names the ImGui
     // window drawn only inside it. Returns true when the whole frame must be drawn,
     // false when only the map's rectangle is.
-    bool begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list);
+    // window_keeps_frame: the window's back buffer still holds the last frame
+    // (WindowPresenter), so the frame is drawn straight into it and nothing is copied.
+    bool begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list,
+               bool window_keeps_frame = false);
     // Limits ImGui's draw commands to the map's rectangle when begin() returned false.
     void clip_draw_data(ImDrawData* draw_data) const;
     // Copies the texture to the window's back buffer (unless the frame went there
@@ -37,6 +41,8 @@ public:
 
     // Where this frame draws: the cache, or the window (0) while the panels keep changing.
     GLuint framebuffer() const { return target_; }
+    // Only the map's rectangle was drawn this frame: only it needs presenting.
+    bool map_only() const { return partial_; }
     std::size_t full_redraws() const { return full_redraws_; }
     std::size_t partial_redraws() const { return partial_redraws_; }
 

@@ -50,6 +50,12 @@ ViewerApp::ViewerApp(ViewerOptions options) : options_(std::move(options)) {
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(options_.frame_stats > 0 || !options_.script_path.empty() ? 0 : 1);
+    presenter_ = std::make_unique<WindowPresenter>(window_);
+    glfwSetWindowUserPointer(window_, this);
+    // Exposed (uncovered, restored): the pixels kept in the back buffer may not be on screen.
+    glfwSetWindowRefreshCallback(window_, [](GLFWwindow* window) {
+        static_cast<ViewerApp*>(glfwGetWindowUserPointer(window))->presenter_->invalidate();
+    });
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // the layout is fixed; nothing to remember
@@ -357,7 +363,7 @@ int ViewerApp::run() {
             glClear(GL_COLOR_BUFFER_BIT);
             glFinish();
             const auto swap_start = std::chrono::steady_clock::now();
-            glfwSwapBuffers(window_);
+            presenter_->present();
             glFinish();
             const auto end = std::chrono::steady_clock::now();
             stats.add(ms(frame_start, end), 0, 0, 0, 0, 0, ms(swap_start, end));
@@ -411,7 +417,7 @@ int ViewerApp::run() {
         if (timing) glFinish();
         const auto map_start = std::chrono::steady_clock::now();
         ImDrawData* draw_data = ImGui::GetDrawData();
-        if (frame_cache_.begin(fb_w, fb_h, map_.camera().rect, draw_data, map_window_name)) {
+        if (frame_cache_.begin(fb_w, fb_h, map_.camera().rect, draw_data, map_window_name, presenter_->keeps_back_buffer())) {
             glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
             glClear(GL_COLOR_BUFFER_BIT);
         }
@@ -452,7 +458,14 @@ int ViewerApp::run() {
             }
         }
         const auto swap_start = std::chrono::steady_clock::now();
-        glfwSwapBuffers(window_);
+        if (frame_cache_.map_only()) {
+            const ScreenRect& r = map_.camera().rect;
+            const auto x = static_cast<int>(r.x * pixel_scale), w = static_cast<int>(r.w * pixel_scale);
+            const auto h = static_cast<int>(r.h * pixel_scale);
+            presenter_->present(x, fb_h - static_cast<int>((r.y + r.h) * pixel_scale), w, h);
+        } else {
+            presenter_->present();
+        }
         if (timing) glFinish();
         const auto swap_end = std::chrono::steady_clock::now();
 
