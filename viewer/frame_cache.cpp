@@ -53,29 +53,6 @@ std::uint64_t panels_hash(const ImDrawData* data, const char* map_list, const Sc
 
 } // namespace
 
-FrameCache::~FrameCache() {
-    if (fbo_) glDeleteFramebuffers(1, &fbo_);
-    if (texture_) glDeleteTextures(1, &texture_);
-}
-
-void FrameCache::ensure(int fb_w, int fb_h) {
-    if (fbo_ && fb_w == width_ && fb_h == height_) return;
-    if (!fbo_) {
-        glGenFramebuffers(1, &fbo_);
-        glGenTextures(1, &texture_);
-    }
-    glBindTexture(GL_TEXTURE_2D, texture_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, fb_w, fb_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glBindTexture(GL_TEXTURE_2D, 0);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
-    width_ = fb_w;
-    height_ = fb_h;
-    valid_ = false;
-}
-
 bool FrameCache::begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list,
                        bool window_keeps_frame) {
     const std::uint64_t hash = panels_hash(draw_data, map_list, map_rect, fb_w, fb_h);
@@ -88,13 +65,13 @@ bool FrameCache::begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImD
         partial_ = panels_unchanged;
         direct_ = true;
     } else {
-        ensure(fb_w, fb_h);
+        if (image_.ensure(fb_w, fb_h)) valid_ = false;
         partial_ = valid_ && panels_unchanged;
         // While the panels change every frame (editing, typing) the copy would buy nothing:
         // draw straight to the window until they settle, then fill the cache again.
         direct_ = !panels_unchanged;
     }
-    target_ = direct_ ? 0 : fbo_;
+    target_ = direct_ ? 0 : image_.framebuffer();
     glBindFramebuffer(GL_FRAMEBUFFER, target_);
     glViewport(0, 0, fb_w, fb_h);
     clip_ = map_rect;
@@ -122,9 +99,10 @@ void FrameCache::finish() {
         valid_ = false;
         return;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, image_.framebuffer());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    const int w = image_.width(), h = image_.height();
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     valid_ = true;
 }

@@ -10,6 +10,7 @@
 // to the window, so editing does not pay for the copy.
 #include "gl.hpp"
 #include "map_camera.hpp"
+#include "render_target.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -23,7 +24,6 @@ public:
     FrameCache() = default;
     FrameCache(const FrameCache&) = delete;
     FrameCache& operator=(const FrameCache&) = delete;
-    ~FrameCache();
 
     // Starts a frame of fb_w x fb_h pixels and binds its target (framebuffer()).
     // map_rect is the map's rectangle in ImGui coordinates; map_list names the ImGui
@@ -47,12 +47,7 @@ public:
     std::size_t partial_redraws() const { return partial_redraws_; }
 
 private:
-    void ensure(int fb_w, int fb_h);
-
-    GLuint fbo_ = 0;
-    GLuint texture_ = 0;
-    int width_ = 0;
-    int height_ = 0;
+    RenderTarget image_;
     bool valid_ = false;
     bool partial_ = false;
     bool direct_ = false;

@@ -11,27 +11,6 @@ MapRenderer::~MapRenderer() {
         const GLuint buffers_of_level[] = {level.positions, level.colours};
         glDeleteBuffers(2, buffers_of_level);
     }
-    if (cache_fbo_) glDeleteFramebuffers(1, &cache_fbo_);
-    if (cache_texture_) glDeleteTextures(1, &cache_texture_);
-}
-
-void MapRenderer::ensure_cache(int width, int height) {
-    if (cache_fbo_ && width == cache_w_ && height == cache_h_) return;
-    if (!cache_fbo_) {
-        glGenFramebuffers(1, &cache_fbo_);
-        glGenTextures(1, &cache_texture_);
-    }
-    glBindTexture(GL_TEXTURE_2D, cache_texture_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glBindTexture(GL_TEXTURE_2D, 0);
-    glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_texture_, 0);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    cache_w_ = width;
-    cache_h_ = height;
-    cache_valid_ = false;
 }
 
 void MapRenderer::upload(const ZoneMesh& mesh) {
@@ -218,14 +197,14 @@ void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pi
     const auto vy = static_cast<GLint>(static_cast<float>(framebuffer_height) - (r.y + r.h) * pixel_scale);
     const auto vw = static_cast<GLsizei>(r.w * pixel_scale), vh = static_cast<GLsizei>(r.h * pixel_scale);
     if (vw <= 0 || vh <= 0) return;
-    ensure_cache(vw, vh);
+    if (cache_.ensure(vw, vh)) cache_valid_ = false;
     const CacheKey key{camera.centre.x, camera.centre.y, camera.scale, r.x, r.y, r.w, r.h, outline_alpha,
                        framebuffer_height};
     if (!cache_valid_ || !(key == cache_key_)) {
         // Draw into the cache texture: the same projection, a viewport at its origin.
         MapCamera local = camera;
         local.rect = ScreenRect{0, 0, r.w, r.h};
-        glBindFramebuffer(GL_FRAMEBUFFER, cache_fbo_);
+        glBindFramebuffer(GL_FRAMEBUFFER, cache_.framebuffer());
         glViewport(0, 0, vw, vh);
         glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
         glClear(GL_COLOR_BUFFER_BIT);
@@ -235,7 +214,7 @@ void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pi
         cache_valid_ = true;
         ++redraws_;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_fbo_);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_.framebuffer());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_framebuffer_);
     glBlitFramebuffer(0, 0, vw, vh, vx, vy, vx + vw, vy + vh, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, target_framebuffer_);

@@ -6,6 +6,7 @@
 #include "colours.hpp"
 #include "gl.hpp"
 #include "map_camera.hpp"
+#include "render_target.hpp"
 
 #include <lp/edit/zone_mesh.hpp>
 
@@ -72,16 +73,14 @@ private:
     // The drawn map is kept in a texture and only drawn again when the view, the
     // colours or the boundaries change: most frames (hover, typing in a panel) just
     // copy it, which llvmpipe does in well under a millisecond.
-    void ensure_cache(int width, int height);
     struct CacheKey {
         double cx = 0, cy = 0, scale = 0;
         float x = 0, y = 0, w = 0, h = 0, outline_alpha = 0;
         int framebuffer_height = 0;
         bool operator==(const CacheKey&) const = default;
     };
-    GLuint cache_fbo_ = 0, cache_texture_ = 0;
+    RenderTarget cache_;
     GLuint target_framebuffer_ = 0;
-    int cache_w_ = 0, cache_h_ = 0;
     bool cache_valid_ = false;
     CacheKey cache_key_;
     std::size_t redraws_ = 0;
