@@ -1,6 +1,8 @@
 #include "map_renderer.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 namespace lp::viewer {
 
@@ -137,8 +139,7 @@ void add_range(std::vector<GLint>& firsts, std::vector<GLsizei>& counts, std::ui
 
 } // namespace
 
-void MapRenderer::collect_visible(const MapCamera& camera) {
-    const Box view = camera.visible();
+void MapRenderer::collect_visible(const Box& view) {
     fill_first_.clear();
     fill_count_.clear();
     line_first_.clear();
@@ -197,37 +198,107 @@ void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pi
     const auto vy = static_cast<GLint>(static_cast<float>(framebuffer_height) - (r.y + r.h) * pixel_scale);
     const auto vw = static_cast<GLsizei>(r.w * pixel_scale), vh = static_cast<GLsizei>(r.h * pixel_scale);
     if (vw <= 0 || vh <= 0) return;
-    if (cache_.ensure(vw, vh)) cache_valid_ = false;
+    const bool resized_a = cache_[0].ensure(vw, vh), resized_b = cache_[1].ensure(vw, vh);
+    if (resized_a || resized_b) cache_valid_ = false;
     const CacheKey key{camera.centre.x, camera.centre.y, camera.scale, r.x, r.y, r.w, r.h, outline_alpha,
                        framebuffer_height};
     if (!cache_valid_ || !(key == cache_key_)) {
-        // Draw into the cache texture: the same projection, a viewport at its origin.
-        MapCamera local = camera;
-        local.rect = ScreenRect{0, 0, r.w, r.h};
-        glBindFramebuffer(GL_FRAMEBUFFER, cache_.framebuffer());
-        glViewport(0, 0, vw, vh);
-        glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
-        glClear(GL_COLOR_BUFFER_BIT);
-        draw_mesh(local, static_cast<int>(r.h * pixel_scale), pixel_scale, outline_alpha);
+        if (shift_cache(key, camera, pixel_scale, outline_alpha)) {
+            ++shifted_redraws_;
+        } else {
+            // Draw into the cache texture: the same projection, a viewport at its origin.
+            MapCamera local = camera;
+            local.rect = ScreenRect{0, 0, r.w, r.h};
+            glBindFramebuffer(GL_FRAMEBUFFER, cache_[current_].framebuffer());
+            glViewport(0, 0, vw, vh);
+            glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
+            glClear(GL_COLOR_BUFFER_BIT);
+            draw_mesh(local, static_cast<int>(r.h * pixel_scale), pixel_scale, outline_alpha);
+            cache_key_ = key;
+        }
         glBindFramebuffer(GL_FRAMEBUFFER, target_framebuffer_);
-        cache_key_ = key;
         cache_valid_ = true;
         ++redraws_;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_.framebuffer());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_[current_].framebuffer());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_framebuffer_);
     glBlitFramebuffer(0, 0, vw, vh, vx, vy, vx + vw, vy + vh, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, target_framebuffer_);
 }
 
-void MapRenderer::draw_mesh(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha) {
+bool MapRenderer::shift_cache(const CacheKey& key, const MapCamera& camera, float pixel_scale, float outline_alpha) {
+    const ScreenRect& r = camera.rect;
+    CacheKey moved = cache_key_;
+    moved.cx = key.cx;
+    moved.cy = key.cy;
+    if (!cache_valid_ || !(moved == key)) return false;
+    // Pixels the view moved by. A drag moves it by whole screen pixels; anything else
+    // (a zoom's rounding) would leave the old image half a pixel off the new strips.
+    const double pixels_per_metre = camera.scale * pixel_scale;
+    const double dx = (camera.centre.x - cache_key_.cx) * pixels_per_metre;
+    const double dy = (camera.centre.y - cache_key_.cy) * pixels_per_metre;
+    const double ix = std::round(dx), iy = std::round(dy);
+    if (std::abs(dx - ix) > 1e-3 || std::abs(dy - iy) > 1e-3) return false;
+    const RenderTarget& from = cache_[current_];
+    const int w = from.width(), h = from.height();
+    const auto sx = static_cast<int>(ix), sy = static_cast<int>(iy);
+    if (std::abs(sx) * 2 > w || std::abs(sy) * 2 > h) return false;
+    // The image stays on the centre it was drawn for, moved by whole pixels, so rounding
+    // never accumulates over a long drag (the camera differs by under 1/1000 pixel).
+    cache_key_.cx += ix / pixels_per_metre;
+    cache_key_.cy += iy / pixels_per_metre;
+    if (sx == 0 && sy == 0) return true;
+
+    const RenderTarget& to = cache_[1 - current_];
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, from.framebuffer());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.framebuffer());
+    // Moving the view right by sx moves the map left by sx (GL's y runs up, as the map's).
+    const int src_x = std::max(0, sx), dst_x = std::max(0, -sx), src_y = std::max(0, sy), dst_y = std::max(0, -sy);
+    const int cw = w - std::abs(sx), ch = h - std::abs(sy);
+    glBlitFramebuffer(src_x, src_y, src_x + cw, src_y + ch, dst_x, dst_y, dst_x + cw, dst_y + ch, GL_COLOR_BUFFER_BIT,
+                      GL_NEAREST);
+    current_ = 1 - current_;
+    glBindFramebuffer(GL_FRAMEBUFFER, to.framebuffer());
+
+    MapCamera local = camera;
+    local.centre = {cache_key_.cx, cache_key_.cy};
+    local.rect = ScreenRect{0, 0, r.w, r.h};
+    std::vector<std::array<GLint, 4>> strips;
+    if (sx > 0) strips.push_back({w - sx, 0, sx, h});
+    if (sx < 0) strips.push_back({0, 0, -sx, h});
+    if (sy > 0) strips.push_back({0, h - sy, w, sy});
+    if (sy < 0) strips.push_back({0, 0, w, -sy});
+    glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
+    for (const auto& strip : strips) {
+        glViewport(0, 0, w, h);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(strip[0], strip[1], strip[2], strip[3]);
+        glClear(GL_COLOR_BUFFER_BIT);
+        draw_mesh(local, h, pixel_scale, outline_alpha, strip.data());
+    }
+    glDisable(GL_SCISSOR_TEST);
+    return true;
+}
+
+void MapRenderer::draw_mesh(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha,
+                            const GLint* strip) {
     // The coarsest simplified level whose error stays under a pixel.
     level_ = -1;
     for (std::size_t l = 0; l < mesh_->levels.size(); ++l) {
         if (mesh_->levels[l].tolerance * camera.scale * pixel_scale < 1.0) level_ = static_cast<int>(l);
     }
-    collect_visible(camera);
+    Box cull = camera.visible();
+    if (strip) {
+        // The strip's map box, widened by the widest thing drawn across its edge (bold
+        // lines, point symbols), so a zone just outside it still draws its part inside.
+        const double metres_per_pixel = 1.0 / (camera.scale * pixel_scale), margin = 24;
+        const double x0 = cull.min_x, y0 = cull.min_y;
+        cull = {x0 + (strip[0] - margin) * metres_per_pixel, y0 + (strip[1] - margin) * metres_per_pixel,
+                x0 + (strip[0] + strip[2] + margin) * metres_per_pixel, y0 + (strip[1] + strip[3] + margin) * metres_per_pixel};
+    }
+    collect_visible(cull);
     begin(camera, framebuffer_height, pixel_scale);
+    if (strip) glScissor(strip[0], strip[1], strip[2], strip[3]);
 
     if (!context_triangles_.empty()) {
         glBindBuffer(GL_ARRAY_BUFFER, 0);

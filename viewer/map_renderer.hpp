@@ -59,16 +59,25 @@ public:
                       const std::vector<std::uint32_t>& zones, Rgba colour);
 
     std::size_t zones_drawn() const { return zones_drawn_; }
-    // Frames in which the mesh was drawn again (the rest reused the cached image).
+    // Frames in which the mesh was drawn again (the rest reused the cached image), and
+    // of those the ones that shifted the image and drew only the strips a pan exposed.
     std::size_t redraws() const { return redraws_; }
+    std::size_t shifted_redraws() const { return shifted_redraws_; }
     // Where the cached map image is copied (the frame cache's framebuffer; 0 is the window).
     void set_target_framebuffer(GLuint framebuffer) { target_framebuffer_ = framebuffer; }
 
 private:
-    void draw_mesh(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha);
+    // strip: when given, only the zones meeting it are drawn, and only inside it
+    // (framebuffer pixels of the target, bottom-left origin: x, y, width, height).
+    void draw_mesh(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha,
+                   const GLint* strip = nullptr);
+    // Moves the cached image by whole pixels and draws the strips it uncovers; false when
+    // the view moved by a fraction of a pixel or too far, and the whole image is drawn.
+    struct CacheKey;
+    bool shift_cache(const CacheKey& key, const MapCamera& camera, float pixel_scale, float outline_alpha);
     void begin(const MapCamera& camera, int framebuffer_height, float pixel_scale);
     void end();
-    void collect_visible(const MapCamera& camera);
+    void collect_visible(const Box& view);
 
     // The drawn map is kept in a texture and only drawn again when the view, the
     // colours or the boundaries change: most frames (hover, typing in a panel) just
@@ -79,11 +88,15 @@ private:
         int framebuffer_height = 0;
         bool operator==(const CacheKey&) const = default;
     };
-    RenderTarget cache_;
+    // Two images: a pan copies the current one, moved, into the other (a copy within
+    // one texture would overlap itself).
+    RenderTarget cache_[2];
+    int current_ = 0;
     GLuint target_framebuffer_ = 0;
     bool cache_valid_ = false;
     CacheKey cache_key_;
     std::size_t redraws_ = 0;
+    std::size_t shifted_redraws_ = 0;
 
     std::vector<float> context_triangles_, context_segments_;
     std::vector<std::vector<float>> points_;

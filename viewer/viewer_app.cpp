@@ -493,6 +493,8 @@ int ViewerApp::run() {
                     session_.has_data() ? session_.mesh().vertex_total() / 3 : 0, renderer_.redraws());
         std::printf("frame-stats: panels redrawn whole in %zu frames, only the map's rectangle in %zu\n",
                     frame_cache_.full_redraws(), frame_cache_.partial_redraws());
+        std::printf("frame-stats: of the map's redraws, %zu moved the image and drew only the strips a pan exposed\n",
+                    renderer_.shifted_redraws());
     }
     if (session_.has_plan() && !session_.dirty() && exit_code == 0 && !script_) {
         // Nothing unsaved: no recovery file is left behind (Save and Discard removed
