@@ -24,6 +24,32 @@ std::uint64_t float_bits(float v) {
     return bits;
 }
 
+std::uint64_t list_hash(std::uint64_t h, const ImDrawList* list) {
+    h = mix(h, bytes_hash(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert)));
+    h = mix(h, bytes_hash(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx)));
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+        h = mix(h, float_bits(cmd.ClipRect.x) | float_bits(cmd.ClipRect.y) << 32);
+        h = mix(h, float_bits(cmd.ClipRect.z) | float_bits(cmd.ClipRect.w) << 32);
+        h = mix(h, reinterpret_cast<std::uintptr_t>(cmd.TextureId));
+        h = mix(h, cmd.ElemCount | static_cast<std::uint64_t>(cmd.IdxOffset) << 32);
+        h = mix(h, cmd.VtxOffset | (cmd.UserCallback ? 1ULL << 32 : 0));
+    }
+    return h;
+}
+
+bool is_map_list(const ImDrawList* list, const char* map_list) {
+    return list->_OwnerName && std::strcmp(list->_OwnerName, map_list) == 0;
+}
+
+// What ImGui draws inside the map's own window.
+std::uint64_t map_hash(const ImDrawData* data, const char* map_list) {
+    std::uint64_t h = 0x6d6170;
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        if (is_map_list(data->CmdLists[i], map_list)) h = list_hash(h, data->CmdLists[i]);
+    }
+    return h;
+}
+
 // Everything ImGui would draw outside the map's own window: vertices, indices and the
 // commands' clip rectangles and textures, with the map's rectangle and the frame's size.
 std::uint64_t panels_hash(const ImDrawData* data, const char* map_list, const ScreenRect& map_rect, int fb_w, int fb_h) {
@@ -34,19 +60,11 @@ std::uint64_t panels_hash(const ImDrawData* data, const char* map_list, const Sc
         h = mix(h, float_bits(v));
     for (int i = 0; i < data->CmdListsCount; ++i) {
         const ImDrawList* list = data->CmdLists[i];
-        if (list->_OwnerName && std::strcmp(list->_OwnerName, map_list) == 0) {
+        if (is_map_list(list, map_list)) {
             h = mix(h, 0x6d6170);  // where the map's list sits in the order
             continue;
         }
-        h = mix(h, bytes_hash(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert)));
-        h = mix(h, bytes_hash(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx)));
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            h = mix(h, float_bits(cmd.ClipRect.x) | float_bits(cmd.ClipRect.y) << 32);
-            h = mix(h, float_bits(cmd.ClipRect.z) | float_bits(cmd.ClipRect.w) << 32);
-            h = mix(h, reinterpret_cast<std::uintptr_t>(cmd.TextureId));
-            h = mix(h, cmd.ElemCount | static_cast<std::uint64_t>(cmd.IdxOffset) << 32);
-            h = mix(h, cmd.VtxOffset | (cmd.UserCallback ? 1ULL << 32 : 0));
-        }
+        h = list_hash(h, list);
     }
     return h;
 }
@@ -54,10 +72,17 @@ std::uint64_t panels_hash(const ImDrawData* data, const char* map_list, const Sc
 } // namespace
 
 bool FrameCache::begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list,
-                       bool window_keeps_frame) {
+                       bool window_keeps_frame, std::uint64_t map_signature) {
     const std::uint64_t hash = panels_hash(draw_data, map_list, map_rect, fb_w, fb_h);
     const bool panels_unchanged = hash == panels_hash_;
     panels_hash_ = hash;
+    const std::uint64_t map = mix(map_hash(draw_data, map_list), map_signature);
+    unchanged_ = window_keeps_frame && panels_unchanged && map == map_hash_;
+    map_hash_ = map;
+    if (unchanged_) {
+        ++unchanged_frames_;
+        return false;
+    }
     if (window_keeps_frame) {
         // Every frame leaves a whole picture in the window, so its own pixels are the
         // cache: no texture, and no copy.

@@ -31,8 +31,13 @@ public:
     // false when only the map's rectangle is.
     // window_keeps_frame: the window's back buffer still holds the last frame
     // (WindowPresenter), so the frame is drawn straight into it and nothing is copied.
+    // map_signature: what the map's GL layers will show (MapRenderer::signature()).
     bool begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list,
-               bool window_keeps_frame = false);
+               bool window_keeps_frame = false, std::uint64_t map_signature = 0);
+    // Nothing differs from the frame the window holds (panels, the map's ImGui window and
+    // its GL layers): draw nothing and present nothing.
+    bool unchanged() const { return unchanged_; }
+    std::size_t unchanged_frames() const { return unchanged_frames_; }
     // Limits ImGui's draw commands to the map's rectangle when begin() returned false.
     void clip_draw_data(ImDrawData* draw_data) const;
     // Copies the texture to the window's back buffer (unless the frame went there
@@ -54,6 +59,9 @@ private:
     GLuint target_ = 0;
     ScreenRect clip_{};
     std::uint64_t panels_hash_ = 0;
+    std::uint64_t map_hash_ = 0;
+    bool unchanged_ = false;
+    std::size_t unchanged_frames_ = 0;
     std::size_t full_redraws_ = 0;
     std::size_t partial_redraws_ = 0;
 }; // class FrameCache

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
+#include <string_view>
 
 namespace lp::viewer {
 
@@ -202,6 +204,16 @@ void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pi
     if (resized_a || resized_b) cache_valid_ = false;
     const CacheKey key{camera.centre.x, camera.centre.y, camera.scale, r.x, r.y, r.w, r.h, outline_alpha,
                        framebuffer_height};
+    if (dry_) {
+        // The image to be shown: the one cached (its redraw count names it), if it is
+        // still the view's; a changed one otherwise.
+        const bool reused = cache_valid_ && key == cache_key_;
+        note(reused ? redraws_ : ~redraws_);
+        for (const double v : {key.cx, key.cy, key.scale}) note(std::hash<double>{}(v));
+        for (const float v : {key.x, key.y, key.w, key.h, key.outline_alpha}) note(std::hash<float>{}(v));
+        note(static_cast<std::uint64_t>(key.framebuffer_height));
+        return;
+    }
     if (!cache_valid_ || !(key == cache_key_)) {
         if (shift_cache(key, camera, pixel_scale, outline_alpha)) {
             ++shifted_redraws_;
@@ -362,6 +374,13 @@ void MapRenderer::draw_mesh(const MapCamera& camera, int framebuffer_height, flo
 void MapRenderer::draw_overlay(const MapCamera& camera, int framebuffer_height, float pixel_scale,
                                const std::vector<std::uint32_t>& zones, Rgba colour) {
     if (!mesh_ || zones.empty()) return;
+    if (dry_) {
+        note(std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(zones.data()),
+                                                            zones.size() * sizeof(std::uint32_t))));
+        note(colour);
+        note(glIsEnabled(GL_POLYGON_STIPPLE));  // the comparison's hatching
+        return;
+    }
     std::vector<GLint> first;
     std::vector<GLsizei> count;
     const Box view = camera.visible();

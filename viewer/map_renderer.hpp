@@ -58,6 +58,15 @@ public:
     void draw_overlay(const MapCamera& camera, int framebuffer_height, float pixel_scale,
                       const std::vector<std::uint32_t>& zones, Rgba colour);
 
+    // A frame in two passes: with dry set, draw() and draw_overlay() only note what they
+    // would draw (signature()), so a frame whose map and panels are all as last frame's
+    // can leave the window as it is; then, unless skipped, again with dry unset.
+    void begin_frame(bool dry) {
+        dry_ = dry;
+        signature_ = 0x6d6170;
+    }
+    std::uint64_t signature() const { return signature_; }
+
     std::size_t zones_drawn() const { return zones_drawn_; }
     // Frames in which the mesh was drawn again (the rest reused the cached image), and
     // of those the ones that shifted the image and drew only the strips a pan exposed.
@@ -97,6 +106,9 @@ private:
     CacheKey cache_key_;
     std::size_t redraws_ = 0;
     std::size_t shifted_redraws_ = 0;
+    bool dry_ = false;
+    std::uint64_t signature_ = 0;
+    void note(std::uint64_t value) { signature_ = (signature_ ^ value) * 0x100000001b3ULL; }
 
     std::vector<float> context_triangles_, context_segments_;
     std::vector<std::vector<float>> points_;

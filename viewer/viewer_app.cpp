@@ -417,21 +417,33 @@ int ViewerApp::run() {
         if (timing) glFinish();
         const auto map_start = std::chrono::steady_clock::now();
         ImDrawData* draw_data = ImGui::GetDrawData();
-        if (frame_cache_.begin(fb_w, fb_h, map_.camera().rect, draw_data, map_window_name, presenter_->keeps_back_buffer())) {
+        const bool keeps_frame = presenter_->keeps_back_buffer();
+        // First what the map would draw, so a frame equal to the one on screen is skipped.
+        renderer_.begin_frame(true);
+        map_.render(session_, renderer_, fb_h, pixel_scale);
+        comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
+        renderer_.begin_frame(false);
+        if (frame_cache_.begin(fb_w, fb_h, map_.camera().rect, draw_data, map_window_name, keeps_frame,
+                               renderer_.signature())) {
             glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
             glClear(GL_COLOR_BUFFER_BIT);
         }
-        renderer_.set_target_framebuffer(frame_cache_.framebuffer());
-        map_.render(session_, renderer_, fb_h, pixel_scale);
-        comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
+        const bool drawn = !frame_cache_.unchanged();
+        if (drawn) {
+            renderer_.set_target_framebuffer(frame_cache_.framebuffer());
+            map_.render(session_, renderer_, fb_h, pixel_scale);
+            comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
+        }
         if (timing) glFinish();
         const auto ui_start = std::chrono::steady_clock::now();
-        glViewport(0, 0, fb_w, fb_h);
-        frame_cache_.clip_draw_data(draw_data);
-        ImGui_ImplOpenGL3_RenderDrawData(draw_data);
+        if (drawn) {
+            glViewport(0, 0, fb_w, fb_h);
+            frame_cache_.clip_draw_data(draw_data);
+            ImGui_ImplOpenGL3_RenderDrawData(draw_data);
+        }
         if (timing) glFinish();
         const auto ui_end = std::chrono::steady_clock::now();
-        frame_cache_.finish();
+        if (drawn) frame_cache_.finish();
         if (timing) glFinish();
         const auto copy_end = std::chrono::steady_clock::now();
 
@@ -458,7 +470,9 @@ int ViewerApp::run() {
             }
         }
         const auto swap_start = std::chrono::steady_clock::now();
-        if (frame_cache_.map_only()) {
+        if (!drawn) {
+            // The window shows this frame already.
+        } else if (frame_cache_.map_only()) {
             const ScreenRect& r = map_.camera().rect;
             const auto x = static_cast<int>(r.x * pixel_scale), w = static_cast<int>(r.w * pixel_scale);
             const auto h = static_cast<int>(r.h * pixel_scale);
@@ -493,6 +507,8 @@ int ViewerApp::run() {
                     session_.has_data() ? session_.mesh().vertex_total() / 3 : 0, renderer_.redraws());
         std::printf("frame-stats: panels redrawn whole in %zu frames, only the map's rectangle in %zu\n",
                     frame_cache_.full_redraws(), frame_cache_.partial_redraws());
+        std::printf("frame-stats: %zu frames equal to the one on screen were neither drawn nor presented\n",
+                    frame_cache_.unchanged_frames());
         std::printf("frame-stats: of the map's redraws, %zu moved the image and drew only the strips a pan exposed\n",
                     renderer_.shifted_redraws());
     }
