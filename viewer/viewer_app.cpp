@@ -352,7 +352,14 @@ int ViewerApp::run() {
             if (close_confirmed_) break;
         }
         const auto frame_start = std::chrono::steady_clock::now();
-        glfwPollEvents();
+        if (!script_ && frames_to_time == 0 && frame_cache_.unchanged()) {
+            // Nothing changed last frame: sleep until input arrives instead of drawing the
+            // same frame again. The timeout picks up what other threads finish (loading,
+            // the optimiser, the alternatives) and the autosave's clock.
+            glfwWaitEventsTimeout(0.1);
+        } else {
+            glfwPollEvents();
+        }
         const auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
         if (frames_to_time > 0 && !(script_ && !script_->finished()) && stats.phase() == FrameStats::Phase::empty) {
             // The floor: a window cleared and presented, with no panels and no map.
