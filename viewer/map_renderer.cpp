@@ -1,7 +1,8 @@
 #include "map_renderer.hpp"
 
+#include "image_shift.hpp"
+
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <functional>
 #include <string_view>
@@ -244,30 +245,25 @@ bool MapRenderer::shift_cache(const CacheKey& key, const MapCamera& camera, floa
     moved.cx = key.cx;
     moved.cy = key.cy;
     if (!cache_valid_ || !(moved == key)) return false;
-    // Pixels the view moved by. A drag moves it by whole screen pixels; anything else
-    // (a zoom's rounding) would leave the old image half a pixel off the new strips.
+    // Pixels the view moved by: a drag moves it by whole screen pixels.
     const double pixels_per_metre = camera.scale * pixel_scale;
-    const double dx = (camera.centre.x - cache_key_.cx) * pixels_per_metre;
-    const double dy = (camera.centre.y - cache_key_.cy) * pixels_per_metre;
-    const double ix = std::round(dx), iy = std::round(dy);
-    if (std::abs(dx - ix) > 1e-3 || std::abs(dy - iy) > 1e-3) return false;
     const RenderTarget& from = cache_[current_];
-    const int w = from.width(), h = from.height();
-    const auto sx = static_cast<int>(ix), sy = static_cast<int>(iy);
-    if (std::abs(sx) * 2 > w || std::abs(sy) * 2 > h) return false;
+    const std::optional<ImageShift> shift =
+        image_shift((camera.centre.x - cache_key_.cx) * pixels_per_metre, (camera.centre.y - cache_key_.cy) * pixels_per_metre,
+                    from.width(), from.height());
+    if (!shift) return false;
     // The image stays on the centre it was drawn for, moved by whole pixels, so rounding
     // never accumulates over a long drag (the camera differs by under 1/1000 pixel).
-    cache_key_.cx += ix / pixels_per_metre;
-    cache_key_.cy += iy / pixels_per_metre;
-    if (sx == 0 && sy == 0) return true;
+    cache_key_.cx += shift->dx / pixels_per_metre;
+    cache_key_.cy += shift->dy / pixels_per_metre;
+    if (shift->strips.empty()) return true;
 
     const RenderTarget& to = cache_[1 - current_];
     glBindFramebuffer(GL_READ_FRAMEBUFFER, from.framebuffer());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.framebuffer());
-    // Moving the view right by sx moves the map left by sx (GL's y runs up, as the map's).
-    const int src_x = std::max(0, sx), dst_x = std::max(0, -sx), src_y = std::max(0, sy), dst_y = std::max(0, -sy);
-    const int cw = w - std::abs(sx), ch = h - std::abs(sy);
-    glBlitFramebuffer(src_x, src_y, src_x + cw, src_y + ch, dst_x, dst_y, dst_x + cw, dst_y + ch, GL_COLOR_BUFFER_BIT,
+    const PixelRect& s = shift->source;
+    const PixelRect& t = shift->target;
+    glBlitFramebuffer(s[0], s[1], s[0] + s[2], s[1] + s[3], t[0], t[1], t[0] + t[2], t[1] + t[3], GL_COLOR_BUFFER_BIT,
                       GL_NEAREST);
     current_ = 1 - current_;
     glBindFramebuffer(GL_FRAMEBUFFER, to.framebuffer());
@@ -275,13 +271,9 @@ bool MapRenderer::shift_cache(const CacheKey& key, const MapCamera& camera, floa
     MapCamera local = camera;
     local.centre = {cache_key_.cx, cache_key_.cy};
     local.rect = ScreenRect{0, 0, r.w, r.h};
-    std::vector<std::array<GLint, 4>> strips;
-    if (sx > 0) strips.push_back({w - sx, 0, sx, h});
-    if (sx < 0) strips.push_back({0, 0, -sx, h});
-    if (sy > 0) strips.push_back({0, h - sy, w, sy});
-    if (sy < 0) strips.push_back({0, 0, w, -sy});
+    const int w = to.width(), h = to.height();
     glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
-    for (const auto& strip : strips) {
+    for (const PixelRect& strip : shift->strips) {
         glViewport(0, 0, w, h);
         glEnable(GL_SCISSOR_TEST);
         glScissor(strip[0], strip[1], strip[2], strip[3]);
