@@ -26,7 +26,8 @@ public:
     void upload(const ZoneMesh& mesh);
     bool ready() const { return mesh_ != nullptr; }
 
-    // One colour per zone.
+    // One colour per zone. Only the zones whose colour changed are uploaded and drawn
+    // again in the cached image (an edit repaints a few zones, not Scotland).
     void set_zone_colours(const std::vector<Rgba>& colours);
     // Segments (indices into the mesh's segments) drawn bold, e.g. locality boundaries.
     // Segments (indices into the mesh's segments) drawn bold: between localities always,
@@ -72,6 +73,8 @@ public:
     // of those the ones that shifted the image and drew only the strips a pan exposed.
     std::size_t redraws() const { return redraws_; }
     std::size_t shifted_redraws() const { return shifted_redraws_; }
+    // ...and the ones that drew again only where an edit changed colours or boundaries.
+    std::size_t dirty_redraws() const { return dirty_redraws_; }
     // Where the cached map image is copied (the frame cache's framebuffer; 0 is the window).
     void set_target_framebuffer(GLuint framebuffer) { target_framebuffer_ = framebuffer; }
 
@@ -105,7 +108,20 @@ private:
     bool cache_valid_ = false;
     CacheKey cache_key_;
     std::size_t redraws_ = 0;
+    // Where the cached image is out of date (mesh coordinates), when it is only in part:
+    // the zones recoloured and the bold segments added or removed since it was drawn.
+    Box dirty_;
+    // The centre the cached image was drawn for: the camera's, or after pans by whole
+    // pixels within 1/1000 pixel of it (the image moved by exactly those pixels).
+    Point image_centre_;
+    std::vector<Rgba> zone_colours_;  // as last set
+    bool colours_uploaded_ = false;
+    std::vector<std::uint32_t> bold_between_, bold_edge_;  // as last set, in segment order
+    void mark_dirty_segments(const std::vector<std::uint32_t>& before, const std::vector<std::uint32_t>& after);
+    // Draws the dirty box again in the cached image; false when it is most of the image.
+    bool redraw_dirty(const MapCamera& camera, float pixel_scale, float outline_alpha);
     std::size_t shifted_redraws_ = 0;
+    std::size_t dirty_redraws_ = 0;
     bool dry_ = false;
     std::uint64_t signature_ = 0;
     void note(std::uint64_t value) { signature_ = (signature_ ^ value) * 0x100000001b3ULL; }

@@ -518,6 +518,7 @@ int ViewerApp::run() {
                     frame_cache_.unchanged_frames());
         std::printf("frame-stats: of the map's redraws, %zu moved the image and drew only the strips a pan exposed\n",
                     renderer_.shifted_redraws());
+        std::printf("frame-stats: and %zu drew again only the part an edit changed\n", renderer_.dirty_redraws());
     }
     if (session_.has_plan() && !session_.dirty() && exit_code == 0 && !script_) {
         // Nothing unsaved: no recovery file is left behind (Save and Discard removed
