@@ -28,6 +28,7 @@
 #include <functional>
 #include <iostream>
 #include <numeric>
+#include <thread>
 
 namespace lp::viewer {
 namespace {
@@ -490,6 +491,12 @@ int ViewerApp::run() {
         if (timing) glFinish();
         const auto swap_end = std::chrono::steady_clock::now();
 
+        if (!script_ && frames_to_time == 0 && presenter_->keeps_back_buffer() && drawn) {
+            // Presenting without swapping has no vertical sync to pace it: something that
+            // changes every frame (the pulsing of cut-off zones, a progress bar) would
+            // otherwise draw as fast as the processor allows. 60 frames a second at most.
+            std::this_thread::sleep_until(frame_start + std::chrono::microseconds(16'667));
+        }
         const bool script_running = script_ && !script_->finished();
         if (script_ && script_->failed()) {
             std::cerr << "locality-viewer: " << script_->error() << "\n";
