@@ -24,6 +24,32 @@ std::uint64_t float_bits(float v) {
     return bits;
 }
 
+std::uint64_t list_hash(std::uint64_t h, const ImDrawList* list) {
+    h = mix(h, bytes_hash(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert)));
+    h = mix(h, bytes_hash(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx)));
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+        h = mix(h, float_bits(cmd.ClipRect.x) | float_bits(cmd.ClipRect.y) << 32);
+        h = mix(h, float_bits(cmd.ClipRect.z) | float_bits(cmd.ClipRect.w) << 32);
+        h = mix(h, reinterpret_cast<std::uintptr_t>(cmd.TextureId));
+        h = mix(h, cmd.ElemCount | static_cast<std::uint64_t>(cmd.IdxOffset) << 32);
+        h = mix(h, cmd.VtxOffset | (cmd.UserCallback ? 1ULL << 32 : 0));
+    }
+    return h;
+}
+
+bool is_map_list(const ImDrawList* list, const char* map_list) {
+    return list->_OwnerName && std::strcmp(list->_OwnerName, map_list) == 0;
+}
+
+// What ImGui draws inside the map's own window.
+std::uint64_t map_hash(const ImDrawData* data, const char* map_list) {
+    std::uint64_t h = 0x6d6170;
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        if (is_map_list(data->CmdLists[i], map_list)) h = list_hash(h, data->CmdLists[i]);
+    }
+    return h;
+}
+
 // Everything ImGui would draw outside the map's own window: vertices, indices and the
 // commands' clip rectangles and textures, with the map's rectangle and the frame's size.
 std::uint64_t panels_hash(const ImDrawData* data, const char* map_list, const ScreenRect& map_rect, int fb_w, int fb_h) {
@@ -34,58 +60,43 @@ std::uint64_t panels_hash(const ImDrawData* data, const char* map_list, const Sc
         h = mix(h, float_bits(v));
     for (int i = 0; i < data->CmdListsCount; ++i) {
         const ImDrawList* list = data->CmdLists[i];
-        if (list->_OwnerName && std::strcmp(list->_OwnerName, map_list) == 0) {
+        if (is_map_list(list, map_list)) {
             h = mix(h, 0x6d6170);  // where the map's list sits in the order
             continue;
         }
-        h = mix(h, bytes_hash(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert)));
-        h = mix(h, bytes_hash(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx)));
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            h = mix(h, float_bits(cmd.ClipRect.x) | float_bits(cmd.ClipRect.y) << 32);
-            h = mix(h, float_bits(cmd.ClipRect.z) | float_bits(cmd.ClipRect.w) << 32);
-            h = mix(h, reinterpret_cast<std::uintptr_t>(cmd.TextureId));
-            h = mix(h, cmd.ElemCount | static_cast<std::uint64_t>(cmd.IdxOffset) << 32);
-            h = mix(h, cmd.VtxOffset | (cmd.UserCallback ? 1ULL << 32 : 0));
-        }
+        h = list_hash(h, list);
     }
     return h;
 }
 
 } // namespace
 
-FrameCache::~FrameCache() {
-    if (fbo_) glDeleteFramebuffers(1, &fbo_);
-    if (texture_) glDeleteTextures(1, &texture_);
-}
-
-void FrameCache::ensure(int fb_w, int fb_h) {
-    if (fbo_ && fb_w == width_ && fb_h == height_) return;
-    if (!fbo_) {
-        glGenFramebuffers(1, &fbo_);
-        glGenTextures(1, &texture_);
-    }
-    glBindTexture(GL_TEXTURE_2D, texture_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, fb_w, fb_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glBindTexture(GL_TEXTURE_2D, 0);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
-    width_ = fb_w;
-    height_ = fb_h;
-    valid_ = false;
-}
-
-bool FrameCache::begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list) {
-    ensure(fb_w, fb_h);
+bool FrameCache::begin(int fb_w, int fb_h, const ScreenRect& map_rect, const ImDrawData* draw_data, const char* map_list,
+                       bool window_keeps_frame, std::uint64_t map_signature) {
     const std::uint64_t hash = panels_hash(draw_data, map_list, map_rect, fb_w, fb_h);
     const bool panels_unchanged = hash == panels_hash_;
     panels_hash_ = hash;
-    partial_ = valid_ && panels_unchanged;
-    // While the panels change every frame (editing, typing) the copy would buy nothing:
-    // draw straight to the window until they settle, then fill the cache again.
-    direct_ = !panels_unchanged;
-    target_ = direct_ ? 0 : fbo_;
+    const std::uint64_t map = mix(map_hash(draw_data, map_list), map_signature);
+    unchanged_ = window_keeps_frame && panels_unchanged && map == map_hash_;
+    map_hash_ = map;
+    if (unchanged_) {
+        ++unchanged_frames_;
+        return false;
+    }
+    if (window_keeps_frame) {
+        // Every frame leaves a whole picture in the window, so its own pixels are the
+        // cache: no texture, and no copy.
+        valid_ = false;
+        partial_ = panels_unchanged;
+        direct_ = true;
+    } else {
+        if (image_.ensure(fb_w, fb_h)) valid_ = false;
+        partial_ = valid_ && panels_unchanged;
+        // While the panels change every frame (editing, typing) the copy would buy nothing:
+        // draw straight to the window until they settle, then fill the cache again.
+        direct_ = !panels_unchanged;
+    }
+    target_ = direct_ ? 0 : image_.framebuffer();
     glBindFramebuffer(GL_FRAMEBUFFER, target_);
     glViewport(0, 0, fb_w, fb_h);
     clip_ = map_rect;
@@ -113,9 +124,10 @@ void FrameCache::finish() {
         valid_ = false;
         return;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, image_.framebuffer());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    const int w = image_.width(), h = image_.height();
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     valid_ = true;
 }

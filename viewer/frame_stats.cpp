@@ -11,21 +11,21 @@ constexpr int warm_up = 5;  // frames left out at the start of each phase (cache
 } // namespace
 
 FrameStats::Phase FrameStats::phase() const {
-    for (int p = 0; p < 3; ++p) {
+    for (int p = 0; p < phase_count; ++p) {
         if (static_cast<int>(phases_[p].size()) < frames_ + warm_up) return static_cast<Phase>(p);
     }
     return Phase::done;
 }
 
-void FrameStats::add(double total, double update, double panels, double map, double panels_gl, double copy) {
+void FrameStats::add(double total, double update, double panels, double map, double panels_gl, double copy, double swap) {
     const Phase p = phase();
     if (p == Phase::done) return;
-    phases_[static_cast<int>(p)].push_back({total, update, panels, map, panels_gl, copy});
+    phases_[static_cast<int>(p)].push_back({total, update, panels, map, panels_gl, copy, swap});
 }
 
 void FrameStats::print(int width, int height, std::size_t zones_drawn, std::size_t triangles, std::size_t redraws) const {
-    static const char* names[] = {"still", "panning", "editing"};
-    for (int p = 0; p < 3; ++p) {
+    static const char* names[] = {"empty", "still", "panning", "editing"};
+    for (int p = 0; p < phase_count; ++p) {
         if (static_cast<int>(phases_[p].size()) <= warm_up) continue;
         std::vector<Frame> timed(phases_[p].begin() + warm_up, phases_[p].end());
         std::vector<double> totals;
@@ -43,9 +43,10 @@ void FrameStats::print(int width, int height, std::size_t zones_drawn, std::size
                     names[p], timed.size(), width, height, average, 1000.0 / average, totals[totals.size() / 2], p95, zones_drawn,
                     triangles);
         std::printf("frame-stats %s split: edit and derived figures %.2f ms, panels built (ImGui, CPU) %.2f ms, "
-                    "map drawn (GL) %.2f ms, panels drawn (GL) %.2f ms, frame copied to the window (GL) %.2f ms\n",
+                    "map drawn (GL) %.2f ms, panels drawn (GL) %.2f ms, frame copied to the window (GL) %.2f ms, "
+                    "presented (swap) %.2f ms\n",
                     names[p], mean(&Frame::update), mean(&Frame::panels), mean(&Frame::map), mean(&Frame::panels_gl),
-                    mean(&Frame::copy));
+                    mean(&Frame::copy), mean(&Frame::swap));
     }
     std::printf("frame-stats: map redrawn in %zu frames\n", redraws);
 }

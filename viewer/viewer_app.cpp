@@ -29,6 +29,7 @@
 #include <functional>
 #include <iostream>
 #include <numeric>
+#include <thread>
 
 namespace lp::viewer {
 namespace {
@@ -51,6 +52,12 @@ ViewerApp::ViewerApp(ViewerOptions options) : options_(std::move(options)) {
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(options_.frame_stats > 0 || !options_.script_path.empty() ? 0 : 1);
+    presenter_ = std::make_unique<WindowPresenter>(window_);
+    glfwSetWindowUserPointer(window_, this);
+    // Exposed (uncovered, restored): the pixels kept in the back buffer may not be on screen.
+    glfwSetWindowRefreshCallback(window_, [](GLFWwindow* window) {
+        static_cast<ViewerApp*>(glfwGetWindowUserPointer(window))->presenter_->invalidate();
+    });
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // the layout is fixed; nothing to remember
@@ -347,7 +354,30 @@ int ViewerApp::run() {
             if (close_confirmed_) break;
         }
         const auto frame_start = std::chrono::steady_clock::now();
-        glfwPollEvents();
+        if (!script_ && frames_to_time == 0 && frame_cache_.unchanged()) {
+            // Nothing changed last frame: sleep until input arrives instead of drawing the
+            // same frame again. The timeout picks up what other threads finish (loading,
+            // the optimiser, the alternatives) and the autosave's clock.
+            glfwWaitEventsTimeout(0.1);
+        } else {
+            glfwPollEvents();
+        }
+        const auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
+        if (frames_to_time > 0 && !(script_ && !script_->finished()) && stats.phase() == FrameStats::Phase::empty) {
+            // The floor: a window cleared and presented, with no panels and no map.
+            int fb_w = 0, fb_h = 0;
+            glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+            glViewport(0, 0, fb_w, fb_h);
+            glClearColor(0.80f, 0.87f, 0.93f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            glFinish();
+            const auto swap_start = std::chrono::steady_clock::now();
+            presenter_->present();
+            glFinish();
+            const auto end = std::chrono::steady_clock::now();
+            stats.add(ms(frame_start, end), 0, 0, 0, 0, 0, ms(swap_start, end));
+            continue;
+        }
         optimiser_.poll(session_);
         if (script_) {
             script_->step(session_, map_, optimiser_, unsaved_, alternatives_);
@@ -396,21 +426,33 @@ int ViewerApp::run() {
         if (timing) glFinish();
         const auto map_start = std::chrono::steady_clock::now();
         ImDrawData* draw_data = ImGui::GetDrawData();
-        if (frame_cache_.begin(fb_w, fb_h, map_.camera().rect, draw_data, map_window_name)) {
+        const bool keeps_frame = presenter_->keeps_back_buffer();
+        // First what the map would draw, so a frame equal to the one on screen is skipped.
+        renderer_.begin_frame(true);
+        map_.render(session_, renderer_, fb_h, pixel_scale);
+        comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
+        renderer_.begin_frame(false);
+        if (frame_cache_.begin(fb_w, fb_h, map_.camera().rect, draw_data, map_window_name, keeps_frame,
+                               renderer_.signature())) {
             glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
             glClear(GL_COLOR_BUFFER_BIT);
         }
-        renderer_.set_target_framebuffer(frame_cache_.framebuffer());
-        map_.render(session_, renderer_, fb_h, pixel_scale);
-        comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
+        const bool drawn = !frame_cache_.unchanged();
+        if (drawn) {
+            renderer_.set_target_framebuffer(frame_cache_.framebuffer());
+            map_.render(session_, renderer_, fb_h, pixel_scale);
+            comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
+        }
         if (timing) glFinish();
         const auto ui_start = std::chrono::steady_clock::now();
-        glViewport(0, 0, fb_w, fb_h);
-        frame_cache_.clip_draw_data(draw_data);
-        ImGui_ImplOpenGL3_RenderDrawData(draw_data);
+        if (drawn) {
+            glViewport(0, 0, fb_w, fb_h);
+            frame_cache_.clip_draw_data(draw_data);
+            ImGui_ImplOpenGL3_RenderDrawData(draw_data);
+        }
         if (timing) glFinish();
         const auto ui_end = std::chrono::steady_clock::now();
-        frame_cache_.finish();
+        if (drawn) frame_cache_.finish();
         if (timing) glFinish();
         const auto copy_end = std::chrono::steady_clock::now();
 
@@ -436,8 +478,26 @@ int ViewerApp::run() {
                 }
             }
         }
-        glfwSwapBuffers(window_);
+        const auto swap_start = std::chrono::steady_clock::now();
+        if (!drawn) {
+            // The window shows this frame already.
+        } else if (frame_cache_.map_only()) {
+            const ScreenRect& r = map_.camera().rect;
+            const auto x = static_cast<int>(r.x * pixel_scale), w = static_cast<int>(r.w * pixel_scale);
+            const auto h = static_cast<int>(r.h * pixel_scale);
+            presenter_->present(x, fb_h - static_cast<int>((r.y + r.h) * pixel_scale), w, h);
+        } else {
+            presenter_->present();
+        }
+        if (timing) glFinish();
+        const auto swap_end = std::chrono::steady_clock::now();
 
+        if (!script_ && frames_to_time == 0 && presenter_->keeps_back_buffer() && drawn) {
+            // Presenting without swapping has no vertical sync to pace it: something that
+            // changes every frame (the pulsing of cut-off zones, a progress bar) would
+            // otherwise draw as fast as the processor allows. 60 frames a second at most.
+            std::this_thread::sleep_until(frame_start + std::chrono::microseconds(16'667));
+        }
         const bool script_running = script_ && !script_->finished();
         if (script_ && script_->failed()) {
             std::cerr << "locality-viewer: " << script_->error() << "\n";
@@ -445,10 +505,8 @@ int ViewerApp::run() {
             break;
         }
         if (frames_to_time > 0 && !script_running) {
-            glFinish();
-            const auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
-            stats.add(ms(frame_start, std::chrono::steady_clock::now()), ms(update_start, panels_start),
-                      ms(panels_start, panels_end), ms(map_start, ui_start), ms(ui_start, ui_end), ms(ui_end, copy_end));
+            stats.add(ms(frame_start, swap_end), ms(update_start, panels_start), ms(panels_start, panels_end),
+                      ms(map_start, ui_start), ms(ui_start, ui_end), ms(ui_end, copy_end), ms(swap_start, swap_end));
             // Panning moves the view every frame, so the whole mesh is drawn again each time.
             if (stats.phase() == FrameStats::Phase::panning) {
                 map_.camera().pan_pixels(frame_parity_ ? 3.0f : -3.0f, 0);
@@ -464,6 +522,11 @@ int ViewerApp::run() {
                     session_.has_data() ? session_.mesh().vertex_total() / 3 : 0, renderer_.redraws());
         std::printf("frame-stats: panels redrawn whole in %zu frames, only the map's rectangle in %zu\n",
                     frame_cache_.full_redraws(), frame_cache_.partial_redraws());
+        std::printf("frame-stats: %zu frames equal to the one on screen were neither drawn nor presented\n",
+                    frame_cache_.unchanged_frames());
+        std::printf("frame-stats: of the map's redraws, %zu moved the image and drew only the strips a pan exposed\n",
+                    renderer_.shifted_redraws());
+        std::printf("frame-stats: and %zu drew again only the part an edit changed\n", renderer_.dirty_redraws());
     }
     if (session_.has_plan() && !session_.dirty() && exit_code == 0 && !script_) {
         // Nothing unsaved: no recovery file is left behind (Save and Discard removed

@@ -11,6 +11,7 @@
 #include "script_runner.hpp"
 #include "session.hpp"
 #include "unsaved_prompt.hpp"
+#include "window_presenter.hpp"
 
 #include <chrono>
 #include <functional>
@@ -68,6 +69,7 @@ private:
     MapView map_;
     MapRenderer renderer_;
     FrameCache frame_cache_;
+    std::unique_ptr<WindowPresenter> presenter_;
     OptimiserJob optimiser_;
     AlternativesPanel alternatives_;
     FilesPanel files_;
