@@ -776,8 +776,16 @@ def find_inverness(args):
     with open(os.path.join(data, "demand", "dz2011_lookup.csv")) as f:
         crown = sorted(line.split(",")[0] for line in f if ",Inverness Crown and Haugh," in line)[0]
     script = os.path.join(args.out, "find-inverness.txt")
+    # Then File > Open plan of the Glasgow plan, whose data is not open: the data is read in
+    # the background (the window draws its progress screen) and the plan opens over it.
+    with open(os.path.join(args.out, "glasgow-plan.json")) as f:
+        glasgow = json.load(f)
+    glasgow_zone, glasgow_locality = sorted(glasgow["assignment"].items())[0]
     with open(script, "w") as f:
-        f.write(f"fit\nsearch Inverness\nexpect-view-contains {crown} 20\nscreenshot 17-search-inverness.png\nquit\n")
+        f.write(f"fit\nsearch Inverness\nexpect-view-contains {crown} 20\nscreenshot 17-search-inverness.png\n"
+                f"menu open-data glasgow-plan.json\nexpect-title glasgow-plan.json - Locality Planner\n"
+                f"expect-locality {glasgow_zone} {glasgow_locality}\n"
+                f"screenshot 18-opened-in-background.png\nquit\n")
     command = ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", args.viewer,
                "--zones", os.path.join(data, "dz2011_scotland_bng.gpkg"), "--layer", "datazones",
                "--id-field", "dz11_code", "--filter-field", "ca_code", "--filter", "S12000017",
@@ -794,6 +802,12 @@ def find_inverness(args):
     image = read_png(os.path.join(args.out, "17-search-inverness.png"))
     assert distinct_colours(image, MAP) >= 8, "17-search-inverness: the map looks blank"
     print("find Inverness: the search centres Highland's map on the town")
+    assert re.search(r"opened \S+ in the background", result.stderr), \
+        "File > Open plan did not read the plan's data in the background"
+    opened = read_png(os.path.join(args.out, "18-opened-in-background.png"))
+    assert distinct_colours(opened, MAP) >= 8, "18-opened-in-background: the map looks blank"
+    assert differing_fraction(image, opened, MAP) > 0.5, "the Glasgow plan's map looks like Highland's"
+    print("open in the background: the Glasgow plan's data read behind the progress screen, the plan open")
 
 TOTALS_ROW = (219, 227, 237)  # the locality table's frozen "All localities" row (locality_table.cpp)
 

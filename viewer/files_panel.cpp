@@ -90,6 +90,13 @@ void FilesPanel::show_open_plan() { open(Dialog::open_plan); }
 
 void FilesPanel::remember(const std::string& kind, const std::string& path) { recent_.add(kind, path); }
 
+void FilesPanel::remember_data(const DatasetOptions& options) {
+    remember("zones", options.zones.path);
+    for (const std::string& p : options.demand_paths) remember("demand", p);
+    for (const std::string& p : options.point_paths) remember("points", p);
+    if (!options.crossings_csv.empty()) remember("crossings", options.crossings_csv);
+}
+
 void FilesPanel::open_plan(Session& session, OptimiserJob& optimiser, MapView& map, const std::string& path) {
     optimiser.stop();
     if (!session.has_data()) {
@@ -268,14 +275,9 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
             options.zones.filter_values = split_list(filter_text_);
             // The dialog closes either way; with unsaved changes the question comes next.
             done = attempt(session, "Could not open the data", [&] {
-                unsaved.request(session, "open other data", [this, &session, &optimiser, &map, options] {
+                unsaved.request(session, "open other data", [this, &optimiser, options] {
                     optimiser.stop();
-                    session.open_dataset(options);
-                    map.fit(session);
-                    remember("zones", options.zones.path);
-                    for (const std::string& p : options.demand_paths) remember("demand", p);
-                    for (const std::string& p : options.point_paths) remember("points", p);
-                    if (!options.crossings_csv.empty()) remember("crossings", options.crossings_csv);
+                    requests_.open_data = DataOpening{options, {}};
                 });
             });
         }
@@ -296,7 +298,13 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
             case Dialog::open_plan:
                 done = attempt(session, "Could not open the plan", [&] {
                     unsaved.request(session, "open plan " + path_, [this, &session, &optimiser, &map, path = path_] {
-                        open_plan(session, optimiser, map, path);
+                        if (session.has_data()) {
+                            open_plan(session, optimiser, map, path);
+                        } else {
+                            // The plan's data is read in the background like any other.
+                            optimiser.stop();
+                            requests_.open_data = DataOpening{dataset_options_from_plan(read_plan(path), path), path};
+                        }
                         remember("plan", path);
                     });
                 });

@@ -11,6 +11,7 @@
 
 #include <lp/io/layer_fields.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,9 +20,17 @@ namespace lp::viewer {
 class OptimiserJob;
 class MapView;
 
+// Data to read on another thread while the window shows progress (a whole council or
+// Scotland takes seconds), then a plan to open over it (none: an empty plan).
+struct DataOpening {
+    DatasetOptions options;
+    std::string plan_path;
+};
+
 // What the menu asks the window to do (the window owns the map image and the loop).
 struct MenuRequests {
     bool quit = false;
+    std::optional<DataOpening> open_data;
     std::string export_png;      // path of the map image to write
     std::string compare;         // plan file to compare with
     bool stop_compare = false;
@@ -35,8 +44,11 @@ public:
     // The Open plan dialog (Ctrl+O).
     void show_open_plan();
     MenuRequests take_requests() { return std::exchange(requests_, {}); }
-    // Opens a plan; with no data open, the data the plan records first.
+    // Opens a plan; with no data open, the data the plan records first (read here, on the
+    // calling thread: scripts use this; the menu asks the window to read it in the background).
     static void open_plan(Session& session, OptimiserJob& optimiser, MapView& map, const std::string& path);
+    // Remembers the files of data that opened, for the pickers' recent lists.
+    void remember_data(const DatasetOptions& options);
     RecentFiles& recent() { return recent_; }
 
 private:

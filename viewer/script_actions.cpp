@@ -23,7 +23,7 @@ constexpr std::array actions{
     ScriptAction{"export-png", 1, "export-png PATH", nothing},
     ScriptAction{"export-svg", 1, "export-svg PATH", nothing},
     ScriptAction{"compare", 1, "compare PATH|off", nothing},
-    ScriptAction{"menu", 1, "menu quit", nothing},
+    ScriptAction{"menu", 1, "menu quit | menu open-data PLAN", nothing},
     // The map.
     ScriptAction{"fit", 0, "fit", nothing},
     ScriptAction{"zoom", 1, "zoom FACTOR", nothing},

@@ -18,6 +18,9 @@ const PlaceIndex& SearchPanel::index(const Session& session) {
     const std::size_t town_count = towns ? towns->zones.size() : 0;
     if (index_generation_ != session.mesh_generation() || index_settlements_ != towns ||
         index_settlement_count_ != town_count) {
+        // Other data opened: what was typed named a place of the old data.
+        const bool other_data = index_generation_ != static_cast<std::size_t>(-1) && index_generation_ != session.mesh_generation();
+        if (other_data) text_[0] = '\0';
         const std::vector<double>* people = session.population();
         index_ = build_place_index(session.data(), session.mesh(), place_names(session.data(), session.data_options().demand_paths),
                                    towns, people ? *people : std::vector<double>{});

@@ -149,7 +149,34 @@ void ViewerApp::finish_startup() {
     if (options_.warn_on_split && session_.has_plan()) session_.editor().set_split_policy(SplitPolicy::warn);
 }
 
-void ViewerApp::loading_frame() {
+void ViewerApp::start_opening(DataOpening opening) {
+    opening_request_ = std::move(opening);
+    loading_started_ = std::chrono::steady_clock::now();
+    opening_ = std::async(std::launch::async, [options = opening_request_.options] { return Session::load_data(options); });
+}
+
+void ViewerApp::finish_opening() {
+    const DataOpening request = std::exchange(opening_request_, {});
+    try {
+        // --settlements names a column of the data given with it; other data opened from the
+        // menu finds its towns the way its plan records (or not at all), never by a column
+        // it may not have.
+        session_.set_settlements({});
+        session_.open_dataset(request.options, opening_.get());
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loading_started_).count();
+        std::fprintf(stderr, "locality-viewer: opened %s in the background in %.1f s\n", request.options.zones.path.c_str(), seconds);
+        files_.remember_data(request.options);
+        comparison_.close();
+        if (!request.plan_path.empty()) session_.open_plan(request.plan_path);
+        map_.fit(session_);
+    } catch (const std::exception& e) {
+        session_.errors.add(request.plan_path.empty() ? "Could not open the data" : "Could not open the plan's data", e.what());
+    }
+    // The progress screen was swapped in: the window no longer holds the last frame.
+    presenter_->invalidate();
+}
+
+void ViewerApp::loading_frame(const std::string& zones_path) {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -161,7 +188,7 @@ void ViewerApp::loading_frame() {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loading_started_).count();
     ImGui::TextUnformatted("Locality Planner");
     ImGui::Separator();
-    ImGui::TextWrapped("Opening %s", std::filesystem::path(options_.data.zones.path).filename().string().c_str());
+    ImGui::TextWrapped("Opening %s", std::filesystem::path(zones_path).filename().string().c_str());
     ImGui::TextDisabled("reading the zones and tables, building the contiguity graph and triangulating the map");
     // No measure of how far the reading has got: a bar that sweeps, and the time so far.
     const float sweep = static_cast<float>(std::fmod(seconds, 1.6) / 1.6);
@@ -301,6 +328,7 @@ void ViewerApp::frame_ui() {
 }
 
 void ViewerApp::carry_out(const MenuRequests& requests) {
+    if (requests.open_data) start_opening(*requests.open_data);
     if (requests.quit) request_close();
     if (!requests.export_png.empty()) {
         // Read two frames on, when the menu or dialog that asked is no longer drawn.
@@ -336,7 +364,7 @@ int ViewerApp::run() {
             finish_startup();
             break;
         }
-        loading_frame();
+        loading_frame(options_.data.zones.path);
         if (glfwWindowShouldClose(window_)) {
             // Nothing is open yet, so nothing to ask about; the reading thread is waited for.
             loading_.wait();
@@ -349,6 +377,16 @@ int ViewerApp::run() {
     const int frames_to_time = options_.frame_stats;
     int exit_code = 0;
     while (!close_confirmed_) {
+        if (opening_.valid()) {
+            if (opening_.wait_for(std::chrono::milliseconds(30)) != std::future_status::ready) {
+                // What was open stays open (and is what a close asks about) until the new
+                // data is read; a close waits for the reading thread first.
+                loading_frame(opening_request_.options.zones.path);
+                if (!glfwWindowShouldClose(window_)) continue;
+                opening_.wait();
+            }
+            finish_opening();
+        }
         if (glfwWindowShouldClose(window_)) {
             request_close();
             if (close_confirmed_) break;
@@ -386,6 +424,21 @@ int ViewerApp::run() {
             for (const std::vector<std::string>& request : script_->take_app_requests()) {
                 MenuRequests asked;
                 if (request[0] == "menu" && request[1] == "quit") asked.quit = true;
+                else if (request[0] == "menu" && request[1] == "open-data" && request.size() > 2) {
+                    // What File > Open plan does with a plan whose data is not open: ask about
+                    // unsaved changes, then read the plan's data in the background.
+                    const std::string plan = request[2];
+                    try {
+                        DataOpening opening{dataset_options_from_plan(read_plan(plan), plan), plan};
+                        unsaved_.request(session_, "open plan " + plan, [this, opening] {
+                            optimiser_.stop();
+                            alternatives_.stop();
+                            start_opening(opening);
+                        });
+                    } catch (const std::exception& e) {
+                        session_.errors.add("Could not open the plan", e.what());
+                    }
+                }
                 else if (request[0] == "export-png") asked.export_png = request[1];
                 else if (request[0] == "compare" && request[1] == "off") asked.stop_compare = true;
                 else if (request[0] == "compare") asked.compare = request[1];

@@ -51,8 +51,12 @@ private:
     // (begin_startup), a progress screen drawn until it is read (loading_frame), then
     // the data and plan opened (finish_startup).
     void begin_startup();
-    void loading_frame();
+    void loading_frame(const std::string& zones_path);
     void finish_startup();
+    // Data opened from the File menu is read the same way: started by carry_out, a progress
+    // screen drawn while it reads (the open plan stays as it is until then), then opened.
+    void start_opening(DataOpening opening);
+    void finish_opening();
     bool attempt_startup(const std::string& title, const std::function<void()>& action);
     void frame_ui();
     void tools_ui();
@@ -76,6 +80,8 @@ private:
     UnsavedPrompt unsaved_;
     std::future<Session::LoadedData> loading_;
     std::chrono::steady_clock::time_point loading_started_;
+    std::future<Session::LoadedData> opening_;
+    DataOpening opening_request_;
     PlanComparison comparison_;
     std::string png_path_;          // map image to write once the frame has no menu or dialog
     int png_frames_ = 0;
