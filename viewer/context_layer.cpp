@@ -1,5 +1,7 @@
 #include "context_layer.hpp"
 
+#include "neighbouring_areas.hpp"
+
 #include <lp/io/zone_layer.hpp>
 
 #include <algorithm>
@@ -30,7 +32,19 @@ void ContextLayer::update(const Session& session) {
         problem_.clear();
         source_ = outlines_path(session.data_options().zones.path);
         loading_ = {};
-        if (source_.empty()) return;
+        origin_ = session.mesh().origin;
+        if (source_.empty()) {
+            // No outlines beside the zones: the layer's other areas under the same filter,
+            // dissolved (a few seconds for Scotland, on the background thread).
+            const ZoneReadOptions& zones = session.data_options().zones;
+            if (zones.filter_field.empty()) return;
+            source_ = zones.path + " (other " + zones.filter_field + " areas, dissolved)";
+            loading_ = std::async(std::launch::async, [zones, crs = session.data().zones.working_crs] {
+                const NeighbouringAreas areas = dissolve_neighbouring_areas(zones, crs);
+                return build_zone_mesh(areas.shapes, areas.ids, {2000.0});
+            });
+            return;
+        }
         ZoneReadOptions options;
         options.path = source_;
         options.id_field = "ca_code";
@@ -38,7 +52,6 @@ void ContextLayer::update(const Session& session) {
         // The partnership's own councils are its zones: leave them out.
         std::vector<std::string> own;
         if (session.data_options().zones.filter_field == "ca_code") own = session.data_options().zones.filter_values;
-        origin_ = session.mesh().origin;
         loading_ = std::async(std::launch::async, [options, own] {
             ZoneLayer councils = read_zones(options);
             std::vector<std::size_t> keep;

@@ -1,7 +1,8 @@
 #pragma once
 // Neighbouring areas drawn in grey around the partnership, so it is not an island on
 // blue: the council outlines file next to the zone layer (council_areas_2019.geojson,
-// read with its ca_code field), without the councils the zone filter selects. It is
+// read with its ca_code field), without the councils the zone filter selects; without
+// that file, the zone layer's other areas dissolved (neighbouring_areas.hpp). It is
 // read, reprojected and triangulated once on a background thread, so the first frame
 // never waits for it; the triangles are then handed to the renderer, which draws them
 // under the zones in the cached map image.
