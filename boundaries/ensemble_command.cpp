@@ -29,7 +29,6 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <sstream>
 #include <unistd.h>
 
 namespace lp::cli {
@@ -320,18 +319,17 @@ void run_ensemble(const EnsembleArgs& args) {
     const auto names = ensemble_metric_names(data.graph, spec);
     const auto plan_values = plan_metrics(data.graph, in.start, in.k, spec);
     std::vector<std::vector<double>> columns(names.size());
-    std::ostringstream metrics_csv;
-    metrics_csv << "chain,step";
-    for (const auto& name : names) metrics_csv << "," << csv_field(name);
-    metrics_csv << "\n";
+    std::vector<std::string> row{"chain", "step"};
+    row.insert(row.end(), names.begin(), names.end());
+    std::string metrics_csv = csv_line(row);
     for (std::size_t s = 0; s < result.samples.size(); ++s) {
         const auto values = plan_metrics(data.graph, result.samples[s], in.k, spec);
-        metrics_csv << result.sample_chain[s] << "," << result.sample_step[s];
+        row = {std::to_string(result.sample_chain[s]), std::to_string(result.sample_step[s])};
         for (std::size_t m = 0; m < values.size(); ++m) {
             columns[m].push_back(values[m]);
-            metrics_csv << "," << format_number(values[m]);
+            row.push_back(format_number(values[m]));
         }
-        metrics_csv << "\n";
+        metrics_csv += csv_line(row);
     }
 
     std::uint64_t steps = 0, accepted = 0, no_cut = 0, refused = 0;
@@ -386,18 +384,16 @@ void run_ensemble(const EnsembleArgs& args) {
 
     const auto frequency = boundary_frequency(data.graph, result.samples);
     const auto shares = coassignment_share(in.start, in.k, result.samples);
-    std::ostringstream coassignment;
-    coassignment << "zone,locality,locality_name,share\n";
+    std::string coassignment = csv_line({"zone", "locality", "locality_name", "share"});
     for (std::size_t z = 0; z < shares.size(); ++z)
-        coassignment << csv_field(data.zones.ids[z]) << "," << in.start[z] + 1 << ","
-                     << csv_field(in.names[static_cast<std::size_t>(in.start[z])]) << "," << format_number(shares[z])
-                     << "\n";
+        coassignment += csv_line({data.zones.ids[z], std::to_string(in.start[z] + 1),
+                                  in.names[static_cast<std::size_t>(in.start[z])], format_number(shares[z])});
 
     OutputSet set;
     set.add_text((out / "summary.json").string(), summary.dump(2) + "\n");
-    set.add_text((out / "metrics.csv").string(), metrics_csv.str());
+    set.add_text((out / "metrics.csv").string(), metrics_csv);
     set.add_text((out / "boundary_frequency.geojson").string(), frequency_geojson(in, frequency));
-    set.add_text((out / "coassignment.csv").string(), coassignment.str());
+    set.add_text((out / "coassignment.csv").string(), coassignment);
     set.commit();
 
     std::printf("%zu plans from %llu steps in %.1f s (%.0f steps/s, %.1f%% moved)%s\n", result.samples.size(),
