@@ -479,6 +479,7 @@ int ViewerApp::run() {
         if (timing) glFinish();
         const auto map_start = std::chrono::steady_clock::now();
         ImDrawData* draw_data = ImGui::GetDrawData();
+        presenter_->begin_frame(fb_w, fb_h);
         const bool keeps_frame = presenter_->keeps_back_buffer();
         // First what the map would draw, so a frame equal to the one on screen is skipped.
         renderer_.begin_frame(true);

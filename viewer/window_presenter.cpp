@@ -34,6 +34,15 @@ WindowPresenter::WindowPresenter(GLFWwindow* window) : window_(window) {
     copy_sub_buffer_ = glXGetProcAddressARB(reinterpret_cast<const GLubyte*>("glXCopySubBufferMESA"));
 }
 
+void WindowPresenter::begin_frame(int width, int height) {
+    if (width == width_ && height == height_) return;
+    width_ = width;
+    height_ = height;
+    if (!copy_sub_buffer_) return;
+    glfwSwapBuffers(window_);
+    kept_ = false;
+}
+
 void WindowPresenter::present() {
     int width = 0, height = 0;
     glfwGetFramebufferSize(window_, &width, &height);

@@ -21,6 +21,11 @@ public:
     bool keeps_back_buffer() const { return copy_sub_buffer_ != nullptr && kept_; }
     // The window was exposed or resized: the next frame is drawn and presented whole.
     void invalidate() { kept_ = false; }
+    // Call before drawing a frame. When the window's size changed, Mesa's back buffer keeps
+    // its old size until a swap (copying never revalidates the drawable), so a frame drawn
+    // now would land offset in a buffer of the old size: swap once first (it shows the last
+    // frame again, nothing new) and draw this frame whole.
+    void begin_frame(int width, int height);
 
     // Shows the whole back buffer.
     void present();
@@ -32,6 +37,7 @@ private:
     GLFWwindow* window_;
     void (*copy_sub_buffer_)() = nullptr;  // glXCopySubBufferMESA, cast to its type where called
     bool kept_ = false;
+    int width_ = -1, height_ = -1;  // the back buffer's size as last validated by a swap
 }; // class WindowPresenter
 
 } // namespace lp::viewer
