@@ -2,7 +2,8 @@
 # Installs, as root on Debian 12, the packages Locality Planner builds with.
 # With --test, also what the tests drive: Xvfb, Mesa and Python for the viewer, METIS for the
 # partitioner comparison, Chromium for the report screenshot, Node.js for the GeoJSON
-# validator, PyQGIS (python3-qgis) for the test that opens the outputs in QGIS. With --fuzz,
+# validator, PyQGIS (python3-qgis) for the test that opens the outputs in QGIS, xdotool and
+# ImageMagick to resize the viewer's window and read what the X server shows. With --fuzz,
 # clang and its libFuzzer runtime for -DLP_FUZZ=ON (fuzz/; CI does not build the fuzzers).
 # Options may be combined: --test --fuzz.
 set -eu
@@ -12,7 +13,8 @@ packages="build-essential cmake ninja-build pkg-config git
 for option in "$@"; do
   case "$option" in
   --test)
-    packages="$packages xvfb xauth libgl1-mesa-dri mesa-utils metis chromium python3 ca-certificates python3-qgis"
+    packages="$packages xvfb xauth libgl1-mesa-dri mesa-utils metis chromium python3 ca-certificates python3-qgis
+      xdotool imagemagick"
     command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
     ;;
   --fuzz) packages="$packages clang-14 libclang-rt-14-dev" ;; # libclang_rt.fuzzer and the sanitizer runtimes

@@ -32,8 +32,11 @@ Phase 9 shows the table's totals row, exports the map as PNG and SVG, undoes a b
 change, compares the edited plan with its file and quits from the File menu. Phase 10
 (issue 12 item 4) runs the Alternatives chain from the plan: its boundary-frequency
 overlay changes the map, and neither the finished nor a cancelled chain changes the plan.
+Phase 11 resizes the window with xdotool and checks, with ImageMagick's import, that the X
+server shows the frame the viewer drew (frames are presented without swapping).
 
-Standard library only (the PNG reader is below), so CI needs nothing beyond the viewer.
+Standard library only (the PNG reader is below); phase 11 also runs xdotool and import,
+which scripts/install_debian_packages.sh --test installs.
 """
 import argparse
 import collections
@@ -397,6 +400,7 @@ quit
     find_inverness(args)
     viewer_panels(args, candidates, target)
     alternatives(args, candidates)
+    resized_window(args)
     print("viewer screenshots OK:", args.out)
 
 
@@ -808,6 +812,51 @@ def find_inverness(args):
     assert distinct_colours(opened, MAP) >= 8, "18-opened-in-background: the map looks blank"
     assert differing_fraction(image, opened, MAP) > 0.5, "the Glasgow plan's map looks like Highland's"
     print("open in the background: the Glasgow plan's data read behind the progress screen, the plan open")
+
+RESIZE_DRIVER = r"""
+"$@" &
+viewer=$!
+wid=$(xdotool search --sync --name "Locality Planner" | head -1)
+xdotool windowsize "$wid" 1000 700
+# The viewer's own screenshot of the frame after the resize (its script waits first), then
+# what the X server shows in the window.
+for i in $(seq 1 300); do [ -f after-resize.png ] && break; sleep 0.1; done
+sleep 0.5
+import -window "$wid" -depth 8 PNG24:window-after-resize.png
+wait $viewer
+"""
+
+
+def resized_window(args):
+    """Phase 11: the window resized by the window manager's route (xdotool) shows the whole
+    frame. Frames are presented by copying the back buffer, never swapping; Mesa keeps the
+    back buffer's old size until a swap, so without one after a resize the window showed the
+    frame offset by the height change under a stale strip. The X server's pixels of the
+    window (ImageMagick's import) must match the viewer's own screenshot of that frame."""
+    for tool in ("xdotool", "import"):
+        if not shutil.which(tool):
+            raise SystemExit(f"phase 11 needs {tool} (scripts/install_debian_packages.sh --test installs it)")
+    for stale in ("after-resize.png", "window-after-resize.png"):
+        if os.path.exists(os.path.join(args.out, stale)):
+            os.remove(os.path.join(args.out, stale))
+    viewer = viewer_command(args, "wait-seconds 4\nscreenshot after-resize.png\nwait-seconds 3\nquit\n",
+                            "resize.txt", ["--plan", "glasgow-plan.json"])
+    # One X server for the viewer and the driver: xvfb-run runs the driver, which starts the viewer.
+    xvfb, viewer_argv = viewer[:viewer.index(args.viewer)], viewer[viewer.index(args.viewer):]
+    command = xvfb + ["sh", "-c", RESIZE_DRIVER, "driver"] + viewer_argv
+    result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=300)
+    sys.stderr.write(result.stderr)
+    if result.returncode != 0:
+        raise SystemExit(f"the resize driver exited {result.returncode}")
+    own = read_png(os.path.join(args.out, "after-resize.png"))
+    shown = read_png(os.path.join(args.out, "window-after-resize.png"))
+    assert (own[0], own[1]) == (1000, 700), f"the viewer drew {own[0]}x{own[1]} after the resize to 1000x700"
+    assert (shown[0], shown[1]) == (1000, 700), f"the window is {shown[0]}x{shown[1]}"
+    differing = differing_fraction(own, shown, (0, 0, 1000, 700))
+    print(f"resized window: {differing:.3f} of its pixels differ from the viewer's own frame")
+    assert differing < 0.05, "after a resize the window does not show the frame the viewer drew"
+    print("resize: the window shows the whole frame")
+
 
 TOTALS_ROW = (219, 227, 237)  # the locality table's frozen "All localities" row (locality_table.cpp)
 
