@@ -99,12 +99,17 @@ void FilesPanel::remember_data(const DatasetOptions& options) {
 
 void FilesPanel::open_plan(Session& session, OptimiserJob& optimiser, MapView& map, const std::string& path) {
     optimiser.stop();
-    if (!session.has_data()) {
-        // A plan names the data it was made from: open that first.
-        session.open_dataset(dataset_options_from_plan(read_plan(path), path));
+    if (session.has_data()) {
+        session.open_plan(path);
+        map.fit(session);
+        return;
     }
-    session.open_plan(path);
-    map.fit(session);
+    // A plan names the data it was made from: the window reads that in the background first.
+    requests_.open_data = plan_opening(path);
+}
+
+DataOpening FilesPanel::plan_opening(const std::string& path) {
+    return DataOpening{dataset_options_from_plan(read_plan(path), path), path};
 }
 
 void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved, bool comparing) {
@@ -298,13 +303,7 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
             case Dialog::open_plan:
                 done = attempt(session, "Could not open the plan", [&] {
                     unsaved.request(session, "open plan " + path_, [this, &session, &optimiser, &map, path = path_] {
-                        if (session.has_data()) {
-                            open_plan(session, optimiser, map, path);
-                        } else {
-                            // The plan's data is read in the background like any other.
-                            optimiser.stop();
-                            requests_.open_data = DataOpening{dataset_options_from_plan(read_plan(path), path), path};
-                        }
+                        open_plan(session, optimiser, map, path);
                         remember("plan", path);
                     });
                 });

@@ -44,9 +44,11 @@ public:
     // The Open plan dialog (Ctrl+O).
     void show_open_plan();
     MenuRequests take_requests() { return std::exchange(requests_, {}); }
-    // Opens a plan; with no data open, the data the plan records first (read here, on the
-    // calling thread: scripts use this; the menu asks the window to read it in the background).
-    static void open_plan(Session& session, OptimiserJob& optimiser, MapView& map, const std::string& path);
+    // Opens a plan over the open data; with none open, asks the window to read the data the
+    // plan records in the background first (take_requests().open_data).
+    void open_plan(Session& session, OptimiserJob& optimiser, MapView& map, const std::string& path);
+    // What opening the plan at `path` reads when its data is not open: the data it records.
+    static DataOpening plan_opening(const std::string& path);
     // Remembers the files of data that opened, for the pickers' recent lists.
     void remember_data(const DatasetOptions& options);
     RecentFiles& recent() { return recent_; }

@@ -429,10 +429,9 @@ int ViewerApp::run() {
                     // unsaved changes, then read the plan's data in the background.
                     const std::string plan = request[2];
                     try {
-                        DataOpening opening{dataset_options_from_plan(read_plan(plan), plan), plan};
+                        const DataOpening opening = FilesPanel::plan_opening(plan);
                         unsaved_.request(session_, "open plan " + plan, [this, opening] {
                             optimiser_.stop();
-                            alternatives_.stop();
                             start_opening(opening);
                         });
                     } catch (const std::exception& e) {
