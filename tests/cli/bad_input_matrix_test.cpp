@@ -40,7 +40,8 @@ std::string read_text(const fs::path& path) {
 
 std::string fixture(const std::string& name) { return read_text(fs::path(LP_SOURCE_DIR) / "tests/fixtures" / name); }
 
-int code(lp::app::ExitCode c) { return lp::app::exit_status(c); }
+using lp::app::exit_status;
+using lp::app::ExitCode;
 
 // A 3 GB address-space cap, so a builder that fills memory fails here instead of the
 // machine. Not under AddressSanitizer (the sanitizer build of docs/reliability.md): its
@@ -114,13 +115,13 @@ struct Case {
 };
 
 const int ok = 0;
-const int out_of_band = code(lp::app::ExitCode::tolerance_not_met); // a written partition outside a band
+const int out_of_band = exit_status(ExitCode::tolerance_not_met); // a written partition outside a band
 
 std::vector<Case> matrix() {
     return {
         {"output is an input (15)",
          [](const Folder& f) { return generate(f) + " --assignment " + f.i("d.csv"); },
-         {code(lp::app::ExitCode::output_is_input)},
+         {exit_status(ExitCode::output_is_input)},
          {"d.csv", "--demand"},
          {}},
         {"output is a folder (16)",
@@ -128,20 +129,20 @@ std::vector<Case> matrix() {
              fs::create_directory(f.out / "o.geojson");
              return generate(f);
          },
-         {code(lp::app::ExitCode::output_not_regular)},
+         {exit_status(ExitCode::output_not_regular)},
          {"o.geojson is a folder"},
          {"o.geojson"},
          [](const Folder& f) { CHECK(fs::is_empty(f.out / "o.geojson")); }},
         {"output is /dev/null, a device (16)",
          [](const Folder& f) { return generate(f) + " --assignment /dev/null"; },
-         {code(lp::app::ExitCode::output_not_regular)},
+         {exit_status(ExitCode::output_not_regular)},
          {"--assignment /dev/null is a character device"},
          {}},
         {"unwritable .gpkg output (13)",
          [](const Folder& f) {
              return "dissolve --zones " + f.i("z.geojson") + " --id-field zone --out " + f.o("missing/o.gpkg");
          },
-         {code(lp::app::ExitCode::write_failed)},
+         {exit_status(ExitCode::write_failed)},
          {"o.gpkg"},
          {}},
         {"--out-dir that is a file (16)",
@@ -150,7 +151,7 @@ std::vector<Case> matrix() {
              return "generate --zones " + f.i("z.geojson") + " --id-field zone --demand " + f.i("d.csv") +
                     " --all --group-field ward --localities 2 --balance pop:50% --out-dir " + f.o("not_a_folder");
          },
-         {code(lp::app::ExitCode::output_not_regular), code(lp::app::ExitCode::write_failed)},
+         {exit_status(ExitCode::output_not_regular), exit_status(ExitCode::write_failed)},
          {"not_a_folder"},
          {"not_a_folder"}},
         {"--balance pop:1000% (2)",
@@ -158,12 +159,12 @@ std::vector<Case> matrix() {
              const std::string a = generate(f);
              return a.substr(0, a.find("--balance")) + "--balance pop:1000% --out " + f.o("o.geojson");
          },
-         {code(lp::app::ExitCode::usage)},
+         {exit_status(ExitCode::usage)},
          {"--balance pop:1000%"},
          {}},
         {"--snap -10 (2)",
          [](const Folder& f) { return generate(f) + " --snap -10"; },
-         {code(lp::app::ExitCode::usage)},
+         {exit_status(ExitCode::usage)},
          {"--snap -10"},
          {}},
         {"a plan number 1e309 (14)",
@@ -171,7 +172,7 @@ std::vector<Case> matrix() {
              f.write_in("plan.json", "{\n  \"schema_version\": 1,\n  \"partnership\": 1e309\n}\n");
              return "report --plan " + f.i("plan.json") + " --out " + f.o("report");
          },
-         {code(lp::app::ExitCode::bad_plan)},
+         {exit_status(ExitCode::bad_plan)},
          {"plan.json: line 3", "out of range"},
          {}},
         {"a key given twice in a plan (14)",
@@ -179,7 +180,7 @@ std::vector<Case> matrix() {
              f.write_in("dup.json", "{\"schema_version\": 1, \"assignment\": {\"A\": \"L1\", \"A\": \"L2\"}}\n");
              return "report --plan " + f.i("dup.json") + " --out " + f.o("report");
          },
-         {code(lp::app::ExitCode::bad_plan)},
+         {exit_status(ExitCode::bad_plan)},
          {"dup.json", "/assignment: key \"A\" appears twice"},
          {}},
         {"a plan from a newer build (14)",
@@ -187,7 +188,7 @@ std::vector<Case> matrix() {
              f.write_in("newer.json", "{\"schema_version\": 99}\n");
              return "plan export --plan " + f.i("newer.json") + " --out " + f.o("lookup.csv");
          },
-         {code(lp::app::ExitCode::bad_plan)},
+         {exit_status(ExitCode::bad_plan)},
          {"newer.json", "schema_version"},
          {}},
         {"a Windows-1252 lock CSV with \"\xC3\x8Cle\" is decoded",
@@ -201,7 +202,7 @@ std::vector<Case> matrix() {
          [](const Folder& f) { CHECK_THAT(read_text(f.out / "o.csv"), Catch::Contains(",\xC3\x8Cle\n")); }}, // UTF-8 now
         {"a lock CSV byte neither UTF-8 nor Windows-1252 (8)",
          [](const Folder& f) { return generate(f) + " --lock " + f.write_in("lockbad.csv", "zone,locality\nA,x\nB,\x81\n"); },
-         {code(lp::app::ExitCode::bad_value)},
+         {exit_status(ExitCode::bad_value)},
          {"lockbad.csv: line 3: byte 0x81"},
          {}},
         {"a demand CSV with a byte order mark",
@@ -217,7 +218,7 @@ std::vector<Case> matrix() {
              f.write_in("huge.csv", "zone,pop\nA,100\nB,1e308\nC,300\n");
              return generate(f, "z.geojson", "huge.csv");
          },
-         {code(lp::app::ExitCode::bad_value)},
+         {exit_status(ExitCode::bad_value)},
          {"huge.csv line 3, column pop", "zone B"},
          {}},
         {"a missing value in the first row (8)",
@@ -225,7 +226,7 @@ std::vector<Case> matrix() {
              f.write_in("gap.csv", "zone,pop\nA,\nB,200\nC,300\n");
              return generate(f, "z.geojson", "gap.csv");
          },
-         {code(lp::app::ExitCode::bad_value)},
+         {exit_status(ExitCode::bad_value)},
          {"gap.csv line 2, column pop: no value (zone A)"},
          {}},
         {"\"1,234\" in the first row is a number",
@@ -241,7 +242,7 @@ std::vector<Case> matrix() {
              f.write_in("twice.csv", "zone,pop\nA,100\nA,150\nB,200\nC,300\n");
              return generate(f, "z.geojson", "twice.csv");
          },
-         {code(lp::app::ExitCode::bad_value)},
+         {exit_status(ExitCode::bad_value)},
          {"twice.csv line 3: second row for zone A"},
          {}},
         {"a NaN coordinate (12)",
@@ -249,7 +250,7 @@ std::vector<Case> matrix() {
              f.write_in("nan.geojson", three_zones_with("[-3.18,55.90],[-3.17,55.90]", "[-3.18,1e999],[-3.17,55.90]"));
              return generate(f, "nan.geojson");
          },
-         {code(lp::app::ExitCode::bad_geometry)},
+         {exit_status(ExitCode::bad_geometry)},
          {"nan.geojson: feature 3", "not a finite number"},
          {}},
         {"duplicate zone ids (7)",
@@ -257,7 +258,7 @@ std::vector<Case> matrix() {
              f.write_in("dup.geojson", fixture("duplicate_ids.geojson"));
              return generate(f, "dup.geojson");
          },
-         {code(lp::app::ExitCode::duplicate_id)},
+         {exit_status(ExitCode::duplicate_id)},
          {"dup.geojson: feature 3: duplicate zone 'A'"},
          {}},
         {"an assignment CSV with a quote never closed (8)",
@@ -265,7 +266,7 @@ std::vector<Case> matrix() {
              return "plan import --assignment " + f.write_in("lookup.csv", "zone,locality\nA,L1\nB,\"L2\nC,L2\n") +
                     " --zones " + f.i("z.geojson") + " --id-field zone --out " + f.o("plan.json");
          },
-         {code(lp::app::ExitCode::bad_value)},
+         {exit_status(ExitCode::bad_value)},
          {"lookup.csv: line 3", "never closed"},
          {}},
     };
@@ -323,9 +324,9 @@ TEST_CASE("bad-input matrix: one vertex times ten is a named error or a result, 
     INFO("boundaries " << args);
     INFO("stderr: " << r.errors);
     CHECK(r.code != -1);
-    CHECK(r.code != code(lp::app::ExitCode::unexpected));
-    CHECK(std::set<int>{ok, out_of_band, code(lp::app::ExitCode::bad_geometry), code(lp::app::ExitCode::crs_problem)}.count(r.code) == 1);
-    if (r.code == code(lp::app::ExitCode::bad_geometry) || r.code == code(lp::app::ExitCode::crs_problem)) {
+    CHECK(r.code != exit_status(ExitCode::unexpected));
+    CHECK(std::set<int>{ok, out_of_band, exit_status(ExitCode::bad_geometry), exit_status(ExitCode::crs_problem)}.count(r.code) == 1);
+    if (r.code == exit_status(ExitCode::bad_geometry) || r.code == exit_status(ExitCode::crs_problem)) {
         CHECK_THAT(r.errors, Catch::Contains("typo.geojson") && Catch::Contains("TYPO"));
         CHECK(f.outputs().empty());
     }
@@ -352,5 +353,5 @@ TEST_CASE("bad-input matrix: a zone that duplicates another, apart from the rest
     INFO("stderr: " << r.errors);
     CHECK(r.code != 124); // timeout's code: still joining after a minute
     CHECK(r.code != -1);
-    CHECK(r.code != code(lp::app::ExitCode::unexpected));
+    CHECK(r.code != exit_status(ExitCode::unexpected));
 }

@@ -31,7 +31,8 @@ Run run(const std::string& args) { return shell(boundaries + args); }
 // The same, started in folder dir.
 Run run_in(const fs::path& dir, const std::string& args) { return shell("cd " + dir.string() + " && " + boundaries + args); }
 
-int code(lp::app::ExitCode c) { return lp::app::exit_status(c); }
+using lp::app::exit_status;
+using lp::app::ExitCode;
 
 std::string bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -74,37 +75,37 @@ TEST_CASE("an output that is an input is refused before any work", "[cli][safety
 
     SECTION("--out is the zones file") {
         auto r = generate(dir, "--out " + (dir / "z.geojson").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(r.status == exit_status(ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "z.geojson").string()) &&
                                  Catch::Contains("same file as the input --zones"));
         CHECK_THAT(r.output, !Catch::Contains("localities")); // refused before partitioning
     }
     SECTION("--assignment is the demand table") {
         auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "d.csv").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(r.status == exit_status(ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--assignment " + (dir / "d.csv").string()) && Catch::Contains("--demand"));
         CHECK_FALSE(fs::exists(dir / "new.geojson")); // nothing of the set is written
     }
     SECTION("the same file through ./ and through a symlink") {
         auto dotted = run_in(dir, "generate --zones z.geojson --id-field zone --demand d.csv --localities 2 "
                                   "--balance pop --out ./z.geojson");
-        CHECK(dotted.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(dotted.status == exit_status(ExitCode::output_is_input));
         CHECK_THAT(dotted.output, Catch::Contains("--out ./z.geojson") && Catch::Contains("--zones z.geojson"));
 
         fs::create_symlink("z.geojson", dir / "link.geojson");
         auto linked = generate(dir, "--out " + (dir / "link.geojson").string());
-        CHECK(linked.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(linked.status == exit_status(ExitCode::output_is_input));
         CHECK_THAT(linked.output, Catch::Contains("link.geojson (a symlink to") && Catch::Contains("--zones"));
         CHECK(fs::is_symlink(dir / "link.geojson"));
 
         fs::create_hard_link(dir / "d.csv", dir / "hard.csv");
         auto hard = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "hard.csv").string());
-        CHECK(hard.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(hard.status == exit_status(ExitCode::output_is_input));
         CHECK_THAT(hard.output, Catch::Contains("hard.csv is the same file as the input --demand"));
     }
     SECTION("two outputs on one path") {
         auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "new.geojson").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(r.status == exit_status(ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--assignment") && Catch::Contains("is the same file as --out"));
     }
     SECTION("a report folder holding its own input, and a plan file as the report folder") {
@@ -113,14 +114,14 @@ TEST_CASE("an output that is an input is refused before any work", "[cli][safety
         const std::string lookup = bytes(dir / "report" / "localities.csv");
         auto r = run("report --assignment " + (dir / "report" / "localities.csv").string() + " --zones " +
                      (dir / "z.geojson").string() + " --id-field zone --out " + (dir / "report").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(r.status == exit_status(ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "report" / "localities.csv").string()) &&
                                  Catch::Contains("--assignment"));
         CHECK(bytes(dir / "report" / "localities.csv") == lookup);
         CHECK(temporaries(dir / "report").empty());
 
         auto plan = run("report --plan " + (dir / "z.geojson").string() + " --out " + (dir / "z.geojson").string());
-        CHECK(plan.status == code(lp::app::ExitCode::output_not_regular));
+        CHECK(plan.status == exit_status(ExitCode::output_not_regular));
         CHECK_THAT(plan.output, Catch::Contains("z.geojson is a file, not a folder"));
     }
     SECTION("generate --all: an input in the output folder under an output's name") {
@@ -129,18 +130,18 @@ TEST_CASE("an output that is an input is refused before any work", "[cli][safety
         auto r = run("generate --all --zones " + (dir / "z.geojson").string() + " --id-field zone --demand " +
                      (dir / "all" / "summary.csv").string() + " --group-field ward --localities 2 --balance pop --out-dir " +
                      (dir / "all").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(r.status == exit_status(ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("summary.csv is the same file as the input --demand"));
         CHECK(bytes(dir / "all" / "summary.csv") == demand);
     }
     SECTION("plan export over its own plan, diff over a plan") {
         std::ofstream(dir / "p.json") << "{}";
         auto r = run("plan export --plan " + (dir / "p.json").string() + " --out " + (dir / "p.json").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(r.status == exit_status(ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "p.json").string()) && Catch::Contains("--plan"));
         auto d = run("diff --no-data --plan " + (dir / "p.json").string() + " --plan " + (dir / "z.geojson").string() +
                      " --out " + (dir / "z.geojson").string());
-        CHECK(d.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(d.status == exit_status(ExitCode::output_is_input));
         CHECK(bytes(dir / "p.json") == "{}");
     }
     CHECK(bytes(dir / "z.geojson") == zones);
@@ -163,13 +164,13 @@ TEST_CASE("dissolve refuses to write a Shapefile over its own input set", "[cli]
 
     SECTION("the same .shp") {
         auto r = run("dissolve " + zones + "--out " + (dir / "orkney.shp").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(r.status == exit_status(ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "orkney.shp").string()) && Catch::Contains("--zones"));
     }
     SECTION("another name whose .dbf is a link to the input's") {
         fs::create_symlink(dir / "orkney.dbf", dir / "other.dbf");
         auto r = run("dissolve " + zones + "--out " + (dir / "other.shp").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_is_input));
+        CHECK(r.status == exit_status(ExitCode::output_is_input));
         CHECK_THAT(r.output, Catch::Contains("other.dbf") && Catch::Contains("orkney.dbf"));
         CHECK_FALSE(fs::exists(dir / "other.shp"));
     }
@@ -189,21 +190,21 @@ TEST_CASE("outputs that are not regular files are refused; symlinks are written 
     SECTION("a folder") {
         fs::create_directories(dir / "folder.geojson");
         auto r = generate(dir, "--out " + (dir / "folder.geojson").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_not_regular));
+        CHECK(r.status == exit_status(ExitCode::output_not_regular));
         CHECK_THAT(r.output, Catch::Contains("--out " + (dir / "folder.geojson").string() + " is a folder"));
         CHECK(fs::is_empty(dir / "folder.geojson"));
     }
     SECTION("a FIFO") {
         REQUIRE(::mkfifo((dir / "fifo.csv").c_str(), 0644) == 0);
         auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "fifo.csv").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_not_regular));
+        CHECK(r.status == exit_status(ExitCode::output_not_regular));
         CHECK_THAT(r.output, Catch::Contains("--assignment " + (dir / "fifo.csv").string() + " is a FIFO"));
         CHECK(fs::is_fifo(dir / "fifo.csv"));
         CHECK_FALSE(fs::exists(dir / "new.geojson"));
     }
     SECTION("a device") {
         auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment /dev/full");
-        CHECK(r.status == code(lp::app::ExitCode::output_not_regular));
+        CHECK(r.status == exit_status(ExitCode::output_not_regular));
         CHECK_THAT(r.output, Catch::Contains("--assignment /dev/full is a character device"));
         CHECK(fs::is_character_file("/dev/full"));
     }
@@ -211,7 +212,7 @@ TEST_CASE("outputs that are not regular files are refused; symlinks are written 
         fs::create_directories(dir / "sub");
         fs::create_symlink("sub", dir / "link.csv");
         auto r = generate(dir, "--out " + (dir / "new.geojson").string() + " --assignment " + (dir / "link.csv").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_not_regular));
+        CHECK(r.status == exit_status(ExitCode::output_not_regular));
         CHECK_THAT(r.output, Catch::Contains("link.csv (a symlink to") && Catch::Contains("is a folder"));
     }
     SECTION("a symlink to a new path is written through and stays a symlink") {
@@ -260,7 +261,7 @@ TEST_CASE("a run removes dead writers' temporaries beside its outputs and writes
         std::ofstream(dir / "somefile") << "a file, not a folder";
         auto r = generate(dir, "--out " + (dir / "out.geojson").string() + " --assignment " +
                                    (dir / "somefile" / "out.csv").string());
-        CHECK(r.status == code(lp::app::ExitCode::output_not_regular));
+        CHECK(r.status == exit_status(ExitCode::output_not_regular));
         CHECK_THAT(r.output, Catch::Contains("--assignment " + (dir / "somefile" / "out.csv").string()) &&
                                  Catch::Contains("is a file, not a folder"));
         CHECK(bytes(dir / "out.geojson") == "old localities");
