@@ -3,6 +3,7 @@
 #include "command_registry.hpp"
 #include "data_options.hpp"
 #include "flag_errors.hpp"
+#include "hub_inputs.hpp"
 
 #include "exit_codes.hpp"
 
@@ -45,6 +46,8 @@ struct GenerateArgs {
     std::string population;
     std::string settlements;
     std::string hubs_csv;
+    std::string places;
+    std::string split_settlements;
     std::string building_blocks;
     std::string blocks = "soft";
     double block_split_cost = -1;
@@ -77,6 +80,9 @@ LocalityRunOptions run_options_from(const GenerateArgs& args) {
     options.settlements = args.settlements;
     if (!options.settlements.empty()) // refuse a bad spec before reading
         naming_flags(generate_flag_words, [&] { return parse_settlements(options.settlements); });
+    if (!args.split_settlements.empty())
+        options.split_settlements =
+            naming_flags(generate_flag_words, [&] { return parse_settlement_splitting(args.split_settlements); });
     options.building_blocks = args.building_blocks;
     if (!options.building_blocks.empty())
         naming_flags(generate_flag_words, [&] { return parse_building_blocks(options.building_blocks); });
@@ -121,6 +127,7 @@ std::vector<NamedPath> generate_inputs(const GenerateArgs& args) {
     inputs.push_back({"--lock", args.lock_csv});
     inputs.push_back({"--start", args.start_csv});
     inputs.push_back({"--hubs", args.hubs_csv});
+    inputs.push_back({"--places", args.places});
     if (!args.building_blocks.empty())
         inputs.push_back({"--building-blocks",
                           naming_flags(generate_flag_words, [&] { return parse_building_blocks(args.building_blocks); }).path});
@@ -132,8 +139,9 @@ std::vector<NamedPath> generate_inputs(const GenerateArgs& args) {
 void run_generate_all(const GenerateArgs& args) {
     if (args.out_dir.empty()) throw Error(ErrorKind::bad_setting, "--all needs --out-dir DIR");
     prepare_outputs({{"--out-dir", (std::filesystem::path(args.out_dir) / "summary.csv").string()}}, generate_inputs(args));
-    if (!args.lock_csv.empty() || !args.start_csv.empty())
-        throw Error(ErrorKind::bad_setting, "--lock and --start name one partnership's zones; run those without --all");
+    if (!args.lock_csv.empty() || !args.start_csv.empty() || !args.hubs_csv.empty())
+        throw Error(ErrorKind::bad_setting, "--lock, --start and --hubs name one partnership's zones or places; run "
+                                            "those without --all");
     BatchOptions options;
     options.data = args.data.resolved();
     options.group_field = args.group_field;
@@ -197,6 +205,9 @@ public:
         return -2 - static_cast<int>(pending_.size() - 1); // settled in finish()
     }
 
+    // A name known before any file is read (a hub's).
+    void give(int j, const std::string& name) { names_[j] = name; }
+
     // Gives pending names their numbers; returns the index for a pending code.
     void finish() {
         for (const auto& name : pending_) {
@@ -247,27 +258,6 @@ std::vector<int> read_zone_localities(const std::string& path, const ZoneLayer& 
     return codes;
 }
 
-// Zone ids, one per line (a header is optional; the first column is read).
-std::vector<int> read_hubs(const std::string& path, const ZoneLayer& zones, int k) {
-    CsvTable table = read_csv_file(path);
-    if (!table.header.empty() && zones.find(table.header.front())) table.header_as_row();
-    std::vector<int> hubs;
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        if (table.rows[r].empty() || table.rows[r].front().empty()) continue;
-        const std::string where = path + " line " + std::to_string(table.row_lines[r]);
-        const auto zone = zones.find(table.rows[r].front());
-        if (!zone)
-            throw Error(ErrorKind::unknown_zone, where + ": '" + table.rows[r].front() + "' is not a zone of " + zones.source);
-        if (std::find(hubs.begin(), hubs.end(), static_cast<int>(*zone)) != hubs.end())
-            throw Error(ErrorKind::bad_value, where + ": zone " + table.rows[r].front() + " is named twice");
-        hubs.push_back(static_cast<int>(*zone));
-    }
-    if (hubs.size() > static_cast<std::size_t>(k))
-        throw Error(ErrorKind::bad_value, path + ": " + std::to_string(hubs.size()) + " hubs for " + std::to_string(k) +
-                                             " localities; name at most one zone per locality");
-    return hubs;
-}
-
 void run_generate(const GenerateArgs& args) {
     for (const auto& text : args.balance) // refused before reading
         naming_flags(generate_flag_words, [&] { return parse_balance(text); });
@@ -279,8 +269,17 @@ void run_generate(const GenerateArgs& args) {
     prepare_outputs({{"--out", args.out}, {"--assignment", args.assignment_csv}}, generate_inputs(args));
     check_output_path(args.out);
     if (!args.assignment_csv.empty()) check_output_folder(args.assignment_csv);
-    const int k = args.localities;
+    // Without --localities, one locality per hub.
+    std::vector<HubRequest> hub_requests;
+    if (!args.hubs_csv.empty()) hub_requests = read_hub_requests(args.hubs_csv);
+    if (args.localities == 0 && hub_requests.empty())
+        throw Error(ErrorKind::bad_setting, "generate needs --localities K or --hubs FILE (one locality per hub)");
+    const int k = args.localities > 0 ? args.localities : static_cast<int>(hub_requests.size());
     naming_flags(generate_flag_words, [&] { check_locality_count(k); });
+    if (hub_requests.size() > static_cast<std::size_t>(k))
+        throw Error(ErrorKind::bad_setting, args.hubs_csv + ": " + std::to_string(hub_requests.size()) + " hubs for " +
+                                                std::to_string(k) + " localities, and each hub leads its own; give " +
+                                                "--localities " + std::to_string(hub_requests.size()) + " or fewer hubs");
     const auto t0 = std::chrono::steady_clock::now();
     const DatasetOptions options = args.data.resolved();
     const Dataset data = load_dataset(options);
@@ -288,10 +287,16 @@ void run_generate(const GenerateArgs& args) {
     if (static_cast<std::size_t>(k) > zones.size())
         throw Error(ErrorKind::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
                                                       std::to_string(zones.size()) + " zones of " + zones.source);
+    const auto gazetteer = read_gazetteer(args.places, zones);
 
     LocalityRunOptions run_options = run_options_from(args);
     run_options.k = k;
+    run_options.hubs = hub_requests;
+    run_options.places = gazetteer ? &*gazetteer : nullptr;
     LocalityNames names(k);
+    // Hub i leads locality i: a lock or start file may name it by the name the hubs file gives.
+    for (std::size_t i = 0; i < hub_requests.size(); ++i)
+        if (!hub_requests[i].name.empty()) names.give(static_cast<int>(i), hub_requests[i].name);
     std::vector<int> lock_codes;
     std::vector<int> start_codes;
     if (!args.lock_csv.empty()) lock_codes = read_zone_localities(args.lock_csv, zones, names);
@@ -302,7 +307,6 @@ void run_generate(const GenerateArgs& args) {
     run_options.locks = lock_codes;
     run_options.start = start_codes;
     for (int j = 0; j < k; ++j) run_options.names.push_back(names.given(j));
-    if (!args.hubs_csv.empty()) run_options.hubs = read_hubs(args.hubs_csv, zones, k);
     const auto t1 = std::chrono::steady_clock::now();
     const LocalityRun run =
         naming_flags(generate_flag_words, [&] { return run_localities(data, run_options); });
@@ -340,6 +344,10 @@ void run_generate(const GenerateArgs& args) {
         std::printf("\n%zu zones overlap their building block by less than 60%% (best-fit assignment)",
                     run.blocks->low_overlap.size());
     for (const auto& note : result.notes) std::printf("\nnote: %s", note.c_str());
+    for (std::size_t i = 0; i < run.hubs.size(); ++i)
+        std::printf("\nhub %zu: %s (%s, zone %s) leads %s", i + 1, run_options.hubs[i].place.c_str(),
+                    run.hubs[i].found_as.c_str(), zones.ids[run.hubs[i].zone].c_str(), run.names[i].c_str());
+    for (const auto& excess : run.excesses) std::printf("\nbeyond the soft band: %s", excess.text.c_str());
     std::printf("\nwrote %s%s%s\n", args.out.c_str(), args.assignment_csv.empty() ? "" : " and ",
                 args.assignment_csv.c_str());
     if (!result.within_tolerance || !result.contiguous) {
@@ -365,7 +373,8 @@ const RegisterCommand registration([](CLI::App& app) {
             },
             "INTEGER >= 2"));
     cmd->add_option("--balance", args->balance,
-                    "Demand column to balance, with its tolerance: COLUMN[:TOL], TOL like 1% or 0.01 (default 1%)")
+                    "Demand column to balance, with its tolerance: COLUMN[:TOL[:soft]], TOL like 1% or 0.01 (default 1%), "
+                    "any size (150% too); soft: a preference exceeded only where a settlement kept whole needs it")
         ->required();
     cmd->add_option("--keep-whole", args->keep_whole,
                     "Zone attribute (or --demand column) grouping zones that should stay together, e.g. iz11_code");
@@ -380,7 +389,15 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--settlements", args->settlements,
                     "Towns to keep whole and grow localities around: COLUMN:CLASSES (e.g. urban_rural_6fold_2016:1-4; "
                     "connected zones in those classes) or a FIELD naming each zone's settlement");
-    cmd->add_option("--hubs", args->hubs_csv, "CSV of zone ids where localities start (default: the largest settlements)");
+    cmd->add_option("--hubs", args->hubs_csv,
+                    "CSV of zone-or-place[,name]: each row leads its own locality, named after it (a zone id, a "
+                    "settlement, a town of --places, or a zone name); without --localities, one locality per hub "
+                    "(default: localities start at the largest settlements)");
+    cmd->add_option("--places", args->places,
+                    "Point layer of towns with a name field (e.g. GeoNames places) that --hubs may name");
+    cmd->add_option("--split-settlements", args->split_settlements,
+                    "never: settlements move only whole (the default with a soft band); when-forced: split where "
+                    "a hard band forces it (the default otherwise)");
     cmd->add_option("--building-blocks", args->building_blocks,
                     "Polygon layer of blocks to keep whole, e.g. wards: FILE[:LAYER]:FIELD; each zone joins the block "
                     "it overlaps most");

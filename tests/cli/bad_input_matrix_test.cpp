@@ -154,13 +154,13 @@ std::vector<Case> matrix() {
          {exit_status(ExitCode::output_not_regular), exit_status(ExitCode::write_failed)},
          {"not_a_folder"},
          {"not_a_folder"}},
-        {"--balance pop:1000% (2)",
+        {"--balance pop:-10% (2)",
          [](const Folder& f) {
              const std::string a = generate(f);
-             return a.substr(0, a.find("--balance")) + "--balance pop:1000% --out " + f.o("o.geojson");
+             return a.substr(0, a.find("--balance")) + "--balance pop:-10% --out " + f.o("o.geojson");
          },
          {exit_status(ExitCode::usage)},
-         {"--balance pop:1000%"},
+         {"--balance pop:-10%"},
          {}},
         {"--snap -10 (2)",
          [](const Folder& f) { return generate(f) + " --snap -10"; },

@@ -198,11 +198,11 @@ TEST_CASE("ordinary bad input is a named error, never exit 1 (issue 15 items 5-7
     SECTION("item 6: out-of-range options are refused before reading, exit 2") {
         Scratch s("options");
         const std::string out = " --out " + s.path("out.geojson");
-        auto r = boundaries("generate " + zones + demand + "--localities 2 --balance pop:1000%" + out);
+        auto r = boundaries("generate " + zones + demand + "--localities 2 --balance pop:-5%" + out);
         CHECK(r.status == exit_status(ExitCode::usage));
-        CHECK_THAT(r.output, Catch::Contains("--balance pop:1000%") && Catch::Contains("empty locality"));
+        CHECK_THAT(r.output, Catch::Contains("--balance pop:-5%") && Catch::Contains("expected COLUMN[:TOLERANCE"));
         CHECK_THAT(r.output, !Catch::Contains("localities ("));
-        r = boundaries("generate " + zones + demand + "--localities 2 --balance pop:1" + out); // a fraction of 1 = 100%
+        r = boundaries("generate " + zones + demand + "--localities 2 --balance pop:5%:firm" + out);
         CHECK(r.status == exit_status(ExitCode::usage));
         r = boundaries("generate " + zones + demand + "--localities 2 --balance pop --snap -10" + out);
         CHECK(r.status == exit_status(ExitCode::usage));

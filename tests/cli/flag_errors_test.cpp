@@ -21,24 +21,24 @@ std::string message_of(void (*work)()) {
 } // namespace
 
 TEST_CASE("engine messages about a setting name it without a command-line flag", "[cli][errors]") {
-    for (auto work : {+[] { lp::parse_balance("pop:150%"); }, +[] { lp::parse_balance(":5%"); },
+    for (auto work : {+[] { lp::parse_balance("pop:-150%"); }, +[] { lp::parse_balance(":5%"); },
                       +[] { lp::parse_cut_cost("area"); }, +[] { lp::parse_block_mode("firm"); }}) {
         const std::string message = message_of(work);
         CHECK(message != "no error");
         CHECK(message.find("--") == std::string::npos);
     }
-    CHECK(message_of(+[] { lp::parse_balance("pop:150%"); }).rfind("balance pop:150%: ", 0) == 0);
+    CHECK(message_of(+[] { lp::parse_balance("pop:-150%"); }).rfind("balance pop:-150%: ", 0) == 0);
 }
 
 TEST_CASE("the command line names its flag in an engine message, and only at the message's start", "[cli][errors]") {
     using lp::cli::generate_flag_words;
     using lp::cli::naming_flags;
     try {
-        naming_flags(generate_flag_words, [] { return lp::parse_balance("pop:150%"); });
+        naming_flags(generate_flag_words, [] { return lp::parse_balance("pop:-150%"); });
         FAIL("no error");
     } catch (const lp::Error& e) {
         CHECK(e.kind() == lp::ErrorKind::bad_setting);
-        CHECK_THAT(e.what(), Catch::StartsWith("--balance pop:150%: a tolerance of 100% or more"));
+        CHECK_THAT(e.what(), Catch::StartsWith("--balance pop:-150%: expected COLUMN[:TOLERANCE"));
     }
     try {
         naming_flags(generate_flag_words, [] { return lp::parse_block_mode("firm"); });

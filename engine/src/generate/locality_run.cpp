@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -73,16 +75,190 @@ std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field
     return groups;
 }
 
+namespace {
+
+// 81698 -> "81,698": figures a planner reads.
+std::string grouped(double value) {
+    const long long whole = std::llround(value);
+    std::string digits = std::to_string(whole < 0 ? -whole : whole);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+    return (whole < 0 ? "-" : "") + digits;
+}
+
+std::string signed_percent(double fraction) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%+.0f%%", fraction * 100.0);
+    return text;
+}
+
+// Blocks for a run whose settlements are never split: each settlement one block (but one
+// holding two or more hubs, which the planner asked to divide), then hard building blocks,
+// then every other zone a block of its own.
+void settlements_as_blocks(const LocalityRun& run, const std::vector<char>& splittable, PartitionRequest& request) {
+    const auto& settlements = *run.settlements;
+    const std::size_t n = settlements.groups.of_zone.size();
+    const int settlement_count = static_cast<int>(settlements.zones.size());
+    const bool wards = !request.hard_blocks.empty();
+    const int ward_count = wards ? static_cast<int>(run.blocks->block_names.size()) : 0;
+    std::vector<int> block(n);
+    std::vector<std::string> names(static_cast<std::size_t>(settlement_count + ward_count));
+    std::vector<std::string> kinds(names.size());
+    for (int s = 0; s < settlement_count; ++s) {
+        names[s] = s < static_cast<int>(settlements.groups.names.size()) ? settlements.groups.names[s] : "";
+        kinds[s] = "settlement";
+    }
+    for (int w = 0; w < ward_count; ++w) {
+        names[settlement_count + w] = run.blocks->block_names[w];
+        kinds[settlement_count + w] = "building block";
+    }
+    for (std::size_t zone = 0; zone < n; ++zone) {
+        const int s = settlements.groups.of_zone[zone];
+        if (s >= 0 && !splittable[s]) block[zone] = s;
+        else if (wards && request.hard_blocks[zone] >= 0) block[zone] = settlement_count + request.hard_blocks[zone];
+        else {
+            block[zone] = static_cast<int>(names.size());
+            names.push_back("zone #" + std::to_string(zone));
+            kinds.push_back("zone");
+        }
+    }
+    request.hard_blocks = std::move(block);
+    request.hard_block_names = std::move(names);
+    request.hard_block_kinds = std::move(kinds);
+}
+
+// Why each locality beyond a soft band is there: a settlement larger than the band kept
+// whole in it, or, for the others, the share such a locality takes from them.
+std::vector<BalanceExcess> explain_excesses(const LocalityRun& run) {
+    std::vector<BalanceExcess> excesses;
+    const auto& stats = run.result.stats;
+    const auto& assignment = run.result.assignment;
+    for (std::size_t l = 0; l < run.balance.size(); ++l) {
+        const BalanceLayer& layer = run.balance[l];
+        if (!layer.soft) continue;
+        const double mean = stats.means[l];
+        const double upper = mean * (1 + layer.tolerance);
+        // Settlements larger than the band, kept whole in one locality.
+        std::vector<std::vector<int>> whole_in(run.k); // locality -> settlements
+        if (run.settlements)
+            for (std::size_t s = 0; s < run.settlements->zones.size(); ++s) {
+                const auto& zones = run.settlements->zones[s];
+                if (zones.empty()) continue;
+                double total = 0;
+                const int first = assignment[zones.front()];
+                bool whole = true;
+                for (const auto zone : zones) {
+                    total += layer.values[zone];
+                    whole = whole && assignment[zone] == first;
+                }
+                if (whole && total > upper && first >= 0) whole_in[first].push_back(static_cast<int>(s));
+            }
+        auto settlement_name = [&](int s) { return run.settlements->groups.names[s]; };
+        std::string holders; // "the settlement Inverness kept whole in Inverness"
+        for (int j = 0; j < run.k; ++j)
+            for (const int s : whole_in[j])
+                holders += (holders.empty() ? "" : "; ") + ("the settlement " + settlement_name(s) + " kept whole in " + run.names[j]);
+        const std::string what = layer.name == run.population_column ? "people" : layer.name;
+        for (int j = 0; j < run.k; ++j) {
+            const auto& locality = stats.localities[j];
+            const double deviation = locality.deviation[l];
+            if (std::abs(deviation) <= layer.tolerance + 1e-12) continue;
+            BalanceExcess excess;
+            excess.locality = j;
+            excess.layer = layer.name;
+            excess.total = locality.totals[l];
+            excess.deviation = deviation;
+            if (deviation > 0 && !whole_in[j].empty()) {
+                std::string towns;
+                for (std::size_t i = 0; i < whole_in[j].size(); ++i)
+                    towns += (i ? (i + 1 == whole_in[j].size() ? " and " : ", ") : "") + settlement_name(whole_in[j][i]);
+                excess.reason = (whole_in[j].size() > 1 ? "the settlements " : "the settlement ") + towns +
+                                (whole_in[j].size() > 1 ? " are" : " is") + " kept whole";
+            } else if (deviation < 0 && !holders.empty()) {
+                excess.reason = holders + " leaves less for the other localities";
+            } else {
+                excess.reason = run.settlements_never_split
+                                    ? "no plan within the band keeps every settlement whole here"
+                                    : "no plan within the band was found";
+            }
+            excess.text = run.names[j] + ": " + grouped(excess.total) + " " + what + ", " + signed_percent(deviation) +
+                          ": " + excess.reason;
+            excesses.push_back(std::move(excess));
+        }
+    }
+    return excesses;
+}
+
+// Names that appear twice get their locality's number, so every locality is told apart.
+void make_names_unique(std::vector<std::string>& names) {
+    std::map<std::string, int> count;
+    for (const auto& name : names) ++count[name];
+    for (std::size_t j = 0; j < names.size(); ++j)
+        if (count[names[j]] > 1) names[j] += " (" + std::to_string(j + 1) + ")";
+}
+
+} // namespace
+
+SettlementSplitting parse_settlement_splitting(const std::string& text) {
+    if (text == "never") return SettlementSplitting::never;
+    if (text == "when-forced" || text == "when_forced") return SettlementSplitting::when_forced;
+    throw Error(ErrorKind::bad_setting, "split settlements " + text + ": expected never or when-forced");
+}
+
 LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& options) {
     const ZoneLayer& zones = data.zones;
-    const int k = options.k;
+    LocalityRun run;
+    for (const auto& spec : options.balance)
+        run.balance.push_back({spec.column, data.demand.column(spec.column), spec.tolerance, spec.soft});
+    if (!options.keep_whole.empty()) run.groups = keep_whole_groups(data, options.keep_whole, options.keep_whole_tables);
+
+    // Boundaries priced by the people along them whenever a population is balanced.
+    run.population_column = population_column(data, options);
+    const std::vector<double>* population =
+        run.population_column.empty() ? nullptr : &data.demand.column(run.population_column);
+    CutCostKind cut = options.cut_cost;
+    if (cut == CutCostKind::automatic) cut = population ? CutCostKind::people : CutCostKind::length;
+    if (cut == CutCostKind::people && !population)
+        throw Error(ErrorKind::field_not_found, "the people cut cost needs a population column: balance one "
+                                               "(e.g. pop2020_total) or name it as the population");
+    run.cut_cost = cut == CutCostKind::people ? "people" : "length";
+    const std::vector<double> no_people;
+    const auto& people = population ? *population : (run.balance.empty() ? no_people : run.balance.front().values);
+
+    const bool any_soft = std::any_of(run.balance.begin(), run.balance.end(), [](const auto& b) { return b.soft; });
+    const SettlementSplitting splitting = options.split_settlements == SettlementSplitting::automatic
+                                              ? (any_soft ? SettlementSplitting::never : SettlementSplitting::when_forced)
+                                              : options.split_settlements;
+    if (!options.settlements.empty()) {
+        const std::string area = options.area_name.empty() ? area_name_of(data) : options.area_name;
+        run.settlements_spec = options.settlements;
+        run.settlements = find_settlements(data, parse_settlements(options.settlements), options.keep_whole_tables,
+                                           people, area);
+    } else if (options.split_settlements == SettlementSplitting::never) {
+        throw Error(ErrorKind::bad_setting, "settlements never split: name the settlements to keep whole "
+                                            "(e.g. urban_rural_6fold_2016:1-4)");
+    }
+    run.settlements_never_split = run.settlements && splitting == SettlementSplitting::never;
+
+    // Hubs first: they may set k, and each leads its own locality.
+    const auto places = run.settlements || !options.hubs.empty() ? place_names(data, options.keep_whole_tables)
+                                                                  : std::vector<std::string>{};
+    run.hubs = resolve_hubs(data, options.hubs, run.settlements ? &*run.settlements : nullptr, places, options.places,
+                            people);
+    const int k = options.k > 0 ? options.k : static_cast<int>(run.hubs.size());
+    if (options.k <= 0 && run.hubs.empty())
+        throw Error(ErrorKind::bad_setting, "localities: give a number of localities or hubs to centre them on");
+    if (options.k <= 0 && run.hubs.size() == 1)
+        throw Error(ErrorKind::bad_setting, "localities: one hub makes one locality, and a partnership needs two or "
+                                            "more; give the number of localities or more hubs");
     check_locality_count(k);
+    if (run.hubs.size() > static_cast<std::size_t>(k))
+        throw Error(ErrorKind::bad_setting, "localities: " + std::to_string(run.hubs.size()) + " hubs for " +
+                                                std::to_string(k) + " localities, and each hub leads its own; give " +
+                                                "at least " + std::to_string(run.hubs.size()) + " localities or fewer hubs");
     if (static_cast<std::size_t>(k) > zones.size())
         throw Error(ErrorKind::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
                                                       std::to_string(zones.size()) + " zones of " + zones.source);
-    LocalityRun run;
-    for (const auto& spec : options.balance) run.balance.push_back({spec.column, data.demand.column(spec.column), spec.tolerance});
-    if (!options.keep_whole.empty()) run.groups = keep_whole_groups(data, options.keep_whole, options.keep_whole_tables);
+    run.k = k;
 
     PartitionRequest request;
     request.graph = &data.graph;
@@ -95,26 +271,39 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     request.seed = options.seed;
     request.effort = options.effort;
     request.zone_ids = &zones.ids;
-
-    // Boundaries priced by the people along them whenever a population is balanced.
-    run.population_column = population_column(data, options);
-    const std::vector<double>* population =
-        run.population_column.empty() ? nullptr : &data.demand.column(run.population_column);
-    CutCostKind cut = options.cut_cost;
-    if (cut == CutCostKind::automatic) cut = population ? CutCostKind::people : CutCostKind::length;
-    if (cut == CutCostKind::people && !population)
-        throw Error(ErrorKind::field_not_found, "the people cut cost needs a population column: balance one "
-                                               "(e.g. pop2020_total) or name it as the population");
-    run.cut_cost = cut == CutCostKind::people ? "people" : "length";
     if (cut == CutCostKind::people) request.edge_cost = people_cut_cost(data.graph, *population);
 
-    const double upper_share = options.balance.empty() ? 1.0 : 1.0 + options.balance.front().tolerance;
-    if (!options.settlements.empty()) {
-        const std::string area = options.area_name.empty() ? area_name_of(data) : options.area_name;
-        run.settlements_spec = options.settlements;
-        run.settlements = find_settlements(data, parse_settlements(options.settlements), options.keep_whole_tables,
-                                           population ? *population : run.balance.front().values, area);
-        request.groupings.push_back(run.settlements->groups);
+    // Each hub holds its locality: hub i is locked to locality i.
+    if (!run.hubs.empty() && request.locks.empty()) request.locks.assign(zones.size(), -1);
+    for (std::size_t i = 0; i < run.hubs.size(); ++i) {
+        const int zone = run.hubs[i].zone;
+        if (request.locks[zone] >= 0 && request.locks[zone] != static_cast<int>(i))
+            throw Error(ErrorKind::bad_value, "hub " + std::to_string(i + 1) + " (" + options.hubs[i].place + ") is zone " +
+                                                 zones.ids[zone] + ", which is locked to locality " +
+                                                 std::to_string(request.locks[zone] + 1) + "; hub " +
+                                                 std::to_string(i + 1) + " leads locality " + std::to_string(i + 1));
+        request.locks[zone] = static_cast<int>(i);
+    }
+
+    // A settlement holding two or more hubs is the planner's wish to divide it.
+    std::vector<char> splittable(run.settlements ? run.settlements->zones.size() : 0, 0);
+    std::vector<std::string> hub_notes;
+    if (run.settlements) {
+        std::map<int, std::vector<std::size_t>> hubs_in;
+        for (std::size_t i = 0; i < run.hubs.size(); ++i)
+            if (run.hubs[i].settlement >= 0) hubs_in[run.hubs[i].settlement].push_back(i);
+        for (const auto& [s, list] : hubs_in) {
+            if (list.size() < 2) continue;
+            splittable[s] = 1;
+            std::string which;
+            for (std::size_t i = 0; i < list.size(); ++i)
+                which += (i ? ", " : "") + options.hubs[list[i]].place;
+            hub_notes.push_back("settlement " + run.settlements->groups.names[s] + " holds " +
+                                std::to_string(list.size()) + " hubs (" + which + "), so it is divided between them");
+        }
+        ZoneGroups groups = run.settlements->groups;
+        groups.never_split = run.settlements_never_split;
+        request.groupings.push_back(std::move(groups));
     }
     if (!options.building_blocks.empty()) {
         run.blocks = assign_building_blocks(zones, parse_building_blocks(options.building_blocks));
@@ -134,24 +323,36 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
             request.groupings.push_back(run.block_groups);
         }
     }
-    if (!options.hubs.empty()) {
-        run.hubs = options.hubs;
-    } else if (run.settlements) {
-        // One locality per main town and its hinterland: the largest settlements, each
-        // at least half a typical locality's radius from the others.
+    // Settlements never split move only whole (a ward cut by a town's edge follows the town).
+    if (run.settlements_never_split) settlements_as_blocks(run, splittable, request);
+
+    // Where localities start: the hubs, then the largest settlements without one, each at
+    // least half a typical locality's radius from the others.
+    for (const auto& hub : run.hubs) run.seeds.push_back(hub.zone);
+    if (run.settlements && run.seeds.size() < static_cast<std::size_t>(k)) {
         double area = 0;
         for (const double a : zones.areas) area += a;
         const double radius = std::sqrt(area / k / 3.141592653589793);
-        const auto& people = population ? *population : run.balance.front().values;
         double people_total = 0;
         for (const double v : people) people_total += v;
-        run.hubs = settlement_hubs(data, *run.settlements, k, people_total / k * upper_share, 0.5 * radius);
+        const double upper_share = options.balance.empty() ? 1.0 : 1.0 + options.balance.front().tolerance;
+        const double upper = run.settlements_never_split ? std::numeric_limits<double>::infinity()
+                                                         : people_total / k * upper_share;
+        for (const int zone : settlement_hubs(data, *run.settlements, k, upper, 0.5 * radius)) {
+            if (run.seeds.size() >= static_cast<std::size_t>(k)) break;
+            const int s = run.settlements->groups.of_zone[zone];
+            const bool led = std::any_of(run.hubs.begin(), run.hubs.end(), [&](const Hub& h) {
+                return h.zone == zone || (s >= 0 && h.settlement == s && !splittable[s]);
+            });
+            if (!led) run.seeds.push_back(zone);
+        }
     }
-    request.hubs = run.hubs;
+    request.hubs = run.seeds;
 
     const auto t0 = std::chrono::steady_clock::now();
     run.result = partition(request);
     const auto t1 = std::chrono::steady_clock::now();
+    for (const auto& note : hub_notes) run.result.notes.push_back(note);
     for (const auto& note : run.result.notes) run.result.problems.insert(run.result.problems.begin(), note);
 
     // The statistics planners read: people on a boundary, settlements and blocks split.
@@ -161,16 +362,18 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     if (run.blocks) community.groupings.push_back(&run.block_groups);
     run.result.stats = evaluate(data.graph, run.result.assignment, k, run.balance, run.groups, community);
 
-    const auto places = run.settlements ? place_names(data, options.keep_whole_tables) : std::vector<std::string>{};
     const auto place_based = run.settlements ? locality_names_from_places(data, run.result.assignment, k,
                                                                           &*run.settlements, places,
                                                                           population ? *population : std::vector<double>{})
                                              : std::vector<std::string>{};
     for (int j = 0; j < k; ++j) {
         if (j < static_cast<int>(options.names.size()) && !options.names[j].empty()) run.names.push_back(options.names[j]);
+        else if (j < static_cast<int>(run.hubs.size()) && !run.hubs[j].name.empty()) run.names.push_back(run.hubs[j].name);
         else if (!place_based.empty()) run.names.push_back(place_based[j]);
         else run.names.push_back("Locality " + std::to_string(j + 1));
     }
+    make_names_unique(run.names);
+    run.excesses = explain_excesses(run);
     run.shapes = dissolve_groups(zones.shapes, zones.boxes, run.result.assignment, k);
     const auto t2 = std::chrono::steady_clock::now();
     run.partition_seconds = std::chrono::duration<double>(t1 - t0).count();
@@ -200,7 +403,7 @@ std::vector<Feature> locality_features(const LocalityRun& run) {
         for (std::size_t l = 0; l < run.balance.size(); ++l) {
             p[run.balance[l].name] = round_to(s.totals[l], 2);
             p[run.balance[l].name + "_deviation_pct"] = round_to(s.deviation[l] * 100.0, 3);
-            within = within && std::abs(s.deviation[l]) <= run.balance[l].tolerance + 1e-12;
+            within = within && (run.balance[l].soft || std::abs(s.deviation[l]) <= run.balance[l].tolerance + 1e-12);
         }
         if (!run.population_column.empty()) {
             p["people_on_boundary"] = round_to(s.people_on_boundary, 0);
@@ -229,6 +432,15 @@ std::vector<Feature> locality_features(const LocalityRun& run) {
         p["contiguous"] = s.connected();
         p["crossings"] = s.crossings;
         p["within_tolerance"] = within;
+        if (std::any_of(run.balance.begin(), run.balance.end(), [](const auto& b) { return b.soft; })) {
+            // Why this locality is beyond a soft band ("" when it is not).
+            std::string reasons;
+            for (const auto& excess : run.excesses)
+                if (excess.locality == static_cast<int>(j))
+                    reasons += (reasons.empty() ? "" : "; ") + excess.layer + " " + signed_percent(excess.deviation) +
+                               ": " + excess.reason;
+            p["balance_note"] = reasons;
+        }
     }
     return features;
 }

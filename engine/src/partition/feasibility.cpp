@@ -124,7 +124,10 @@ std::vector<std::string> infeasibility_reasons(const PartitionRequest& request, 
     const std::size_t n = graph.size();
     const int k = request.k;
 
+    // A soft band is a preference: a zone or block heavier than it is an excess the
+    // caller explains, not a reason the plan fails.
     for (const auto& layer : request.balance) {
+        if (layer.soft) continue;
         const std::size_t l = static_cast<std::size_t>(&layer - request.balance.data());
         const double upper = mean[l] * (1 + layer.tolerance);
         for (std::size_t zone = 0; zone < n; ++zone)
@@ -150,9 +153,16 @@ std::vector<std::string> infeasibility_reasons(const PartitionRequest& request, 
             }
         }
         auto block_name = [&](int block) {
-            return block >= 0 && static_cast<std::size_t>(block) < request.hard_block_names.size()
-                       ? request.hard_block_names[block]
-                       : "#" + std::to_string(block);
+            const bool named = block >= 0 && static_cast<std::size_t>(block) < request.hard_block_names.size();
+            const bool kinded = block >= 0 && static_cast<std::size_t>(block) < request.hard_block_kinds.size() &&
+                                !request.hard_block_kinds[block].empty();
+            return (kinded ? request.hard_block_kinds[block] : std::string("building block")) + " " +
+                   (named ? request.hard_block_names[block] : "#" + std::to_string(block));
+        };
+        auto why_whole = [&](int block) -> std::string {
+            const bool settlement = block >= 0 && static_cast<std::size_t>(block) < request.hard_block_kinds.size() &&
+                                    request.hard_block_kinds[block] == "settlement";
+            return settlement ? "settlements are never split" : "only whole blocks move (hard building blocks)";
         };
         if (block_totals.size() < static_cast<std::size_t>(k))
             reasons.push_back("only " + std::to_string(block_totals.size()) + " building blocks for " +
@@ -160,15 +170,15 @@ std::vector<std::string> infeasibility_reasons(const PartitionRequest& request, 
         for (const auto& [block, totals] : block_totals)
             for (std::size_t l = 0; l < request.balance.size(); ++l) {
                 const double upper = mean[l] * (1 + request.balance[l].tolerance);
-                if (totals[l] > upper)
-                    reasons.push_back("building block " + block_name(block) + " alone has " + request.balance[l].name +
+                if (!request.balance[l].soft && totals[l] > upper)
+                    reasons.push_back(block_name(block) + " alone has " + request.balance[l].name +
                                       " " + number(totals[l]) + ", more than one locality may hold (mean " +
                                       number(mean[l]) + " + " + format_percent(request.balance[l].tolerance) + " = " +
-                                      number(upper) + "), and only whole blocks move (hard building blocks)");
+                                      number(upper) + "), and " + why_whole(block));
             }
         for (const auto& [block, locks] : block_locks)
             if (locks.size() > 1)
-                reasons.push_back("building block " + block_name(block) + " has zones locked to " +
+                reasons.push_back(block_name(block) + " has zones locked to " +
                                   std::to_string(locks.size()) + " different localities, and only whole blocks move");
     }
 
@@ -228,7 +238,7 @@ std::vector<std::string> infeasibility_reasons(const PartitionRequest& request, 
 std::vector<std::string> split_settlement_notes(const PartitionRequest& request, const std::vector<double>& mean) {
     std::vector<std::string> notes;
     for (const auto& groups : request.groupings) {
-        if (!groups.keep_whole || groups.of_zone.empty()) continue;
+        if (!groups.keep_whole || groups.of_zone.empty() || groups.never_split) continue;
         std::map<int, std::pair<int, std::vector<double>>> totals; // group -> (zones, totals per layer)
         for (std::size_t zone = 0; zone < groups.of_zone.size(); ++zone) {
             const int group = groups.of_zone[zone];
@@ -243,6 +253,7 @@ std::vector<std::string> split_settlement_notes(const PartitionRequest& request,
             int parts = 1;
             std::size_t worst = 0;
             for (std::size_t l = 0; l < request.balance.size(); ++l) {
+                if (request.balance[l].soft) continue; // a preference never forces a split
                 const double upper = mean[l] * (1 + request.balance[l].tolerance);
                 const int needed = upper > 0 ? static_cast<int>(std::ceil(sums[l] / upper - 1e-12)) : 1;
                 if (needed > parts) {

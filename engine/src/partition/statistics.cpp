@@ -128,6 +128,7 @@ GroupSplits count_splits(const ZoneGroups& groups, const std::vector<int>& assig
         if (localities.size() <= 1) continue;
         int needed = 1;
         for (std::size_t l = 0; l < balance.size(); ++l) {
+            if (balance[l].soft) continue; // a preference never forces a split
             const double upper = means[l] * (1 + balance[l].tolerance);
             if (upper > 0) needed = std::max(needed, static_cast<int>(std::ceil(totals_of[group][l] / upper - 1e-12)));
         }
@@ -198,7 +199,7 @@ PlanStatistics evaluate(const ContiguityGraph& graph, const std::vector<int>& as
             locality.deviation[l] = deviation;
             stats.max_deviation[l] = std::max(stats.max_deviation[l], std::abs(deviation));
             // A hair of slack so that a total exactly on the band edge counts as inside.
-            if (std::abs(deviation) > balance[l].tolerance + 1e-12) stats.within_tolerance = false;
+            if (!balance[l].soft && std::abs(deviation) > balance[l].tolerance + 1e-12) stats.within_tolerance = false;
         }
     }
 
@@ -257,7 +258,7 @@ std::vector<std::string> describe_problems(const PlanStatistics& stats, const st
                                " separate pieces (not joined by land or a recorded crossing)");
         for (std::size_t l = 0; l < balance.size() && l < locality.deviation.size(); ++l) {
             const double deviation = locality.deviation[l];
-            if (std::abs(deviation) <= balance[l].tolerance + 1e-12) continue;
+            if (balance[l].soft || std::abs(deviation) <= balance[l].tolerance + 1e-12) continue;
             problems.push_back(name_of(j) + ": " + balance[l].name + " " + number(locality.totals[l]) + " is " +
                                format_percent(std::abs(deviation)) + (deviation > 0 ? " above" : " below") +
                                " the mean " + number(stats.means[l]) + " (tolerance " +

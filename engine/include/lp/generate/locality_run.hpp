@@ -3,6 +3,7 @@
 // columns with tolerances, k, keep-whole field, locks, seed), to the locality features
 // written as GeoJSON. Shared by `boundaries generate` for one partnership and for all
 // of them (--all), so both write the same properties.
+#include <lp/community/hubs.hpp>
 #include <lp/community/settlements.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/geometry/building_blocks.hpp>
@@ -23,18 +24,29 @@ namespace lp {
 enum class CutCostKind { automatic, length, people };
 enum class BlockMode { soft, hard };
 
+// Whether a settlement may be split between localities: when a hard band forces it (as
+// few times as the band allows), or never (settlements move whole: a locality holding a
+// town larger than the band exceeds it, and says why). automatic: never when any band is
+// soft, else when forced.
+enum class SettlementSplitting { automatic, when_forced, never };
+
 // "people" / "length". Throws lp::Error(bad_setting).
 CutCostKind parse_cut_cost(const std::string& text);
 BlockMode parse_block_mode(const std::string& text);
+// "never" / "when-forced". Throws lp::Error(bad_setting).
+SettlementSplitting parse_settlement_splitting(const std::string& text);
 
 struct LocalityRunOptions {
-    int k = 2;
+    int k = 2;                            // 0: one locality per hub
     std::vector<BalanceSpec> balance;
     CutCostKind cut_cost = CutCostKind::automatic;
     std::string population;               // column counting people; empty: the first balanced column
                                           // named like a total population (pop..total), else like pop...
     std::string settlements;              // --settlements spec (empty: none)
-    std::vector<int> hubs;                // zones to start localities at (empty: the largest settlements)
+    std::vector<HubRequest> hubs;         // places localities centre on, hub i leading locality i (empty:
+                                          // localities start at the largest settlements)
+    const PointLayer* places = nullptr;   // a gazetteer hubs may name towns from (the caller owns it)
+    SettlementSplitting split_settlements = SettlementSplitting::automatic;
     std::string building_blocks;          // --building-blocks FILE[:LAYER]:FIELD (empty: none)
     BlockMode blocks = BlockMode::soft;
     double block_split_cost = -1;         // price of one extra piece of a soft block (negative: as split_cost)
@@ -50,7 +62,19 @@ struct LocalityRunOptions {
     double effort = 1.0;
 };
 
+// A locality beyond a soft band, and why: "Inverness: pop2020_total 81,698, +212%: the
+// settlement Inverness is kept whole".
+struct BalanceExcess {
+    int locality = 0;
+    std::string layer;
+    double total = 0;
+    double deviation = 0;                 // signed fraction of the mean
+    std::string reason;                   // "the settlement Inverness is kept whole"
+    std::string text;                     // the whole sentence, locality name first
+}; // struct BalanceExcess
+
 struct LocalityRun {
+    int k = 2;
     std::vector<BalanceLayer> balance;
     std::vector<int> groups;              // keep-whole group per zone (empty: none)
     std::vector<std::string> names;       // k names
@@ -60,7 +84,10 @@ struct LocalityRun {
     std::string settlements_spec;         // how they were found (recorded in plan files)
     std::optional<BlockAssignment> blocks;
     ZoneGroups block_groups;              // the blocks as groups (kind "building block")
-    std::vector<int> hubs;                // zones the localities started from
+    std::vector<Hub> hubs;                // the planner's hubs: hub i leads locality i
+    std::vector<int> seeds;               // every zone the localities started from (hubs first)
+    bool settlements_never_split = false; // settlements moved only whole
+    std::vector<BalanceExcess> excesses;  // localities beyond a soft band, with their reasons
     PartitionResult result;
     std::vector<MultiPolygon> shapes;     // dissolved localities, working CRS
     double partition_seconds = 0;
@@ -76,7 +103,9 @@ std::string population_among(const std::vector<std::string>& balanced_columns);
 // empty: what find_settlements() calls a city of districts.
 std::string area_name(const Dataset& data);
 
-// Throws lp::Error(bad_setting) for k < 2, lp::Error(infeasible_request) for k > zones.
+// Throws lp::Error(bad_setting) for k < 2 (or no k and no hubs) or fewer localities than
+// hubs, lp::Error(infeasible_request) for k > zones, lp::Error(unknown_zone) for a hub that
+// names no zone or place, lp::Error(bad_value) for a hub locked to another locality.
 LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& options);
 
 // Keep-whole group per zone from a zone attribute or, failing that, a text column of

@@ -44,7 +44,10 @@ struct PartitionRequest {
     std::vector<int> hard_blocks;                 // per zone: block >= 0 (empty: none); only whole blocks move
                                                   // (a block in several pieces: whole pieces)
     std::vector<std::string> hard_block_names;    // per block id (optional), for messages
-    std::vector<int> hubs;                        // zones to start localities at, one each (at most k)
+    std::vector<std::string> hard_block_kinds;    // per block id (optional, "" or missing: "building block"),
+                                                  // e.g. "settlement" where towns are never split
+    std::vector<int> hubs;                        // zones to start localities at, one each (at most k); a hub
+                                                  // that must lead its own locality is also locked to it
     std::vector<int> start;                       // optional seed plan: locality per zone (improved, not discarded)
     double stay_cost = 0;                         // with a start plan: price of each zone not in its start
                                                   // locality, so a touch-up moves few zones (negative: twice

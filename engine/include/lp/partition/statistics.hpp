@@ -15,6 +15,10 @@ struct BalanceLayer {
     std::string name;              // e.g. "pop2020_total"
     std::vector<double> values;    // per zone, >= 0
     double tolerance = 0.01;       // fraction: 0.01 allows each locality within 1% of the mean share
+    // A preference, not a rule: the search still aims for the band, but a locality may
+    // exceed it where a settlement kept whole or a hub's town requires it; such a plan is
+    // within tolerance, and each excess is reported with its reason.
+    bool soft = false;
 };
 
 struct LocalityStatistics {
@@ -52,7 +56,7 @@ struct PlanStatistics {
     double people_on_boundary = 0;         // with a population: people in zones touching another locality by land
     std::vector<GroupSplits> splits;       // per grouping given to evaluate(), in that order
     int unassigned = 0;                    // zones with no locality (assignment -1 or out of range)
-    bool within_tolerance = false;         // every deviation within its layer's tolerance
+    bool within_tolerance = false;         // every deviation within its layer's tolerance (soft layers aside)
     bool contiguous = false;               // every locality non-empty and in one piece
 }; // struct PlanStatistics
 

@@ -16,6 +16,8 @@ struct ZoneGroups {
                                                   // median price of the boundary between two zones
     bool keep_whole = false;                      // split only where a band forces it, as few times as
                                                   // possible (priced above any cut; split_cost ignored)
+    bool never_split = false;                     // the caller also gave them as hard blocks, so no band
+                                                  // forces a split (notes about forced splits are left out)
 }; // struct ZoneGroups
 
 } // namespace lp
