@@ -13,6 +13,7 @@
 #include <lp/partition/partition.hpp>
 
 #include "metis_runner.hpp"
+#include "partnerships.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -57,21 +58,13 @@ Figures figures_of(const PlanStatistics& stats, double ms) {
 int main(int argc, char** argv) {
     const std::string gpmetis = argc > 1 ? argv[1] : "gpmetis";
     const std::uint64_t seed = argc > 2 ? std::stoull(argv[2]) : 1;
-    const std::string data_dir = LP_SHARED_DATA;
-    const std::vector<std::string> tables = {data_dir + "/demand/dz2011_population_2020.csv",
-                                             data_dir + "/demand/dz2011_access_rurality.csv",
-                                             data_dir + "/demand/dz2011_lookup.csv"};
-    DatasetOptions options;
-    options.zones.path = data_dir + "/dz2011_scotland_bng.gpkg";
-    options.zones.layer = "datazones";
-    options.zones.id_field = "dz11_code";
-    options.demand_paths = tables;
-    const Dataset all = load_dataset(options);
-    const auto hscp = join_text_column(all.zones, tables[2], "dz11_code", "hscp_code");
-    const auto hscp_name = join_text_column(all.zones, tables[2], "dz11_code", "hscp_name");
-    const auto k_table = read_k_csv(default_k_csv_path());
-    std::map<std::string, std::vector<std::size_t>> members;
-    for (std::size_t zone = 0; zone < all.zones.size(); ++zone) members[hscp[zone]].push_back(zone);
+    const bench::Partnerships scotland;
+    const std::string& data_dir = scotland.data_dir;
+    const auto& tables = scotland.tables;
+    const Dataset& all = scotland.all;
+    const auto& hscp_name = scotland.hscp_name;
+    const auto& k_table = scotland.k_table;
+    const auto& members = scotland.members;
 
     const char* ways[] = {"METIS", "length", "people", "people+settl+wards"};
     std::vector<std::vector<Figures>> table(4);

@@ -117,7 +117,7 @@ EnsembleInputs inputs_from_plan(const EnsembleArgs& args) {
     std::vector<BalanceSpec> specs;
     for (const auto& text : args.balance) specs.push_back(parse_balance(text));
     if (specs.empty())
-        for (const auto& rule : plan.balance) specs.push_back({rule.column, rule.tolerance});
+        for (const auto& rule : plan.balance) specs.push_back({rule.column, rule.tolerance, rule.soft});
     if (specs.empty())
         throw Error(ErrorKind::bad_setting, loaded.path + " records no balance rules; give them with --balance COLUMN:TOLERANCE");
     in.balance = balance_layers(in.data, specs);

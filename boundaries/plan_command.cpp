@@ -70,7 +70,7 @@ void run_import(const ImportArgs& args) {
     }
     for (const auto& text : args.balance) { // recorded in the plan: check, report and the viewer read it
         const BalanceSpec spec = naming_flags(generate_flag_words, [&] { return parse_balance(text); });
-        plan.balance.push_back({spec.column, spec.tolerance});
+        plan.balance.push_back({spec.column, spec.tolerance, spec.soft});
     }
     write_plan(args.out, plan);
     std::size_t arrangements = 0;

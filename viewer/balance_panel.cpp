@@ -13,8 +13,9 @@ namespace lp::viewer {
 namespace {
 
 void check_band(const std::string& column, double tolerance) {
-    if (!std::isfinite(tolerance) || !(tolerance > 0) || tolerance >= 1.0)
-        throw Error(ErrorKind::bad_setting, "balance " + column + ": the band must be above 0% and below 100%");
+    // Any band above zero: 100% and more only stops asking for a lower bound.
+    if (!std::isfinite(tolerance) || !(tolerance > 0))
+        throw Error(ErrorKind::bad_setting, "balance " + column + ": the band must be above 0%");
 }
 
 std::vector<BalanceSpec>::iterator find_layer(std::vector<BalanceSpec>& specs, const std::string& column) {
@@ -79,7 +80,9 @@ void balance_panel_ui(Session& session) {
         ImGui::SameLine(190);
         float percent = static_cast<float>(spec.tolerance * 100.0);
         ImGui::SetNextItemWidth(150);
-        ImGui::SliderFloat("##band", &percent, 0.5f, 50.0f, "+/- %.1f %%", ImGuiSliderFlags_AlwaysClamp);
+        // Up to 300%: an island council or a city kept whole runs far beyond the mean.
+        ImGui::SliderFloat("##band", &percent, 0.5f, 300.0f, "+/- %.1f %%",
+                           ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_Logarithmic);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
             // One change per drag, rounded to a tenth of a per cent.
             const double band = std::round(static_cast<double>(percent) * 10.0) / 1000.0;

@@ -130,11 +130,11 @@ void Session::sync_balance() {
     bool same_columns = same;
     for (std::size_t i = 0; same && i < layers.size(); ++i) {
         same_columns = same_columns && layers[i].name == balance_specs_[i].column;
-        same = same_columns && layers[i].tolerance == balance_specs_[i].tolerance;
+        same = same_columns && layers[i].tolerance == balance_specs_[i].tolerance && layers[i].soft == balance_specs_[i].soft;
     }
     if (same) return;
     balance_specs_.clear();
-    for (const BalanceLayer& layer : layers) balance_specs_.push_back({layer.name, layer.tolerance});
+    for (const BalanceLayer& layer : layers) balance_specs_.push_back({layer.name, layer.tolerance, layer.soft});
     // The population, cut prices and settlements follow the columns, not the bands.
     if (!same_columns && data_) refresh_community();
     plan_revision_ = static_cast<std::size_t>(-1);
@@ -149,6 +149,7 @@ std::vector<BalanceLayer> Session::balance_layers(const std::vector<BalanceSpec>
         layer.name = spec.column;
         layer.values = data_->demand.column(spec.column);
         layer.tolerance = spec.tolerance;
+        layer.soft = spec.soft;
         layers.push_back(std::move(layer));
     }
     return layers;
@@ -198,7 +199,7 @@ void Session::open_plan(const std::string& path) {
         } else {
             std::vector<BalanceSpec> recorded;
             for (const BalanceRule& rule : plan.balance) {
-                if (data_->demand.has(rule.column)) recorded.push_back({rule.column, rule.tolerance});
+                if (data_->demand.has(rule.column)) recorded.push_back({rule.column, rule.tolerance, rule.soft});
                 else errors.add("Balance column missing", path + " balances '" + rule.column +
                                                               "', which the demand tables do not have.");
             }
@@ -349,7 +350,7 @@ const LocalityPlan& Session::current_plan() {
         plan_cache_ = plan_from_state(state(), data_->zones.ids, base_plan_);
         // The plan carries its own rules: the balance in use and how settlements are found.
         plan_cache_.balance.clear();
-        for (const BalanceSpec& spec : balance_specs_) plan_cache_.balance.push_back({spec.column, spec.tolerance});
+        for (const BalanceSpec& spec : balance_specs_) plan_cache_.balance.push_back({spec.column, spec.tolerance, spec.soft});
         if (!settlements_spec_.empty()) plan_cache_.sources["settlements"] = settlements_spec_;
         plan_revision_ = revision();
     }

@@ -169,24 +169,34 @@ TEST_CASE("Highland under a soft band keeps Inverness whole and says why it is l
 
 TEST_CASE("Orkney under a soft band keeps Kirkwall whole", "[generate][hubs][soft]") {
     const Dataset& data = council(orkney);
-    LocalityRunOptions options = around_towns("pop2020_total:25%:soft");
+    // With its hinterland, Kirkwall is more than a locality within 5% of a third of Orkney.
+    LocalityRunOptions options = around_towns("pop2020_total:5%:soft");
+    options.places = &gazetteer_for(orkney);
     options.k = 3;
     const LocalityRun run = run_localities(data, options);
-    bool kirkwall_found = false;
-    for (std::size_t s = 0; s < run.settlements->zones.size(); ++s) {
-        if (run.settlements->groups.names[s] != "Kirkwall") continue;
-        kirkwall_found = true;
-        std::set<int> localities;
-        for (const auto zone : run.settlements->zones[s]) localities.insert(run.result.assignment[zone]);
-        CHECK(localities.size() == 1);
-    }
-    CHECK(kirkwall_found);
+    // Kirkwall: the settlement holding the gazetteer's Kirkwall.
+    const auto kirkwall = resolve_hubs(data, hubs_named({"Kirkwall"}), nullptr, {}, &gazetteer_for(orkney), {});
+    const int s = run.settlements->groups.of_zone[kirkwall.front().zone];
+    REQUIRE(s >= 0);
+    std::set<int> localities;
+    for (const auto zone : run.settlements->zones[s]) localities.insert(run.result.assignment[zone]);
+    CHECK(localities.size() == 1);
     CHECK(run.result.contiguous);
-    // The same band hard splits Kirkwall where it is larger than a locality may be.
-    LocalityRunOptions hard = around_towns("pop2020_total:25%");
+    CHECK(run.settlements->groups.names[s] == "Kirkwall"); // named after the gazetteer's town
+    CHECK(run.names[*localities.begin()] == "Kirkwall");
+    CHECK(run.result.stats.localities[*localities.begin()].deviation[0] > 0.05); // beyond the band, with its reason
+    REQUIRE_FALSE(run.excesses.empty());
+    CHECK_THAT(run.excesses.front().reason, Catch::StartsWith("keeping the settlement Kirkwall (") &&
+                                                Catch::EndsWith(" people) whole leaves no plan within the band"));
+    // The same band hard splits Kirkwall, larger than a locality may be.
+    LocalityRunOptions hard = around_towns("pop2020_total:5%");
     hard.k = 3;
     const LocalityRun split = run_localities(data, hard);
     CHECK_FALSE(split.settlements_never_split);
+    std::set<int> parts;
+    for (const auto zone : split.settlements->zones[s]) parts.insert(split.result.assignment[zone]);
+    CHECK(parts.size() > 1);
+    CHECK(split.excesses.empty());
 }
 
 TEST_CASE("a band of more than 100 percent leaves no locality empty", "[generate][hubs][partition]") {
@@ -214,6 +224,7 @@ TEST_CASE("hubs and k must agree, and a hub cannot be locked elsewhere", "[gener
     const Dataset& data = council(orkney);
     LocalityRunOptions options = around_towns("pop2020_total:25%");
     options.k = 2;
+    options.places = &gazetteer_for(orkney);
     options.hubs = hubs_named({"Kirkwall", "Stromness", data.zones.ids[5]});
     CHECK_THROWS_WITH(run_localities(data, options), Catch::Contains("3 hubs for 2 localities"));
     options.k = 0;
@@ -221,7 +232,7 @@ TEST_CASE("hubs and k must agree, and a hub cannot be locked elsewhere", "[gener
     CHECK_THROWS_WITH(run_localities(data, options), Catch::Contains("one hub makes one locality"));
     options.hubs = hubs_named({"Kirkwall", "Stromness"});
     options.locks.assign(data.zones.size(), -1);
-    const auto resolved = resolve_hubs(data, options.hubs, nullptr, place_names(data, place_tables), nullptr, {});
+    const auto resolved = resolve_hubs(data, options.hubs, nullptr, {}, options.places, {});
     options.settlements.clear();
     options.locks[resolved[1].zone] = 0;
     CHECK_THROWS_WITH(run_localities(data, options), Catch::Contains("hub 2 (Stromness)") && Catch::Contains("locked to locality 1"));

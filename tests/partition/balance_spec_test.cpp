@@ -67,11 +67,11 @@ TEST_CASE("a band marked soft is a preference, hard is the default", "[partition
 
 TEST_CASE("a balance rule out of range or unreadable is refused, naming it", "[partition][balance_spec]") {
     CHECK(message_of("pop:inf%").rfind("balance pop:inf%: ", 0) == 0);
-    CHECK(message_of("pop:-1%").rfind("balance pop:-1%: expected COLUMN[:TOLERANCE]", 0) == 0);
-    CHECK(message_of("pop:five").find("expected COLUMN[:TOLERANCE]") != std::string::npos);
-    CHECK(message_of("pop:5%%").find("expected COLUMN[:TOLERANCE]") != std::string::npos);
-    CHECK(message_of("pop:").find("expected COLUMN[:TOLERANCE]") != std::string::npos);
-    CHECK(message_of("pop:nan").find("expected COLUMN[:TOLERANCE]") != std::string::npos);
-    CHECK(message_of(":5%").find("expected COLUMN[:TOLERANCE]") != std::string::npos);
+    CHECK(message_of("pop:-1%").rfind("balance pop:-1%: expected COLUMN[:TOLERANCE", 0) == 0);
+    CHECK(message_of("pop:five").find("expected COLUMN[:TOLERANCE") != std::string::npos);
+    CHECK(message_of("pop:5%%").find("expected COLUMN[:TOLERANCE") != std::string::npos);
+    CHECK(message_of("pop:").find("expected COLUMN[:TOLERANCE") != std::string::npos);
+    CHECK(message_of("pop:nan").find("expected COLUMN[:TOLERANCE") != std::string::npos);
+    CHECK(message_of(":5%").find("expected COLUMN[:TOLERANCE") != std::string::npos);
     CHECK(message_of("").find("empty column name") != std::string::npos);
 }

@@ -172,7 +172,36 @@ TEST_CASE("Plan file: bad balance rules name the file and JSON path", "[plan]") 
     CHECK(error_of(replaced("\"column\": \"pop2020_75plus\",", "")) ==
           "p.json: /balance/1: a balance rule needs a \"column\" and a \"tolerance\"");
     CHECK(error_of(replaced("\"tolerance\": 0.1", "\"tolerance\": 0.1, \"band\": 2")) ==
-          "p.json: /balance/1/band: unknown member (expected one of: column, tolerance)");
+          "p.json: /balance/1/band: unknown member (expected one of: column, tolerance, soft)");
     CHECK(error_of(replaced("\"balance\": [", "\"balance\": {\"x\": [")).find("p.json") == 0);
     CHECK(error_of(replaced("\"balance\": [", "\"balance\": 3, \"old\": [")).find("p.json: /") == 0);
+}
+
+TEST_CASE("Plan file: soft bands and hubs round-trip, and a bad hub names its path", "[plan][hubs]") {
+    LocalityPlan p = small_plan();
+    p.balance = {{"pop2020_total", 0.25, true}, {"pop2020_75plus", 1.5, false}};
+    p.localities[0].hub_zone = "S01000001";
+    p.localities[0].hub_place = "Portree";
+    p.localities[1].hub_zone = "S01000003";
+    const std::string text = plan_to_json_text(p);
+    CHECK(text.find("\"tolerance\": 0.25,\n      \"soft\": true") != std::string::npos);
+    CHECK(text.find("\"hub\": {\n        \"zone\": \"S01000001\",\n        \"place\": \"Portree\"\n      }") !=
+          std::string::npos);
+    const LocalityPlan back = plan_from_json_text(text, "p.json");
+    CHECK(back == p);
+    CHECK(back.balance[0].soft);
+    CHECK_FALSE(back.balance[1].soft);
+    CHECK(back.balance[1].tolerance == 1.5);
+    CHECK(back.localities[1].hub_place.empty());
+    CHECK(plan_to_json_text(back) == text);
+    auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string t = text;
+        const auto at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        return t.replace(at, from.size(), to);
+    };
+    CHECK(error_of(replaced("\"soft\": true", "\"soft\": \"yes\"")) ==
+          "p.json: /balance/0/soft: expected true or false, found the string \"yes\"");
+    CHECK(error_of(replaced("\"zone\": \"S01000003\"", "\"place\": \"Kirkwall\"")) ==
+          "p.json: /localities/1/hub: a hub needs the \"zone\" it is in");
 }

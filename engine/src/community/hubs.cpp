@@ -126,6 +126,7 @@ std::vector<Hub> resolve_hubs(const Dataset& data, const std::vector<HubRequest>
     std::map<int, std::string> taken; // zone -> the request that took it
     for (const auto& request : requests) {
         Hub hub;
+        hub.place = request.place;
         const std::string key = folded(request.place);
         if (const auto zone = zones.find(request.place)) {
             hub.zone = static_cast<int>(*zone);

@@ -117,7 +117,11 @@ LocalityPlan plan_of(const Dataset& part, const LocalityRun& run, const std::str
     add_default_arrangements(plan, catalogue);
     record_sources(plan, sources);
     if (run.settlements && !run.settlements_spec.empty()) plan.sources["settlements"] = run.settlements_spec;
-    for (const auto& layer : run.balance) plan.balance.push_back({layer.name, layer.tolerance}); // the run's rules
+    for (const auto& layer : run.balance) plan.balance.push_back({layer.name, layer.tolerance, layer.soft}); // the run's rules
+    for (std::size_t i = 0; i < run.hubs.size() && i < plan.localities.size(); ++i) {
+        plan.localities[i].hub_zone = part.zones.ids[run.hubs[i].zone];
+        if (run.hubs[i].found_as != "zone") plan.localities[i].hub_place = run.hubs[i].place;
+    }
     return plan;
 }
 

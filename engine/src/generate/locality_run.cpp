@@ -91,10 +91,72 @@ std::string signed_percent(double fraction) {
     return text;
 }
 
+// The town each zone moves with when settlements are never split (-1: none). A settlement
+// is one town across a gap of up to 250 m (a river through Inverness or Wick), which the
+// contiguity graph may not join; its parts are joined here by the fewest zones between
+// them, which move with the town, so the town is one connected block whose parts no search
+// can separate to ease a soft band. Parts no path joins (islands) stay apart.
+std::vector<int> towns_bridged(const ContiguityGraph& graph, const Settlements& settlements,
+                               const std::vector<char>& splittable) {
+    const std::size_t n = settlements.groups.of_zone.size();
+    std::vector<int> town(n, -1);
+    for (std::size_t zone = 0; zone < n; ++zone) {
+        const int s = settlements.groups.of_zone[zone];
+        if (s >= 0 && !splittable[s]) town[zone] = s;
+    }
+    std::vector<int> reached(n, -1); // stamp: the settlement whose search reached the zone
+    std::vector<int> previous(n, -1);
+    for (std::size_t s = 0; s < settlements.zones.size(); ++s) {
+        if (splittable[s] || settlements.zones[s].size() < 2) continue;
+        const int id = static_cast<int>(s);
+        for (;;) {
+            // The part holding the first zone, grown through the town's own zones.
+            std::vector<std::uint32_t> part{static_cast<std::uint32_t>(settlements.zones[s].front())};
+            std::vector<char> in_part(n, 0);
+            in_part[part.front()] = 1;
+            for (std::size_t head = 0; head < part.size(); ++head)
+                for (const auto& next : graph.neighbours(part[head]))
+                    if (town[next.zone] == id && !in_part[next.zone]) {
+                        in_part[next.zone] = 1;
+                        part.push_back(next.zone);
+                    }
+            std::size_t in_town = 0;
+            for (std::size_t zone = 0; zone < n; ++zone) in_town += town[zone] == id;
+            if (part.size() == in_town) break;
+            // Breadth-first from the part through zones of no other town to another part.
+            std::vector<std::uint32_t> queue = part;
+            for (const auto zone : part) {
+                reached[zone] = id;
+                previous[zone] = -1;
+            }
+            int found = -1;
+            for (std::size_t head = 0; head < queue.size() && found < 0; ++head)
+                for (const auto& next : graph.neighbours(queue[head])) {
+                    const auto zone = next.zone;
+                    if (reached[zone] == id || (town[zone] >= 0 && town[zone] != id)) continue;
+                    reached[zone] = id;
+                    previous[zone] = static_cast<int>(queue[head]);
+                    if (town[zone] == id) {
+                        found = static_cast<int>(zone);
+                        break;
+                    }
+                    queue.push_back(zone);
+                }
+            if (found < 0) break; // an island of the town: it stays a part of its own
+            for (int zone = previous[found]; zone >= 0 && !in_part[zone]; zone = previous[zone]) town[zone] = id;
+            // Stamps of this search must not block the next one's.
+            for (const auto zone : queue) reached[zone] = -1;
+            reached[found] = -1;
+        }
+    }
+    return town;
+}
+
 // Blocks for a run whose settlements are never split: each settlement one block (but one
 // holding two or more hubs, which the planner asked to divide), then hard building blocks,
 // then every other zone a block of its own.
-void settlements_as_blocks(const LocalityRun& run, const std::vector<char>& splittable, PartitionRequest& request) {
+void settlements_as_blocks(const ContiguityGraph& graph, const LocalityRun& run, const std::vector<char>& splittable,
+                           PartitionRequest& request) {
     const auto& settlements = *run.settlements;
     const std::size_t n = settlements.groups.of_zone.size();
     const int settlement_count = static_cast<int>(settlements.zones.size());
@@ -111,9 +173,10 @@ void settlements_as_blocks(const LocalityRun& run, const std::vector<char>& spli
         names[settlement_count + w] = run.blocks->block_names[w];
         kinds[settlement_count + w] = "building block";
     }
+    const std::vector<int> town = towns_bridged(graph, settlements, splittable);
     for (std::size_t zone = 0; zone < n; ++zone) {
-        const int s = settlements.groups.of_zone[zone];
-        if (s >= 0 && !splittable[s]) block[zone] = s;
+        const int s = town[zone];
+        if (s >= 0) block[zone] = s;
         else if (wards && request.hard_blocks[zone] >= 0) block[zone] = settlement_count + request.hard_blocks[zone];
         else {
             block[zone] = static_cast<int>(names.size());
@@ -167,6 +230,20 @@ std::vector<BalanceExcess> explain_excesses(const LocalityRun& run) {
             excess.layer = layer.name;
             excess.total = locality.totals[l];
             excess.deviation = deviation;
+            // The largest settlement kept whole here, when it is not larger than the band.
+            int largest_whole = -1;
+            double largest_people = 0;
+            if (run.settlements_never_split)
+                for (std::size_t s = 0; s < run.settlements->zones.size(); ++s) {
+                    const auto& zones = run.settlements->zones[s];
+                    if (zones.empty() || assignment[zones.front()] != j) continue;
+                    double total = 0;
+                    for (const auto zone : zones) total += layer.values[zone];
+                    if (total > largest_people) {
+                        largest_people = total;
+                        largest_whole = static_cast<int>(s);
+                    }
+                }
             if (deviation > 0 && !whole_in[j].empty()) {
                 std::string towns;
                 for (std::size_t i = 0; i < whole_in[j].size(); ++i)
@@ -175,6 +252,10 @@ std::vector<BalanceExcess> explain_excesses(const LocalityRun& run) {
                                 (whole_in[j].size() > 1 ? " are" : " is") + " kept whole";
             } else if (deviation < 0 && !holders.empty()) {
                 excess.reason = holders + " leaves less for the other localities";
+            } else if (deviation > 0 && largest_whole >= 0) {
+                excess.reason = "keeping the settlement " + settlement_name(largest_whole) + " (" +
+                                grouped(largest_people) + " " + (layer.name == run.population_column ? "people" : layer.name) +
+                                ") whole leaves no plan within the band";
             } else {
                 excess.reason = run.settlements_never_split
                                     ? "no plan within the band keeps every settlement whole here"
@@ -186,6 +267,77 @@ std::vector<BalanceExcess> explain_excesses(const LocalityRun& run) {
         }
     }
     return excesses;
+}
+
+// With a gazetteer, a settlement is called what its town is called: the gazetteer's one
+// town inside it ("Kirkwall", where the zones say "West Kirkwall" and "East Kirkwall"), or,
+// of several, the one already in its name or nearest its centre; a neighbour that the
+// zones' compass words made a town of its own ("West Kirkwall") joins it. A city of
+// districts keeps its districts' names.
+void name_settlements_after_towns(const Dataset& data, const PointLayer& towns, Settlements& settlements) {
+    if (!settlements.city.empty()) return;
+    std::vector<std::vector<std::size_t>> inside(settlements.zones.size());
+    std::vector<char> named(settlements.zones.size(), 0);
+    for (std::size_t p = 0; p < towns.labels.size(); ++p) {
+        if (towns.zone[p] < 0 || towns.labels[p].empty()) continue;
+        const int s = settlements.groups.of_zone[static_cast<std::size_t>(towns.zone[p])];
+        if (s >= 0) inside[s].push_back(p);
+    }
+    for (std::size_t s = 0; s < inside.size(); ++s) {
+        if (inside[s].empty() || s >= settlements.groups.names.size()) continue;
+        std::string& name = settlements.groups.names[s];
+        if (std::any_of(inside[s].begin(), inside[s].end(), [&](std::size_t p) { return towns.labels[p] == name; })) {
+            named[s] = 1;
+            continue;
+        }
+        double x = 0, y = 0;
+        for (const auto zone : settlements.zones[s]) {
+            x += (data.zones.boxes[zone].min_x + data.zones.boxes[zone].max_x) / 2;
+            y += (data.zones.boxes[zone].min_y + data.zones.boxes[zone].max_y) / 2;
+        }
+        x /= static_cast<double>(settlements.zones[s].size());
+        y /= static_cast<double>(settlements.zones[s].size());
+        std::size_t best = inside[s].front();
+        double best_score = 1e300;
+        for (const auto p : inside[s]) {
+            // A town whose name the settlement's name holds ("Kirkwall" in "East Kirkwall") first.
+            const double score = std::hypot(towns.points[p].x - x, towns.points[p].y - y) -
+                                 (name.find(towns.labels[p]) != std::string::npos ? 1e9 : 0.0);
+            if (score < best_score) {
+                best_score = score;
+                best = p;
+            }
+        }
+        name = towns.labels[best];
+        named[s] = 1;
+    }
+    // A neighbour named after the same town in the zones' words ("West Kirkwall" beside
+    // Kirkwall) is part of it: the zones' compass words split one town in two.
+    for (std::size_t s = 0; s < inside.size(); ++s) {
+        if (named[s] || settlements.zones[s].empty()) continue;
+        const std::string& name = settlements.groups.names[s];
+        int into = -1;
+        for (const auto zone : settlements.zones[s]) {
+            for (const auto& next : data.graph.neighbours(static_cast<std::uint32_t>(zone))) {
+                const int t = settlements.groups.of_zone[next.zone];
+                if (t < 0 || t == static_cast<int>(s) || !named[t]) continue;
+                const std::string& town = settlements.groups.names[t];
+                const auto at = name.find(town);
+                const bool word = at != std::string::npos && (at == 0 || name[at - 1] == ' ') &&
+                                  (at + town.size() == name.size() || name[at + town.size()] == ' ');
+                if (word) into = t;
+            }
+            if (into >= 0) break;
+        }
+        if (into < 0) continue;
+        for (const auto zone : settlements.zones[s]) {
+            settlements.groups.of_zone[zone] = into;
+            settlements.zones[into].push_back(zone);
+        }
+        settlements.people[into] += settlements.people[s];
+        settlements.people[s] = 0;
+        settlements.zones[s].clear();
+    }
 }
 
 // Names that appear twice get their locality's number, so every locality is told apart.
@@ -233,6 +385,7 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
         run.settlements_spec = options.settlements;
         run.settlements = find_settlements(data, parse_settlements(options.settlements), options.keep_whole_tables,
                                            people, area);
+        if (options.places) name_settlements_after_towns(data, *options.places, *run.settlements);
     } else if (options.split_settlements == SettlementSplitting::never) {
         throw Error(ErrorKind::bad_setting, "settlements never split: name the settlements to keep whole "
                                             "(e.g. urban_rural_6fold_2016:1-4)");
@@ -324,7 +477,7 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
         }
     }
     // Settlements never split move only whole (a ward cut by a town's edge follows the town).
-    if (run.settlements_never_split) settlements_as_blocks(run, splittable, request);
+    if (run.settlements_never_split) settlements_as_blocks(data.graph, run, splittable, request);
 
     // Where localities start: the hubs, then the largest settlements without one, each at
     // least half a typical locality's radius from the others.

@@ -270,6 +270,9 @@ bool LocalSearch::move_with_cut_off(int node, int to) {
             carried.push_back(u);
         }
     }
+    // Never the whole region: with a band of 100% or more an empty locality costs nothing
+    // in balance, and a region of one node has no piece left to stay.
+    if (static_cast<int>(carried.size()) >= size_[from]) return false;
     const double violation_before = violation();
     const double cost_before = cost_;
     const std::size_t log_mark = log_.size();

@@ -154,7 +154,7 @@ private:
             const std::string path = "/localities/" + std::to_string(i);
             const Json& l = list[i];
             expect_object(l, path);
-            only_members(l, path, {"id", "name", "colour", "locked"});
+            only_members(l, path, {"id", "name", "colour", "locked", "hub"});
             Locality locality;
             if (!l.contains("id")) fail(path, "a locality needs an \"id\"");
             locality.id = string_at(l["id"], path + "/id");
@@ -168,6 +168,15 @@ private:
                 if (!l["locked"].is_boolean()) fail(path + "/locked", "expected true or false, found " + describe(l["locked"]));
                 locality.locked = l["locked"].get<bool>();
             }
+            if (l.contains("hub")) {
+                const Json& h = l["hub"];
+                expect_object(h, path + "/hub");
+                only_members(h, path + "/hub", {"zone", "place"});
+                if (!h.contains("zone")) fail(path + "/hub", "a hub needs the \"zone\" it is in");
+                locality.hub_zone = string_at(h["zone"], path + "/hub/zone");
+                if (locality.hub_zone.empty()) fail(path + "/hub/zone", "empty zone id");
+                locality.hub_place = optional_string(h, path + "/hub", "place");
+            }
             plan.localities.push_back(std::move(locality));
         }
     }
@@ -179,7 +188,7 @@ private:
             const std::string path = "/balance/" + std::to_string(i);
             const Json& b = list[i];
             expect_object(b, path);
-            only_members(b, path, {"column", "tolerance"});
+            only_members(b, path, {"column", "tolerance", "soft"});
             BalanceRule rule;
             if (!b.contains("column") || !b.contains("tolerance"))
                 fail(path, "a balance rule needs a \"column\" and a \"tolerance\"");
@@ -192,6 +201,10 @@ private:
             rule.tolerance = t.get<double>();
             if (!std::isfinite(rule.tolerance) || rule.tolerance < 0)
                 fail(path + "/tolerance", "expected a fraction >= 0 (0.1 is 10 %), found " + t.dump());
+            if (b.contains("soft")) {
+                if (!b["soft"].is_boolean()) fail(path + "/soft", "expected true or false, found " + describe(b["soft"]));
+                rule.soft = b["soft"].get<bool>();
+            }
             plan.balance.push_back(std::move(rule));
         }
     }
@@ -440,6 +453,10 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
             t.member("column", b.column);
             t.key("tolerance");
             t.raw(Json(b.tolerance).dump());
+            if (b.soft) {
+                t.key("soft");
+                t.raw("true");
+            }
         });
     t.object_array("localities", plan.localities, [&](const Locality& l) {
         t.member("id", l.id);
@@ -448,6 +465,13 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
         if (l.locked) {
             t.key("locked");
             t.raw("true");
+        }
+        if (!l.hub_zone.empty()) {
+            t.key("hub");
+            t.begin('{');
+            t.member("zone", l.hub_zone);
+            if (!l.hub_place.empty()) t.member("place", l.hub_place);
+            t.end('}');
         }
     });
     t.key("assignment");

@@ -22,6 +22,7 @@ struct HubRequest {
 
 struct Hub {
     int zone = -1;           // the zone the place falls in
+    std::string place;       // as the planner gave it
     std::string name;        // the locality's name ("" when the hub names none and lies in no town)
     std::string found_as;    // how the place was found: "zone", "settlement", "town", "zone name"
     int settlement = -1;     // its settlement (group id in Settlements), -1 none

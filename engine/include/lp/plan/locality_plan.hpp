@@ -15,6 +15,8 @@ struct Locality {
     std::string name;     // e.g. "North East"
     std::string colour;   // "#rrggbb"
     bool locked = false;  // every zone of a locked locality stays where it is
+    std::string hub_zone;  // the zone of the hub it was generated around ("" none)
+    std::string hub_place; // the place the planner named for it ("Portree"; "" when given as a zone)
     friend bool operator==(const Locality&, const Locality&) = default;
 };
 
@@ -39,6 +41,7 @@ struct PlanCrossing {
 struct BalanceRule {
     std::string column;
     double tolerance = 0.1;
+    bool soft = false;    // a preference a settlement kept whole may exceed
     friend bool operator==(const BalanceRule&, const BalanceRule&) = default;
 };
 
