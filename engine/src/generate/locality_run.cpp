@@ -269,9 +269,10 @@ std::vector<BalanceExcess> explain_excesses(const LocalityRun& run) {
     return excesses;
 }
 
-// With a gazetteer, a settlement is called what its town is called: the gazetteer's one
-// town inside it ("Kirkwall", where the zones say "West Kirkwall" and "East Kirkwall"), or,
-// of several, the one already in its name or nearest its centre; a neighbour that the
+// With a gazetteer, a settlement the zones' compass words misname is called what its town
+// is called: the gazetteer's one town inside it ("Kirkwall", where the zones say "West
+// Kirkwall" and "East Kirkwall"), or, of several, the one already in its name or nearest
+// its centre; a neighbour that the
 // zones' compass words made a town of its own ("West Kirkwall") joins it. A city of
 // districts keeps its districts' names.
 void name_settlements_after_towns(const Dataset& data, const PointLayer& towns, Settlements& settlements) {
@@ -297,6 +298,15 @@ void name_settlements_after_towns(const Dataset& data, const PointLayer& towns, 
         }
         x /= static_cast<double>(settlements.zones[s].size());
         y /= static_cast<double>(settlements.zones[s].size());
+        // Only a name the zones' words got wrong is replaced: one naming the town with a
+        // compass word ("East Kirkwall") or none of its towns; "St Andrews" stays itself
+        // although the gazetteer spells it "Saint Andrews".
+        static const std::vector<std::string> compass{"North", "South", "East", "West", "Central"};
+        const bool compass_word = std::any_of(compass.begin(), compass.end(), [&](const std::string& w) {
+            return name.rfind(w + " ", 0) == 0 || (name.size() > w.size() && name.compare(name.size() - w.size() - 1,
+                                                                                          w.size() + 1, " " + w) == 0);
+        });
+        if (!compass_word) continue;
         std::size_t best = inside[s].front();
         double best_score = 1e300;
         for (const auto p : inside[s]) {
