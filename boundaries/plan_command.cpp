@@ -12,6 +12,7 @@
 #include <lp/data/dataset.hpp>
 #include <lp/geometry/zone_overlaps.hpp>
 #include <lp/io/output_set.hpp>
+#include <lp/plan/locality_colours.hpp>
 #include <lp/plan/assignment_csv.hpp>
 #include <lp/plan/locality_indicators.hpp>
 #include <lp/plan/plan_file.hpp>
@@ -57,11 +58,13 @@ void run_import(const ImportArgs& args) {
     LocalityPlan& plan = loaded.plan;
     plan.partnership_code = args.code;
     plan.partnership_name = args.name;
-    if (plan.partnership_code.empty() || plan.partnership_name.empty()) {
-        DatasetOptions options = args.data.resolved();
-        options.build_graph = false;
+    {
+        // The zones' graph gives each locality a colour no neighbour has, chosen once here
+        // and kept by every output of the plan.
+        const DatasetOptions options = args.data.resolved();
         const Dataset data = load_dataset(options);
-        guess_partnership(plan, data, options);
+        if (plan.partnership_code.empty() || plan.partnership_name.empty()) guess_partnership(plan, data, options);
+        colour_localities(plan, data.graph, data.zones.ids);
     }
     if (!args.settlements.empty()) {
         // A malformed spec is refused here, not at report time.

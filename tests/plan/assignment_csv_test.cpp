@@ -25,8 +25,8 @@ TEST_CASE("Assignment CSV: a published lookup imports and exports back", "[plan]
     const auto path = write_text("import", "dz11_code,hscp_locality\nS01000003,Skye\nS01000001,Inverness\nS01000002,Skye\n");
     const LocalityPlan plan = plan_from_assignment(read_assignment_csv(path));
     REQUIRE(plan.localities.size() == 2);
-    CHECK(plan.localities[0].id == "Skye");   // order of first appearance
-    CHECK(plan.localities[1].name == "Inverness");
+    CHECK(plan.localities[0].id == "Inverness"); // in their own order, not the rows'
+    CHECK(plan.localities[1].name == "Skye");
     CHECK(plan.localities[0].colour != plan.localities[1].colour);
     CHECK(plan.assignment.at("S01000002") == "Skye");
 

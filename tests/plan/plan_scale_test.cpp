@@ -40,8 +40,9 @@ TEST_CASE("Plan file: 50,000 zones and 1,000 localities round-trip, text byte fo
     const std::size_t zones = 50000;
     LocalityPlan plan = plan_from_assignment(lookup(zones));
     REQUIRE(plan.localities.size() == 1000);
-    CHECK(plan.localities[0].id == "L1");  // first seen: zone 0, row 2
-    CHECK(plan.localities[1].id == "L159"); // zone 7919 on row 3
+    CHECK(plan.localities[0].id == "L1");  // in their own order: L2 before L10, not the rows' order
+    CHECK(plan.localities[1].id == "L2");
+    CHECK(plan.localities[9].id == "L10");
     const FunctionCatalogue catalogue = read_catalogue(default_catalogue_path());
     add_default_arrangements(plan, catalogue);
     plan.sources["zones"] = "zones.gpkg";

@@ -2,6 +2,7 @@
 #include <lp/generate/locality_run.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/plan/assignment_csv.hpp>
+#include <lp/plan/locality_colours.hpp>
 #include <lp/plan/locality_plan.hpp>
 
 #include <algorithm>
@@ -536,6 +537,7 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
         else run.names.push_back("Locality " + std::to_string(j + 1));
     }
     make_names_unique(run.names);
+    run.colours = locality_colours(data.graph, run.result.assignment, k);
     run.excesses = explain_excesses(run);
     run.shapes = dissolve_groups(zones.shapes, zones.boxes, run.result.assignment, k);
     const auto t2 = std::chrono::steady_clock::now();
@@ -614,7 +616,7 @@ LayerStyle locality_style(const LocalityRun& run) {
     style.category_field = "locality";
     style.label_field = "name";
     for (std::size_t j = 0; j < run.names.size(); ++j)
-        style.categories.push_back({std::to_string(j + 1), run.names[j], default_locality_colour(j)});
+        style.categories.push_back({std::to_string(j + 1), run.names[j], run.colours[j]});
     return style;
 }
 

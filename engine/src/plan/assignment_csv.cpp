@@ -5,6 +5,8 @@
 #include <lp/io/csv_table.hpp>
 #include <lp/io/zone_layer.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -45,6 +47,36 @@ AssignmentTable read_assignment_csv(const std::string& path, const ZoneLayer* zo
     return table;
 }
 
+namespace {
+
+// Locality ids in the order a reader counts them: "2" before "10", "L2" before "L10".
+bool natural_less(const std::string& a, const std::string& b) {
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        const bool da = std::isdigit(static_cast<unsigned char>(a[i])) != 0;
+        const bool db = std::isdigit(static_cast<unsigned char>(b[j])) != 0;
+        if (da && db) {
+            std::size_t ie = i, je = j;
+            while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie]))) ++ie;
+            while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je]))) ++je;
+            const std::string na = a.substr(i, ie - i), nb = b.substr(j, je - j);
+            const auto trimmed = [](const std::string& s) { return s.substr(std::min(s.find_first_not_of('0'), s.size())); };
+            const std::string ta = trimmed(na), tb = trimmed(nb);
+            if (ta.size() != tb.size()) return ta.size() < tb.size();
+            if (ta != tb) return ta < tb;
+            i = ie;
+            j = je;
+        } else {
+            if (a[i] != b[j]) return a[i] < b[j];
+            ++i;
+            ++j;
+        }
+    }
+    return a.size() - i < b.size() - j;
+}
+
+} // namespace
+
 LocalityPlan plan_from_assignment(const AssignmentTable& table, std::vector<AssignmentConflict>* conflicts) {
     LocalityPlan plan;
     std::unordered_map<std::string, std::size_t> line_of_zone;
@@ -71,6 +103,12 @@ LocalityPlan plan_from_assignment(const AssignmentTable& table, std::vector<Assi
             conflicts->push_back(std::move(c));
         }
     }
+    // Localities in their own order (1, 2, ... 10), not the lookup's row order, with the
+    // palette's colours in that order (a caller with the zones' graph recolours them so
+    // that no neighbours share one: colour_localities).
+    std::stable_sort(plan.localities.begin(), plan.localities.end(),
+                     [](const Locality& a, const Locality& b) { return natural_less(a.id, b.id); });
+    for (std::size_t j = 0; j < plan.localities.size(); ++j) plan.localities[j].colour = default_locality_colour(j);
     return plan;
 }
 

@@ -78,6 +78,7 @@ struct LocalityRun {
     std::vector<BalanceLayer> balance;
     std::vector<int> groups;              // keep-whole group per zone (empty: none)
     std::vector<std::string> names;       // k names
+    std::vector<std::string> colours;     // k colours, no two neighbours alike (locality_colours)
     std::string cut_cost;                 // "people" or "length"
     std::string population_column;        // empty: none found
     std::optional<Settlements> settlements;
@@ -118,7 +119,7 @@ std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field
 std::vector<Feature> locality_features(const LocalityRun& run);
 
 // Their default look in a GIS: categorised on "locality" with the colours the run's plan
-// gets (default_locality_colour), labelled with "name".
+// gets (run.colours), labelled with "name".
 LayerStyle locality_style(const LocalityRun& run);
 
 // zone,locality,locality_name rows (locality numbered from 1), header included: the
