@@ -50,6 +50,19 @@ TEST_CASE("neighbouring localities never share a colour, even around one with tw
     CHECK(first.count(two[1]) == 1);
 }
 
+TEST_CASE("many localities use the whole palette, not four colours", "[plan][colours]") {
+    // Forty localities of one column each in a strip: a path, two colours would do.
+    const ContiguityGraph strip = test::grid_graph(40, 2);
+    std::vector<int> assignment(strip.size());
+    for (std::size_t z = 0; z < strip.size(); ++z) assignment[z] = static_cast<int>(z % 40);
+    const auto colours = locality_colours(strip, assignment, 40);
+    std::map<std::string, int> uses;
+    for (const auto& c : colours) ++uses[c];
+    CHECK(uses.size() == 12);
+    for (const auto& [colour, n] : uses) CHECK(n <= 4);
+    for (int j = 1; j < 40; ++j) CHECK(colours[j] != colours[j - 1]);
+}
+
 TEST_CASE("Scotland's 31 partnerships as one plan: no two neighbours alike", "[plan][colours][scotland]") {
     DatasetOptions options;
     options.zones.path = test::scotland_gpkg();

@@ -44,8 +44,16 @@ std::vector<int> plan_assignment(const LocalityPlan& plan, const std::vector<std
 } // namespace
 
 std::vector<std::string> locality_colours(const ContiguityGraph& graph, const std::vector<int>& assignment, int k) {
+    std::vector<std::string> out;
+    // Up to twelve localities, each its own colour, in the palette's order: a legend
+    // tells every locality apart, and no neighbours can share one.
+    if (k <= 12) {
+        for (int j = 0; j < k; ++j) out.push_back(palette_colour(static_cast<std::size_t>(j)));
+        return out;
+    }
     const auto touching = locality_neighbours(graph, assignment, k);
     std::vector<int> colour(static_cast<std::size_t>(k), -1);
+    std::vector<int> uses;
     // DSatur: the locality whose neighbours use most colours next (ties: most neighbours,
     // then the lowest number), each taking the first palette colour no neighbour has.
     for (int step = 0; step < k; ++step) {
@@ -66,11 +74,23 @@ std::vector<std::string> locality_colours(const ContiguityGraph& graph, const st
         std::set<int> used;
         for (const int n : touching[pick])
             if (colour[n] >= 0) used.insert(colour[n]);
-        int c = 0;
-        while (used.count(c)) ++c;
+        // Of the twelve no neighbour has, the least used so far, so the map shows the
+        // whole palette rather than four colours; beyond them, the first shade free.
+        int c = -1;
+        for (int candidate = 0; candidate < 12; ++candidate) {
+            if (used.count(candidate)) continue;
+            const int n = candidate < static_cast<int>(uses.size()) ? uses[candidate] : 0;
+            const int best = c < 0 ? 0 : (c < static_cast<int>(uses.size()) ? uses[c] : 0);
+            if (c < 0 || n < best) c = candidate;
+        }
+        if (c < 0) {
+            c = 12;
+            while (used.count(c)) ++c;
+        }
+        if (c >= static_cast<int>(uses.size())) uses.resize(static_cast<std::size_t>(c) + 1, 0);
+        ++uses[c];
         colour[pick] = c;
     }
-    std::vector<std::string> out;
     for (int j = 0; j < k; ++j) out.push_back(palette_colour(static_cast<std::size_t>(colour[j])));
     return out;
 }
