@@ -1,6 +1,9 @@
 #include "data_options.hpp"
 #include "config_files.hpp"
 
+#include <lp/core/error.hpp>
+#include <lp/geometry/crs.hpp>
+
 #include <cmath>
 #include <cstdlib>
 
@@ -20,7 +23,22 @@ void DataOptions::add_to(CLI::App& command, bool required_zones) {
     command.add_option("--filter", dataset.zones.filter_values, "Keep zones whose filter field is one of these codes")
         ->expected(1, -1);
     command.add_option("--crs", dataset.zones.working_crs,
-                       "Planar working CRS (default EPSG:27700 in Great Britain, else a UTM zone)");
+                       "Planar working CRS in metres that keeps areas (default EPSG:27700 in Great Britain, else a "
+                       "UTM zone); Web Mercator and geographic CRSs are refused")
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                // Refused before reading, about the option, never PROJ's own text.
+                try {
+                    check_working_crs(text);
+                    return {};
+                } catch (const Error& e) {
+                    const std::string message = e.what();
+                    const std::string engine = "working CRS ";
+                    return message.compare(0, engine.size(), engine) == 0 ? "--crs " + message.substr(engine.size())
+                                                                          : message;
+                }
+            },
+            "EPSG:XXXX"));
     command.add_option("--demand", dataset.demand_paths, "Demand table(s) keyed by the zone id (CSV or any GDAL table)");
     command.add_option("--points", dataset.point_paths, "Service point layer(s) counted per zone (GP practices, hospitals)");
     command.add_option("--crossings", dataset.crossings_csv, "CSV of water crossings: zone_a,zone_b[,note]");

@@ -3,7 +3,9 @@
 
 #include <proj.h>
 
+#include <cmath>
 #include <map>
+#include <vector>
 #include <utility>
 
 namespace lp {
@@ -82,6 +84,57 @@ void CoordinateTransform::apply(MultiPolygon& shape) const {
         apply(p.exterior);
         for (auto& h : p.holes) apply(h);
     }
+}
+
+void check_working_crs(const std::string& crs) {
+    const std::string prefix = "working CRS " + crs + ": ";
+    const std::string suggestion = "; use a projected CRS in metres that keeps areas, e.g. EPSG:27700 (British National "
+                                   "Grid) in Great Britain, else the UTM zone of the area (EPSG:326NN north, 327NN south)";
+    PJ_CONTEXT* context = proj_context_create();
+    proj_context_set_enable_network(context, 0);
+    struct Release {
+        PJ_CONTEXT* context;
+        std::vector<PJ*> objects;
+        ~Release() {
+            for (PJ* object : objects)
+                if (object) proj_destroy(object);
+            proj_context_destroy(context);
+        }
+    } release{context, {}};
+    proj_log_level(context, PJ_LOG_NONE); // the message below says what is wrong, not PROJ's text
+    // An authority code (EPSG:27700), WKT or a PROJ string: PROJ would also take any word
+    // that names some CRS ("foo" finds one), which is never what a planner meant.
+    const bool code = crs.find(':') != std::string::npos && crs.find(' ') == std::string::npos;
+    const bool wkt = crs.find('[') != std::string::npos;
+    const bool proj_string = crs.rfind("+proj=", 0) == 0;
+    PJ* object = code || wkt || proj_string ? proj_create(context, crs.c_str()) : nullptr;
+    release.objects.push_back(object);
+    if (!object) throw Error(ErrorKind::bad_setting, prefix + "not a coordinate reference system PROJ knows" + suggestion);
+    const PJ_TYPE type = proj_get_type(object);
+    if (type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS || type == PJ_TYPE_GEOGRAPHIC_CRS ||
+        type == PJ_TYPE_GEOCENTRIC_CRS)
+        throw Error(ErrorKind::bad_setting, prefix + "geographic (degrees), so areas and lengths would be meaningless" +
+                                                suggestion);
+    if (type != PJ_TYPE_PROJECTED_CRS)
+        throw Error(ErrorKind::bad_setting, prefix + "not a projected coordinate reference system" + suggestion);
+    PJ* system = proj_crs_get_coordinate_system(context, object);
+    release.objects.push_back(system);
+    double to_metres = 0;
+    const char* unit = nullptr;
+    if (!system || !proj_cs_get_axis_info(context, system, 0, nullptr, nullptr, nullptr, &to_metres, &unit, nullptr, nullptr) ||
+        std::abs(to_metres - 1.0) > 1e-9)
+        throw Error(ErrorKind::bad_setting, prefix + "its unit is " + (unit ? unit : "not the metre") +
+                                                ", and areas and lengths are measured in metres" + suggestion);
+    PJ* conversion = proj_crs_get_coordoperation(context, object);
+    release.objects.push_back(conversion);
+    const char* method = nullptr;
+    if (conversion) proj_coordoperation_get_method_info(context, conversion, &method, nullptr, nullptr);
+    const std::string name = method ? method : "";
+    if (name.find("Mercator") != std::string::npos && name.find("Transverse") == std::string::npos)
+        throw Error(ErrorKind::bad_setting, prefix + name +
+                                                " does not keep areas or distances (at Scotland's latitude it "
+                                                "stretches areas about 3.5 times and lengths about 1.9 times)" +
+                                                suggestion);
 }
 
 } // namespace lp

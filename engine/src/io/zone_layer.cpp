@@ -283,7 +283,10 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     // or --crs names one), a large layer is reprojected and validated on a second thread as
     // it is read (a million zones: 2 s of validation behind 5 s of reading); otherwise the
     // CRS follows from the extent of every zone, so preparation waits for the whole read.
-    if (!options.working_crs.empty()) out.working_crs = options.working_crs;
+    if (!options.working_crs.empty()) {
+        check_working_crs(options.working_crs); // the viewer's too, not only the command line's
+        out.working_crs = options.working_crs;
+    }
     else if (out.source_crs == "EPSG:27700") out.working_crs = out.source_crs;
     std::vector<std::string> reasons(expected);
     std::vector<double> areas(expected);

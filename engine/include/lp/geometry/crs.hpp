@@ -27,4 +27,12 @@ private:
     std::shared_ptr<const Impl> impl_;
 }; // class CoordinateTransform
 
+// A working CRS measures areas, boundary lengths and distances, so it must be projected, in
+// metres and keep them true enough: Web Mercator (EPSG:3857) and other Mercator projections
+// stretch Scotland's areas about 3.5 times, and a geographic CRS counts degrees. Throws
+// lp::Error(bad_setting) beginning "working CRS <text>: " for text PROJ does not know, a
+// geographic or non-metre CRS, or a Mercator projection, suggesting EPSG:27700 or a UTM
+// zone.
+void check_working_crs(const std::string& crs);
+
 } // namespace lp
