@@ -2,6 +2,7 @@
 #include "command_registry.hpp"
 
 #include "exit_codes.hpp"
+#include "version.hpp"
 
 #include <lp/core/error.hpp>
 
@@ -65,6 +66,7 @@ std::vector<std::string> expand_config_files(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     CLI::App app{"boundaries: build, check and report Health and Social Care Partnership localities", "boundaries"};
+    app.set_version_flag("--version", lp::app::version_text("boundaries"), "Print the version and the GDAL, GEOS and PROJ versions");
     app.require_subcommand(1);
     for (auto& setup : lp::cli::command_setups()) setup(app);
     try {
@@ -74,6 +76,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);

@@ -1,5 +1,6 @@
 // locality-viewer: the desktop app for drawing and checking a partnership's localities.
 #include "data_options.hpp"
+#include "version.hpp"
 #include "viewer_app.hpp"
 
 #include "exit_codes.hpp"
@@ -14,6 +15,8 @@
 
 int main(int argc, char** argv) {
     CLI::App app{"locality-viewer: draw, balance and check Health and Social Care Partnership localities"};
+    app.set_version_flag("--version", lp::app::version_text("locality-viewer"),
+                         "Print the version and the GDAL, GEOS and PROJ versions");
     lp::cli::DataOptions data;
     data.add_to(app, false);
     lp::viewer::ViewerOptions options;
