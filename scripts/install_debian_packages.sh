@@ -3,7 +3,8 @@
 # With --test, also what the tests drive: Xvfb, Mesa and Python for the viewer, METIS for the
 # partitioner comparison, Chromium for the report screenshot, Node.js for the GeoJSON
 # validator, PyQGIS (python3-qgis) for the test that opens the outputs in QGIS, xdotool and
-# ImageMagick to resize the viewer's window and read what the X server shows. With --fuzz,
+# ImageMagick to resize the viewer's window and read what the X server shows, zip to make a
+# zipped shapefile. With --fuzz,
 # clang and its libFuzzer runtime for -DLP_FUZZ=ON (fuzz/; CI does not build the fuzzers).
 # Options may be combined: --test --fuzz.
 set -eu
@@ -14,7 +15,7 @@ for option in "$@"; do
   case "$option" in
   --test)
     packages="$packages xvfb xauth libgl1-mesa-dri mesa-utils metis chromium python3 ca-certificates python3-qgis
-      xdotool imagemagick"
+      xdotool imagemagick zip"
     command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
     ;;
   --fuzz) packages="$packages clang-14 libclang-rt-14-dev" ;; # libclang_rt.fuzzer and the sanitizer runtimes

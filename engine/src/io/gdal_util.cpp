@@ -4,6 +4,8 @@
 
 #include <cpl_error.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <mutex>
 
@@ -17,11 +19,30 @@ void ensure_gdal() {
     });
 }
 
+bool is_gdal_source_name(const std::string& path) {
+    if (path.starts_with("/vsi")) return true;
+    // A connection string or URL GDAL opens itself: PG:dbname=..., WFS:https://...,
+    // https://host/file.gpkg. Two letters or more before the colon, so no Windows drive.
+    const auto colon = path.find(':');
+    if (colon == std::string::npos || colon < 2) return false;
+    return std::all_of(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(colon),
+                       [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+}
+
+std::string gdal_name_of(const std::string& path) {
+    if (is_gdal_source_name(path)) return path;
+    // A zipped shapefile (or any zipped layer) is read in place through GDAL's zip reader.
+    std::string lower = path;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (lower.ends_with(".zip")) return "/vsizip/" + path;
+    return path;
+}
+
 GDALDatasetUniquePtr open_vector(const std::string& path) {
     ensure_gdal();
-    if (!path.starts_with("/vsi") && !std::filesystem::exists(path))
+    if (!is_gdal_source_name(path) && !std::filesystem::exists(path))
         throw Error(ErrorKind::file_not_found, path + ": file not found");
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gdal_name_of(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
         std::string why = CPLGetLastErrorMsg();
         throw Error(ErrorKind::file_not_found,
@@ -32,10 +53,20 @@ GDALDatasetUniquePtr open_vector(const std::string& path) {
 
 OGRLayer* find_layer(GDALDataset& ds, const std::string& path, const std::string& layer) {
     if (ds.GetLayerCount() == 0) throw Error(ErrorKind::layer_not_found, path + ": holds no layers");
-    if (layer.empty()) return ds.GetLayer(0);
-    if (OGRLayer* l = ds.GetLayerByName(layer.c_str())) return l;
     std::string names;
     for (int i = 0; i < ds.GetLayerCount(); ++i) names += (i ? ", " : "") + std::string(ds.GetLayer(i)->GetName());
+    if (layer.empty()) {
+        // The one layer, or the one with geometry (a GeoPackage's layer_styles table is a
+        // layer too); several and none named is a question only the caller can answer.
+        std::vector<OGRLayer*> spatial;
+        for (int i = 0; i < ds.GetLayerCount(); ++i)
+            if (ds.GetLayer(i)->GetGeomType() != wkbNone) spatial.push_back(ds.GetLayer(i));
+        if (ds.GetLayerCount() == 1) return ds.GetLayer(0);
+        if (spatial.size() == 1) return spatial.front();
+        throw Error(ErrorKind::layer_not_found, path + ": holds " + std::to_string(ds.GetLayerCount()) +
+                                                    " layers (" + names + "); name the one to read (--layer)");
+    }
+    if (OGRLayer* l = ds.GetLayerByName(layer.c_str())) return l;
     throw Error(ErrorKind::layer_not_found, path + ": no layer named '" + layer + "' (layers: " + names + ")");
 }
 
