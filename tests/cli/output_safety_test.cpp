@@ -184,7 +184,7 @@ TEST_CASE("dissolve refuses to write a Shapefile over its own input set", "[cli]
     fs::remove_all(dir);
 }
 
-TEST_CASE("outputs that are not regular files are refused; symlinks are written through", "[cli][safety]") {
+TEST_CASE("outputs that are not regular files are refused but symlinks are written through", "[cli][safety]") {
     const fs::path dir = scratch("not_regular");
 
     SECTION("a folder") {

@@ -38,7 +38,7 @@ std::string read_text(const fs::path& p) {
 
 } // namespace
 
-TEST_CASE("batch: each partnership from a lookup gets its own k and its own files; a failure spares the rest",
+TEST_CASE("batch: each partnership from a lookup gets its own k and its own files and a failure spares the rest",
           "[generate][real]") {
     const fs::path out = fs::path(LP_BINARY_DIR) / "batch_test";
     fs::remove_all(out);

@@ -31,7 +31,7 @@ TEST_CASE("crossings CSV: columns by name in any order, the true line of each ro
     CHECK(crossings[1].source == path);
 }
 
-TEST_CASE("crossings CSV: other headers are read by position; one column is refused", "[io][csv][crossings]") {
+TEST_CASE("crossings CSV: other headers are read by position but one column is refused", "[io][csv][crossings]") {
     const auto positional = read_crossings_csv(written("crossings_positional.csv", "from,to,why\nA,B,bridge\n"));
     REQUIRE(positional.size() == 1);
     CHECK(positional[0].zone_a == "A");
