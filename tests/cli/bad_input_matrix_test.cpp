@@ -3,6 +3,7 @@
 // and the line or feature (or the option), no output or temporary file left in the output
 // folder, and the inputs unchanged. Inputs are written into a fresh folder per case.
 #include "../cli_run.hpp"
+#include "../scratch_folder.hpp"
 #include "exit_codes.hpp"
 
 #include <lp/core/error.hpp>
@@ -59,8 +60,7 @@ std::string memory_cap() {
 struct Folder {
     fs::path dir, in, out;
     explicit Folder(const std::string& name)
-        : dir(fs::path(LP_BINARY_DIR) / ("bad_input_matrix_" + name)), in(dir / "in"), out(dir / "out") {
-        fs::remove_all(dir);
+        : dir(lp::test::scratch_folder("bad_input_matrix_" + name)), in(dir / "in"), out(dir / "out") {
         fs::create_directories(in);
         fs::create_directories(out);
         write_in("z.geojson", fixture("three_zones.geojson"));

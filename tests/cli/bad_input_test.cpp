@@ -1,6 +1,7 @@
 // Bad input through the command line: one clear message naming the file, row or
 // feature, a distinct exit code, and nothing half-written left behind.
 #include "../cli_run.hpp"
+#include "../scratch_folder.hpp"
 #include "../test_data.hpp"
 
 #include "exit_codes.hpp"
@@ -47,9 +48,7 @@ TEST_CASE("bad input gives a clear message and a distinct exit code", "[cli][io]
         CHECK_THAT(r.output, Catch::Contains("no id field 'dz11_code'") && Catch::Contains("zone, name, ward"));
     }
     SECTION("no CRS") {
-        const fs::path dir = fs::temp_directory_path() / "lp_no_crs";
-        fs::remove_all(dir);
-        fs::create_directories(dir);
+        const fs::path dir = lp::test::scratch_folder("no_crs");
         for (const char* ext : {".shp", ".shx", ".dbf"}) // the .prj stays behind
             fs::copy_file(lp::test::data(std::string("shapefiles/orkney_islands/dz2011_orkney_islands") + ext),
                           dir / (std::string("orkney") + ext));
@@ -90,7 +89,7 @@ TEST_CASE("bad input gives a clear message and a distinct exit code", "[cli][io]
         CHECK_THAT(r.output, Catch::Contains("demand:      pop"));
     }
     SECTION("a filtered layer knows every zone of its file: an unknown code is an error") {
-        const std::string csv = std::string(LP_BINARY_DIR) + "/unknown_national.csv";
+        const std::string csv = lp::test::scratch_folder("unknown_national") + "/unknown_national.csv";
         std::ofstream(csv) << "dz11_code,x\nS01011816,1\nS01999999,2\n";
         auto r = boundaries("inspect --zones " + lp::test::scotland_gpkg() +
                      " --id-field dz11_code --filter-field ca_code --filter S12000023 --demand " + csv);
@@ -103,9 +102,7 @@ TEST_CASE("bad input gives a clear message and a distinct exit code", "[cli][io]
         CHECK_THAT(r.output, Catch::Contains("demand_missing_zone.csv: no row for zone B"));
     }
     SECTION("an output that cannot be written leaves nothing behind") {
-        const fs::path dir = fs::temp_directory_path() / "lp_unwritable";
-        fs::remove_all(dir);
-        fs::create_directories(dir);
+        const fs::path dir = lp::test::scratch_folder("unwritable");
         auto r = boundaries("dissolve " + zones + "--out " + (dir / "missing_folder" / "out.geojson").string());
         CHECK(r.status == exit_status(ExitCode::write_failed));
         CHECK(fs::is_empty(dir));
@@ -113,7 +110,8 @@ TEST_CASE("bad input gives a clear message and a distinct exit code", "[cli][io]
     }
     SECTION("an output the command cannot write is refused before any work") {
         auto r = boundaries("generate " + zones + "--demand " + fixture("demand_ok.csv") +
-                     " --localities 2 --balance pop --out " + std::string(LP_BINARY_DIR) + "/localities.txt");
+                     " --localities 2 --balance pop --out " + lp::test::scratch_folder("unknown_format") +
+                     "/localities.txt");
         CHECK(r.status == exit_status(ExitCode::usage));
         CHECK_THAT(r.output, Catch::Contains("localities.txt: unknown output format '.txt'"));
         CHECK_THAT(r.output, !Catch::Contains("localities into")); // refused before partitioning
@@ -130,10 +128,7 @@ namespace {
 // A fresh folder for one case's inputs and outputs; `left()` lists what is in it.
 struct Scratch {
     fs::path dir;
-    explicit Scratch(const std::string& name) : dir(fs::path(LP_BINARY_DIR) / ("bad_input_" + name)) {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
+    explicit Scratch(const std::string& name) : dir(lp::test::scratch_folder("bad_input_" + name)) {}
     ~Scratch() { fs::remove_all(dir); }
     std::string write(const std::string& name, const std::string& text) const {
         std::ofstream(dir / name, std::ios::binary) << text;

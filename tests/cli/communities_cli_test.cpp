@@ -1,6 +1,8 @@
 // `boundaries generate` with the community options, end to end on Fife: settlements by
 // class and by field, wards as soft and hard building blocks, hubs, the cut cost, and
 // the refusals of malformed options.
+#include "../scratch_folder.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -11,7 +13,6 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
-#include <unistd.h>
 
 namespace {
 
@@ -50,8 +51,7 @@ nlohmann::json read_json(const std::string& path) {
 } // namespace
 
 TEST_CASE("generate with settlements, wards and hubs on Fife", "[cli][communities]") {
-    const std::string dir = LP_BINARY_DIR "/test_communities_" + std::to_string(::getpid());
-    REQUIRE(std::system(("mkdir -p " + dir).c_str()) == 0);
+    const std::string dir = lp::test::scratch_folder("communities");
     const std::string wards = data + "/wards2022_scotland.gpkg:wards:ward22_code";
 
     SECTION("settlements by class and wards as soft blocks: towns whole, localities named after them") {

@@ -3,6 +3,7 @@
 // path, the GeoPackages carry their default styles; a bad format or an --out that is a file
 // is refused before any work.
 #include "../cli_run.hpp"
+#include "../scratch_folder.hpp"
 #include "exit_codes.hpp"
 #include <lp/core/error.hpp>
 
@@ -29,9 +30,7 @@ const std::string sample_data = "--zones " + sample + "/zones.geojson --id-field
 } // namespace
 
 TEST_CASE("export --format qgis: a project folder with styled localities, zones and point layers", "[cli]") {
-    const fs::path dir = fs::path(LP_BINARY_DIR) / "export_qgis";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = lp::test::scratch_folder("export_qgis");
     const Run generated = boundaries("generate " + sample_data + " --localities 3 --balance pop2020_total:5% --seed 1 --out " +
                                      (dir / "sample.geojson").string() + " --assignment " + (dir / "sample.csv").string());
     REQUIRE(generated.status == 0);
@@ -81,9 +80,7 @@ TEST_CASE("export --format qgis: a project folder with styled localities, zones 
 }
 
 TEST_CASE("export: an unknown format or an --out that is a file is refused", "[cli]") {
-    const fs::path dir = fs::path(LP_BINARY_DIR) / "export_refused";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = lp::test::scratch_folder("export_refused");
     std::ofstream(dir / "plan.json") << "{}";
     const Run format = boundaries("export --plan " + (dir / "plan.json").string() + " --format shapefile --out " +
                                   (dir / "out").string());

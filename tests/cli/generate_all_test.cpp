@@ -1,4 +1,5 @@
 // `boundaries generate --all` from a TOML config: one file reproduces a run.
+#include "../scratch_folder.hpp"
 #include "../test_data.hpp"
 
 #include "exit_codes.hpp"
@@ -31,9 +32,9 @@ int run_boundaries(const std::string& args, std::string& output) {
 } // namespace
 
 TEST_CASE("generate --all from a TOML config file", "[cli][generate][real]") {
-    const fs::path out = fs::path(LP_BINARY_DIR) / "generate_all_config";
-    fs::remove_all(out);
-    const fs::path config = fs::path(LP_BINARY_DIR) / "lothians.toml";
+    const fs::path dir = lp::test::scratch_folder("generate_all_config");
+    const fs::path out = dir / "out";
+    const fs::path config = dir / "lothians.toml";
     std::ofstream(config) << "# the two Lothian partnerships\n"
                           << "all = true\n"
                           << "zones = \"" << lp::test::scotland_gpkg() << "\"\n"

@@ -2,6 +2,7 @@
 // a folder, device or FIFO is refused before any work with its own exit code, the input
 // stays byte for byte, and no temporary file is left. A symlink is written through.
 #include "../cli_run.hpp"
+#include "../scratch_folder.hpp"
 #include "../test_data.hpp"
 
 #include "exit_codes.hpp"
@@ -50,11 +51,10 @@ std::vector<std::string> temporaries(const fs::path& dir) {
 }
 
 // A fresh folder holding the three-zone fixture (z.geojson) and its demand table (d.csv),
-// one per process: two builds running this test at once must not remove each other's files.
+// in this process's scratch folder: two builds running this test at once must not remove
+// each other's files.
 fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("lp_safety_" + name + "_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = lp::test::scratch_folder("safety_" + name);
     fs::copy_file(std::string(LP_SOURCE_DIR) + "/tests/fixtures/three_zones.geojson", dir / "z.geojson");
     fs::copy_file(std::string(LP_SOURCE_DIR) + "/tests/fixtures/demand_ok.csv", dir / "d.csv");
     return dir;
@@ -151,9 +151,7 @@ TEST_CASE("an output that is an input is refused before any work", "[cli][safety
 }
 
 TEST_CASE("dissolve refuses to write a Shapefile over its own input set", "[cli][safety]") {
-    const fs::path dir = fs::temp_directory_path() / ("lp_safety_shapefile_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = lp::test::scratch_folder("safety_shapefile");
     std::map<std::string, std::string> before;
     for (const char* ext : {".shp", ".shx", ".dbf", ".prj"}) {
         fs::copy_file(lp::test::data(std::string("shapefiles/orkney_islands/dz2011_orkney_islands") + ext),
@@ -184,7 +182,7 @@ TEST_CASE("dissolve refuses to write a Shapefile over its own input set", "[cli]
     fs::remove_all(dir);
 }
 
-TEST_CASE("outputs that are not regular files are refused; symlinks are written through", "[cli][safety]") {
+TEST_CASE("outputs that are not regular files are refused but symlinks are written through", "[cli][safety]") {
     const fs::path dir = scratch("not_regular");
 
     SECTION("a folder") {

@@ -3,6 +3,7 @@
 #include <lp/edit/recovery_autosave.hpp>
 
 #include "../grid_graph.hpp"
+#include "../scratch_folder.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -70,10 +71,8 @@ TEST_CASE("a plan naming unknown zones or localities is refused with the name", 
 }
 
 TEST_CASE("the recovery file is written after enough edits or time, atomically", "[edit]") {
-    const auto dir = std::filesystem::temp_directory_path() / "lp_recovery_test";
-    std::filesystem::create_directories(dir);
+    const std::filesystem::path dir = lp::test::scratch_folder("recovery_autosave");
     const std::string path = (dir / "plan.recovery.json").string();
-    std::filesystem::remove(path);
     int serialised = 0;
     lp::RecoveryAutosave autosave(path, [&] { return "revision " + std::to_string(++serialised); }, 3,
                                   std::chrono::seconds(10));

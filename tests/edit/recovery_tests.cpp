@@ -4,6 +4,7 @@
 #include <lp/edit/recovery_autosave.hpp>
 
 #include "../grid_graph.hpp"
+#include "../scratch_folder.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,10 +22,7 @@ namespace {
 // A fresh folder per test case, removed at the end.
 struct TempFolder {
     fs::path path;
-    explicit TempFolder(const std::string& name) : path(fs::temp_directory_path() / ("lp_recovery_" + name)) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
+    explicit TempFolder(const std::string& name) : path(lp::test::scratch_folder("recovery_" + name)) {}
     ~TempFolder() {
         std::error_code ec;
         fs::remove_all(path, ec);

@@ -1,3 +1,4 @@
+#include "../scratch_folder.hpp"
 #include "../test_data.hpp"
 
 #include <lp/generate/batch.hpp>
@@ -38,11 +39,10 @@ std::string read_text(const fs::path& p) {
 
 } // namespace
 
-TEST_CASE("batch: each partnership from a lookup gets its own k and its own files; a failure spares the rest",
+TEST_CASE("batch: each partnership from a lookup gets its own k and its own files and a failure spares the rest",
           "[generate][real]") {
-    const fs::path out = fs::path(LP_BINARY_DIR) / "batch_test";
-    fs::remove_all(out);
-    const fs::path k_csv = fs::path(LP_BINARY_DIR) / "batch_test_k.csv";
+    const fs::path out = test::scratch_folder("batch_test");
+    const fs::path k_csv = test::scratch_file("batch_test_k.csv");
     // Orkney (29 zones) asked for 40 localities fails; the other two are written.
     std::ofstream(k_csv) << "group,k,name\nS37000005,3,Clackmannanshire and Stirling\nS37000018,2,Midlothian\n"
                             "S37000022,40,Orkney Islands\n";
@@ -112,7 +112,7 @@ TEST_CASE("batch: the shipped table gives the 31 partnerships their 125 localiti
 }
 
 TEST_CASE("batch: a bad k table names the line", "[generate]") {
-    const fs::path k_csv = fs::path(LP_BINARY_DIR) / "batch_bad_k.csv";
+    const fs::path k_csv = test::scratch_file("batch_bad_k.csv");
     std::ofstream(k_csv) << "group,k\nS37000005,3\nS37000018,one\n";
     CHECK_THROWS_WITH(read_k_csv(k_csv.string()), Catch::Contains("batch_bad_k.csv line 3: k 'one'"));
 }

@@ -1,5 +1,7 @@
 // Keep-whole groups and settlement names read the dataset's own copy of its tables' text
 // columns: a batch's partnerships do not read the demand files again.
+#include "../scratch_folder.hpp"
+
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/generate/locality_run.hpp>
@@ -15,7 +17,7 @@ TEST_CASE("text columns of a joined table are a lookup, also in a subset, with t
           "[generate][keep_whole]") {
     namespace fs = std::filesystem;
     const std::string sample = std::string(LP_SOURCE_DIR) + "/samples/sample_council/";
-    const std::string table = (fs::path(LP_BINARY_DIR) / "keep_whole_lookup_demand.csv").string();
+    const std::string table = test::scratch_file("keep_whole_lookup_demand.csv");
     fs::copy_file(sample + "demand.csv", table, fs::copy_options::overwrite_existing);
     DatasetOptions options;
     options.zones.path = sample + "zones.geojson";

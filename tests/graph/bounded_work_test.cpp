@@ -1,6 +1,8 @@
 // The graph builder's work is bounded by the data: a mistyped vertex or a layer in
 // degrees declared as metres is refused by name (before anything big is allocated), or
 // the graph comes out right; a legitimately long straight border is still found.
+#include "../scratch_folder.hpp"
+
 #include <lp/core/error.hpp>
 #include <lp/graph/graph_builder.hpp>
 #include <lp/io/zone_layer.hpp>
@@ -14,7 +16,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <unistd.h>
 
 using namespace lp;
 namespace fs = std::filesystem;
@@ -125,8 +126,7 @@ TEST_CASE("Graph: a zone on a big loch keeps its one long straight border with e
 }
 
 TEST_CASE("Graph: longitude/latitude rings in a file declared as British National Grid are named", "[graph]") {
-    const fs::path dir = fs::temp_directory_path() / ("lp_wgs84_in_bng_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
+    const fs::path dir = test::scratch_folder("wgs84_in_bng");
     nlohmann::json doc = {{"type", "FeatureCollection"},
                           {"crs", {{"type", "name"}, {"properties", {{"name", "urn:ogc:def:crs:EPSG::27700"}}}}},
                           {"features", nlohmann::json::array()}};

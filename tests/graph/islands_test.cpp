@@ -1,3 +1,4 @@
+#include "../scratch_folder.hpp"
 #include "../test_data.hpp"
 
 #include <lp/graph/graph_builder.hpp>
@@ -47,7 +48,7 @@ TEST_CASE("user crossings are used first and reported", "[graph][real]") {
     REQUIRE(!automatic.crossings.empty());
     // Record the first automatic crossing as a ferry: the same link, now the user's.
     const auto& first = automatic.crossings.front();
-    const std::string csv = std::string(LP_BINARY_DIR) + "/orkney_crossings.csv";
+    const std::string csv = test::scratch_folder("user_crossings") + "/orkney_crossings.csv";
     std::ofstream(csv) << "zone_a,zone_b,note\n" << z.ids[first.a] << "," << z.ids[first.b] << ",ferry\n";
     const ContiguityGraph g = build_contiguity_graph(z, {}, read_crossings_csv(csv));
     REQUIRE(g.crossings.size() == automatic.crossings.size());

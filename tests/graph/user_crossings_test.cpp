@@ -26,7 +26,7 @@ bool has_user_crossing(const ContiguityGraph& graph, const std::string& note) {
 }
 } // namespace
 
-TEST_CASE("the dataset reads its crossings once; a part's graph reuses those inside it", "[graph][crossings]") {
+TEST_CASE("the dataset reads its crossings once and a part's graph reuses those inside it", "[graph][crossings]") {
     const Dataset data = load_dataset(sample_with_crossings());
     REQUIRE(data.crossings.size() == 1);
     CHECK(data.crossings[0].note == "Inchmore ferry");

@@ -1,16 +1,17 @@
+#include "../scratch_folder.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <lp/core/error.hpp>
 #include <lp/io/crossings_table.hpp>
 
-#include <filesystem>
 #include <fstream>
 
 using namespace lp;
 
 namespace {
 std::string written(const std::string& name, const std::string& text) {
-    const std::string path = (std::filesystem::path(LP_BINARY_DIR) / name).string();
+    const std::string path = test::scratch_file(name);
     std::ofstream(path, std::ios::binary) << text;
     return path;
 }
@@ -31,7 +32,7 @@ TEST_CASE("crossings CSV: columns by name in any order, the true line of each ro
     CHECK(crossings[1].source == path);
 }
 
-TEST_CASE("crossings CSV: other headers are read by position; one column is refused", "[io][csv][crossings]") {
+TEST_CASE("crossings CSV: other headers are read by position but one column is refused", "[io][csv][crossings]") {
     const auto positional = read_crossings_csv(written("crossings_positional.csv", "from,to,why\nA,B,bridge\n"));
     REQUIRE(positional.size() == 1);
     CHECK(positional[0].zone_a == "A");
@@ -43,5 +44,5 @@ TEST_CASE("crossings CSV: other headers are read by position; one column is refu
                              return e.kind() == ErrorKind::field_not_found &&
                                     std::string(e.what()) == narrow + ": a crossings table needs columns zone_a,zone_b[,note]";
                          }));
-    CHECK_THROWS_AS(read_crossings_csv(std::string(LP_BINARY_DIR) + "/no_such_crossings.csv"), Error);
+    CHECK_THROWS_AS(read_crossings_csv(test::scratch_file("no_such_crossings.csv")), Error);
 }

@@ -1,3 +1,4 @@
+#include "../scratch_folder.hpp"
 #include "../test_data.hpp"
 
 #include <lp/core/error.hpp>
@@ -39,9 +40,9 @@ TEST_CASE("demand tables join by zone code and points count per zone", "[io][rea
 
 namespace {
 
-// Writes a demand CSV beside the build and joins it onto the three-zone fixture.
+// Writes a demand CSV in the scratch folder and joins it onto the three-zone fixture.
 DemandColumns join_text(const std::string& name, const std::string& csv, std::vector<std::string> columns = {}) {
-    const std::string path = std::string(LP_BINARY_DIR) + "/" + name;
+    const std::string path = test::scratch_file(name);
     std::ofstream(path) << csv;
     ZoneReadOptions zo;
     zo.path = std::string(LP_SOURCE_DIR) + "/tests/fixtures/three_zones.geojson";

@@ -1,6 +1,8 @@
 // Styled outputs: a GeoPackage carries its default style in layer_styles (the QGIS
 // convention), a Shapefile gets <name>.qml and <name>.fields.csv, and a QGIS project
 // archive holds the project XML.
+#include "../scratch_folder.hpp"
+
 #include <lp/io/geojson_writer.hpp>
 #include <lp/io/layer_style.hpp>
 #include <lp/io/qgis_project.hpp>
@@ -47,13 +49,6 @@ std::string text_of(const fs::path& path) {
     return s.str();
 }
 
-fs::path fresh_folder(const std::string& name) {
-    const fs::path dir = fs::path(LP_BINARY_DIR) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
 } // namespace
 
 TEST_CASE("Layer style: QML is categorised with the colours and labels, SLD has a rule per category", "[io]") {
@@ -71,7 +66,7 @@ TEST_CASE("Layer style: QML is categorised with the colours and labels, SLD has 
 }
 
 TEST_CASE("Layer style: a GeoPackage output holds its default style in layer_styles", "[io]") {
-    const fs::path dir = fresh_folder("layer_style_gpkg");
+    const fs::path dir = lp::test::scratch_folder("layer_style_gpkg");
     const std::string path = (dir / "towns.gpkg").string();
     write_features(path, two_squares(), "EPSG:27700", two_colours());
     GDALAllRegister();
@@ -93,7 +88,7 @@ TEST_CASE("Layer style: a GeoPackage output holds its default style in layer_sty
 }
 
 TEST_CASE("Layer style: a Shapefile gets short field names, their map and a .qml on them", "[io]") {
-    const fs::path dir = fresh_folder("layer_style_shp");
+    const fs::path dir = lp::test::scratch_folder("layer_style_shp");
     const std::string path = (dir / "towns.shp").string();
     write_features(path, two_squares(), "EPSG:27700", two_colours());
     CHECK(text_of(dir / "towns.fields.csv") == "short,full\nlocality,locality\nname,name\npop20_tot,pop2020_total\n");
@@ -125,7 +120,7 @@ TEST_CASE("QGIS project: the .qgz is a zip of the project XML, with relative sou
     CHECK(xml.find("<Absolute type=\"bool\">false</Absolute>") != std::string::npos);
     CHECK(xml.find("labelsEnabled=\"1\"") != std::string::npos);
 
-    const fs::path dir = fresh_folder("qgis_project");
+    const fs::path dir = lp::test::scratch_folder("qgis_project");
     const fs::path qgz = dir / "sample.qgz";
     std::ofstream(qgz, std::ios::binary) << qgis_project_archive(project, "sample.qgs", qgz.string());
     // GDAL reads zips too (it knows them by the .zip extension): the one member is the XML.

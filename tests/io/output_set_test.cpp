@@ -1,6 +1,8 @@
 // OutputSet: a command's files are all written, fsynced and then renamed together, or
 // none is; temporaries of dead writers go, live ones stay; a set killed between its
 // renames is completed by the next run.
+#include "../scratch_folder.hpp"
+
 #include <lp/core/error.hpp>
 #include <lp/io/output_set.hpp>
 
@@ -37,12 +39,7 @@ std::vector<std::string> names_with(const fs::path& dir, const std::string& part
     return found;
 }
 
-fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("lp_output_set_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path scratch(const std::string& name) { return lp::test::scratch_folder("output_set_" + name); }
 
 // The pid of a process that has ended (a child that exits at once, reaped).
 pid_t dead_pid() {

@@ -1,3 +1,4 @@
+#include "../scratch_folder.hpp"
 #include "../test_data.hpp"
 
 #include <lp/core/error.hpp>
@@ -9,7 +10,6 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
-#include <cstdio>
 
 #include <fstream>
 #include <iterator>
@@ -70,7 +70,7 @@ TEST_CASE("invalid geometry is repaired and reported", "[io]") {
 
 TEST_CASE("a layer outside Great Britain gets a UTM working CRS", "[io]") {
     // The three-square fixture moved to Norway by naming its CRS as WGS84 but reading a copy shifted east.
-    const std::string path = std::string(LP_BINARY_DIR) + "/norway_zones.geojson";
+    const std::string path = test::scratch_file("norway_zones.geojson");
     {
         std::ifstream in(std::string(LP_SOURCE_DIR) + "/tests/fixtures/three_zones.geojson");
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -92,8 +92,7 @@ namespace {
 // rings that repair leaves without area.
 std::string write_square_zones(const std::string& name, int side, const std::vector<int>& bowties,
                                const std::vector<int>& slivers = {}) {
-    const std::string path = std::string(LP_BINARY_DIR) + "/" + name;
-    std::remove(path.c_str());
+    const std::string path = test::scratch_file(name);
     GDALAllRegister();
     auto* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));

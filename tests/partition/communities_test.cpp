@@ -273,7 +273,7 @@ TEST_CASE("Glasgow at 1% by length: every seed 1-10 contiguous and within the ba
     }
 }
 
-TEST_CASE("a closed locality keeps its exact zones; a stay cost makes a touch-up move few zones",
+TEST_CASE("a closed locality keeps its exact zones and a stay cost makes a touch-up move few zones",
           "[partition][locks]") {
     const ContiguityGraph graph = test::grid_graph(12, 10);
     const auto people = test::zone_populations(graph.size());

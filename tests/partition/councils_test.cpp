@@ -73,7 +73,7 @@ TEST_CASE("partition: councils at 1% population, contiguous and within tolerance
     }
 }
 
-TEST_CASE("partition: Fife twice with one seed gives one plan; locks are kept", "[partition][data]") {
+TEST_CASE("partition: Fife twice with one seed gives one plan and locks are kept", "[partition][data]") {
     const Dataset data = load_council("S12000047");
     auto request = population_request(data, 7, 0.01);
     request.seed = 7;

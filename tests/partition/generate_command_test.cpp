@@ -1,5 +1,7 @@
 // End to end: `boundaries generate` on Orkney, checked against the golden list of
 // feature properties and for the invariants of the plan it writes.
+#include "../scratch_folder.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -10,7 +12,6 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
-#include <unistd.h>
 
 namespace {
 
@@ -37,8 +38,7 @@ std::string orkney(const std::string& extra) {
 } // namespace
 
 TEST_CASE("boundaries generate on Orkney", "[partition][cli]") {
-    const std::string dir = LP_BINARY_DIR "/test_generate_" + std::to_string(::getpid());
-    REQUIRE(std::system(("mkdir -p " + dir).c_str()) == 0);
+    const std::string dir = lp::test::scratch_folder("generate_orkney");
     const std::string out = dir + "/orkney.geojson";
     const std::string csv = dir + "/orkney.csv";
     const std::string lock = dir + "/lock.csv";

@@ -164,7 +164,7 @@ TEST_CASE("Check: hosted arrangements must name a locality of the plan", "[plan]
     CHECK(check.warnings[0].find("LOCAL-X") != std::string::npos);
 }
 
-TEST_CASE("Check: a grown Glasgow plan is valid on the real graph; breaking it names zone and function", "[plan]") {
+TEST_CASE("Check: a grown Glasgow plan is valid on the real graph and a broken one names zone and function", "[plan]") {
     const auto& data = test::council_dataset("S12000049");
     const auto catalogue = read_catalogue(default_catalogue_path());
     LocalityPlan plan = test::grown_plan(data, test::council_options("S12000049"), 3, catalogue);

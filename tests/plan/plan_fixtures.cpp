@@ -4,7 +4,6 @@
 
 #include <cmath>
 #include <deque>
-#include <filesystem>
 #include <limits>
 #include <map>
 #include <memory>
@@ -83,14 +82,6 @@ LocalityPlan grown_plan(const Dataset& data, const DatasetOptions& options, std:
     record_sources(plan, options);
     add_default_arrangements(plan, catalogue);
     return plan;
-}
-
-std::string scratch_folder(const std::string& name) {
-    namespace fs = std::filesystem;
-    const fs::path folder = fs::path(LP_BINARY_DIR) / "test_scratch" / name;
-    fs::remove_all(folder);
-    fs::create_directories(folder);
-    return folder.string();
 }
 
 } // namespace lp::test

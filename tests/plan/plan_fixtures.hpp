@@ -6,6 +6,8 @@
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/locality_plan.hpp>
 
+#include "../scratch_folder.hpp"
+
 #include <string>
 
 namespace lp::test {
@@ -22,8 +24,5 @@ const Dataset& council_dataset(const std::string& ca_code);
 // Arrangements are the catalogue's defaults; sources record `options`.
 LocalityPlan grown_plan(const Dataset& data, const DatasetOptions& options, std::size_t k,
                         const FunctionCatalogue& catalogue);
-
-// A fresh empty folder under the build tree for a test's files.
-std::string scratch_folder(const std::string& name);
 
 } // namespace lp::test

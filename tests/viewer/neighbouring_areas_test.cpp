@@ -39,7 +39,7 @@ TEST_CASE("Neighbouring areas: Orkney's layer gives the other 31 councils, disso
     }
 }
 
-TEST_CASE("Neighbouring areas: none for an unfiltered layer; a missing field is named", "[viewer][context][real]") {
+TEST_CASE("Neighbouring areas: none for an unfiltered layer and a missing field is named", "[viewer][context][real]") {
     ZoneReadOptions whole = test::council_from_gpkg("S12000023");
     whole.filter_field.clear();
     whole.filter_values.clear();

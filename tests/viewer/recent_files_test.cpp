@@ -1,4 +1,5 @@
 #include "../../viewer/recent_files.hpp"
+#include "../scratch_folder.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,8 +10,7 @@ using lp::viewer::RecentFiles;
 namespace fs = std::filesystem;
 
 TEST_CASE("recent files are kept newest first, once each, and survive a restart", "[viewer][recent]") {
-    const fs::path dir = fs::temp_directory_path() / "lp_recent_files_test";
-    fs::remove_all(dir);
+    const fs::path dir = lp::test::scratch_folder("recent_files");
     const std::string file = (dir / "locality-planner" / "recent.json").string();
     {
         RecentFiles recent(file);
