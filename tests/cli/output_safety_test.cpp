@@ -3,6 +3,7 @@
 // stays byte for byte, and no temporary file is left. A symlink is written through.
 #include "../cli_run.hpp"
 #include "../test_data.hpp"
+#include "../test_files.hpp"
 
 #include "exit_codes.hpp"
 
@@ -34,27 +35,13 @@ Run run_in(const fs::path& dir, const std::string& args) { return shell("cd " + 
 using lp::app::exit_status;
 using lp::app::ExitCode;
 
-std::string bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Entries of a folder that look like a writer's temporary file.
-std::vector<std::string> temporaries(const fs::path& dir) {
-    std::vector<std::string> found;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().filename().string().find(".tmp-") != std::string::npos) found.push_back(e.path().filename().string());
-    return found;
-}
+using lp::test::bytes;
+using lp::test::temporaries;
 
 // A fresh folder holding the three-zone fixture (z.geojson) and its demand table (d.csv),
 // one per process: two builds running this test at once must not remove each other's files.
 fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("lp_safety_" + name + "_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = lp::test::temp_folder("lp_safety_" + name);
     fs::copy_file(std::string(LP_SOURCE_DIR) + "/tests/fixtures/three_zones.geojson", dir / "z.geojson");
     fs::copy_file(std::string(LP_SOURCE_DIR) + "/tests/fixtures/demand_ok.csv", dir / "d.csv");
     return dir;
