@@ -2,6 +2,7 @@
 // one boundary each, written as RFC 7946 GeoJSON, GeoPackage or Shapefile.
 #include "command_registry.hpp"
 #include "data_options.hpp"
+#include "output_layer_options.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
@@ -22,11 +23,12 @@ struct DissolveArgs {
     DataOptions data;
     std::string by;
     std::string out;
+    OutputLayer layer{"dissolved"};
 };
 
 void run_dissolve(const DissolveArgs& args) {
     prepare_outputs({{"--out", args.out}}, args.data.inputs());
-    check_output_path(args.out);
+    naming_flags(output_layer_flag_words, [&] { check_output_path(args.out, args.layer); });
     DatasetOptions options = args.data.resolved();
     options.build_graph = false;
     Dataset ds = load_dataset(options);
@@ -67,8 +69,8 @@ void run_dissolve(const DissolveArgs& args) {
     style.name = "dissolved";
     style.category_field = style.label_field = args.by.empty() ? "group" : args.by;
     for (std::size_t g = 0; g < names.size(); ++g) style.categories.push_back({names[g], names[g], default_locality_colour(g)});
-    write_features(args.out, features, zones.working_crs, style);
-    std::cout << "wrote " << features.size() << " feature(s) to " << args.out << "\n";
+    naming_flags(output_layer_flag_words, [&] { write_features(args.out, features, zones.working_crs, style, args.layer); });
+    std::cout << "wrote " << features.size() << " feature(s) to " << args.out << layer_note(args.out, args.layer) << "\n";
 }
 
 const RegisterCommand registration([](CLI::App& app) {
@@ -77,6 +79,7 @@ const RegisterCommand registration([](CLI::App& app) {
     args->data.add_to(*cmd);
     cmd->add_option("--by", args->by, "Attribute whose values group the zones (default: dissolve all)");
     cmd->add_option("--out", args->out, "Output file: .geojson (RFC 7946), .gpkg or .shp")->required();
+    add_output_layer_options(*cmd, args->layer, "Layer to write in a .gpkg");
     cmd->callback([args] { run_dissolve(*args); });
 });
 

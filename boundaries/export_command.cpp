@@ -4,6 +4,7 @@
 // relative path, so the folder can be moved or shared.
 #include "command_registry.hpp"
 #include "data_options.hpp"
+#include "output_layer_options.hpp"
 #include "plan_inputs.hpp"
 
 #include <lp/core/error.hpp>
@@ -32,6 +33,7 @@ struct ExportArgs {
     std::string plan;
     std::string format = "qgis";
     std::string out;
+    OutputLayer layer; // the plan's layer in both GeoPackages; named after each file by default
 };
 
 // "glasgow.plan.json" -> "glasgow": the project's file name.
@@ -55,12 +57,21 @@ void run_export(const ExportArgs& args) {
     const std::string project_path = (dir / (stem + ".qgz")).string();
     const std::string localities_path = (dir / "localities.gpkg").string();
     const std::string zones_path = (dir / "zones.gpkg").string();
+    // Each GeoPackage keeps the layers it has besides the plan's.
+    const OutputLayer localities_layer{args.layer.name.empty() ? "localities" : args.layer.name, args.layer.overwrite};
+    const OutputLayer zones_layer{args.layer.name.empty() ? "zones" : args.layer.name, args.layer.overwrite};
     std::vector<NamedPath> outputs{{"--out", project_path}, {"--out", localities_path}, {"--out", zones_path}};
     auto inputs = args.data.inputs();
     inputs.push_back({"--plan", args.plan});
     if (fs::exists(dir) && !fs::is_directory(dir))
         throw Error(ErrorKind::output_not_regular, "--out " + args.out + ": is a file, not a folder");
-    if (fs::is_directory(dir)) prepare_outputs(outputs, inputs);
+    if (fs::is_directory(dir)) {
+        prepare_outputs(outputs, inputs);
+        naming_flags(output_layer_flag_words, [&] {
+            check_output_path(localities_path, localities_layer);
+            check_output_path(zones_path, zones_layer);
+        });
+    }
 
     const LoadedPlan loaded = load_plan_input(args.plan, "", args.data, "");
     const DatasetOptions options = dataset_options_for(loaded, args.data);
@@ -86,9 +97,12 @@ void run_export(const ExportArgs& args) {
     const auto indicators = locality_indicators(plan, data, &shapes);
 
     OutputSet files; // the folder's files, or none of them
-    files.add_features(localities_path, locality_features(plan, shapes, catalogue, indicators), crs,
-                       locality_style(plan));
-    files.add_features(zones_path, zone_locality_features(plan, data.zones), crs, zone_locality_style(plan));
+    naming_flags(output_layer_flag_words, [&] {
+        files.add_features(localities_path, locality_features(plan, shapes, catalogue, indicators), crs,
+                           locality_style(plan), localities_layer);
+        files.add_features(zones_path, zone_locality_features(plan, data.zones), crs, zone_locality_style(plan),
+                           zones_layer);
+    });
 
     QgisProject project;
     project.title = plan.partnership_name.empty() ? stem + " localities" : plan.partnership_name + " localities";
@@ -114,13 +128,16 @@ void run_export(const ExportArgs& args) {
     LayerStyle over = locality_style(plan);
     over.fill_opacity = 0.15;
     over.outline_width_mm = 0.9;
-    project.layers.push_back({"localities", "Localities", "localities.gpkg|layername=localities", false, crs,
-                              qgis_style_elements(over), true});
-    project.layers.push_back({"zones", "Zones by locality", "zones.gpkg|layername=zones", false, crs,
+    project.layers.push_back({"localities", "Localities", "localities.gpkg|layername=" + localities_layer.name, false,
+                              crs, qgis_style_elements(over), true});
+    project.layers.push_back({"zones", "Zones by locality", "zones.gpkg|layername=" + zones_layer.name, false, crs,
                               qgis_style_elements(zone_locality_style(plan)), false});
     files.add_text(project_path, qgis_project_archive(project, stem + ".qgs", project_path));
-    files.commit();
-    for (const auto& path : files.targets()) std::cout << "wrote " << path << "\n";
+    const auto targets = files.targets(); // in the order staged: localities.gpkg, zones.gpkg, then the rest
+    files.commit();                       // (which empties the set)
+    for (std::size_t i = 0; i < targets.size(); ++i)
+        std::cout << "wrote " << targets[i]
+                  << (i < 2 ? layer_note(targets[i], i == 0 ? localities_layer : zones_layer) : std::string()) << "\n";
 }
 
 const RegisterCommand registration([](CLI::App& app) {
@@ -131,6 +148,8 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--format", args->format, "Export format: qgis")->capture_default_str();
     cmd->add_option("--out", args->out, "Folder for <plan>.qgz, localities.gpkg, zones.gpkg and the point layers")
         ->required();
+    add_output_layer_options(*cmd, args->layer,
+                             "The plan's layer in localities.gpkg and zones.gpkg (default: localities and zones)");
     args->data.add_to(*cmd, false);
     cmd->callback([args] { run_export(*args); });
 });

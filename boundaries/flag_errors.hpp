@@ -3,6 +3,7 @@
 // ...", "keep-whole field ward: ...") because the viewer shows its messages too. On the
 // command line that setting is a flag, so here the message names the flag instead.
 #include <lp/core/error.hpp>
+#include <lp/io/geojson_writer.hpp>
 
 #include <span>
 #include <string>
@@ -13,6 +14,7 @@ namespace lp::cli {
 struct FlagWords {
     const char* engine; // how an engine message begins
     const char* flag;   // what the command line says instead
+    bool at_end = false; // the words end the message instead (advice after what went wrong)
 };
 
 // The words of the settings generate (and plan import, for balance) take.
@@ -30,8 +32,16 @@ inline constexpr FlagWords generate_flag_words[] = {
      "--all needs --localities K (2 or more) or --localities-csv"},
 };
 
-// Runs work(); an lp::Error whose message begins with one of the engine's words is raised
-// again, of the same kind, with the flag in their place.
+// The words of the settings of a command writing features (lp::OutputLayer): --layer-name,
+// and the advice ending the refusal of a GeoPackage layer that exists.
+inline constexpr FlagWords output_layer_flag_words[] = {
+    {"output layer name ", "--layer-name "},
+    {existing_layer_advice, "add --overwrite to replace that layer, or --layer-name NAME to write another", true},
+};
+
+// Runs work(); an lp::Error whose message begins with one of the engine's words (or ends
+// with them, for words marked at_end) is raised again, of the same kind, with the flag in
+// their place.
 template <typename Work>
 decltype(auto) naming_flags(std::span<const FlagWords> words, Work&& work) {
     try {
@@ -40,8 +50,10 @@ decltype(auto) naming_flags(std::span<const FlagWords> words, Work&& work) {
         const std::string message = e.what();
         for (const auto& w : words) {
             const std::string engine = w.engine;
-            if (message.compare(0, engine.size(), engine) == 0)
-                throw Error(e.kind(), w.flag + message.substr(engine.size()));
+            if (message.size() < engine.size()) continue;
+            const std::size_t at = w.at_end ? message.size() - engine.size() : 0;
+            if (message.compare(at, engine.size(), engine) == 0)
+                throw Error(e.kind(), message.substr(0, at) + w.flag + message.substr(at + engine.size()));
         }
         throw;
     }

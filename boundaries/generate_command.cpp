@@ -4,6 +4,7 @@
 #include "data_options.hpp"
 #include "flag_errors.hpp"
 #include "hub_inputs.hpp"
+#include "output_layer_options.hpp"
 
 #include "exit_codes.hpp"
 
@@ -56,6 +57,7 @@ struct GenerateArgs {
     std::uint64_t seed = 1;
     double effort = 1.0;
     std::string out;
+    OutputLayer layer{"localities"};
     std::string assignment_csv;
     // --all: every partnership at once
     bool all = false;
@@ -267,7 +269,7 @@ void run_generate(const GenerateArgs& args) {
     }
     if (args.out.empty()) throw Error(ErrorKind::bad_setting, "generate needs --out FILE (or --all with --out-dir)");
     prepare_outputs({{"--out", args.out}, {"--assignment", args.assignment_csv}}, generate_inputs(args));
-    check_output_path(args.out);
+    naming_flags(output_layer_flag_words, [&] { check_output_path(args.out, args.layer); });
     if (!args.assignment_csv.empty()) check_output_folder(args.assignment_csv);
     // Without --localities, one locality per hub.
     std::vector<HubRequest> hub_requests;
@@ -313,7 +315,9 @@ void run_generate(const GenerateArgs& args) {
     const PartitionResult& result = run.result;
 
     OutputSet outputs; // both files, or neither
-    outputs.add_features(args.out, locality_features(run), zones.working_crs, locality_style(run));
+    naming_flags(output_layer_flag_words, [&] {
+        outputs.add_features(args.out, locality_features(run), zones.working_crs, locality_style(run), args.layer);
+    });
     if (!args.assignment_csv.empty()) outputs.add_text(args.assignment_csv, assignment_csv(zones, run));
     outputs.commit();
 
@@ -348,8 +352,8 @@ void run_generate(const GenerateArgs& args) {
         std::printf("\nhub %zu: %s (%s, zone %s) leads %s", i + 1, run_options.hubs[i].place.c_str(),
                     run.hubs[i].found_as.c_str(), zones.ids[run.hubs[i].zone].c_str(), run.names[i].c_str());
     for (const auto& excess : run.excesses) std::printf("\nbeyond the soft band: %s", excess.text.c_str());
-    std::printf("\nwrote %s%s%s\n", args.out.c_str(), args.assignment_csv.empty() ? "" : " and ",
-                args.assignment_csv.c_str());
+    std::printf("\nwrote %s%s%s%s\n", args.out.c_str(), layer_note(args.out, args.layer).c_str(),
+                args.assignment_csv.empty() ? "" : " and ", args.assignment_csv.c_str());
     if (!result.within_tolerance || !result.contiguous) {
         std::cerr << "boundaries: the best plan found misses the request (written anyway):\n";
         for (const auto& problem : result.problems) std::cerr << "  " << problem << "\n";
@@ -421,6 +425,7 @@ const RegisterCommand registration([](CLI::App& app) {
             },
             "NUMBER > 0"));
     cmd->add_option("--out", args->out, "Locality boundaries: .geojson, .gpkg or .shp");
+    add_output_layer_options(*cmd, args->layer, "Layer of locality boundaries to write in a .gpkg");
     cmd->add_option("--assignment", args->assignment_csv, "CSV of zone,locality to write");
     cmd->add_flag("--all", args->all, "Every partnership at once: one plan per value of --group-field");
     cmd->add_option("--group-field", args->group_field,

@@ -105,7 +105,8 @@ int write_tessellation(const std::string& out_dir, std::size_t n, std::uint64_t 
         }
     }
     std::filesystem::create_directories(out_dir);
-    lp::write_features(out_dir + "/zones.gpkg", features, "EPSG:27700");
+    // A run again into the same folder replaces its own layer (other layers of the file stay).
+    lp::write_features(out_dir + "/zones.gpkg", features, "EPSG:27700", {}, {"zones", true});
     lp::write_file_atomically(out_dir + "/demand.csv", demand);
     std::printf("wrote a tessellation of %zu zones (%lld rows) to %s\n", k, static_cast<long long>(rows), out_dir.c_str());
     return 0;

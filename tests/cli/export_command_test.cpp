@@ -4,6 +4,7 @@
 // is refused before any work.
 #include "../cli_run.hpp"
 #include "../scratch_folder.hpp"
+#include "../test_files.hpp"
 #include "exit_codes.hpp"
 #include <lp/core/error.hpp>
 
@@ -45,16 +46,8 @@ TEST_CASE("export --format qgis: a project folder with styled localities, zones 
         CHECK(fs::is_regular_file(out / name));
     for (const auto& e : fs::directory_iterator(out)) CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
 
-    // The project: read back through GDAL's zip reader (it knows zips by their extension).
-    fs::copy_file(out / "sample.qgz", dir / "sample_qgz.zip", fs::copy_options::overwrite_existing);
-    const std::string member = "/vsizip/" + (dir / "sample_qgz.zip").string() + "/sample.qgs";
-    VSIStatBufL stat;
-    REQUIRE(VSIStatL(member.c_str(), &stat) == 0);
-    std::string qgs(static_cast<std::size_t>(stat.st_size), '\0');
-    VSILFILE* f = VSIFOpenL(member.c_str(), "rb");
-    REQUIRE(f);
-    CHECK(VSIFReadL(qgs.data(), 1, qgs.size(), f) == qgs.size());
-    VSIFCloseL(f);
+    // The project: read back through GDAL's zip reader.
+    const std::string qgs = lp::test::qgs_in_qgz(out / "sample.qgz", "sample.qgs", dir);
     CHECK(qgs.find("<title>Sample Council localities</title>") != std::string::npos);
     for (const char* source : {"./localities.gpkg|layername=localities", "./zones.gpkg|layername=zones",
                                "./gp_practices.geojson", "./hospitals.geojson"})

@@ -4,6 +4,7 @@
 #include "../cli_run.hpp"
 #include "../scratch_folder.hpp"
 #include "../test_data.hpp"
+#include "../test_files.hpp"
 
 #include "exit_codes.hpp"
 
@@ -35,20 +36,8 @@ Run run_in(const fs::path& dir, const std::string& args) { return shell("cd " + 
 using lp::app::exit_status;
 using lp::app::ExitCode;
 
-std::string bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Entries of a folder that look like a writer's temporary file.
-std::vector<std::string> temporaries(const fs::path& dir) {
-    std::vector<std::string> found;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().filename().string().find(".tmp-") != std::string::npos) found.push_back(e.path().filename().string());
-    return found;
-}
+using lp::test::bytes;
+using lp::test::temporaries;
 
 // A fresh folder holding the three-zone fixture (z.geojson) and its demand table (d.csv),
 // in this process's scratch folder: two builds running this test at once must not remove

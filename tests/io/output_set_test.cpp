@@ -2,6 +2,7 @@
 // none is; temporaries of dead writers go, live ones stay; a set killed between its
 // renames is completed by the next run.
 #include "../scratch_folder.hpp"
+#include "../test_files.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/io/output_set.hpp>
@@ -23,12 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using lp::test::bytes;
 
 void put(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 

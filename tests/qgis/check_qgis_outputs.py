@@ -51,12 +51,13 @@ def main():
     assignment = os.path.join(args.out, "dundee.csv")
     for ext, path in outputs.items():
         extra = ["--assignment", assignment] if ext == "geojson" else []
+        # --overwrite: a GeoPackage left by an earlier run keeps its layer until replaced.
         run("generate", *common, "--localities", str(k), "--balance", "pop2020_total:5%", "--seed", "1",
-            "--out", path, *extra)
+            "--out", path, "--overwrite", *extra)
     plan = os.path.join(args.out, "dundee.plan.json")
     run("plan", "import", "--assignment", assignment, *common, "--out", plan)
     project_dir = os.path.join(args.out, "project")
-    run("export", "--plan", plan, "--format", "qgis", "--out", project_dir)
+    run("export", "--plan", plan, "--format", "qgis", "--out", project_dir, "--overwrite")
 
     app = QgsApplication([], False)
     app.initQgis()

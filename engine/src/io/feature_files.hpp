@@ -14,12 +14,28 @@ std::string output_driver(const std::string& path);
 // The attribute names of the features (the first feature's properties, in order).
 std::vector<std::string> property_names(const std::vector<Feature>& features);
 
+// The name of the layer the features at path go under: layer.name, or the file's stem.
+// For a GeoPackage (geopackage true), throws lp::Error(bad_setting) for a name GeoPackage
+// keeps for itself (gpkg_..., rtree_..., sqlite_..., layer_styles).
+std::string output_layer_name(const std::string& path, const OutputLayer& layer, bool geopackage);
+
+// For a GeoPackage output whose target (the end of its symlinks) holds a file that is not
+// empty: throws what adding layer_name to it would (lp::Error(write_failed) when it is open
+// in another program or is no GeoPackage, lp::Error(output_is_input) when it has the layer
+// and overwrite is off), reading it only, and returns true. False when there is no such
+// file (the output is a new GeoPackage). shown names the output in messages.
+bool check_existing_geopackage(const std::string& target, const std::string& layer_name, bool overwrite,
+                               const std::string& shown);
+
 // Creates file (a new path) with one layer named layer_name holding the features, in the
-// working CRS, and closes it. shown names the output in messages. A Shapefile's fields get
-// their short names (lp/io/shapefile_names.hpp); a GeoPackage gets the style (if any) as
-// its layer's default in layer_styles. Throws lp::Error(write_failed).
+// working CRS, and closes it. For a GeoPackage, file may instead be a copy of an existing
+// one: the layer is added to it, replacing one of the same name when overwrite (else
+// lp::Error(output_is_input)), and its other layers and their styles stay. shown names the
+// output in messages. A Shapefile's fields get their short names
+// (lp/io/shapefile_names.hpp); a GeoPackage gets the style (if any) as its layer's default
+// in layer_styles, in place of that layer's earlier rows. Throws lp::Error(write_failed).
 void write_gdal_features(const std::string& file, const std::string& layer_name, const std::string& driver_name,
                          const std::vector<Feature>& features, const std::string& working_crs, const std::string& shown,
-                         const LayerStyle& style = {});
+                         const LayerStyle& style = {}, bool overwrite = false);
 
 } // namespace lp::detail

@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <sys/stat.h>
 
 namespace lp {
 
@@ -129,13 +131,27 @@ OGRFieldType field_type(const nlohmann::ordered_json& v) {
 
 // The QGIS convention for a GeoPackage's default style: a layer_styles attribute table
 // (QgsOgrProviderMetadata::saveStyle writes the same columns), one row per layer, with
-// catalogue and schema '' (QGIS's lookup matches f_table_schema='').
+// catalogue and schema '' (QGIS's lookup matches f_table_schema=''). The rows of other
+// layers stay; those of this layer (an older run's, or the replaced layer's) go, and the
+// style (when not empty) takes their place.
 void write_layer_styles(GDALDataset& ds, const std::string& layer_name, const std::string& geometry_column,
                         const LayerStyle& style, const std::string& path) {
     auto fail = [&](const std::string& what) {
-        return Error(ErrorKind::write_failed, path + ": cannot write the layer style (" + what + ": " + CPLGetLastErrorMsg() + ")");
+        return Error(ErrorKind::write_failed, path + ": cannot write the style of layer '" + layer_name + "' (" + what +
+                                                  ": " + CPLGetLastErrorMsg() + ")");
     };
     OGRLayer* styles = ds.GetLayerByName("layer_styles");
+    if (styles) {
+        std::vector<GIntBig> own;
+        const int name_field = styles->GetLayerDefn()->GetFieldIndex("f_table_name");
+        styles->ResetReading();
+        if (name_field >= 0)
+            while (OGRFeatureUniquePtr row{styles->GetNextFeature()})
+                if (EQUAL(row->GetFieldAsString(name_field), layer_name.c_str())) own.push_back(row->GetFID());
+        for (GIntBig fid : own)
+            if (styles->DeleteFeature(fid) != OGRERR_NONE) throw fail("its earlier row");
+    }
+    if (style.empty()) return;
     if (!styles) {
         styles = ds.CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
         if (!styles) throw fail("layer_styles table");
@@ -167,6 +183,33 @@ void write_layer_styles(GDALDataset& ds, const std::string& layer_name, const st
     if (styles->CreateFeature(&row) != OGRERR_NONE) throw fail("its row");
 }
 
+// An existing GeoPackage, opened for update or for reading; lp::Error(write_failed) naming
+// shown when GDAL cannot open it as one.
+GDALDatasetUniquePtr open_geopackage(const std::string& file, bool update, const std::string& shown) {
+    const char* const drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers));
+    if (!ds)
+        throw Error(ErrorKind::write_failed, shown + ": exists and is not a GeoPackage that GDAL can open (" +
+                                                 CPLGetLastErrorMsg() + "); it was left as it was");
+    return ds;
+}
+
+// The index of the layer of ds named name, whatever its case (SQLite's rule for table
+// names): -1 when there is none. Refused, naming the file and the layer, when there is one
+// and overwrite is off.
+int layer_to_replace(GDALDataset& ds, const std::string& name, bool overwrite, const std::string& shown) {
+    for (int i = 0; i < ds.GetLayerCount(); ++i) {
+        const char* existing = ds.GetLayer(i)->GetName();
+        if (!EQUAL(existing, name.c_str())) continue;
+        if (!overwrite)
+            throw Error(ErrorKind::output_is_input, shown + ": has a layer '" + existing +
+                                                        "' already; nothing was written: " + existing_layer_advice);
+        return i;
+    }
+    return -1;
+}
+
 } // namespace
 
 namespace detail {
@@ -178,20 +221,65 @@ std::vector<std::string> property_names(const std::vector<Feature>& features) {
     return names;
 }
 
+std::string output_layer_name(const std::string& path, const OutputLayer& layer, bool geopackage) {
+    const std::string name = layer.name.empty() ? fs::path(path).stem().string() : layer.name;
+    if (!geopackage) return name;
+    bool reserved = EQUAL(name.c_str(), "layer_styles");
+    for (const char* prefix : {"gpkg_", "rtree_", "sqlite_"})
+        reserved = reserved || EQUALN(name.c_str(), prefix, std::strlen(prefix));
+    if (reserved)
+        throw Error(ErrorKind::bad_setting, "output layer name " + name + ": GeoPackage keeps that name for itself "
+                                                "(gpkg_..., rtree_..., sqlite_..., layer_styles); choose another for " + path);
+    return name;
+}
+
+bool check_existing_geopackage(const std::string& target, const std::string& layer_name, bool overwrite,
+                               const std::string& shown) {
+    struct stat st {};
+    if (::stat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) return false;
+    // SQLite's journals: the file is open in another program (QGIS keeps a -wal while it
+    // shows the layer) or a write to it was cut short. A copy of the file alone would miss
+    // what they hold, and a replaced file under an open -wal would be corrupted.
+    for (const char* journal : {"-wal", "-journal"}) {
+        struct stat js {};
+        if (::lstat((target + journal).c_str(), &js) == 0)
+            throw Error(ErrorKind::write_failed, shown + ": " + target + journal +
+                                                     " beside it shows the GeoPackage is open in another program (QGIS?) "
+                                                     "or was not closed cleanly; close it there and try again (nothing "
+                                                     "was written)");
+    }
+    ensure_gdal();
+    const GDALDatasetUniquePtr ds = open_geopackage(target, false, shown);
+    layer_to_replace(*ds, layer_name, overwrite, shown);
+    return true;
+}
+
 void write_gdal_features(const std::string& file, const std::string& layer_name, const std::string& driver_name,
                          const std::vector<Feature>& features, const std::string& working_crs, const std::string& path,
-                         const LayerStyle& style) {
+                         const LayerStyle& style, bool overwrite) {
     ensure_gdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
     if (!driver) throw Error(ErrorKind::write_failed, path + ": GDAL has no " + driver_name + " driver");
     {
-        GDALDatasetUniquePtr ds(driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds) throw Error(ErrorKind::write_failed, path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
+        GDALDatasetUniquePtr ds;
+        std::error_code ec;
+        if (driver_name == "GPKG" && fs::exists(file, ec)) { // a copy of the GeoPackage the layer goes into
+            ds = open_geopackage(file, true, path);
+            const int old = layer_to_replace(*ds, layer_name, overwrite, path);
+            if (old >= 0 && ds->DeleteLayer(old) != OGRERR_NONE)
+                throw Error(ErrorKind::write_failed, path + ": cannot remove the old layer '" + layer_name + "' (" +
+                                                         CPLGetLastErrorMsg() + ")");
+        } else {
+            ds.reset(driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+            if (!ds) throw Error(ErrorKind::write_failed, path + ": cannot create (" + CPLGetLastErrorMsg() + ")");
+        }
         OGRSpatialReference srs;
         srs.SetFromUserInput(working_crs.c_str());
         srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), &srs, wkbMultiPolygon, nullptr);
-        if (!layer) throw Error(ErrorKind::write_failed, path + ": cannot create layer (" + CPLGetLastErrorMsg() + ")");
+        if (!layer)
+            throw Error(ErrorKind::write_failed,
+                        path + ": cannot create layer '" + layer_name + "' (" + CPLGetLastErrorMsg() + ")");
         // One transaction: a GeoPackage otherwise commits (and syncs) every feature.
         const bool transaction = ds->StartTransaction() == OGRERR_NONE;
         const bool shapefile = driver_name == "ESRI Shapefile";
@@ -236,8 +324,7 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
         }
         if (transaction && ds->CommitTransaction() != OGRERR_NONE)
             throw Error(ErrorKind::write_failed, path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
-        if (driver_name == "GPKG" && !style.empty())
-            write_layer_styles(*ds, layer_name, layer->GetGeometryColumn(), style, path);
+        if (driver_name == "GPKG") write_layer_styles(*ds, layer_name, layer->GetGeometryColumn(), style, path);
         ds.reset(); // flush and close
     }
 }
@@ -259,15 +346,22 @@ void check_output_folder(const std::string& path) {
         throw Error(ErrorKind::write_failed, path + ": cannot write: folder " + folder.string() + " does not exist");
 }
 
-void check_output_path(const std::string& path) {
-    detail::output_driver(path);
+void check_output_path(const std::string& path, const OutputLayer& layer) {
+    const bool geopackage = detail::output_driver(path) == "GPKG";
     check_output_folder(path);
+    if (geopackage)
+        detail::check_existing_geopackage(resolve_output_target(path), detail::output_layer_name(path, layer, true),
+                                          layer.overwrite, path);
+}
+
+std::string geopackage_layer_name(const std::string& path, const OutputLayer& layer) {
+    return detail::output_driver(path) == "GPKG" ? detail::output_layer_name(path, layer, true) : std::string();
 }
 
 void write_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs,
-                    const LayerStyle& style) {
+                    const LayerStyle& style, const OutputLayer& layer) {
     OutputSet output;
-    output.add_features(path, features, working_crs, style);
+    output.add_features(path, features, working_crs, style, layer);
     output.commit();
 }
 

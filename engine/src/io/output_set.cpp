@@ -225,15 +225,17 @@ void OutputSet::add_text(const std::string& path, const std::string& contents) {
 }
 
 void OutputSet::add_features(const std::string& path, const std::vector<Feature>& features,
-                             const std::string& working_crs, const LayerStyle& style) {
+                             const std::string& working_crs, const LayerStyle& style, const OutputLayer& layer) {
     const std::string driver = detail::output_driver(path);
     if (driver.empty()) {
         add_text(path, to_geojson(features, working_crs));
         return;
     }
     const bool shapefile = driver == "ESRI Shapefile";
+    const bool geopackage = driver == "GPKG";
     const fs::path given(path);
     const std::string stem = given.stem().string();
+    const std::string layer_name = detail::output_layer_name(path, layer, geopackage);
     // Each file of the output and where it goes (a Shapefile's sidecars may be links of their own).
     std::vector<std::pair<std::string, std::string>> files; // extension, target
     for (const auto& file : file_set(path)) files.emplace_back(fs::path(file).extension().string(), writable_target(file));
@@ -256,8 +258,17 @@ void OutputSet::add_features(const std::string& path, const std::vector<Feature>
         for (const auto& path : left) ::unlink(path.c_str());
     };
     try {
-        detail::write_gdal_features((folder / (base + given.extension().string())).string(), stem, driver, features,
-                                    working_crs, path, style);
+        const std::string file = (folder / (base + given.extension().string())).string();
+        // Into a GeoPackage there already: a copy of it, which the finished file replaces, so
+        // its other layers stay and a run cut short leaves the original whole.
+        if (geopackage && detail::check_existing_geopackage(files.front().second, layer_name, layer.overwrite, path)) {
+            std::error_code ec;
+            fs::copy_file(files.front().second, file, ec);
+            if (ec)
+                throw Error(ErrorKind::write_failed, path + ": cannot copy the GeoPackage to add the layer '" + layer_name +
+                                                         "' (" + ec.message() + "); nothing was written");
+        }
+        detail::write_gdal_features(file, layer_name, driver, features, working_crs, path, style, layer.overwrite);
         for (const auto& [ext, target] : files) {
             const std::string temp = (folder / (base + ext)).string();
             if (!exists_no_follow(temp)) {

@@ -16,20 +16,46 @@ struct Feature {
     nlohmann::ordered_json properties = nlohmann::ordered_json::object();
 };
 
+// The layer features are written as inside a GeoPackage. A GeoPackage that exists already
+// keeps its other layers and their rows of layer_styles: the features go in as one more
+// layer, and a layer of the same name (SQLite's rule: whatever its case) is replaced only
+// with overwrite. An empty name is the file's stem. GeoJSON and Shapefile hold one layer
+// and are replaced whole, so neither field matters to them.
+struct OutputLayer {
+    std::string name;
+    bool overwrite = false;
+};
+
+// How the refusal of a GeoPackage layer that exists ends: the message is "<path>: has a
+// layer '<name>' already; nothing was written: " followed by this (a program may put its
+// own option names in place of these words).
+inline constexpr const char* existing_layer_advice = "overwrite that layer, or write under another layer name";
+
 // Format chosen by extension: .geojson/.json (RFC 7946), .gpkg, .shp. Written as an
 // OutputSet of its own (lp/io/output_set.hpp): temporary files, fsynced, then renamed, so a
 // failure never leaves half a file (nor half a Shapefile). Throws lp::Error(write_failed).
 // To write it together with other files, use OutputSet::add_features.
-// A style (when not empty) goes into a GeoPackage's layer_styles table as its default
-// style, and beside a Shapefile as <name>.qml; GeoJSON has no place for one.
+// Into a GeoPackage that exists, the features go as layer (above), in a copy of the file
+// that then replaces it: throws lp::Error(output_is_input) when that layer exists and
+// overwrite is off, lp::Error(bad_setting) for a name GeoPackage keeps for itself (gpkg_...,
+// rtree_..., sqlite_..., layer_styles), lp::Error(write_failed) when the file is not a
+// GeoPackage, or is open in another program (a -wal or -journal file beside it).
+// A style (when not empty) goes into a GeoPackage's layer_styles table as its layer's
+// default style, replacing the rows of that layer only, and beside a Shapefile as
+// <name>.qml; GeoJSON has no place for one.
 // A Shapefile's field names are shortened (lp/io/shapefile_names.hpp) and
 // <name>.fields.csv maps them to the full names.
 void write_features(const std::string& path, const std::vector<Feature>& features,
-                    const std::string& working_crs, const LayerStyle& style = {});
+                    const std::string& working_crs, const LayerStyle& style = {}, const OutputLayer& layer = {});
+
+// The layer the features at path go under inside a GeoPackage: layer.name, or the file's
+// stem; "" when path is not a GeoPackage.
+std::string geopackage_layer_name(const std::string& path, const OutputLayer& layer);
 
 // Throws what write_features would for a path it cannot take (unknown format, missing
-// folder), so a command can refuse before doing the work.
-void check_output_path(const std::string& path);
+// folder; for a GeoPackage that exists, what it would throw for layer), so a command can
+// refuse before doing the work. Reads the GeoPackage, never writes it.
+void check_output_path(const std::string& path, const OutputLayer& layer = {});
 // Only the folder, for outputs of any kind (CSV, JSON).
 void check_output_folder(const std::string& path);
 

@@ -31,8 +31,10 @@ public:
     // sidecars of an older set at the path that the new one lacks (.cpg, spatial
     // indexes) are removed by commit(). A Shapefile also gets <name>.fields.csv (its short
     // field names) and, with a style, <name>.qml; a GeoPackage keeps the style inside.
+    // A GeoPackage that exists is copied to the temporary file and the features go into
+    // the copy as layer, its other layers and styles kept (OutputLayer in geojson_writer.hpp).
     void add_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs,
-                      const LayerStyle& style = {});
+                      const LayerStyle& style = {}, const OutputLayer& layer = {});
 
     // Renames every file into place. Throws lp::Error(output_not_regular) when a target
     // became a folder, device or FIFO meanwhile (nothing is renamed then), and
