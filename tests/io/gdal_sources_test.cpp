@@ -7,6 +7,7 @@
 #include "../test_data.hpp"
 
 #include <lp/core/error.hpp>
+#include <lp/io/geojson_writer.hpp>
 #include <lp/io/zone_layer.hpp>
 
 #include <filesystem>
@@ -72,4 +73,24 @@ TEST_CASE("connection strings and URLs go to GDAL, not to a file check", "[io][g
             CHECK_THAT(e.what(), Catch::Contains("GDAL cannot read it") && !Catch::Contains("file not found"));
         }
     }
+}
+
+TEST_CASE("outputs by extension: FlatGeobuf, and upper-case extensions", "[io][gdal_sources]") {
+    const Scratch s;
+    const ZoneLayer zones = read_zones(zones_at(test::data("councils/dz2011_orkney_islands_S12000023.geojson")));
+    std::vector<Feature> features(2);
+    for (std::size_t i = 0; i < 2; ++i) {
+        features[i].shape = zones.shapes[i];
+        features[i].properties["locality"] = static_cast<int>(i + 1);
+        features[i].properties["name"] = i == 0 ? "Kirkwall" : "Stromness";
+    }
+    for (const std::string name : {"out.fgb", "OUT.GPKG", "Out.GeoJSON"}) {
+        write_features(s.path(name), features, zones.working_crs);
+        const auto run = test::shell("ogrinfo -ro -al -so " + s.path(name));
+        INFO(run.output);
+        CHECK(run.status == 0);
+        CHECK_THAT(run.output, Catch::Contains("Feature Count: 2"));
+    }
+    CHECK_THROWS_WITH(write_features(s.path("out.kml"), features, zones.working_crs),
+                      Catch::Contains("use .geojson, .gpkg, .shp or .fgb"));
 }

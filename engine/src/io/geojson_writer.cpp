@@ -8,6 +8,7 @@
 #include "io/gdal_util.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -331,11 +332,14 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
 
 // The GDAL driver for an output path, "" for our own RFC 7946 writer.
 std::string output_driver(const std::string& path) {
-    const std::string ext = fs::path(path).extension().string();
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); }); // .GPKG too
     if (ext == ".geojson" || ext == ".json") return "";
     if (ext == ".gpkg") return "GPKG";
     if (ext == ".shp") return "ESRI Shapefile";
-    throw Error(ErrorKind::bad_setting, path + ": unknown output format '" + ext + "' (use .geojson, .gpkg or .shp)");
+    if (ext == ".fgb") return "FlatGeobuf";
+    throw Error(ErrorKind::bad_setting,
+                path + ": unknown output format '" + ext + "' (use .geojson, .gpkg, .shp or .fgb)");
 }
 
 } // namespace detail
