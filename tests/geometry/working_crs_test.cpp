@@ -41,7 +41,7 @@ TEST_CASE("a working CRS must keep areas and lengths in metres", "[geometry][crs
     CHECK_THAT(refusal("foo"), Catch::StartsWith("working CRS foo: not a coordinate reference system PROJ knows"));
 }
 
-TEST_CASE("--crs EPSG:3857 is refused before reading, naming the option", "[geometry][crs][cli]") {
+TEST_CASE("the working CRS option refuses EPSG:3857 before reading, naming the option", "[geometry][crs][cli]") {
     const std::string zones = "inspect --zones " + test::scotland_gpkg() +
                               " --layer datazones --id-field dz11_code --filter-field ca_code --filter S12000023";
     for (const std::string crs : {"EPSG:3857", "EPSG:4326", "foo", "EPSG:999999"}) {
