@@ -27,7 +27,7 @@ int exit_status() { return status; }
 namespace {
 
 // `--config FILE` (any subcommand): the TOML file's `key = value` lines become
-// `--key value` arguments in its place, so the file and the command line are one
+// `--key value` arguments in its place (a key's '_' read as '-'), so the file and the command line are one
 // language and later command-line options add to or override it.
 std::vector<std::string> expand_config_files(int argc, char** argv) {
     std::vector<std::string> out;
@@ -50,7 +50,10 @@ std::vector<std::string> expand_config_files(int argc, char** argv) {
         }
         for (const auto& item : items) {
             if (item.name == "++" || item.name == "--") continue; // section markers
-            const std::string option = "--" + item.name;
+            // Keys as the long options, with '_' or '-' alike (id_field = id-field).
+            std::string key = item.name;
+            std::replace(key.begin(), key.end(), '_', '-');
+            const std::string option = "--" + key;
             if (item.inputs.size() == 1 && (item.inputs[0] == "true" || item.inputs[0] == "false")) {
                 if (item.inputs[0] == "true") out.push_back(option);
                 continue;

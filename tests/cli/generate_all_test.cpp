@@ -61,3 +61,15 @@ TEST_CASE("generate --all from a TOML config file", "[cli][generate][real]") {
     CHECK(run_boundaries("generate --config /nonexistent/run.toml", missing) == lp::app::exit_status(lp::app::ExitCode::file_not_found));
     CHECK_THAT(missing, Catch::Contains("/nonexistent/run.toml: config file not found"));
 }
+
+TEST_CASE("a config file is read by every command, its keys with '_' or '-'", "[cli][config]") {
+    const fs::path dir = lp::test::scratch_folder("config_any_command");
+    const fs::path config = dir / "orkney.toml";
+    std::ofstream(config) << "zones = \"" << lp::test::scotland_gpkg() << "\"\nlayer = \"datazones\"\n"
+                          << "id_field = \"dz11_code\"\nfilter_field = \"ca_code\"\nfilter = [\"S12000023\"]\n";
+    std::string output;
+    CHECK(run_boundaries("inspect --config " + config.string(), output) == 0);
+    CHECK_THAT(output, Catch::Contains("zones:       29"));
+    CHECK(run_boundaries("dissolve --config " + config.string() + " --out " + (dir / "orkney.geojson").string(), output) == 0);
+    CHECK(fs::exists(dir / "orkney.geojson"));
+}
