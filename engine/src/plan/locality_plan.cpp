@@ -36,4 +36,8 @@ std::string default_locality_colour(std::size_t n) {
     return palette[n % palette.size()];
 }
 
+Locality numbered_locality(std::size_t n, std::string name) {
+    return {"L" + std::to_string(n + 1), std::move(name), default_locality_colour(n), false};
+}
+
 } // namespace lp
