@@ -34,6 +34,11 @@ change, compares the edited plan with its file and quits from the File menu. Pha
 overlay changes the map, and neither the finished nor a cancelled chain changes the plan.
 Phase 11 resizes the window with xdotool and checks, with ImageMagick's import, that the X
 server shows the frame the viewer drew (frames are presented without swapping).
+Phase 12 (issue 20 item 4) generates localities in the viewer: Highland with no plan, nine
+hubs (towns of the GeoNames gazetteer, --places) and a soft 25% band: nine localities named
+after their hubs with Inverness whole and the reason it is large, one undo back to the empty
+plan, the trade-off table of five bands, a row picked (10%: Inverness split), and two hubs
+clicked on the map.
 
 Standard library only (the PNG reader is below); phase 11 also runs xdotool and import,
 which scripts/install_debian_packages.sh --test installs.
@@ -60,6 +65,7 @@ TABLE = (0, HEIGHT - 230, WIDTH - 430, HEIGHT)
 FUNCTIONS = (WIDTH - 430, 25, WIDTH, HEIGHT)
 ON_BOUNDARY_HEADER = (440, 628)  # the locality table's "On boundary" header with settlements (phase 6)
 DIALOG = (WIDTH // 2 - 200, HEIGHT // 2 - 40, WIDTH // 2 + 200, HEIGHT // 2 + 40)  # the middle of a centred question
+GENERATE_WINDOW = (WIDTH - 564, 25, WIDTH - 4, 700)  # Generate localities, over the right panel (generate_dialog.cpp)
 
 
 def read_png(path):
@@ -126,19 +132,35 @@ def differing_fraction(a, b, box):
     return diff / max(total, 1)
 
 
+def council_command(args, council, tables, extra):
+    """The viewer under xvfb-run on one council's zones of the Scottish layer, with these
+    demand tables (file names in demand/)."""
+    command = ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", args.viewer,
+               "--zones", os.path.join(args.data, "dz2011_scotland_bng.gpkg"), "--layer", "datazones",
+               "--id-field", "dz11_code", "--filter-field", "ca_code", "--filter", council]
+    for table in tables:
+        command += ["--demand", os.path.join(args.data, "demand", table)]
+    return command + extra
+
+
 def viewer_command(args, script_text, script_name, extra):
+    """The viewer on Glasgow, running script_text (written to script_name)."""
     script = os.path.join(args.out, script_name)
     with open(script, "w") as f:
         f.write(script_text)
     data = args.data
-    return ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", args.viewer,
-            "--zones", os.path.join(data, "dz2011_scotland_bng.gpkg"), "--layer", "datazones",
-            "--id-field", "dz11_code", "--filter-field", "ca_code", "--filter", "S12000049",
-            "--demand", os.path.join(data, "demand", "dz2011_population_2020.csv"),
-            "--demand", os.path.join(data, "demand", "dz2011_simd2020.csv"),
-            "--points", os.path.join(data, "points", "gp_practices_2021.geojson"),
-            "--points", os.path.join(data, "points", "nhs_hospitals_2024.geojson"),
-            "--balance", "pop2020_total:0.05", "--script", script] + extra
+    return council_command(args, "S12000049", ["dz2011_population_2020.csv", "dz2011_simd2020.csv"],
+                           ["--points", os.path.join(data, "points", "gp_practices_2021.geojson"),
+                            "--points", os.path.join(data, "points", "nhs_hospitals_2024.geojson"),
+                            "--balance", "pop2020_total:0.05", "--script", script] + extra)
+
+
+HIGHLAND_TABLES = ["dz2011_population_2020.csv", "dz2011_access_rurality.csv", "dz2011_lookup.csv"]
+
+
+def highland_command(args, script, extra):
+    """The viewer on Highland with the tables that find and name its towns."""
+    return council_command(args, "S12000017", HIGHLAND_TABLES, extra + ["--script", script])
 
 
 def run_viewer(args, script_text, script_name, extra):
@@ -299,7 +321,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     # No plan, recovery, kept or output file of an earlier run may remain.
     for pattern in ("glasgow-plan*", "untitled-plan*", "*.png", "*.txt", "*.txt.log", "crash-expected.json",
-                    "restored.json", "after-*.json", "locks-*.json", "balance-*.json", "map-export.*"):
+                    "restored.json", "after-*.json", "locks-*.json", "balance-*.json", "map-export.*", "highland-*.json"):
         for stale in glob.glob(os.path.join(args.out, pattern)):
             os.remove(stale)
     plan_path = os.path.join(args.out, "glasgow-plan.json")
@@ -401,6 +423,7 @@ quit
     viewer_panels(args, candidates, target)
     alternatives(args, candidates)
     resized_window(args)
+    generate_highland(args)
     print("viewer screenshots OK:", args.out)
 
 
@@ -790,13 +813,7 @@ def find_inverness(args):
                 f"menu open-data glasgow-plan.json\nexpect-title glasgow-plan.json - Locality Planner\n"
                 f"expect-locality {glasgow_zone} {glasgow_locality}\n"
                 f"screenshot 18-opened-in-background.png\nquit\n")
-    command = ["xvfb-run", "-a", "-s", f"-screen 0 {WIDTH}x{HEIGHT}x24", args.viewer,
-               "--zones", os.path.join(data, "dz2011_scotland_bng.gpkg"), "--layer", "datazones",
-               "--id-field", "dz11_code", "--filter-field", "ca_code", "--filter", "S12000017",
-               "--demand", os.path.join(data, "demand", "dz2011_population_2020.csv"),
-               "--demand", os.path.join(data, "demand", "dz2011_access_rurality.csv"),
-               "--demand", os.path.join(data, "demand", "dz2011_lookup.csv"),
-               "--settlements", "urban_rural_6fold_2016:1-4", "--script", script]
+    command = highland_command(args, script, ["--settlements", "urban_rural_6fold_2016:1-4"])
     result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=540)
     sys.stderr.write(result.stderr)
     if result.returncode != 0:
@@ -980,6 +997,141 @@ quit
     print(f"alternatives overlay: {changed:.4f} of the map differs with boundary frequencies shown")
     assert changed > 0.01, "the boundary-frequency overlay changed (almost) nothing on the map"
     print("alternatives: overlay shown; the plan file, assignment, unsaved edit and undo stack unchanged")
+
+
+HIGHLAND_HUBS = ["Inverness", "Wick", "Dornoch", "Alness", "Dingwall", "Portree", "Fort William", "Aviemore", "Nairn"]
+
+
+def inverness_core(args):
+    """Highland's zones of Inverness's built-up area: class 2 (other urban areas) in an
+    Intermediate Zone named Inverness ... (Fort William's class 2 zones are its own town)."""
+    with open(os.path.join(args.data, "demand", "dz2011_access_rurality.csv")) as f:
+        urban = {row[0] for row in (line.strip().split(",") for line in f) if len(row) > 3 and row[3] == "2"}
+    with open(os.path.join(args.data, "demand", "dz2011_lookup.csv")) as f:
+        lookup = [line.strip().split(",") for line in f]
+    return sorted(row[0] for row in lookup if row[0] in urban and row[4] == "S12000017" and row[3].startswith("Inverness"))
+
+
+def generate_highland(args):
+    """Phase 12 (issue 20 item 4): Generate localities on Highland with no plan open."""
+    hubs = "\n".join(f"generate-hub {town}" for town in HIGHLAND_HUBS)
+    script = os.path.join(args.out, "generate-highland.txt")
+    with open(script, "w") as f:
+        f.write(f"""# generate localities from hubs, undo, the trade-off, a band picked, hubs picked on the map
+mouse 1275 795
+fit
+screenshot 40-highland-empty.png
+generate-dialog open
+{hubs}
+generate-band pop2020_total:25%:soft
+screenshot 41-generate-dialog.png
+generate 0
+expect-unsaved yes
+save-copy highland-generated.json
+screenshot 42-highland-generated.png
+generate-dialog close
+screenshot 43-highland-generated-map.png
+search Inverness
+zoom 0.12
+screenshot 46-inverness.png
+fit
+undo
+expect-unsaved no
+save-copy highland-undone.json
+redo
+save-copy highland-redone.json
+generate-dialog open
+generate-tradeoff
+screenshot 44-tradeoff.png
+generate-pick-band 10%
+save-copy highland-band-10.json
+generate-clear-hubs
+generate-pick 440 150
+generate-pick 350 440
+generate 0
+save-copy highland-picked.json
+screenshot 45-picked-hubs.png
+quit
+""")
+    started = time.monotonic()
+    places = ["--places", os.path.join(args.data, "places", "geonames_places_scotland.geojson")]
+    result = subprocess.run(highland_command(args, script, places), cwd=args.out, capture_output=True, text=True, timeout=540)
+    sys.stderr.write(result.stderr)
+    if result.returncode != 0:
+        raise SystemExit(f"viewer exited {result.returncode} running generate-highland.txt")
+    print(f"generate Highland: the script ran in {time.monotonic() - started:.1f} s")
+    for line in re.findall(r"locality-viewer: generated [^\n]*", result.stderr):
+        print(" ", line[len("locality-viewer: "):])
+
+    generated = read_json(os.path.join(args.out, "highland-generated.json"))
+    names = [loc["name"] for loc in generated["localities"]]
+    print(f"generated: {len(names)} localities: {', '.join(names)}")
+    assert names == HIGHLAND_HUBS, f"the localities are not named after their hubs: {names}"
+    assert [loc["id"] for loc in generated["localities"]] == [f"L{j + 1}" for j in range(9)]
+    assert len(set(loc["colour"] for loc in generated["localities"])) == 9, "two localities share a colour"
+    assignment = generated["assignment"]
+    assert len(assignment) == 312, f"{len(assignment)} of Highland's 312 zones assigned"
+    counts = collections.Counter(assignment.values())
+    print("zones per locality: " + ", ".join(f"{name} {counts[f'L{j + 1}']}" for j, name in enumerate(names)))
+    assert all(counts[f"L{j + 1}"] > 0 for j in range(9)), counts
+    core = inverness_core(args)
+    assert len(core) > 60, f"only {len(core)} zones of Inverness's built-up area found"
+    in_inverness = sum(assignment[z] == "L1" for z in core)
+    reason = re.search(r"beyond the soft band: Inverness: [\d,]+ people, \+\d+%: ([^;\n]*?)(?: in [\d.]+ s|;|$)",
+                       result.stderr, re.M)
+    assert reason, "the viewer did not say why Inverness is beyond the band"
+    print(f"Inverness's built-up area: {in_inverness} of {len(core)} zones in the locality Inverness; "
+          f"the engine's reason: {reason.group(1)}")
+    # Under a soft band the town is kept whole, and the viewer says that is why it is large.
+    assert reason.group(1) == "the settlement Inverness is kept whole", reason.group(1)
+    assert in_inverness == len(core), f"Inverness split: {in_inverness} of {len(core)} zones in its locality"
+    hubs = [loc.get("hub", {}) for loc in generated["localities"]]
+    assert all(h.get("zone") for h in hubs) and hubs[5].get("place") == "Portree", hubs
+
+    undone = read_json(os.path.join(args.out, "highland-undone.json"))
+    assert undone["localities"] == [] and undone["assignment"] == {}, "undo did not bring back the empty plan"
+    redone = read_json(os.path.join(args.out, "highland-redone.json"))
+    assert redone["localities"] == generated["localities"] and redone["assignment"] == assignment, \
+        "redo did not bring back the generated plan"
+
+    rows = re.search(r"what balance costs \(([\d.]+) s\):\n(band,[^\n]*\n(?:[^\n]*\n){5})", result.stderr)
+    assert rows, "the trade-off's rows were not printed"
+    table = [line.split(",") for line in rows.group(2).strip().split("\n")]
+    header, bands = table[0], {row[0]: dict(zip(table[0], row)) for row in table[1:]}
+    assert list(bands) == ["5%", "10%", "25%", "50%", "soft"], list(bands)
+    print(f"what balance costs ({rows.group(1)} s): " +
+          "; ".join(f"{b}: {int(r['towns_split'])} towns split, {float(r['people_on_boundary_pct']):.1f}% on a boundary"
+                    for b, r in bands.items()))
+    assert int(bands["5%"]["towns_split"]) >= 1, "a 5% band left Inverness whole"
+    assert int(bands["soft"]["towns_split"]) <= int(bands["5%"]["towns_split"]), "the soft band split more towns than 5%"
+    assert int(bands["soft"]["beyond_soft_band"]) >= 1 and bands["5%"]["zones_changed"] == "", bands
+    assert all(row["within_tolerance"] == "true" for row in bands.values()), bands
+
+    band_10 = read_json(os.path.join(args.out, "highland-band-10.json"))
+    split = {band_10["assignment"][z] for z in core}
+    assert len(band_10["localities"]) == 9 and len(split) > 1, "picking the 10% row did not give its plan (Inverness split)"
+    picked = read_json(os.path.join(args.out, "highland-picked.json"))
+    assert len(picked["localities"]) == 2 and len(picked["assignment"]) == 312, "two hubs picked on the map: no plan of two"
+
+    images = {name: read_png(os.path.join(args.out, name + ".png"))
+              for name in ("40-highland-empty", "41-generate-dialog", "42-highland-generated",
+                           "43-highland-generated-map", "44-tradeoff", "45-picked-hubs", "46-inverness")}
+    dialog = differing_fraction(images["40-highland-empty"], images["41-generate-dialog"], GENERATE_WINDOW)
+    markers = differing_fraction(images["40-highland-empty"], images["41-generate-dialog"], (0, 25, WIDTH - 564, 560))
+    generated_map = differing_fraction(images["40-highland-empty"], images["43-highland-generated-map"], MAP)
+    tradeoff = differing_fraction(images["42-highland-generated"], images["44-tradeoff"], GENERATE_WINDOW)
+    picked = differing_fraction(images["43-highland-generated-map"], images["45-picked-hubs"], MAP)
+    print(f"generate: the window changes {dialog:.3f} of its place and the hub markers {markers:.4f} of the map; "
+          f"the generated plan changes {generated_map:.3f} of the map, the trade-off table {tradeoff:.3f} of the window, "
+          f"the plan of two picked hubs {picked:.3f} of the map")
+    assert dialog > 0.3, "the Generate localities window is not on screen"
+    assert markers > 0.001, "no hub markers on the map"
+    assert generated_map > 0.15, "the generated plan does not colour the map"
+    assert distinct_colours(images["43-highland-generated-map"], MAP) >= 12
+    assert tradeoff > 0.02, "the trade-off table is not on screen"
+    assert picked > 0.1, "the plan of the two picked hubs looks like the nine-hub plan"
+    assert distinct_colours(images["46-inverness"], MAP) >= 12, "46-inverness: the map looks blank"
+    print("generate: Highland from nine hubs, undo to the empty plan, redo, trade-off, a band picked, hubs clicked")
 
 
 if __name__ == "__main__":

@@ -191,7 +191,7 @@ void actions_row(Session& session, OptimiserJob& optimiser) {
 
 void locality_table_ui(Session& session, OptimiserJob& optimiser) {
     if (!session.has_plan()) {
-        ImGui::TextDisabled("Open zones to start a plan.");
+        ImGui::TextDisabled("Open data (File > Open data...), then Generate localities (Plan menu).");
         return;
     }
     actions_row(session, optimiser);

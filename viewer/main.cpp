@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
                    "Towns to keep whole when optimising, and each locality's main town in the table: COLUMN:CLASSES "
                    "(e.g. urban_rural_6fold_2016:1-4; connected zones in those classes) or a FIELD naming each zone's "
                    "settlement (as boundaries generate)");
+    app.add_option("--places", options.places,
+                   "Point layer of towns with a name field (e.g. GeoNames places) that Generate localities' hubs and "
+                   "the search box may name, as boundaries generate --places");
     app.add_option("--script", options.script_path, "Replay the actions in FILE (see viewer/script_runner.hpp) and quit");
     app.add_option("--frame-stats", options.frame_stats, "Time N frames and print the mean frame time, then quit");
     app.add_option("--width", options.width, "Window width")->capture_default_str();

@@ -68,7 +68,8 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
     // settlements early (a town shows at the partnership's view), smaller places later.
     const bool have_settlements = session.settlements() != nullptr;
     for (const Place& place : places.places()) {
-        if (place.kind == PlaceKind::zone || !place.box.intersects(view)) continue;
+        // Towns of a gazetteer are for finding and hubs: the settlements and places name the map.
+        if (place.kind == PlaceKind::zone || place.kind == PlaceKind::town || !place.box.intersects(view)) continue;
         const double across = std::sqrt(std::max(0.0, (place.box.max_x - place.box.min_x) * (place.box.max_y - place.box.min_y))) * camera.scale;
         if (place.kind == PlaceKind::settlement) {
             if (across >= 12) request(place.name, place.anchor, 1, place.people, {15.0f, IM_COL32(30, 30, 30, 255)});

@@ -112,6 +112,11 @@ void MapView::apply_tool(Session& session, float sx, float sy) {
     }
 }
 
+void MapView::pick_at(const Session& session, float sx, float sy) {
+    const int zone = session.mesh().zone_at(camera_.to_map(sx, sy));
+    if (zone >= 0) picked_.push_back(static_cast<std::uint32_t>(zone));
+}
+
 void MapView::ui(Session& session, ScreenRect rect) {
     camera_.rect = rect;
     laid_out_ = true;
@@ -133,7 +138,8 @@ void MapView::ui(Session& session, ScreenRect rect) {
     ImGui::PopStyleVar();
     if (!session.has_data()) {
         ImGui::SetCursorPos(ImVec2(20, 20));
-        ImGui::TextUnformatted("No zones open. File > Open data... or start with --zones FILE --id-field FIELD.");
+        ImGui::TextUnformatted("No zones open. File > Open data... (or start with --zones FILE --id-field FIELD), then "
+                               "Plan > Generate localities.");
         ImGui::End();
         return;
     }
@@ -151,7 +157,10 @@ void MapView::ui(Session& session, ScreenRect rect) {
                            (tool == MapTool::pan && ImGui::IsMouseDragging(ImGuiMouseButton_Left)));
     if (pan_drag) camera_.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
 
-    if (tool != MapTool::pan && session.has_plan()) {
+    if (picking_hubs) {
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) pick_at(session, mouse.x, mouse.y);
+    } else if (tool != MapTool::pan && session.has_plan()) {
         if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
             session.editor().begin_stroke(tool == MapTool::paint ? "brush stroke" : "lock stroke");
             stroking_ = true;
@@ -167,7 +176,7 @@ void MapView::ui(Session& session, ScreenRect rect) {
     if (hover_zone_ < 0 && hovered) hover_zone_ = session.mesh().zone_at(camera_.to_map(mouse.x, mouse.y));
     draw_overlays(session);
     if (hover_zone_ >= 0) draw_tooltip(session, hover_zone_);
-    if (hovered && brush_radius > 0 && tool != MapTool::pan) {
+    if (hovered && brush_radius > 0 && tool != MapTool::pan && !picking_hubs) {
         ImGui::GetWindowDrawList()->AddCircle(mouse, brush_radius, IM_COL32(20, 20, 20, 200), 48, 1.5f);
     }
     ImGui::End();

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lp::viewer {
@@ -59,6 +60,14 @@ public:
     // Applies the current tool at a screen point (used by the mouse and by scripts).
     void apply_tool(Session& session, float sx, float sy);
 
+    // Generate localities' "pick hubs": while on, a left click on the map picks the zone
+    // under it (for the dialog to add as a hub) instead of using the tool.
+    bool picking_hubs = false;
+    // As a click at a screen point while picking (the mouse, and scripts).
+    void pick_at(const Session& session, float sx, float sy);
+    // Zones picked since the last call.
+    std::vector<std::uint32_t> take_picked() { return std::exchange(picked_, {}); }
+
 private:
     void draw_overlays(Session& session);
     void draw_tooltip(Session& session, int zone);
@@ -80,6 +89,7 @@ private:
     ContextLayer context_;
     int hover_zone_ = -1;
     bool stroking_ = false;
+    std::vector<std::uint32_t> picked_;
     std::size_t coloured_revision_ = static_cast<std::size_t>(-1);
     std::size_t coloured_mesh_ = static_cast<std::size_t>(-1);
     std::string coloured_choropleth_;

@@ -2,6 +2,7 @@
 
 #include <lp/community/settlements.hpp>
 #include <lp/data/dataset.hpp>
+#include <lp/io/point_layer.hpp>
 #include <lp/render/zone_mesh.hpp>
 
 #include <algorithm>
@@ -69,6 +70,7 @@ int match_rank(const std::string& name, const std::string& query) {
 const char* kind_name(PlaceKind kind) {
     switch (kind) {
     case PlaceKind::settlement: return "settlement";
+    case PlaceKind::town: return "town";
     case PlaceKind::place: return "place";
     case PlaceKind::zone: return "zone";
     }
@@ -147,7 +149,8 @@ std::vector<std::size_t> PlaceIndex::search(const std::string& query, std::size_
 }
 
 PlaceIndex build_place_index(const Dataset& data, const ZoneMesh& mesh, const std::vector<std::string>& place_names,
-                             const Settlements* settlements, const std::vector<double>& population) {
+                             const Settlements* settlements, const std::vector<double>& population,
+                             const PointLayer* gazetteer) {
     PlaceIndex index;
     const std::size_t n = std::min(data.zones.size(), mesh.zone_count());
     if (settlements) {
@@ -156,6 +159,16 @@ PlaceIndex build_place_index(const Dataset& data, const ZoneMesh& mesh, const st
             if (zones.empty() || s >= settlements->groups.names.size()) continue;
             index.add({settlements->groups.names[s], "", PlaceKind::settlement, box_of(mesh, zones), anchor_of(mesh, zones),
                        settlements->people.size() > s ? settlements->people[s] : people_of(population, zones), zones});
+        }
+    }
+    if (gazetteer) {
+        for (std::size_t i = 0; i < gazetteer->points.size() && i < gazetteer->labels.size(); ++i) {
+            if (i >= gazetteer->zone.size() || gazetteer->zone[i] < 0 || gazetteer->labels[i].empty()) continue;
+            const auto zone = static_cast<std::size_t>(gazetteer->zone[i]);
+            if (zone >= n) continue;
+            const Point at{gazetteer->points[i].x - mesh.origin.x, gazetteer->points[i].y - mesh.origin.y};
+            // No people: the gazetteer's figure is not the zones', and the zone's is not the town's.
+            index.add({gazetteer->labels[i], "", PlaceKind::town, mesh.boxes[zone], at, 0.0, {zone}});
         }
     }
     std::map<std::string, std::vector<std::size_t>> by_place;

@@ -58,6 +58,16 @@ constexpr std::array actions{
     ScriptAction{"fill-defaults", 0, "fill-defaults", plan},
     ScriptAction{"balance", 2, "balance add|set COLUMN TOL% | balance remove COLUMN", nothing},
     ScriptAction{"alternatives", 1, "alternatives start STEPS SEED|wait|cancel", plan},
+    // Generate localities: the dialog's settings, then a run (each run waits for it).
+    ScriptAction{"generate-dialog", 1, "generate-dialog open|close", plan},
+    ScriptAction{"generate-hub", 1, "generate-hub PLACE [= NAME]", data},
+    ScriptAction{"generate-pick", 2, "generate-pick X Y", data},
+    ScriptAction{"generate-clear-hubs", 0, "generate-clear-hubs", data},
+    ScriptAction{"generate-band", 1, "generate-band COLUMN:TOL[:soft]", data},
+    ScriptAction{"generate-set", 2, "generate-set seed|settlements|split-settlements|building-blocks|blocks VALUE", data},
+    ScriptAction{"generate", 1, "generate K", plan},
+    ScriptAction{"generate-tradeoff", 0, "generate-tradeoff [BANDS]", plan},
+    ScriptAction{"generate-pick-band", 1, "generate-pick-band BAND", plan},
     // Files.
     ScriptAction{"open-plan", 1, "open-plan PATH", nothing},
     ScriptAction{"save-plan", 1, "save-plan PATH", plan},

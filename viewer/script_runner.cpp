@@ -3,6 +3,7 @@
 #include "alternatives_panel.hpp"
 #include "balance_panel.hpp"
 #include "functions_panel.hpp"
+#include "generate_dialog.hpp"
 #include "map_view.hpp"
 #include "optimiser_job.hpp"
 #include "script_actions.hpp"
@@ -83,7 +84,7 @@ std::string ScriptRunner::take_screenshot_request() {
 }
 
 void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser, UnsavedPrompt& unsaved,
-                        AlternativesPanel& alternatives) {
+                        AlternativesPanel& alternatives, GenerateDialog& generate) {
     if (done_) return;
     if (wait_frames_ > 0) {
         --wait_frames_;
@@ -101,7 +102,7 @@ void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser,
         }
         bool complete = true;
         try {
-            complete = run(words, session, map, optimiser, unsaved, alternatives);
+            complete = run(words, session, map, optimiser, unsaved, alternatives, generate);
         } catch (const std::exception& e) {
             fail(e.what());
             return;
@@ -120,6 +121,7 @@ struct ScriptRunner::Targets {
     OptimiserJob& optimiser;
     UnsavedPrompt& unsaved;
     AlternativesPanel& alternatives;
+    GenerateDialog& generate;
 };
 
 template <auto write>
@@ -129,13 +131,13 @@ bool ScriptRunner::session_writes(ScriptRunner&, Targets& t, const std::vector<s
 }
 
 bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapView& map, OptimiserJob& optimiser,
-                       UnsavedPrompt& unsaved, AlternativesPanel& alternatives) {
+                       UnsavedPrompt& unsaved, AlternativesPanel& alternatives, GenerateDialog& generate) {
     const ScriptAction& action = script_action_for(w);
     if (action.needs == ScriptNeeds::data && !session.has_data())
         throw Error(ErrorKind::bad_setting, "no zones are open (start with --zones or --plan)");
     if (action.needs == ScriptNeeds::plan && !session.has_plan())
         throw Error(ErrorKind::bad_setting, w[0] + ": no plan is open");
-    Targets targets{session, map, optimiser, unsaved, alternatives};
+    Targets targets{session, map, optimiser, unsaved, alternatives, generate};
     return handlers().at(action.name)(*this, targets, w);
 }
 
@@ -342,6 +344,48 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
              return true;
          }},
         {"alternatives", &alternatives_action},
+        {"generate-dialog", [](ScriptRunner& r, Targets& t, const Words& w) {
+             if (w[1] != "open" && w[1] != "close") throw Error(ErrorKind::bad_setting, "generate-dialog takes open or close");
+             t.generate.open = w[1] == "open";
+             r.wait_frames_ = 2;  // the window lays itself out
+             return true;
+         }},
+        {"generate-hub", [](ScriptRunner&, Targets& t, const Words& w) {
+             // PLACE [= NAME], each of any number of words.
+             const std::string text = rest_of(w, 1);
+             const auto equals = text.find(" = ");
+             const std::string place = text.substr(0, equals);
+             t.generate.add_hub(t.session, t.map, place, equals == std::string::npos ? "" : text.substr(equals + 3));
+             return true;
+         }},
+        {"generate-pick", [](ScriptRunner& r, Targets& t, const Words& w) {
+             const ScreenRect& rect = t.map.camera().rect;
+             const std::size_t before = t.generate.settings(t.session).hubs.size();
+             t.map.pick_at(t.session, rect.x + std::stof(w[1]), rect.y + std::stof(w[2]));
+             t.generate.add_picked(t.session, t.map);
+             if (t.generate.settings(t.session).hubs.size() == before) {
+                 const Point at = t.map.camera().to_map(rect.x + std::stof(w[1]), rect.y + std::stof(w[2]));
+                 const Point o = t.session.mesh().origin;
+                 throw Error(ErrorKind::unexpected, "generate-pick " + w[1] + " " + w[2] + ": no hub added at " +
+                                                       std::to_string(static_cast<long>(at.x + o.x)) + " " +
+                                                       std::to_string(static_cast<long>(at.y + o.y)) + " (" +
+                                                       t.session.status + ")");
+             }
+             r.wait_frames_ = 1;
+             return true;
+         }},
+        {"generate-clear-hubs", [](ScriptRunner&, Targets& t, const Words&) {
+             t.generate.settings(t.session).hubs.clear();
+             return true;
+         }},
+        {"generate-band", [](ScriptRunner&, Targets& t, const Words& w) {
+             set_band(t.generate.settings(t.session), t.session.data(), parse_balance(w[1], viewer_default_balance_tolerance));
+             return true;
+         }},
+        {"generate-set", &generate_set},
+        {"generate", &generate},
+        {"generate-tradeoff", &generate},
+        {"generate-pick-band", &generate},
         {"open-plan", [](ScriptRunner&, Targets& t, const Words& w) {
              t.unsaved.request(t.session, "open plan " + w[1],
                                [&session = t.session, &map = t.map, &optimiser = t.optimiser, path = w[1]] {
@@ -491,6 +535,56 @@ bool ScriptRunner::alternatives_action(ScriptRunner& r, Targets& t, const std::v
     } else {
         throw Error(ErrorKind::bad_setting, "alternatives takes start STEPS SEED, wait or cancel");
     }
+    return true;
+}
+
+bool ScriptRunner::generate(ScriptRunner& r, Targets& t, const std::vector<std::string>& w) {
+    GenerateDialog& dialog = t.generate;
+    Session& session = t.session;
+    if (!r.job_started_) {
+        bool started = false;
+        if (w[0] == "generate") {
+            dialog.settings(session).k = std::stoi(w[1]);
+            std::fprintf(stderr, "locality-viewer: generate: %s\n", settings_text(dialog.settings(session)).c_str());
+            started = dialog.start(session);
+        } else if (w[0] == "generate-tradeoff") {
+            started = dialog.start_tradeoff(session, w.size() > 1 ? w[1] : default_tradeoff_bands);
+        } else {
+            started = dialog.pick_band(session, w[1]);
+        }
+        if (!started) throw Error(ErrorKind::unexpected, session.status);
+        r.job_started_ = true;
+        r.job_start_time_ = std::chrono::steady_clock::now();
+        return false;
+    }
+    dialog.poll(session);
+    if (dialog.running()) return false;
+    r.job_started_ = false;
+    if (!session.errors.pending().empty()) throw Error(ErrorKind::unexpected, session.errors.pending().front().message);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - r.job_start_time_).count();
+    if (w[0] == "generate-tradeoff") {
+        if (!dialog.tradeoff()) throw Error(ErrorKind::unexpected, "generate-tradeoff: no trade-off (" + session.status + ")");
+        std::fprintf(stderr, "locality-viewer: what balance costs (%.1f s):\n%s", wall,
+                     tradeoff_csv(dialog.tradeoff()->rows).c_str());
+    } else {
+        std::fprintf(stderr, "locality-viewer: %s (%.1f s from the start to the edit)\n", dialog.last_report().c_str(), wall);
+    }
+    r.wait_frames_ = 2;  // the map and the table show the plan
+    return true;
+}
+
+// generate-set seed|settlements|split-settlements|building-blocks|blocks VALUE
+bool ScriptRunner::generate_set(ScriptRunner&, Targets& t, const std::vector<std::string>& w) {
+    GenerateSettings& settings = t.generate.settings(t.session);
+    const std::string value = rest_of(w, 2);
+    if (w[1] == "seed") settings.seed = std::stoull(value);
+    else if (w[1] == "settlements") settings.settlements = value == "none" ? "" : value;
+    else if (w[1] == "split-settlements")
+        settings.split_settlements = value == "automatic" ? SettlementSplitting::automatic : parse_settlement_splitting(value);
+    else if (w[1] == "building-blocks") settings.building_blocks = value == "none" ? "" : value;
+    else if (w[1] == "blocks") settings.blocks = parse_block_mode(value);
+    else throw Error(ErrorKind::bad_setting, "generate-set " + w[1] + ": expected seed, settlements, split-settlements, "
+                                             "building-blocks or blocks");
     return true;
 }
 

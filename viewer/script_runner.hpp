@@ -19,6 +19,7 @@
 namespace lp::viewer {
 
 class AlternativesPanel;
+class GenerateDialog;
 class MapView;
 class OptimiserJob;
 class UnsavedPrompt;
@@ -30,7 +31,7 @@ public:
 
     // Runs actions until one needs a rendered frame. Call once per frame before the UI.
     void step(Session& session, MapView& map, OptimiserJob& optimiser, UnsavedPrompt& unsaved,
-              AlternativesPanel& alternatives);
+              AlternativesPanel& alternatives, GenerateDialog& generate);
     // A screenshot to take after this frame renders ("" for none).
     std::string take_screenshot_request();
     // The script asked to close the window (once).
@@ -47,7 +48,7 @@ public:
 private:
     // Returns false when the action must be retried next frame (waiting on a job).
     bool run(const std::vector<std::string>& words, Session& session, MapView& map, OptimiserJob& optimiser,
-             UnsavedPrompt& unsaved, AlternativesPanel& alternatives);
+             UnsavedPrompt& unsaved, AlternativesPanel& alternatives, GenerateDialog& generate);
     void fail(const std::string& message);
 
     // What the actions act on during one step; a handler per action in script_actions().
@@ -66,6 +67,9 @@ private:
     static bool lock_locality(ScriptRunner&, Targets&, const std::vector<std::string>&);
     static bool optimise(ScriptRunner&, Targets&, const std::vector<std::string>&);
     static bool alternatives_action(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    // generate, generate-tradeoff and generate-pick-band: start, then wait for the run.
+    static bool generate(ScriptRunner&, Targets&, const std::vector<std::string>&);
+    static bool generate_set(ScriptRunner&, Targets&, const std::vector<std::string>&);
     static bool expect_balance(ScriptRunner&, Targets&, const std::vector<std::string>&);
     static bool expect_view_contains(ScriptRunner&, Targets&, const std::vector<std::string>&);
 
@@ -80,6 +84,7 @@ private:
     std::string screenshot_;
     bool done_ = false;
     bool job_started_ = false;
+    std::chrono::steady_clock::time_point job_start_time_{};
     std::string error_;
 }; // class ScriptRunner
 

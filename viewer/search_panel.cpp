@@ -23,7 +23,7 @@ const PlaceIndex& SearchPanel::index(const Session& session) {
         if (other_data) text_[0] = '\0';
         const std::vector<double>* people = session.population();
         index_ = build_place_index(session.data(), session.mesh(), place_names(session.data(), session.data_options().demand_paths),
-                                   towns, people ? *people : std::vector<double>{});
+                                   towns, people ? *people : std::vector<double>{}, session.places());
         index_generation_ = session.mesh_generation();
         index_settlements_ = towns;
         index_settlement_count_ = town_count;

@@ -1,6 +1,6 @@
 #pragma once
-// The search box over the map: type a settlement, place (Intermediate Zone) or zone name
-// or code; up to ten matches drop down (arrow keys move, Enter or a click chooses) and
+// The search box over the map: type a settlement, town (with --places), place
+// (Intermediate Zone) or zone name or code; up to ten matches drop down (arrow keys move, Enter or a click chooses) and
 // the map zooms to the choice and outlines it. Ctrl+F puts the cursor in the box. The
 // index (viewer/place_search.hpp) is rebuilt when the data or the settlements change.
 #include "map_camera.hpp"

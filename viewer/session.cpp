@@ -21,17 +21,19 @@
 
 namespace lp::viewer {
 
-Session::LoadedData Session::load_data(const DatasetOptions& options) {
+Session::LoadedData Session::load_data(const DatasetOptions& options, const std::string& places) {
     LoadedData loaded;
     loaded.data = std::make_unique<Dataset>(load_dataset(options));
     loaded.mesh = build_zone_mesh(loaded.data->zones.shapes, loaded.data->zones.ids);
+    if (!places.empty()) loaded.places = std::make_shared<const PointLayer>(read_points(places, loaded.data->zones));
     return loaded;
 }
 
-void Session::open_dataset(const DatasetOptions& options) { open_dataset(options, load_data(options)); }
+void Session::open_dataset(const DatasetOptions& options) { open_dataset(options, load_data(options, places_path_)); }
 
 void Session::open_dataset(const DatasetOptions& options, LoadedData loaded) {
     data_ = std::move(loaded.data);
+    places_ = std::move(loaded.places);
     data_options_ = options;
     mesh_ = std::move(loaded.mesh);
     ++mesh_generation_;

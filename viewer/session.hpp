@@ -54,8 +54,10 @@ public:
     struct LoadedData {
         std::unique_ptr<Dataset> data;
         ZoneMesh mesh;
+        std::shared_ptr<const PointLayer> places;  // the gazetteer (--places), placed in these zones
     };
-    static LoadedData load_data(const DatasetOptions& options);
+    // `places`: a gazetteer of towns (e.g. GeoNames places) hubs may name; empty: none.
+    static LoadedData load_data(const DatasetOptions& options, const std::string& places = {});
     // The quick half: takes what load_data() read.
     void open_dataset(const DatasetOptions& options, LoadedData loaded);
     void open_plan(const std::string& path);
@@ -79,6 +81,15 @@ public:
     // the table names as each locality's main town. Found when data opens and when the
     // balance changes; a spec the data cannot meet is reported and left out.
     void set_settlements(std::string spec);
+    const std::string& settlements_spec() const { return settlements_spec_; }
+    // --places FILE: a gazetteer of towns (a point layer with a name field) that Generate
+    // localities' hubs and the search box may name ("Portree", "Aviemore": no zone is
+    // called so). Read with the data (open_dataset), for its zones.
+    void set_places(std::string path) { places_path_ = std::move(path); }
+    const std::string& places_path() const { return places_path_; }
+    const PointLayer* places() const { return places_.get(); }
+    // Shared ownership for work on another thread (Generate localities).
+    std::shared_ptr<const PointLayer> shared_places() const { return places_; }
 
     bool has_data() const { return data_ != nullptr; }
     bool has_plan() const { return editor_ != nullptr; }
@@ -180,6 +191,8 @@ private:
 
     std::shared_ptr<const Dataset> data_;
     DatasetOptions data_options_;
+    std::string places_path_;
+    std::shared_ptr<const PointLayer> places_;
     ZoneMesh mesh_;
     std::size_t mesh_generation_ = 0;
     std::unique_ptr<PlanEditor> editor_;

@@ -71,6 +71,7 @@ ViewerApp::ViewerApp(ViewerOptions options) : options_(std::move(options)) {
 ViewerApp::~ViewerApp() {
     optimiser_.stop();
     alternatives_.stop();
+    generate_.stop();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -106,6 +107,7 @@ void ViewerApp::begin_startup() {
     });
     session_.set_balance(specs);
     session_.set_balance_override(!specs.empty());
+    session_.set_places(options_.places);
     if (!options_.settlements.empty()) {
         // A spec that cannot be read is refused before the data loads; one the data
         // cannot meet (no such column) is reported when it opens.
@@ -123,7 +125,9 @@ void ViewerApp::begin_startup() {
     // Read on another thread: the window draws a progress screen meanwhile instead of
     // staying black for seconds.
     loading_started_ = std::chrono::steady_clock::now();
-    loading_ = std::async(std::launch::async, [options = options_.data] { return Session::load_data(options); });
+    loading_ = std::async(std::launch::async, [options = options_.data, places = options_.places] {
+        return Session::load_data(options, places);
+    });
 }
 
 void ViewerApp::finish_startup() {
@@ -152,7 +156,9 @@ void ViewerApp::finish_startup() {
 void ViewerApp::start_opening(DataOpening opening) {
     opening_request_ = std::move(opening);
     loading_started_ = std::chrono::steady_clock::now();
-    opening_ = std::async(std::launch::async, [options = opening_request_.options] { return Session::load_data(options); });
+    opening_ = std::async(std::launch::async, [options = opening_request_.options, places = session_.places_path()] {
+        return Session::load_data(options, places);
+    });
 }
 
 void ViewerApp::finish_opening() {
@@ -258,6 +264,7 @@ void ViewerApp::splitter_ui(float width, float bottom) {
 void ViewerApp::frame_ui() {
     files_.menu_ui(session_, optimiser_, map_, unsaved_, comparison_.active());
     carry_out(files_.take_requests());
+    generate_.menu_ui(session_);
     alternatives_.menu_ui(session_);
     const ImGuiIO& io = ImGui::GetIO();
     const float menu = ImGui::GetFrameHeight();
@@ -277,6 +284,7 @@ void ViewerApp::frame_ui() {
         ImDrawList* draw = ImGui::GetBackgroundDrawList();
         draw->PushClipRect(ImVec2(map_rect.x, map_rect.y), ImVec2(map_rect.x + map_rect.w, map_rect.y + map_rect.h), true);
         alternatives_.draw_overlay(draw, map_.camera());
+        generate_.draw_overlay(draw, session_, map_.camera());
         draw->PopClipRect();
     }
     comparison_.ui(session_, map_.camera().rect);
@@ -288,7 +296,9 @@ void ViewerApp::frame_ui() {
     tools_ui();
     balance_panel_ui(session_);
     ImGui::Separator();
-    functions_panel_ui(session_);
+    // An empty plan says what to do rather than listing every zone as a problem.
+    if (!session_.has_plan() || session_.state().locality_count() == 0) generate_.empty_state_ui(session_);
+    else functions_panel_ui(session_);
     ImGui::End();
 
     ImGui::SetNextWindowPos(ImVec2(0, h - bottom_panel_height));
@@ -300,6 +310,7 @@ void ViewerApp::frame_ui() {
 
     // One question at a time: an error, then unsaved changes, then a recovery file.
     alternatives_.ui(session_);
+    generate_.ui(session_, map_);
     error_window_ui(session_.errors);
     unsaved_.ui(session_);
     recovery_prompt_ui(session_, !unsaved_.open());
@@ -353,6 +364,7 @@ void ViewerApp::request_close() {
     unsaved_.request(session_, "close the window", [this] {
         optimiser_.stop();
         alternatives_.stop();
+        generate_.stop();
         close_confirmed_ = true;
     });
 }
@@ -417,8 +429,9 @@ int ViewerApp::run() {
             continue;
         }
         optimiser_.poll(session_);
+        generate_.poll(session_);
         if (script_) {
-            script_->step(session_, map_, optimiser_, unsaved_, alternatives_);
+            script_->step(session_, map_, optimiser_, unsaved_, alternatives_, generate_);
             if (script_->take_close_request()) glfwSetWindowShouldClose(window_, GLFW_TRUE);
             if (const auto mouse = script_->take_mouse_request()) glfwSetCursorPos(window_, mouse->first, mouse->second);
             for (const std::vector<std::string>& request : script_->take_app_requests()) {

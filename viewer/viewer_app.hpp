@@ -4,6 +4,7 @@
 #include "alternatives_panel.hpp"
 #include "files_panel.hpp"
 #include "frame_cache.hpp"
+#include "generate_dialog.hpp"
 #include "map_renderer.hpp"
 #include "map_view.hpp"
 #include "optimiser_job.hpp"
@@ -29,6 +30,7 @@ struct ViewerOptions {
     std::string plan_path;
     std::vector<std::string> balance;
     std::string settlements;    // --settlements SPEC, as the CLI's generate (empty: none)
+    std::string places;         // --places FILE: a gazetteer of towns hubs may name (empty: none)
     std::string script_path;
     int frame_stats = 0;        // frames to time (0: none)
     int width = 1280;
@@ -76,6 +78,7 @@ private:
     std::unique_ptr<WindowPresenter> presenter_;
     OptimiserJob optimiser_;
     AlternativesPanel alternatives_;
+    GenerateDialog generate_;
     FilesPanel files_;
     UnsavedPrompt unsaved_;
     std::future<Session::LoadedData> loading_;

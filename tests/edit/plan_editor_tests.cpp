@@ -10,40 +10,8 @@
 using lp::test::cell;
 using lp::test::grid_graph;
 using lp::test::population_layer;
+using lp::test::require_statistics_match;
 using lp::test::two_halves;
-
-namespace {
-
-void require_statistics_match(const lp::PlanState& state) {
-    const auto fresh = lp::recount_statistics(state.graph(), state.layers(), state.assignment(), state.locality_count());
-    REQUIRE(fresh.size() == state.locality_count());
-    // The partitioner's evaluate() is an independent implementation of the same figures.
-    const lp::PlanStatistics evaluated =
-        lp::evaluate(state.graph(), state.assignment(), static_cast<int>(state.locality_count()), state.layers());
-    for (std::size_t i = 0; i < state.locality_count(); ++i) {
-        INFO("evaluate(), locality " << i);
-        const lp::LiveStatistics& live = state.statistics(i);
-        CHECK(static_cast<int>(live.zones) == evaluated.localities[i].zones);
-        CHECK(static_cast<int>(live.pieces) == evaluated.localities[i].pieces);
-        CHECK(static_cast<int>(live.crossings) == evaluated.localities[i].crossings);
-        CHECK(live.perimeter == Approx(evaluated.localities[i].perimeter).margin(1e-6));
-        CHECK(live.polsby_popper() == Approx(evaluated.localities[i].polsby_popper).margin(1e-9));
-    }
-    for (std::size_t i = 0; i < fresh.size(); ++i) {
-        const lp::LiveStatistics& live = state.statistics(i);
-        INFO("locality " << i);
-        CHECK(live.zones == fresh[i].zones);
-        CHECK(live.area == Approx(fresh[i].area).margin(1e-9));
-        CHECK(live.perimeter == Approx(fresh[i].perimeter).margin(1e-9));
-        CHECK(live.crossings == fresh[i].crossings);
-        CHECK(live.pieces == fresh[i].pieces);
-        for (std::size_t l = 0; l < fresh[i].totals.size(); ++l) {
-            CHECK(live.totals[l] == Approx(fresh[i].totals[l]).margin(1e-9));
-        }
-    }
-}
-
-} // namespace
 
 TEST_CASE("painting zones moves them and updates the live statistics", "[edit]") {
     const auto graph = grid_graph(4, 4, 1.0);

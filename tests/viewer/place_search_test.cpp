@@ -2,7 +2,8 @@
 // names starting with the query come first, then names with a word starting with it,
 // then names containing it; settlements before places before zones, then the most
 // people. On real data: "Fort William" in Highland (a settlement), "Partick" and a zone
-// code in Glasgow, each with a box around the zones it names.
+// code in Glasgow, each with a box around the zones it names, and "Portree" (a town of
+// the GeoNames gazetteer only).
 #include "../../viewer/place_search.hpp"
 #include "../test_data.hpp"
 
@@ -37,6 +38,28 @@ std::vector<std::string> names_found(const PlaceIndex& index, const std::string&
 
 bool box_holds(const Box& box, Point p) {
     return p.x >= box.min_x && p.x <= box.max_x && p.y >= box.min_y && p.y <= box.max_y;
+}
+
+// Highland's zones with their tables, its mesh, population and settlements, read once.
+struct Highland {
+    Dataset data;
+    ZoneMesh mesh;
+    std::vector<double> people;
+    Settlements towns;
+};
+
+const Highland& highland(const std::vector<std::string>& tables) {
+    static const Highland loaded = [&] {
+        DatasetOptions options;
+        options.zones = test::council_from_gpkg("S12000017");
+        options.demand_paths = tables;
+        Highland h{load_dataset(options), {}, {}, {}};
+        h.mesh = build_zone_mesh(h.data.zones.shapes, h.data.zones.ids, {500.0});
+        h.people = h.data.demand.column("pop2020_total");
+        h.towns = find_settlements(h.data, parse_settlements("urban_rural_6fold_2016:1-4"), tables, h.people);
+        return h;
+    }();
+    return loaded;
 }
 
 } // namespace
@@ -104,13 +127,7 @@ TEST_CASE("Search finds Partick and a zone code in Glasgow, Fort William in High
         CHECK(index.places()[by_code[0]].kind == PlaceKind::zone);
     }
     SECTION("Highland, with settlements") {
-        DatasetOptions options;
-        options.zones = test::council_from_gpkg("S12000017");
-        options.demand_paths = tables;
-        const Dataset data = load_dataset(options);
-        const ZoneMesh mesh = build_zone_mesh(data.zones.shapes, data.zones.ids, {500.0});
-        const std::vector<double>& people = data.demand.column("pop2020_total");
-        const Settlements towns = find_settlements(data, parse_settlements("urban_rural_6fold_2016:1-4"), tables, people);
+        const auto& [data, mesh, people, towns] = highland(tables);
         const PlaceIndex index = build_place_index(data, mesh, place_names(data, tables), &towns, people);
         const auto found = index.search("fort william");
         REQUIRE(found.size() >= 3);
@@ -122,5 +139,26 @@ TEST_CASE("Search finds Partick and a zone code in Glasgow, Fort William in High
         for (std::size_t z = 0; z < data.zones.size(); ++z) {
             if (data.zones.names[z].rfind("Fort William North", 0) == 0) CHECK(box_holds(town.box, mesh.centres[z]));
         }
+    }
+    SECTION("Highland, with the towns of a gazetteer (--places)") {
+        const auto& [data, mesh, people, towns] = highland(tables);
+        const PointLayer gazetteer = read_points(test::data("places/geonames_places_scotland.geojson"), data.zones);
+        const PlaceIndex index = build_place_index(data, mesh, place_names(data, tables), &towns, people, &gazetteer);
+        // No zone or place is called Portree: only the gazetteer knows it, in the zone its point falls in.
+        const auto portree = index.search("portree");
+        REQUIRE_FALSE(portree.empty());
+        const Place& town = index.places()[portree[0]];
+        CHECK(town.name == "Portree");
+        CHECK(town.kind == PlaceKind::town);
+        REQUIRE(town.zones.size() == 1);
+        CHECK(box_holds(town.box, town.anchor));
+        CHECK(town.box.max_x + mesh.origin.x < 160000);  // on Skye
+        // A settlement of that name comes first, the gazetteer's town next.
+        const auto fort = index.search("fort william");
+        REQUIRE(fort.size() >= 2);
+        CHECK(index.places()[fort[0]].kind == PlaceKind::settlement);
+        CHECK(index.places()[fort[1]].kind == PlaceKind::town);
+        // Towns outside Highland are left out.
+        CHECK(index.search("paisley").empty());
     }
 }

@@ -109,7 +109,7 @@ LocalityPlan plan_of(const Dataset& part, const LocalityRun& run, const std::str
     plan.partnership_code = group;
     plan.partnership_name = name;
     for (std::size_t j = 0; j < run.names.size(); ++j)
-        plan.localities.push_back({"L" + std::to_string(j + 1), run.names[j], run.colours[j], false});
+        plan.localities.push_back(numbered_locality(j, run.names[j], run.colours[j]));
     for (std::size_t z = 0; z < part.zones.size(); ++z)
         plan.assignment[part.zones.ids[z]] = "L" + std::to_string(run.result.assignment[z] + 1);
     for (const auto& c : part.graph.crossings)

@@ -434,6 +434,7 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     request.group_split_cost = options.split_cost;
     request.seed = options.seed;
     request.effort = options.effort;
+    request.progress = options.progress;
     request.zone_ids = &zones.ids;
     if (cut == CutCostKind::people) request.edge_cost = people_cut_cost(data.graph, *population);
 

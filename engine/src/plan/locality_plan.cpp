@@ -36,4 +36,9 @@ std::string default_locality_colour(std::size_t n) {
     return palette[n % palette.size()];
 }
 
+Locality numbered_locality(std::size_t n, std::string name, std::string colour) {
+    if (colour.empty()) colour = default_locality_colour(n);
+    return {"L" + std::to_string(n + 1), std::move(name), std::move(colour), false};
+}
+
 } // namespace lp

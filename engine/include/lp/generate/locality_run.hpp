@@ -13,6 +13,7 @@
 #include <lp/partition/partition.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,8 @@ struct LocalityRunOptions {
                                           // settlements are given, else "Locality N")
     std::uint64_t seed = 1;
     double effort = 1.0;
+    std::function<bool(double)> progress; // the partitioner's fraction done; false cancels (the best plan so
+                                          // far is kept, with result.cancelled set)
 };
 
 // A locality beyond a soft band, and why: "Inverness: pop2020_total 81,698, +212%: the

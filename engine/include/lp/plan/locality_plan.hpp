@@ -73,4 +73,9 @@ std::vector<int> zone_groups(const LocalityPlan& plan, const std::vector<std::st
 // from a lookup that carries none.
 std::string default_locality_colour(std::size_t n);
 
+// The n-th locality (from 0) of a plan made whole by the partitioner (the batch's plan
+// files, the viewer's Generate localities): id "L<n+1>", the name, the n-th default
+// colour, unlocked.
+Locality numbered_locality(std::size_t n, std::string name, std::string colour = "");
+
 } // namespace lp

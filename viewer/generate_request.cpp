@@ -1,0 +1,121 @@
+#include "generate_request.hpp"
+
+#include <lp/community/settlements.hpp>
+#include <lp/core/error.hpp>
+#include <lp/geometry/building_blocks.hpp>
+#include <lp/plan/locality_plan.hpp>
+
+#include <utility>
+
+namespace lp::viewer {
+namespace {
+
+const char* splitting_text(SettlementSplitting splitting) {
+    switch (splitting) {
+    case SettlementSplitting::automatic: return "automatic";
+    case SettlementSplitting::when_forced: return "when-forced";
+    case SettlementSplitting::never: return "never";
+    }
+    return "";
+}
+
+} // namespace
+
+GenerateSettings default_generate_settings(const Dataset& data, const std::vector<BalanceSpec>& balance,
+                                           const std::string& settlements) {
+    GenerateSettings settings;
+    for (const BalanceSpec& spec : balance) settings.bands.push_back({spec.column, spec.tolerance, false});
+    if (!settlements.empty()) settings.settlements = settlements;
+    else if (data.demand.has(default_settlement_column))
+        settings.settlements = std::string(default_settlement_column) + ":" + default_settlement_classes;
+    return settings;
+}
+
+void set_band(GenerateSettings& settings, const Dataset& data, const BalanceSpec& spec) {
+    data.demand.column(spec.column);  // throws, naming the columns there are
+    for (BalanceSpec& band : settings.bands) {
+        if (band.column != spec.column) continue;
+        band = spec;
+        return;
+    }
+    settings.bands.push_back(spec);
+}
+
+std::string settings_text(const GenerateSettings& settings) {
+    std::string text = "k " + std::to_string(settings.k) + "; hubs ";
+    for (std::size_t i = 0; i < settings.hubs.size(); ++i) {
+        const PlannedHub& hub = settings.hubs[i];
+        text += (i > 0 ? ", " : "") + hub.place + (hub.name.empty() ? "" : " = " + hub.name);
+    }
+    if (settings.hubs.empty()) text += "none";
+    text += "; bands ";
+    for (std::size_t i = 0; i < settings.bands.size(); ++i) text += (i > 0 ? ", " : "") + balance_text(settings.bands[i]);
+    text += "; settlements " + (settings.settlements.empty() ? std::string("none") : settings.settlements);
+    text += std::string("; split settlements ") + splitting_text(settings.split_settlements);
+    text += "; building blocks " + (settings.building_blocks.empty()
+                                        ? std::string("none")
+                                        : settings.building_blocks + (settings.blocks == BlockMode::hard ? " hard" : " soft"));
+    return text + "; seed " + std::to_string(settings.seed);
+}
+
+GenerateSnapshot generate_snapshot(std::shared_ptr<const Dataset> data, std::shared_ptr<const PointLayer> places,
+                                   const GenerateSettings& settings, const std::vector<std::string>& demand_paths) {
+    if (!data) throw Error(ErrorKind::bad_setting, "open data before generating localities");
+    if (settings.bands.empty()) throw Error(ErrorKind::bad_setting, "balance: give a column to balance");
+    // Refused here, before a thread starts, in the engine's words.
+    if (!settings.settlements.empty()) parse_settlements(settings.settlements);
+    if (!settings.building_blocks.empty()) parse_building_blocks(settings.building_blocks);
+    GenerateSnapshot snapshot;
+    LocalityRunOptions& options = snapshot.options;
+    options.k = settings.k;
+    options.balance = settings.bands;
+    options.settlements = settings.settlements;
+    options.split_settlements = settings.split_settlements;
+    options.building_blocks = settings.building_blocks;
+    options.blocks = settings.blocks;
+    options.seed = settings.seed;
+    options.keep_whole_tables = demand_paths;  // place names for hubs and main towns
+    for (std::size_t i = 0; i < settings.hubs.size(); ++i)
+        options.hubs.push_back({settings.hubs[i].place, settings.hubs[i].name, "hub " + std::to_string(i + 1)});
+    options.places = places.get();
+    snapshot.data = std::move(data);
+    snapshot.places = std::move(places);
+    snapshot.settings = settings;
+    return snapshot;
+}
+
+std::vector<TradeoffBand> tradeoff_bands(const GenerateSettings& settings, const std::string& text) {
+    if (settings.bands.empty()) throw Error(ErrorKind::bad_setting, "balance: give a column to balance");
+    return parse_tradeoff_bands(text, settings.bands.front());
+}
+
+PlanContent generated_content(const LocalityRun& run, const std::vector<std::string>& zone_ids,
+                              const FunctionCatalogue* catalogue) {
+    PlanContent content;
+    for (std::size_t j = 0; j < run.names.size(); ++j)
+        content.localities.push_back(numbered_locality(j, run.names[j], run.colours[j]));
+    // Each locality records the hub it was generated around, as the batch's plans do.
+    for (std::size_t i = 0; i < run.hubs.size() && i < content.localities.size(); ++i) {
+        const auto zone = static_cast<std::size_t>(run.hubs[i].zone);
+        if (zone < zone_ids.size()) content.localities[i].hub_zone = zone_ids[zone];
+        if (run.hubs[i].found_as != "zone") content.localities[i].hub_place = run.hubs[i].place;
+    }
+    content.assignment = run.result.assignment;
+    if (catalogue)
+        for (const IntegrationFunction& f : catalogue->functions)
+            for (const Locality& l : content.localities) content.arrangements[f.code][l.id] = default_arrangement(f);
+    return content;
+}
+
+std::string generated_summary(const LocalityRun& run) {
+    std::string text = std::to_string(run.k) + " localities (";
+    for (std::size_t j = 0; j < run.names.size(); ++j) {
+        const int zones = j < run.result.stats.localities.size() ? run.result.stats.localities[j].zones : 0;
+        text += (j > 0 ? ", " : "") + run.names[j] + " " + std::to_string(zones) + " zones";
+    }
+    text += ")";
+    for (const BalanceExcess& excess : run.excesses) text += "; beyond the soft band: " + excess.text;
+    return text;
+}
+
+} // namespace lp::viewer
