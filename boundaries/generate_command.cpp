@@ -5,6 +5,7 @@
 #include "flag_errors.hpp"
 #include "hub_inputs.hpp"
 #include "output_layer_options.hpp"
+#include "run_options.hpp"
 
 #include "exit_codes.hpp"
 
@@ -38,24 +39,9 @@ namespace lp::cli {
 namespace {
 
 struct GenerateArgs {
-    DataOptions data;
-    int localities = 0;
-    std::vector<std::string> balance;
-    std::string keep_whole;
-    double split_cost = -1;
-    std::string cut_cost;
-    std::string population;
-    std::string settlements;
-    std::string hubs_csv;
-    std::string places;
-    std::string split_settlements;
-    std::string building_blocks;
-    std::string blocks = "soft";
-    double block_split_cost = -1;
+    RunArgs run; // data, k, balance, community options, seed, effort, --config
     std::string lock_csv;
     std::string start_csv;
-    std::uint64_t seed = 1;
-    double effort = 1.0;
     std::string out;
     OutputLayer layer{"localities"};
     std::string assignment_csv;
@@ -67,34 +53,7 @@ struct GenerateArgs {
     std::vector<std::string> only;
     std::string out_dir;
     unsigned jobs = 0;
-    std::string config_file; // expanded into options by main() before parsing
 };
-
-LocalityRunOptions run_options_from(const GenerateArgs& args) {
-    LocalityRunOptions options;
-    for (const auto& text : args.balance)
-        options.balance.push_back(naming_flags(generate_flag_words, [&] { return parse_balance(text); }));
-    options.keep_whole = args.keep_whole;
-    options.keep_whole_tables = args.data.dataset.demand_paths;
-    if (!args.cut_cost.empty())
-        options.cut_cost = naming_flags(generate_flag_words, [&] { return parse_cut_cost(args.cut_cost); });
-    options.population = args.population;
-    options.settlements = args.settlements;
-    if (!options.settlements.empty()) // refuse a bad spec before reading
-        naming_flags(generate_flag_words, [&] { return parse_settlements(options.settlements); });
-    if (!args.split_settlements.empty())
-        options.split_settlements =
-            naming_flags(generate_flag_words, [&] { return parse_settlement_splitting(args.split_settlements); });
-    options.building_blocks = args.building_blocks;
-    if (!options.building_blocks.empty())
-        naming_flags(generate_flag_words, [&] { return parse_building_blocks(options.building_blocks); });
-    options.blocks = naming_flags(generate_flag_words, [&] { return parse_block_mode(args.blocks); });
-    options.block_split_cost = args.block_split_cost;
-    options.split_cost = args.split_cost;
-    options.seed = args.seed;
-    options.effort = args.effort;
-    return options;
-}
 
 // A bar on a terminal; plain lines in a log.
 class BatchProgressPrinter {
@@ -125,14 +84,9 @@ private:
 
 // The files a run reads, which no output may overwrite.
 std::vector<NamedPath> generate_inputs(const GenerateArgs& args) {
-    auto inputs = args.data.inputs();
+    auto inputs = run_inputs(args.run);
     inputs.push_back({"--lock", args.lock_csv});
     inputs.push_back({"--start", args.start_csv});
-    inputs.push_back({"--hubs", args.hubs_csv});
-    inputs.push_back({"--places", args.places});
-    if (!args.building_blocks.empty())
-        inputs.push_back({"--building-blocks",
-                          naming_flags(generate_flag_words, [&] { return parse_building_blocks(args.building_blocks); }).path});
     inputs.push_back({"--group-lookup", args.group_lookup});
     inputs.push_back({"--localities-csv", args.localities_csv});
     return inputs;
@@ -141,17 +95,17 @@ std::vector<NamedPath> generate_inputs(const GenerateArgs& args) {
 void run_generate_all(const GenerateArgs& args) {
     if (args.out_dir.empty()) throw Error(ErrorKind::bad_setting, "--all needs --out-dir DIR");
     prepare_outputs({{"--out-dir", (std::filesystem::path(args.out_dir) / "summary.csv").string()}}, generate_inputs(args));
-    if (!args.lock_csv.empty() || !args.start_csv.empty() || !args.hubs_csv.empty())
+    if (!args.lock_csv.empty() || !args.start_csv.empty() || !args.run.hubs_csv.empty())
         throw Error(ErrorKind::bad_setting, "--lock, --start and --hubs name one partnership's zones or places; run "
                                             "those without --all");
     BatchOptions options;
-    options.data = args.data.resolved();
+    options.data = args.run.data.resolved();
     options.group_field = args.group_field;
     options.group_lookup = args.group_lookup;
-    options.k = args.localities;
+    options.k = args.run.localities;
     options.k_csv = args.localities_csv;
     if (options.k == 0 && options.k_csv.empty()) options.k_csv = default_k_csv_path();
-    options.run = run_options_from(args);
+    options.run = run_options_from(args.run);
     options.only = args.only;
     options.out_dir = args.out_dir;
     options.jobs = args.jobs;
@@ -261,8 +215,7 @@ std::vector<int> read_zone_localities(const std::string& path, const ZoneLayer& 
 }
 
 void run_generate(const GenerateArgs& args) {
-    for (const auto& text : args.balance) // refused before reading
-        naming_flags(generate_flag_words, [&] { return parse_balance(text); });
+    run_options_from(args.run); // a malformed option is refused before reading
     if (args.all) {
         run_generate_all(args);
         return;
@@ -272,26 +225,17 @@ void run_generate(const GenerateArgs& args) {
     naming_flags(output_layer_flag_words, [&] { check_output_path(args.out, args.layer); });
     if (!args.assignment_csv.empty()) check_output_folder(args.assignment_csv);
     // Without --localities, one locality per hub.
-    std::vector<HubRequest> hub_requests;
-    if (!args.hubs_csv.empty()) hub_requests = read_hub_requests(args.hubs_csv);
-    if (args.localities == 0 && hub_requests.empty())
-        throw Error(ErrorKind::bad_setting, "generate needs --localities K or --hubs FILE (one locality per hub)");
-    const int k = args.localities > 0 ? args.localities : static_cast<int>(hub_requests.size());
-    naming_flags(generate_flag_words, [&] { check_locality_count(k); });
-    if (hub_requests.size() > static_cast<std::size_t>(k))
-        throw Error(ErrorKind::bad_setting, args.hubs_csv + ": " + std::to_string(hub_requests.size()) + " hubs for " +
-                                                std::to_string(k) + " localities, and each hub leads its own; give " +
-                                                "--localities " + std::to_string(hub_requests.size()) + " or fewer hubs");
+    const LocalityCount count = locality_count_from(args.run, "generate");
+    const std::vector<HubRequest>& hub_requests = count.hubs;
+    const int k = count.k;
     const auto t0 = std::chrono::steady_clock::now();
-    const DatasetOptions options = args.data.resolved();
+    const DatasetOptions options = args.run.data.resolved();
     const Dataset data = load_dataset(options);
     const ZoneLayer& zones = data.zones;
-    if (static_cast<std::size_t>(k) > zones.size())
-        throw Error(ErrorKind::infeasible_request, "cannot make " + std::to_string(k) + " localities from the " +
-                                                      std::to_string(zones.size()) + " zones of " + zones.source);
-    const auto gazetteer = read_gazetteer(args.places, zones);
+    check_zones_for(k, zones);
+    const auto gazetteer = read_gazetteer(args.run.places, zones);
 
-    LocalityRunOptions run_options = run_options_from(args);
+    LocalityRunOptions run_options = run_options_from(args.run);
     run_options.k = k;
     run_options.hubs = hub_requests;
     run_options.places = gazetteer ? &*gazetteer : nullptr;
@@ -323,7 +267,7 @@ void run_generate(const GenerateArgs& args) {
 
     const double read_s = std::chrono::duration<double>(t1 - t0).count();
     std::printf("%zu zones into %d localities (read %.2f s, partition %.1f ms, seed %llu)\n", zones.size(), k, read_s,
-                run.partition_seconds * 1000.0, static_cast<unsigned long long>(args.seed));
+                run.partition_seconds * 1000.0, static_cast<unsigned long long>(args.run.seed));
     for (int j = 0; j < k; ++j) {
         const auto& stats = result.stats.localities[j];
         std::printf("  %-20s %4d zones", run.names[j].c_str(), stats.zones);
@@ -332,7 +276,7 @@ void run_generate(const GenerateArgs& args) {
         std::printf("  PP %.3f%s\n", stats.polsby_popper, stats.connected() ? "" : "  NOT CONTIGUOUS");
     }
     std::printf("cut length %.1f km", result.stats.cut_length / 1000.0);
-    if (!run.groups.empty()) std::printf(", %d %s split", result.stats.split_groups, args.keep_whole.c_str());
+    if (!run.groups.empty()) std::printf(", %d %s split", result.stats.split_groups, args.run.keep_whole.c_str());
     if (!run.population_column.empty())
         std::printf(", %.0f people (%.1f%%) in zones on a boundary", result.stats.people_on_boundary,
                     result.stats.people > 0 ? 100.0 * result.stats.people_on_boundary / result.stats.people : 0.0);
@@ -364,66 +308,9 @@ void run_generate(const GenerateArgs& args) {
 const RegisterCommand registration([](CLI::App& app) {
     auto args = std::make_shared<GenerateArgs>();
     CLI::App* cmd = app.add_subcommand("generate", "Divide the zones into k balanced, connected, compact localities");
-    args->data.add_to(*cmd);
-    cmd->add_option("--localities,-k", args->localities, "Number of localities (2 or more)")
-        ->check(CLI::Validator(
-            [](std::string& text) -> std::string {
-                try {
-                    naming_flags(generate_flag_words, [&] { check_locality_count(text); });
-                    return {};
-                } catch (const Error& e) {
-                    return e.what();
-                }
-            },
-            "INTEGER >= 2"));
-    cmd->add_option("--balance", args->balance,
-                    "Demand column to balance, with its tolerance: COLUMN[:TOL[:soft]], TOL like 1% or 0.01 (default 1%), "
-                    "any size (150% too); soft: a preference exceeded only where a settlement kept whole needs it")
-        ->required();
-    cmd->add_option("--keep-whole", args->keep_whole,
-                    "Zone attribute (or --demand column) grouping zones that should stay together, e.g. iz11_code");
-    cmd->add_option("--split-cost", args->split_cost,
-                    "Price of one extra split of a keep-whole group, in the cut cost's units (default: the median "
-                    "border between two zones)");
-    cmd->add_option("--cut-cost", args->cut_cost,
-                    "What a boundary costs: people (those living along it; the default when a population is "
-                    "balanced) or length (metres)");
-    cmd->add_option("--population", args->population,
-                    "Demand column counting people, for --cut-cost people (default: the balanced pop..total column)");
-    cmd->add_option("--settlements", args->settlements,
-                    "Towns to keep whole and grow localities around: COLUMN:CLASSES (e.g. urban_rural_6fold_2016:1-4; "
-                    "connected zones in those classes) or a FIELD naming each zone's settlement");
-    cmd->add_option("--hubs", args->hubs_csv,
-                    "CSV of zone-or-place[,name]: each row leads its own locality, named after it (a zone id, a "
-                    "settlement, a town of --places, or a zone name); without --localities, one locality per hub "
-                    "(default: localities start at the largest settlements)");
-    cmd->add_option("--places", args->places,
-                    "Point layer of towns with a name field (e.g. GeoNames places) that --hubs may name");
-    cmd->add_option("--split-settlements", args->split_settlements,
-                    "never: settlements move only whole (the default with a soft band); when-forced: split where "
-                    "a hard band forces it (the default otherwise)");
-    cmd->add_option("--building-blocks", args->building_blocks,
-                    "Polygon layer of blocks to keep whole, e.g. wards: FILE[:LAYER]:FIELD; each zone joins the block "
-                    "it overlaps most");
-    cmd->add_option("--blocks", args->blocks,
-                    "hard: only whole blocks move; soft: a split costs --block-split-cost")
-        ->capture_default_str();
-    cmd->add_option("--block-split-cost", args->block_split_cost,
-                    "Price of one extra piece of a soft block (default: as --split-cost)");
+    add_run_options(*cmd, args->run);
     cmd->add_option("--lock", args->lock_csv, "CSV of zone,locality (1-based number or name) fixed in place");
     cmd->add_option("--start", args->start_csv, "CSV of zone,locality: a plan to improve rather than start afresh");
-    cmd->add_option("--seed", args->seed, "Random seed (same inputs and seed give the same plan)")->capture_default_str();
-    cmd->add_option("--effort", args->effort, "Search effort multiplier")
-        ->capture_default_str()
-        ->check(CLI::Validator(
-            [](std::string& text) -> std::string {
-                char* end = nullptr;
-                const double v = std::strtod(text.c_str(), &end);
-                if (end == text.c_str() || *end || !std::isfinite(v) || v <= 0)
-                    return "--effort " + text + ": expected a number greater than 0";
-                return {};
-            },
-            "NUMBER > 0"));
     cmd->add_option("--out", args->out, "Locality boundaries: .geojson, .gpkg or .shp");
     add_output_layer_options(*cmd, args->layer, "Layer of locality boundaries to write in a .gpkg");
     cmd->add_option("--assignment", args->assignment_csv, "CSV of zone,locality to write");
@@ -437,9 +324,6 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--out-dir", args->out_dir,
                     "With --all: folder for <group>.geojson, <group>_assignment.csv, <group>.plan.json and summary.csv");
     cmd->add_option("--jobs", args->jobs, "With --all: worker threads (default: every core)");
-    cmd->add_option("--config", args->config_file,
-                    "TOML file holding the same options (key = value, e.g. localities = 3), so a run is "
-                    "reproducible from one file; options on the command line come after it");
     cmd->callback([args] { run_generate(*args); });
 });
 

@@ -24,6 +24,7 @@ struct ReportArgs {
     std::string functions;
     std::string out;
     std::string ensemble;
+    std::string tradeoff;
 };
 
 void run_report(const ReportArgs& args) {
@@ -34,11 +35,14 @@ void run_report(const ReportArgs& args) {
     if (!args.ensemble.empty())
         for (const char* name : {"summary.json", "metrics.csv", "boundary_frequency.geojson"})
             inputs.push_back({"--ensemble", (std::filesystem::path(args.ensemble) / name).string()});
+    inputs.push_back({"--tradeoff", args.tradeoff});
     prepare_outputs(outputs, inputs);
     const LoadedPlan loaded = load_plan_input(args.plan, args.assignment, args.data, args.functions);
     inputs = dataset_inputs(dataset_options_for(loaded, args.data)); // the plan's recorded sources
     if (args.functions.empty()) inputs.push_back({"the plan's catalogue", catalogue_path_from_plan(loaded.plan, loaded.path)});
     check_outputs(outputs, inputs);
+    std::optional<TradeoffView> tradeoff; // read before the data, so a bad table fails fast
+    if (!args.tradeoff.empty()) tradeoff = read_tradeoff_csv(args.tradeoff);
     const FunctionCatalogue catalogue = catalogue_for(loaded, args.functions);
     Dataset data = load_dataset(dataset_options_for(loaded, args.data));
     LocalityPlan plan = loaded.plan;
@@ -52,6 +56,7 @@ void run_report(const ReportArgs& args) {
     const PlanCheck check = check_plan(plan, input);
 
     PlanReport report = prepare_report(plan, data, catalogue, check, loaded.path);
+    report.tradeoff = tradeoff;
     if (!args.ensemble.empty()) {
         report.ensemble = read_ensemble(args.ensemble, data.zones.working_crs);
         if (report.ensemble->zones != data.zones.size())
@@ -88,6 +93,8 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--functions", args->functions, "Integration function catalogue CSV");
     cmd->add_option("--ensemble", args->ensemble, "Folder `boundaries ensemble` wrote: adds histograms of the plan "
                                                   "among the sampled plans and a boundary-frequency map");
+    cmd->add_option("--tradeoff", args->tradeoff, "tradeoff.csv `boundaries tradeoff` wrote: adds a chart and table "
+                                                  "of what each band of balance costs");
     args->data.add_to(*cmd, false);
     cmd->callback([args] { run_report(*args); });
 });

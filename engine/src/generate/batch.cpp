@@ -1,5 +1,6 @@
 #include <lp/core/error.hpp>
 #include <lp/generate/batch.hpp>
+#include <lp/generate/run_plan.hpp>
 #include <lp/io/atomic_file.hpp>
 #include <lp/io/output_set.hpp>
 #include <lp/partition/locality_count.hpp>
@@ -103,28 +104,6 @@ void record_group_filter(const Dataset& all, const std::vector<std::size_t>& mem
     }
 }
 
-LocalityPlan plan_of(const Dataset& part, const LocalityRun& run, const std::string& group, const std::string& name,
-                     const DatasetOptions& sources, const FunctionCatalogue& catalogue) {
-    LocalityPlan plan;
-    plan.partnership_code = group;
-    plan.partnership_name = name;
-    for (std::size_t j = 0; j < run.names.size(); ++j)
-        plan.localities.push_back(numbered_locality(j, run.names[j], run.colours[j]));
-    for (std::size_t z = 0; z < part.zones.size(); ++z)
-        plan.assignment[part.zones.ids[z]] = "L" + std::to_string(run.result.assignment[z] + 1);
-    for (const auto& c : part.graph.crossings)
-        plan.crossings.push_back({part.zones.ids[c.a], part.zones.ids[c.b], c.note});
-    add_default_arrangements(plan, catalogue);
-    record_sources(plan, sources);
-    if (run.settlements && !run.settlements_spec.empty()) plan.sources["settlements"] = run.settlements_spec;
-    for (const auto& layer : run.balance) plan.balance.push_back({layer.name, layer.tolerance, layer.soft}); // the run's rules
-    for (std::size_t i = 0; i < run.hubs.size() && i < plan.localities.size(); ++i) {
-        plan.localities[i].hub_zone = part.zones.ids[run.hubs[i].zone];
-        if (run.hubs[i].found_as != "zone") plan.localities[i].hub_place = run.hubs[i].place;
-    }
-    return plan;
-}
-
 std::string safe_file_stem(const std::string& group) {
     std::string out;
     for (char c : group) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
@@ -218,7 +197,7 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
                 OutputSet outputs; // the partnership's three files, or none of them
                 outputs.add_features(stem + ".geojson", locality_features(run), part.zones.working_crs);
                 outputs.add_text(stem + "_assignment.csv", assignment_csv(part.zones, run));
-                outputs.add_text(stem + ".plan.json", plan_to_json_text(plan_of(part, run, job.group, row.name, sources, catalogue)));
+                outputs.add_text(stem + ".plan.json", plan_to_json_text(plan_of_run(part, run, job.group, row.name, sources, catalogue)));
                 outputs.commit();
 
                 const auto& stats = run.result.stats;

@@ -10,7 +10,9 @@
 #include <lp/io/csv_table.hpp>
 #include <lp/report/html_escape.hpp>
 #include <lp/report/locality_features.hpp>
+#include <lp/report/report_style.hpp>
 #include <lp/report/svg_map.hpp>
+#include <lp/report/tradeoff_chart.hpp>
 
 #include "report/rebase_section.hpp"
 
@@ -36,19 +38,6 @@ std::string format(const char* pattern, double v) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, pattern, v);
     return buffer;
-}
-
-// 12,345 style thousands for counts of people.
-std::string people(double v) {
-    std::string digits = format("%.0f", v);
-    std::string out;
-    const std::size_t start = digits[0] == '-' ? 1 : 0;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        out += digits[i];
-        const std::size_t left = digits.size() - 1 - i;
-        if (i >= start && left > 0 && left % 3 == 0) out += ',';
-    }
-    return out;
 }
 
 std::string percent(double part, double whole) { return whole > 0 ? format("%.1f%%", 100.0 * part / whole) : "-"; }
@@ -98,24 +87,6 @@ const Arrangement* arrangement_of(const LocalityPlan& plan, const std::string& f
     return a == per_locality->second.end() ? nullptr : &a->second;
 }
 
-constexpr const char* stylesheet = R"CSS(
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#1b1b1b;max-width:1240px}
-h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:28px 0 8px;border-bottom:2px solid #ccc;padding-bottom:4px}
-.sub{color:#555;margin:0 0 16px}
-.status{padding:10px 14px;border-radius:6px;font-weight:600;margin:12px 0}
-.valid{background:#e3f4e1;border:1px solid #5aa55a}.invalid{background:#fbe3e1;border:1px solid #c0392b}
-table{border-collapse:collapse;font-size:13px;margin:8px 0}
-th,td{border:1px solid #ccc;padding:4px 6px;text-align:right;vertical-align:top}
-th{background:#f1f1f1}td.text,th.text{text-align:left}td.name{white-space:nowrap}
-.swatch{display:inline-block;width:12px;height:12px;border:1px solid #333;margin-right:6px;vertical-align:-1px}
-.bar{display:flex;width:160px;height:12px;border:1px solid #999}.bar span{display:block;height:100%}
-.key span{display:inline-block;margin-right:12px;font-size:12px}
-td.local{background:#e8f3e8}td.hosted{background:#fff3d6}td.wide{background:#e6eefa}td.acute{background:#f6e4f0}
-td.missing{background:#f8c9c4;font-weight:600}
-td small{color:#444}
-.failures li{margin:2px 0}.note{color:#555;font-size:12px}
-footer{margin-top:32px;font-size:12px;color:#555}
-)CSS";
 
 } // namespace
 
@@ -180,7 +151,7 @@ std::string report_html(const PlanReport& r) {
     std::ostringstream h;
     const std::string title = "Locality plan: " + (plan.partnership_name.empty() ? plan.partnership_code : plan.partnership_name);
     h << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << html_escape(title)
-      << "</title>\n<style>" << stylesheet << "</style>\n</head>\n<body>\n";
+      << "</title>\n<style>" << report_stylesheet() << "</style>\n</head>\n<body>\n";
     h << "<h1>" << html_escape(title) << "</h1>\n<p class=\"sub\">";
     if (!plan.partnership_code.empty()) h << "Partnership " << html_escape(plan.partnership_code) << " &middot; ";
     double population = 0;
@@ -194,7 +165,7 @@ std::string report_html(const PlanReport& r) {
         }
     }
     h << plan.localities.size() << " localities &middot; " << zones << " data zones";
-    if (have_population) h << " &middot; population " << people(population);
+    if (have_population) h << " &middot; population " << thousands(population);
     h << "</p>\n";
     if (!plan.notes.empty()) h << "<p>" << html_escape(plan.notes) << "</p>\n";
 
@@ -237,9 +208,9 @@ std::string report_html(const PlanReport& r) {
           << (towns ? "<td class=\"text\">" + html_escape(l < r.main_settlements.size() ? r.main_settlements[l] : "") + "</td>"
                     : std::string())
           << "<td>" << ind.zones << "</td><td>"
-          << format("%.1f", ind.area_km2) << "</td><td>" << (ind.population ? people(*ind.population) : "") << "</td>";
+          << format("%.1f", ind.area_km2) << "</td><td>" << (ind.population ? thousands(*ind.population) : "") << "</td>";
         auto aged = [&](const std::optional<double>& v) {
-            h << "<td>" << (v ? people(*v) : "") << (v && ind.population ? " <small>(" + percent(*v, *ind.population) + ")</small>" : "")
+            h << "<td>" << (v ? thousands(*v) : "") << (v && ind.population ? " <small>(" + percent(*v, *ind.population) + ")</small>" : "")
               << "</td>";
         };
         aged(ind.people_on_boundary);
@@ -278,7 +249,7 @@ std::string report_html(const PlanReport& r) {
         h << ".";
     }
     if (everyone > 0 && r.indicators.size() > 0 && r.indicators.front().people_on_boundary)
-        h << "</p>\n<p class=\"note\">On a boundary: " << people(on_boundary) << " people (" << percent(on_boundary, everyone)
+        h << "</p>\n<p class=\"note\">On a boundary: " << thousands(on_boundary) << " people (" << percent(on_boundary, everyone)
           << " of the population) live in zones that touch another locality; boundaries through empty land, rivers "
              "and hills rather than through neighbourhoods leave few.";
     h << "</p>\n<p class=\"note\">Mixes are shares of the population; GP access times are population-weighted means "
@@ -398,13 +369,14 @@ std::string report_html(const PlanReport& r) {
 
     h << detail::rebase_section_html(r);
     if (r.ensemble) h << ensemble_section_html(*r.ensemble, r.shapes, plan);
+    if (r.tradeoff) h << tradeoff_section_html(*r.tradeoff);
 
     h << "<h2>Sources</h2>\n<ul class=\"note\">\n";
     if (!r.plan_path.empty()) h << "<li>Plan: " << html_escape(r.plan_path) << "</li>\n";
+    if (r.tradeoff) h << "<li>Trade-off: " << html_escape(r.tradeoff->source) << "</li>\n";
     for (const auto& s : r.data_sources) h << "<li>" << html_escape(s) << "</li>\n";
     if (!r.working_crs.empty()) h << "<li>Map projection: " << html_escape(r.working_crs) << "</li>\n";
-    h << "</ul>\n<footer>Contains public sector information licensed under the Open Government Licence v3.0. Contains "
-         "OS data &copy; Crown copyright and database right. Made with Locality Planner.</footer>\n</body>\n</html>\n";
+    h << "</ul>\n" << report_footer() << "</body>\n</html>\n";
     return h.str();
 }
 

@@ -10,6 +10,7 @@
 #include <lp/plan/plan_balance.hpp>
 #include <lp/plan/plan_check.hpp>
 #include <lp/report/ensemble_section.hpp>
+#include <lp/report/tradeoff_chart.hpp>
 
 #include <optional>
 #include <string>
@@ -35,6 +36,7 @@ struct PlanReport {
     std::vector<std::string> split_settlements;  // "Inverness (2 localities, too large for one)"
     std::vector<BalanceMeasure> balance;         // the plan's recorded balance rules, measured
     std::optional<EnsembleView> ensemble;        // with --ensemble: the plan among sampled plans
+    std::optional<TradeoffView> tradeoff;        // with --tradeoff: what each band of balance costs
 }; // struct PlanReport
 
 // Dissolves the localities (lp::dissolve_groups) and computes indicators and demand shares.

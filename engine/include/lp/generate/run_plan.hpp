@@ -1,0 +1,20 @@
+#pragma once
+// A locality run as a plan file: what `generate --all` writes for each partnership and
+// `boundaries tradeoff` for each band.
+#include <lp/generate/locality_run.hpp>
+#include <lp/plan/function_catalogue.hpp>
+#include <lp/plan/locality_plan.hpp>
+
+#include <string>
+
+namespace lp {
+
+// Localities L1..Lk with the run's names, colours and hubs, every zone's locality, the
+// graph's water crossings, the catalogue's default arrangements, the data sources (so
+// `check --plan` reloads the same zones), how settlements were found and the run's
+// balance rules (soft ones marked). data is the dataset the run partitioned.
+LocalityPlan plan_of_run(const Dataset& data, const LocalityRun& run, const std::string& partnership_code,
+                         const std::string& partnership_name, const DatasetOptions& sources,
+                         const FunctionCatalogue& catalogue);
+
+} // namespace lp
