@@ -4,6 +4,7 @@
 #include "data_options.hpp"
 #include "flag_errors.hpp"
 #include "hub_inputs.hpp"
+#include "plan_inputs.hpp"
 #include "output_layer_options.hpp"
 #include "run_options.hpp"
 
@@ -16,6 +17,8 @@
 #include <lp/io/output_set.hpp>
 #include <lp/generate/batch.hpp>
 #include <lp/generate/locality_run.hpp>
+#include <lp/generate/run_plan.hpp>
+#include <lp/plan/plan_file.hpp>
 #include <lp/partition/partition.hpp>
 #include <lp/community/settlements.hpp>
 #include <lp/geometry/building_blocks.hpp>
@@ -45,6 +48,7 @@ struct GenerateArgs {
     std::string out;
     OutputLayer layer{"localities"};
     std::string assignment_csv;
+    std::string plan_file; // --plan: the plan itself, with the rules it was made by
     // --all: every partnership at once
     bool all = false;
     std::string group_field;
@@ -221,9 +225,11 @@ void run_generate(const GenerateArgs& args) {
         return;
     }
     if (args.out.empty()) throw Error(ErrorKind::bad_setting, "generate needs --out FILE (or --all with --out-dir)");
-    prepare_outputs({{"--out", args.out}, {"--assignment", args.assignment_csv}}, generate_inputs(args));
+    prepare_outputs({{"--out", args.out}, {"--assignment", args.assignment_csv}, {"--plan", args.plan_file}},
+                    generate_inputs(args));
     naming_flags(output_layer_flag_words, [&] { check_output_path(args.out, args.layer); });
     if (!args.assignment_csv.empty()) check_output_folder(args.assignment_csv);
+    if (!args.plan_file.empty()) check_output_folder(args.plan_file);
     // Without --localities, one locality per hub.
     const LocalityCount count = locality_count_from(args.run, "generate");
     const std::vector<HubRequest>& hub_requests = count.hubs;
@@ -263,6 +269,15 @@ void run_generate(const GenerateArgs& args) {
         outputs.add_features(args.out, locality_features(run), zones.working_crs, locality_style(run), args.layer);
     });
     if (!args.assignment_csv.empty()) outputs.add_text(args.assignment_csv, assignment_csv(zones, run));
+    if (!args.plan_file.empty()) {
+        // The plan itself, as `plan import` would make it but with the run's rules (bands,
+        // settlements, hubs) and colours: check, report, export and the viewer open it.
+        LocalityPlan partnership;
+        guess_partnership(partnership, data, options);
+        const LocalityPlan plan = plan_of_run(data, run, partnership.partnership_code, partnership.partnership_name,
+                                              options, read_catalogue(default_catalogue_path()));
+        outputs.add_text(args.plan_file, plan_to_json_text(plan));
+    }
     outputs.commit();
 
     const double read_s = std::chrono::duration<double>(t1 - t0).count();
@@ -296,8 +311,9 @@ void run_generate(const GenerateArgs& args) {
         std::printf("\nhub %zu: %s (%s, zone %s) leads %s", i + 1, run_options.hubs[i].place.c_str(),
                     run.hubs[i].found_as.c_str(), zones.ids[run.hubs[i].zone].c_str(), run.names[i].c_str());
     for (const auto& excess : run.excesses) std::printf("\nbeyond the soft band: %s", excess.text.c_str());
-    std::printf("\nwrote %s%s%s%s\n", args.out.c_str(), layer_note(args.out, args.layer).c_str(),
-                args.assignment_csv.empty() ? "" : " and ", args.assignment_csv.c_str());
+    std::printf("\nwrote %s%s%s%s%s%s\n", args.out.c_str(), layer_note(args.out, args.layer).c_str(),
+                args.assignment_csv.empty() ? "" : " and ", args.assignment_csv.c_str(),
+                args.plan_file.empty() ? "" : " and ", args.plan_file.c_str());
     if (!result.within_tolerance || !result.contiguous) {
         std::cerr << "boundaries: the best plan found misses the request (written anyway):\n";
         for (const auto& problem : result.problems) std::cerr << "  " << problem << "\n";
@@ -314,6 +330,9 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--out", args->out, "Locality boundaries: .geojson, .gpkg or .shp");
     add_output_layer_options(*cmd, args->layer, "Layer of locality boundaries to write in a .gpkg");
     cmd->add_option("--assignment", args->assignment_csv, "CSV of zone,locality to write");
+    cmd->add_option("--plan", args->plan_file,
+                    "Plan file (JSON) to write: localities, assignment, default arrangements, and the rules the plan "
+                    "was made by (balance bands, settlements, hubs), ready for check, report and the viewer");
     cmd->add_flag("--all", args->all, "Every partnership at once: one plan per value of --group-field");
     cmd->add_option("--group-field", args->group_field,
                     "With --all: zone attribute or lookup/demand column naming each zone's partnership, e.g. hscp_code");
