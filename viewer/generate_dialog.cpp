@@ -486,7 +486,7 @@ void GenerateDialog::run_ui(Session& session) {
     if (job_.running()) {
         const double seconds = job_.seconds();
         const std::string overlay = format("%.1f s", seconds);
-        // A single run reports no progress: a bar that sweeps, and the time so far.
+        // The partitioner's fraction done; before its first report, a bar that sweeps.
         const double progress = job_.progress();
         const float fraction = progress < 0 ? static_cast<float>(std::fmod(seconds, 1.6) / 1.6) : static_cast<float>(progress);
         ImGui::ProgressBar(fraction, ImVec2(220, 0), overlay.c_str());
