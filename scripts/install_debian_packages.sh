@@ -4,7 +4,8 @@
 # partitioner comparison, Chromium for the report screenshot, Node.js for the GeoJSON
 # validator, PyQGIS (python3-qgis) for the test that opens the outputs in QGIS, xdotool and
 # ImageMagick to resize the viewer's window and read what the X server shows, zip to make a
-# zipped shapefile, PostgreSQL with PostGIS for the test that reads zones from a database.
+# zipped shapefile, PostgreSQL with PostGIS for the test that reads zones from a database,
+# poppler-utils to read the printed report back.
 # With --fuzz,
 # clang and its libFuzzer runtime for -DLP_FUZZ=ON (fuzz/; CI does not build the fuzzers).
 # Options may be combined: --test --fuzz.
@@ -16,7 +17,7 @@ for option in "$@"; do
   case "$option" in
   --test)
     packages="$packages xvfb xauth libgl1-mesa-dri mesa-utils metis chromium python3 ca-certificates python3-qgis
-      xdotool imagemagick zip postgresql-15 postgresql-15-postgis-3"
+      xdotool imagemagick zip postgresql-15 postgresql-15-postgis-3 poppler-utils"
     command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
     ;;
   --fuzz) packages="$packages clang-14 libclang-rt-14-dev" ;; # libclang_rt.fuzzer and the sanitizer runtimes

@@ -186,7 +186,7 @@ std::string report_html(const PlanReport& r) {
 
     // Indicators.
     const bool towns = !r.main_settlements.empty();
-    h << "<h2>Demand indicators</h2>\n<table>\n<tr><th class=\"text\">Locality</th>"
+    h << "<h2>Demand indicators</h2>\n<table>\n<thead><tr><th class=\"text\">Locality</th>"
       << (towns ? "<th class=\"text\" title=\"The settlement with most people in the locality\">Main town</th>" : "")
       << "<th>Zones</th><th>Area km&sup2;</th>"
          "<th>Population</th><th title=\"People living in zones that touch another locality: where a boundary runs "
@@ -194,7 +194,7 @@ std::string report_html(const PlanReport& r) {
          "<th class=\"text\">SIMD quintile mix</th>"
          "<th class=\"text\">Urban-rural mix</th><th>GP drive min</th><th>GP public transport min</th>";
     for (const auto& kind : r.point_kinds) h << "<th>" << html_escape(kind_label(kind)) << "</th>";
-    h << "</tr>\n";
+    h << "</tr></thead>\n"; // a header row printed on every page the table runs to
     std::array<std::string, 5> simd_labels;
     for (int q = 0; q < 5; ++q)
         simd_labels[q] = "SIMD quintile " + std::to_string(q + 1) + (q == 0 ? " (most deprived)" : q == 4 ? " (least deprived)" : "");
@@ -277,12 +277,13 @@ std::string report_html(const PlanReport& r) {
         h << "</p>\n";
     }
 
-    h << "<h2>Integration functions: arrangements and share of demand</h2>\n<table>\n<tr><th class=\"text\">Code</th>"
+    h << "<h2 class=\"functions\">Integration functions: arrangements and share of demand</h2>\n<table class=\"functions\">\n"
+         "<thead><tr><th class=\"text\">Code</th>"
          "<th class=\"text\">Function</th><th class=\"text\">Demand driver</th>";
     for (const auto& loc : plan.localities)
         h << "<th class=\"text\"><span class=\"swatch\" style=\"background:" << html_escape(loc.colour) << "\"></span>"
           << html_escape(loc.name.empty() ? loc.id : loc.name) << "</th>";
-    h << "</tr>\n";
+    h << "</tr></thead>\n";
     std::string category;
     std::vector<std::string> notes;
     for (std::size_t f = 0; f < r.catalogue.functions.size(); ++f) {
@@ -372,9 +373,10 @@ std::string report_html(const PlanReport& r) {
     if (r.tradeoff) h << tradeoff_section_html(*r.tradeoff);
 
     h << "<h2>Sources</h2>\n<ul class=\"note\">\n";
-    if (!r.plan_path.empty()) h << "<li>Plan: " << html_escape(r.plan_path) << "</li>\n";
+    if (!r.plan_path.empty()) h << "<li>Plan: " << html_escape(source_name(r.plan_path)) << "</li>\n";
     if (r.tradeoff) h << "<li>Trade-off: " << html_escape(r.tradeoff->source) << "</li>\n";
-    for (const auto& s : r.data_sources) h << "<li>" << html_escape(s) << "</li>\n";
+    // By name, not by where they lay on the machine that made the report.
+    for (const auto& s : r.data_sources) h << "<li>" << html_escape(source_name(s)) << "</li>\n";
     if (!r.working_crs.empty()) h << "<li>Map projection: " << html_escape(r.working_crs) << "</li>\n";
     h << "</ul>\n" << report_footer() << "</body>\n</html>\n";
     return h.str();

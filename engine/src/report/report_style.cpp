@@ -1,6 +1,7 @@
 #include <lp/report/report_style.hpp>
 
 #include <cstdio>
+#include <ctime>
 
 namespace lp {
 
@@ -22,12 +23,34 @@ td.missing{background:#f8c9c4;font-weight:600}
 td small{color:#444}
 .failures li{margin:2px 0}.note{color:#555;font-size:12px}
 footer{margin-top:32px;font-size:12px;color:#555}
+@page{size:A4 landscape;margin:10mm}
+@media print{
+body{margin:0;max-width:none;font-size:11px}
+h2{break-before:page;font-size:16px}h2:first-of-type{break-before:auto}
+h1,h2,h3{break-after:avoid}
+table{font-size:8.5px;width:100%}th,td{padding:2px 3px}
+table.functions{font-size:7.5px}table.functions td small{font-size:7px}
+thead{display:table-header-group}tr{break-inside:avoid}
+.bar{width:80px}svg{max-width:100%;max-height:175mm;width:auto;height:auto}
+.status{border-width:2px}
+}
 )CSS";
 }
 
-const char* report_footer() {
-    return "<footer>Contains public sector information licensed under the Open Government Licence v3.0. Contains OS "
-           "data &copy; Crown copyright and database right. Made with Locality Planner.</footer>\n";
+std::string report_footer() {
+    // The day the page was made, as a reader writes it ("7 December 2026").
+    const std::time_t now = std::time(nullptr);
+    char date[32];
+    std::strftime(date, sizeof date, "%-d %B %Y", std::localtime(&now));
+    return std::string("<footer>Contains public sector information licensed under the Open Government Licence v3.0. "
+                       "Contains OS data &copy; Crown copyright and database right. Made with Locality Planner ") +
+           LP_VERSION + " on " + date + ".</footer>\n";
+}
+
+std::string source_name(const std::string& path) {
+    if (path.rfind("PG:", 0) == 0) return "PostgreSQL database";
+    const auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 std::string thousands(double value) {
