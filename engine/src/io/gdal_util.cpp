@@ -1,6 +1,7 @@
 #include "gdal_util.hpp"
 
 #include <lp/core/error.hpp>
+#include <lp/io/zone_layer.hpp>
 
 #include <cpl_error.h>
 
@@ -9,15 +10,7 @@
 #include <filesystem>
 #include <mutex>
 
-namespace lp::detail {
-
-void ensure_gdal() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        GDALAllRegister();
-        CPLSetErrorHandler(CPLQuietErrorHandler);
-    });
-}
+namespace lp {
 
 bool is_gdal_source_name(const std::string& path) {
     if (path.starts_with("/vsi")) return true;
@@ -27,6 +20,18 @@ bool is_gdal_source_name(const std::string& path) {
     if (colon == std::string::npos || colon < 2) return false;
     return std::all_of(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(colon),
                        [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+}
+
+} // namespace lp
+
+namespace lp::detail {
+
+void ensure_gdal() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+    });
 }
 
 std::string gdal_name_of(const std::string& path) {
