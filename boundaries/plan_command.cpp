@@ -171,6 +171,11 @@ void run_rebase(const RebaseArgs& args) {
     input.carried_names = carried_columns(old_plan, old_data.demand);
     for (const auto& name : input.carried_names) input.carried_old.push_back(old_data.demand.column(name));
     RebaseResult result = rebase_plan(old_plan, input);
+    if (result.plan.assignment.empty()) // a plan of no zones is no plan (it was written, exit 0)
+        throw Error(ErrorKind::filter_matches_nothing,
+                    new_options.zones.path + ": no zone of this layer overlaps a zone of the plan " + args.plan +
+                        " (made on " + old_options.zones.path +
+                        "): nothing to carry; are they layers of different areas, or is one in the wrong CRS?");
 
     // Counts the new layer's own tables give replace the estimates.
     for (std::size_t c = 0; c < result.carried_names.size(); ++c) {
