@@ -40,7 +40,10 @@ std::vector<std::string> expand_config_files(int argc, char** argv) {
             out.push_back(arg);
             continue;
         }
-        if (!std::filesystem::exists(path)) throw lp::Error(lp::ErrorKind::file_not_found, path + ": config file not found");
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec))
+            throw lp::Error(lp::ErrorKind::file_not_found,
+                            path + ": config file not found" + (ec ? " (" + ec.message() + ")" : std::string()));
         lp::cli::config_files().push_back(path);
         std::vector<CLI::ConfigItem> items;
         try {

@@ -48,7 +48,7 @@ void run_import(const ImportArgs& args) {
     LoadedPlan loaded = load_plan_input("", args.assignment, args.data, args.functions);
     if (!loaded.conflicts.empty()) {
         const auto& c = loaded.conflicts.front();
-        throw Error(ErrorKind::bad_plan, args.assignment + ": zone " + c.zone + " is in locality " + c.kept_locality +
+        throw Error(ErrorKind::duplicate_id, args.assignment + ": zone " + c.zone + " is in locality " + c.kept_locality +
                                             " (line " + std::to_string(c.first_line) + ") and in locality " +
                                             c.other_locality + " (line " + std::to_string(c.other_line) + ")" +
                                             (loaded.conflicts.size() > 1

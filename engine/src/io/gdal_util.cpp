@@ -45,8 +45,12 @@ std::string gdal_name_of(const std::string& path) {
 
 GDALDatasetUniquePtr open_vector(const std::string& path) {
     ensure_gdal();
-    if (!is_gdal_source_name(path) && !std::filesystem::exists(path))
-        throw Error(ErrorKind::file_not_found, path + ": file not found");
+    if (!is_gdal_source_name(path)) {
+        std::error_code ec; // a name too long for the system is a named error too, not an exception
+        const bool there = std::filesystem::exists(path, ec);
+        if (ec) throw Error(ErrorKind::file_not_found, path + ": cannot be read (" + ec.message() + ")");
+        if (!there) throw Error(ErrorKind::file_not_found, path + ": file not found");
+    }
     GDALDatasetUniquePtr ds(GDALDataset::Open(gdal_name_of(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
         std::string why = CPLGetLastErrorMsg();

@@ -118,8 +118,10 @@ bool write_new_file(const std::string& path, const std::string& contents, const 
 std::string writable_target(const std::string& path) {
     check_outputs({{"output", path}}, {});
     const std::string target = absolute_text(resolve_output_target(path));
-    if (!fs::is_directory(folder_of(target)))
-        throw Error(ErrorKind::write_failed, path + ": cannot write: folder " + folder_of(target) + " does not exist");
+    std::error_code ec;
+    if (!fs::is_directory(folder_of(target), ec))
+        throw Error(ErrorKind::write_failed, path + ": cannot write: folder " + folder_of(target) +
+                                                (ec ? " cannot be read (" + ec.message() + ")" : " does not exist"));
     return target;
 }
 
@@ -551,7 +553,8 @@ void prepare_outputs(const std::vector<NamedPath>& outputs, const std::vector<Na
         if (output.path.empty()) continue;
         for (const auto& file : file_set(output.path)) {
             const std::string folder = folder_of(absolute_text(resolve_output_target(file)));
-            if (fs::is_directory(folder)) folders.insert(folder);
+            std::error_code ec;
+            if (fs::is_directory(folder, ec)) folders.insert(folder);
         }
     }
     for (const auto& folder : folders) remove_orphan_temporaries(folder);
