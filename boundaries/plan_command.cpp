@@ -71,10 +71,8 @@ void run_import(const ImportArgs& args) {
         naming_flags(generate_flag_words, [&] { return parse_settlements(args.settlements); });
         plan.sources["settlements"] = args.settlements;
     }
-    for (const auto& text : args.balance) { // recorded in the plan: check, report and the viewer read it
-        const BalanceSpec spec = naming_flags(generate_flag_words, [&] { return parse_balance(text); });
+    for (const BalanceSpec& spec : balance_flags(args.balance)) // recorded in the plan: check, report and the viewer read it
         plan.balance.push_back({spec.column, spec.tolerance, spec.soft});
-    }
     write_plan(args.out, plan);
     std::size_t arrangements = 0;
     for (const auto& [f, per_locality] : plan.arrangements) arrangements += per_locality.size();
