@@ -47,9 +47,13 @@ GDALDatasetUniquePtr open_vector(const std::string& path) {
     ensure_gdal();
     if (!is_gdal_source_name(path)) {
         std::error_code ec; // a name too long for the system is a named error too, not an exception
-        const bool there = std::filesystem::exists(path, ec);
-        if (ec) throw Error(ErrorKind::file_not_found, path + ": cannot be read (" + ec.message() + ")");
-        if (!there) throw Error(ErrorKind::file_not_found, path + ": file not found");
+        const auto status = std::filesystem::status(path, ec);
+        if (ec && ec != std::errc::no_such_file_or_directory)
+            throw Error(ErrorKind::file_not_found, path + ": cannot be read (" + ec.message() + ")");
+        if (!std::filesystem::exists(status)) throw Error(ErrorKind::file_not_found, path + ": file not found");
+        // A FIFO or device could block GDAL, or never end; a folder may be a layer (a .gdb).
+        if (!std::filesystem::is_regular_file(status) && !std::filesystem::is_directory(status))
+            throw Error(ErrorKind::file_not_found, path + ": cannot be read (not a file: a FIFO, device or socket)");
     }
     GDALDatasetUniquePtr ds(GDALDataset::Open(gdal_name_of(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
