@@ -17,6 +17,7 @@
 #include <thread>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -275,6 +276,10 @@ TEST_CASE("a journal naming what is not its own set's is refused, left in place,
         put(journal, journal_text({{(elsewhere / (".victim.csv.tmp-" + dead + "-2")).string(), (elsewhere / "victim.csv").string()}},
                                   {}, {journal.string(), copy}));
         CHECK_THAT(recovery_refusal(dir), Catch::Contains("no such copy is there"));
+    }
+    SECTION("a journal that is a FIFO: refused at once, never waited on") {
+        REQUIRE(::mkfifo(journal.c_str(), 0600) == 0);
+        CHECK_THAT(recovery_refusal(dir), Catch::Contains("not a file of this user's"));
     }
     SECTION("a journal that is not a journal's lists") {
         put(journal, "{\"renames\": 3, \"remove\": [], \"journals\": []}");

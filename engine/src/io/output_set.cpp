@@ -1,6 +1,7 @@
 #include <lp/core/error.hpp>
 #include <lp/io/output_set.hpp>
 #include <lp/io/shapefile_names.hpp>
+#include <lp/io/text_file.hpp>
 
 #include "io/feature_files.hpp"
 
@@ -189,11 +190,16 @@ bool owned_regular_file(const std::string& path) {
     return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid();
 }
 
-std::string file_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+// A journal's text: this user's regular file (never a FIFO that would block the read) of
+// a size a journal can have; nullopt otherwise.
+std::optional<std::string> journal_bytes(const std::string& path) {
+    constexpr std::size_t max_journal_bytes = std::size_t{16} << 20; // a set of some thousand files
+    if (!owned_regular_file(path)) return std::nullopt;
+    try {
+        return read_text_file(path, "commit journal", max_journal_bytes);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
 }
 
 // Why a dead writer's journal may not be acted on, or "" when every path it names is its
@@ -207,7 +213,6 @@ std::string untrusted_journal(const std::string& journal, const std::string& tex
     const std::string name = own.filename().string();
     const auto own_folder = folder_id(folder_of(journal));
     if (!own_folder) return "its folder cannot be read";
-    if (!owned_regular_file(journal)) return "it is not a file of this user's";
     std::vector<FileId> trusted{*own_folder};
     auto normal_absolute = [](const std::string& path) {
         const fs::path p(path);
@@ -224,7 +229,7 @@ std::string untrusted_journal(const std::string& journal, const std::string& tex
             names_itself = true;
             continue;
         }
-        if (!owned_regular_file(copy) || file_bytes(copy) != text)
+        if (journal_bytes(copy) != text)
             return "it names " + copy + " as a copy of itself, and no such copy is there";
         trusted.push_back(*folder);
     }
@@ -281,7 +286,15 @@ void recover_journals(const std::string& folder) {
         if (pid && !writer_alive(pid)) journals.emplace_back(absolute_text(it->path().string()), pid);
     }
     for (const auto& [journal, pid] : journals) {
-        const std::string text = file_bytes(journal);
+        auto refuse = [&journal = journal, pid = pid](const std::string& why) {
+            return Error(ErrorKind::write_failed,
+                         journal + ": a commit journal of a run no longer running (pid " + std::to_string(pid) + "), but " +
+                             why + "; nothing it names was touched and it was left in place: remove it if no run of "
+                                   "yours was stopped while writing to " + folder_of(journal));
+        };
+        const std::optional<std::string> bytes = journal_bytes(journal);
+        if (!bytes) throw refuse("it is not a file of this user's, or too large for a journal");
+        const std::string& text = *bytes;
         nlohmann::json j;
         try {
             j = nlohmann::json::parse(text);
@@ -292,18 +305,12 @@ void recover_journals(const std::string& folder) {
             continue;
         }
         JournalEntries e;
-        std::string why;
         try {
             e = journal_entries(j);
         } catch (const std::exception&) {
-            why = "it is not a journal's list of renames";
+            throw refuse("it is not a journal's list of renames");
         }
-        if (why.empty()) why = untrusted_journal(journal, text, pid, e);
-        if (!why.empty())
-            throw Error(ErrorKind::write_failed,
-                        journal + ": a commit journal of a run no longer running (pid " + std::to_string(pid) + "), but " +
-                            why + "; nothing it names was touched and it was left in place: remove it if no run of yours "
-                                  "was stopped while writing to " + folder_of(journal));
+        if (const std::string why = untrusted_journal(journal, text, pid, e); !why.empty()) throw refuse(why);
         std::set<std::string> folders;
         for (const auto& [temp, target] : e.renames)
             if (exists_no_follow(temp) && ::rename(temp.c_str(), target.c_str()) == 0) folders.insert(folder_of(target));
