@@ -19,9 +19,14 @@ void DataOptions::add_to(CLI::App& command, bool required_zones) {
     }
     command.add_option("--layer", dataset.zones.layer, "Layer name in a multi-layer source");
     command.add_option("--name-field", dataset.zones.name_field, "Zone name attribute (guessed when absent)");
-    command.add_option("--filter-field", dataset.zones.filter_field, "Attribute to filter zones on, e.g. ca_code");
-    command.add_option("--filter", dataset.zones.filter_values, "Keep zones whose filter field is one of these codes")
-        ->expected(1, -1);
+    auto* filter_field =
+        command.add_option("--filter-field", dataset.zones.filter_field, "Attribute to filter zones on, e.g. ca_code");
+    auto* filter = command.add_option("--filter", dataset.zones.filter_values,
+                                      "Keep zones whose filter field is one of these codes (needs --filter-field)")
+                       ->expected(1, -1);
+    // Each needs the other, said before reading: --filter alone was ignored (every zone kept).
+    filter->needs(filter_field);
+    filter_field->needs(filter);
     command.add_option("--crs", dataset.zones.working_crs,
                        "Planar working CRS in metres that keeps areas (default EPSG:27700 in Great Britain, else a "
                        "UTM zone); Web Mercator and geographic CRSs are refused")

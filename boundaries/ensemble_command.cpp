@@ -3,6 +3,7 @@
 // coassignment.csv. docs/ensembles.md says what is sampled.
 #include "command_registry.hpp"
 #include "data_options.hpp"
+#include "flag_errors.hpp"
 #include "plan_inputs.hpp"
 
 #include <lp/community/settlements.hpp>
@@ -114,8 +115,7 @@ EnsembleInputs inputs_from_plan(const EnsembleArgs& args) {
     for (const auto& id : plan.locked_zones)
         if (const auto zone = in.data.zones.find(id)) in.locks[*zone] = in.start[*zone];
 
-    std::vector<BalanceSpec> specs;
-    for (const auto& text : args.balance) specs.push_back(parse_balance(text));
+    std::vector<BalanceSpec> specs = balance_flags(args.balance);
     if (specs.empty())
         for (const auto& rule : plan.balance) specs.push_back({rule.column, rule.tolerance, rule.soft});
     if (specs.empty())
@@ -146,7 +146,7 @@ EnsembleInputs inputs_from_partitioner(const EnsembleArgs& args) {
     in.data = load_dataset(args.data.resolved());
     LocalityRunOptions options;
     options.k = args.localities;
-    for (const auto& text : args.balance) options.balance.push_back(parse_balance(text));
+    options.balance = balance_flags(args.balance);
     options.settlements = args.settlements;
     options.keep_whole = args.keep_whole;
     options.keep_whole_tables = args.data.dataset.demand_paths;

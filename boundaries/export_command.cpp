@@ -63,9 +63,13 @@ void run_export(const ExportArgs& args) {
     std::vector<NamedPath> outputs{{"--out", project_path}, {"--out", localities_path}, {"--out", zones_path}};
     auto inputs = args.data.inputs();
     inputs.push_back({"--plan", args.plan});
-    if (fs::exists(dir) && !fs::is_directory(dir))
+    std::error_code unreadable; // a name too long for the system is a named error, not an exception
+    const auto dir_status = fs::status(dir, unreadable);
+    if (unreadable && unreadable != std::errc::no_such_file_or_directory)
+        throw Error(ErrorKind::write_failed, "--out " + args.out + ": cannot be read (" + unreadable.message() + ")");
+    if (fs::exists(dir_status) && !fs::is_directory(dir_status))
         throw Error(ErrorKind::output_not_regular, "--out " + args.out + ": is a file, not a folder");
-    if (fs::is_directory(dir)) {
+    if (fs::is_directory(dir_status)) {
         prepare_outputs(outputs, inputs);
         naming_flags(output_layer_flag_words, [&] {
             check_output_path(localities_path, localities_layer);

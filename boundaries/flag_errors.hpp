@@ -4,10 +4,12 @@
 // command line that setting is a flag, so here the message names the flag instead.
 #include <lp/core/error.hpp>
 #include <lp/io/geojson_writer.hpp>
+#include <lp/partition/balance_spec.hpp>
 
 #include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace lp::cli {
 
@@ -57,6 +59,23 @@ decltype(auto) naming_flags(std::span<const FlagWords> words, Work&& work) {
         }
         throw;
     }
+}
+
+// Every --balance value, parsed (an error names the flag); a column given twice is refused
+// naming it (which band would it keep?), and a band of -0% is 0%.
+inline std::vector<BalanceSpec> balance_flags(const std::vector<std::string>& texts) {
+    std::vector<BalanceSpec> specs;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        BalanceSpec spec = naming_flags(generate_flag_words, [&] { return parse_balance(texts[i]); });
+        spec.tolerance += 0.0; // -0.0 + 0.0 is +0.0
+        for (std::size_t j = 0; j < specs.size(); ++j)
+            if (specs[j].column == spec.column)
+                throw Error(ErrorKind::bad_setting, "--balance " + texts[i] + ": column " + spec.column +
+                                                        " is balanced twice (also --balance " + texts[j] +
+                                                        "); give each column one band");
+        specs.push_back(std::move(spec));
+    }
+    return specs;
 }
 
 } // namespace lp::cli

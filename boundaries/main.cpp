@@ -5,6 +5,7 @@
 #include "version.hpp"
 
 #include <lp/core/error.hpp>
+#include <lp/io/text_file.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -40,7 +41,11 @@ std::vector<std::string> expand_config_files(int argc, char** argv) {
             out.push_back(arg);
             continue;
         }
-        if (!std::filesystem::exists(path)) throw lp::Error(lp::ErrorKind::file_not_found, path + ": config file not found");
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec))
+            throw lp::Error(lp::ErrorKind::file_not_found,
+                            path + ": config file not found" + (ec ? " (" + ec.message() + ")" : std::string()));
+        lp::check_text_file(path, "config file"); // a FIFO would block CLI11's reader; a huge file fill memory
         lp::cli::config_files().push_back(path);
         std::vector<CLI::ConfigItem> items;
         try {

@@ -48,7 +48,7 @@ void run_import(const ImportArgs& args) {
     LoadedPlan loaded = load_plan_input("", args.assignment, args.data, args.functions);
     if (!loaded.conflicts.empty()) {
         const auto& c = loaded.conflicts.front();
-        throw Error(ErrorKind::bad_plan, args.assignment + ": zone " + c.zone + " is in locality " + c.kept_locality +
+        throw Error(ErrorKind::duplicate_id, args.assignment + ": zone " + c.zone + " is in locality " + c.kept_locality +
                                             " (line " + std::to_string(c.first_line) + ") and in locality " +
                                             c.other_locality + " (line " + std::to_string(c.other_line) + ")" +
                                             (loaded.conflicts.size() > 1
@@ -71,10 +71,8 @@ void run_import(const ImportArgs& args) {
         naming_flags(generate_flag_words, [&] { return parse_settlements(args.settlements); });
         plan.sources["settlements"] = args.settlements;
     }
-    for (const auto& text : args.balance) { // recorded in the plan: check, report and the viewer read it
-        const BalanceSpec spec = naming_flags(generate_flag_words, [&] { return parse_balance(text); });
+    for (const BalanceSpec& spec : balance_flags(args.balance)) // recorded in the plan: check, report and the viewer read it
         plan.balance.push_back({spec.column, spec.tolerance, spec.soft});
-    }
     write_plan(args.out, plan);
     std::size_t arrangements = 0;
     for (const auto& [f, per_locality] : plan.arrangements) arrangements += per_locality.size();
@@ -171,6 +169,11 @@ void run_rebase(const RebaseArgs& args) {
     input.carried_names = carried_columns(old_plan, old_data.demand);
     for (const auto& name : input.carried_names) input.carried_old.push_back(old_data.demand.column(name));
     RebaseResult result = rebase_plan(old_plan, input);
+    if (result.plan.assignment.empty()) // a plan of no zones is no plan (it was written, exit 0)
+        throw Error(ErrorKind::filter_matches_nothing,
+                    new_options.zones.path + ": no zone of this layer overlaps a zone of the plan " + args.plan +
+                        " (made on " + old_options.zones.path +
+                        "): nothing to carry; are they layers of different areas, or is one in the wrong CRS?");
 
     // Counts the new layer's own tables give replace the estimates.
     for (std::size_t c = 0; c < result.carried_names.size(); ++c) {

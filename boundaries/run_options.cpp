@@ -33,9 +33,22 @@ void add_run_options(CLI::App& cmd, RunArgs& args) {
         ->required();
     cmd.add_option("--keep-whole", args.keep_whole,
                    "Zone attribute (or --demand column) grouping zones that should stay together, e.g. iz11_code");
+    // A price is a number, 0 or more: NaN or infinity would poison every comparison of the search.
+    const auto price = [](const char* flag) {
+        return CLI::Validator(
+            [flag](std::string& text) -> std::string {
+                char* end = nullptr;
+                const double v = std::strtod(text.c_str(), &end);
+                if (end == text.c_str() || *end || !std::isfinite(v) || v < 0)
+                    return std::string(flag) + " " + text + ": expected a price, a number 0 or more";
+                return {};
+            },
+            "PRICE >= 0");
+    };
     cmd.add_option("--split-cost", args.split_cost,
                    "Price of one extra split of a keep-whole group, in the cut cost's units (default: the median "
-                   "border between two zones)");
+                   "border between two zones)")
+        ->check(price("--split-cost"));
     cmd.add_option("--cut-cost", args.cut_cost,
                    "What a boundary costs: people (those living along it; the default when a population is "
                    "balanced) or length (metres)");
@@ -59,7 +72,8 @@ void add_run_options(CLI::App& cmd, RunArgs& args) {
     cmd.add_option("--blocks", args.blocks, "hard: only whole blocks move; soft: a split costs --block-split-cost")
         ->capture_default_str();
     cmd.add_option("--block-split-cost", args.block_split_cost,
-                   "Price of one extra piece of a soft block (default: as --split-cost)");
+                   "Price of one extra piece of a soft block (default: as --split-cost)")
+        ->check(price("--block-split-cost"));
     cmd.add_option("--seed", args.seed, "Random seed (same inputs and seed give the same plan)")->capture_default_str();
     cmd.add_option("--effort", args.effort, "Search effort multiplier")
         ->capture_default_str()
@@ -79,8 +93,7 @@ void add_run_options(CLI::App& cmd, RunArgs& args) {
 
 LocalityRunOptions run_options_from(const RunArgs& args) {
     LocalityRunOptions options;
-    for (const auto& text : args.balance)
-        options.balance.push_back(naming_flags(generate_flag_words, [&] { return parse_balance(text); }));
+    options.balance = balance_flags(args.balance);
     options.keep_whole = args.keep_whole;
     options.keep_whole_tables = args.data.dataset.demand_paths;
     if (!args.cut_cost.empty())

@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -18,6 +19,7 @@
 #include <set>
 #include <string>
 #include <vector>
+#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 
@@ -272,13 +274,19 @@ std::vector<Case> matrix() {
     };
 }
 
+// Every case answers within a minute (killed after two: `timeout` exits 124, no case's code).
+constexpr double case_seconds = 60;
+
 void check_case(const Case& c) {
     const Folder f(std::to_string(std::hash<std::string>{}(c.name) % 100000));
     const std::string args = c.args(f);
     const auto inputs_before = f.inputs();
-    INFO("boundaries " << args);
-    const Outcome r = run_boundaries(args);
-    INFO("stderr: " << r.errors);
+    INFO("boundaries " << (args.size() > 2000 ? args.substr(0, 2000) + "..." : args));
+    const auto started = std::chrono::steady_clock::now();
+    const Outcome r = run_boundaries(args, "timeout 120 ");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    INFO("stderr: " << (r.errors.size() > 4000 ? r.errors.substr(0, 4000) + "..." : r.errors));
+    CHECK(seconds < case_seconds);
     CHECK(c.codes.count(r.code) == 1);
     for (const auto& m : c.mentions) CHECK_THAT(r.errors, Catch::Contains(m));
     CHECK(f.outputs() == c.outputs);
@@ -287,10 +295,215 @@ void check_case(const Case& c) {
     if (c.also) c.also(f);
 }
 
+// A plan of the three zones (A in L1, B and C in L2) made on in/z.geojson and in/d.csv;
+// sources replaces or adds recorded sources, and without localities the plan has none.
+std::string plan_of(const Folder& f, const std::string& name, const std::map<std::string, std::string>& sources = {},
+                    bool localities = true) {
+    std::map<std::string, std::string> recorded{{"zones", f.i("z.geojson")}, {"id_field", "zone"}, {"demand.1", f.i("d.csv")}};
+    for (const auto& [key, value] : sources) recorded[key] = value;
+    std::string text = "{\n  \"schema_version\": 1,\n  \"sources\": {";
+    bool first = true;
+    for (const auto& [key, value] : recorded) {
+        text += std::string(first ? "" : ",") + "\n    \"" + key + "\": \"" + value + "\"";
+        first = false;
+    }
+    text += "\n  },\n";
+    if (localities)
+        text += "  \"localities\": [{\"id\": \"L1\", \"name\": \"=HYPERLINK(\\\"http://x\\\")\"}, "
+                "{\"id\": \"L2\", \"name\": \"-3.5\"}],\n"
+                "  \"assignment\": {\"A\": \"L1\", \"B\": \"L2\", \"C\": \"L2\"}\n}\n";
+    else
+        text += "  \"localities\": [],\n  \"assignment\": {}\n}\n";
+    return f.write_in(name, text);
+}
+
+// The name of a commit journal left by a writer that is not running: no pid is this large
+// (Linux's pid_max is at most 2^22), so kill(pid, 0) answers ESRCH.
+const std::string planted_journal = ".lp-commit-99999999-0.journal";
+
+std::string json_list(const std::vector<std::string>& paths) {
+    std::string text = "[";
+    for (std::size_t i = 0; i < paths.size(); ++i) text += (i ? ",\"" : "\"") + paths[i] + "\"";
+    return text + "]";
+}
+
+// A journal in out/ as a writer that died would leave it, but naming what it likes.
+void plant_journal(const Folder& f, const std::vector<std::pair<std::string, std::string>>& renames,
+                   const std::vector<std::string>& remove) {
+    std::string list = "[";
+    for (std::size_t i = 0; i < renames.size(); ++i)
+        list += (i ? "," : "") + json_list({renames[i].first, renames[i].second});
+    list += "]";
+    std::ofstream(f.out / planted_journal) << "{\"renames\":" << list << ",\"remove\":" << json_list(remove)
+                                           << ",\"journals\":" << json_list({f.o(planted_journal)}) << "}";
+}
+
+// Issue 24 (reliability round 3): trust nothing a file says, never exit 1.
+std::vector<Case> round3() {
+    return {
+        {"a planted commit journal naming files outside its folder (13)",
+         [](const Folder& f) {
+             f.write_in("victim.csv", "zone,note\nA,keep me\n");
+             plant_journal(f, {{f.i("victim.csv"), f.o("stolen.csv")}}, {f.i("d.csv")});
+             return generate(f);
+         },
+         {exit_status(ExitCode::write_failed)},
+         {planted_journal, "victim.csv", "left in place"},
+         {planted_journal}}, // the victim and d.csv are inputs: check_case sees them unchanged
+        {"a planted commit journal naming a file of its folder that is no temporary (13)",
+         [](const Folder& f) {
+             std::ofstream(f.out / "keep.csv") << "mine";
+             plant_journal(f, {{f.o("keep.csv"), f.o("o.geojson")}}, {f.o("keep.csv")});
+             return generate(f);
+         },
+         {exit_status(ExitCode::write_failed)},
+         {planted_journal, "keep.csv", "not a temporary file"},
+         {planted_journal, "keep.csv"},
+         [](const Folder& f) { CHECK(read_text(f.out / "keep.csv") == "mine"); }},
+        {"report on a plan whose demand is /vsicurl/ (14)",
+         [](const Folder& f) {
+             return "report --plan " + plan_of(f, "remote.json", {{"demand.1", "/vsicurl/http://127.0.0.1:9/d.csv"}}) +
+                    " --out " + f.o("report");
+         },
+         {exit_status(ExitCode::bad_plan)},
+         {"remote.json", "/sources/demand.1", "not a local file"},
+         {}},
+        {"check on a plan whose zones are a PG: connection (14)",
+         [](const Folder& f) { return "check --plan " + plan_of(f, "pg.json", {{"zones", "PG:dbname=planning"}}); },
+         {exit_status(ExitCode::bad_plan)},
+         {"pg.json", "/sources/zones", "not a local file"},
+         {}},
+        {"export of a plan whose points are https (14)",
+         [](const Folder& f) {
+             return "export --plan " + plan_of(f, "web.json", {{"points.1", "https://example.org/gp.geojson"}}) +
+                    " --out " + f.o("qgis");
+         },
+         {exit_status(ExitCode::bad_plan)},
+         {"web.json", "/sources/points.1", "not a local file"},
+         {}},
+        {"check on a plan whose functions climb to /vsizip/ (14)",
+         [](const Folder& f) {
+             return "check --plan " + plan_of(f, "climb.json", {{"functions", "../../../../../../../../../../vsizip/x.zip/f.csv"}});
+         },
+         {exit_status(ExitCode::bad_plan)},
+         {"climb.json", "/sources/functions", "not a local file"},
+         {}},
+        {"--filter without --filter-field (2)",
+         [](const Folder& f) { return generate(f) + " --filter W1"; },
+         {exit_status(ExitCode::usage)},
+         {"--filter requires --filter-field"},
+         {}},
+        {"--filter-field without --filter (2)",
+         [](const Folder& f) { return generate(f) + " --filter-field ward"; },
+         {exit_status(ExitCode::usage)},
+         {"--filter-field requires --filter"},
+         {}},
+        {"a demand row cut short (8)",
+         [](const Folder& f) {
+             f.write_in("short.csv", "zone,pop,pop2020_75plus\nA,100,5\nB,200\nC,300,7\n");
+             return generate(f, "z.geojson", "short.csv");
+         },
+         {exit_status(ExitCode::bad_value)},
+         {"short.csv line 3: a row cut short", "no pop2020_75plus for zone B"},
+         {}},
+        {"plan rebase onto a layer that overlaps none of the plan (9)",
+         [](const Folder& f) {
+             std::string far = fixture("three_zones.geojson");
+             for (auto at = far.find("55.9"); at != std::string::npos; at = far.find("55.9", at)) far.replace(at, 4, "57.9");
+             f.write_in("far.geojson", far);
+             return "plan rebase --plan " + plan_of(f, "plan.json") + " --zones " + f.i("far.geojson") +
+                    " --id-field zone --out " + f.o("rebased.json");
+         },
+         {exit_status(ExitCode::filter_matches_nothing)},
+         {"far.geojson: no zone of this layer overlaps", "plan.json", "z.geojson"},
+         {}},
+        {"report on a plan with no localities and a settlements source",
+         [](const Folder& f) {
+             const std::string plan = plan_of(f, "empty.json", {{"settlements", "ward"}}, false);
+             return "report --plan " + plan + " --out " + f.o("report");
+         },
+         {ok, exit_status(ExitCode::plan_invalid)},
+         {},
+         {"report"}},
+        {"plan import with a zone in two localities (7)",
+         [](const Folder& f) {
+             return "plan import --assignment " + f.write_in("twice.csv", "zone,locality\nA,L1\nB,L2\nC,L2\nA,L2\n") +
+                    " --zones " + f.i("z.geojson") + " --id-field zone --out " + f.o("plan.json");
+         },
+         {exit_status(ExitCode::duplicate_id)},
+         {"twice.csv: zone A is in locality L1 (line 2) and in locality L2 (line 5)"},
+         {}},
+        {"a zone layer path of 100000 characters (3)",
+         [](const Folder& f) { return generate(f, std::string(100000, 'z') + ".geojson"); },
+         {exit_status(ExitCode::file_not_found)},
+         {"File name too long"},
+         {}},
+        {"a demand path of 100000 characters (3)",
+         [](const Folder& f) { return generate(f, "z.geojson", std::string(100000, 'd') + ".csv"); },
+         {exit_status(ExitCode::file_not_found)},
+         {"File name too long"},
+         {}},
+        {"a lookup written from a plan escapes a formula but not a negative number",
+         [](const Folder& f) { return "plan export --plan " + plan_of(f, "plan.json") + " --out " + f.o("lookup.csv"); },
+         {ok},
+         {},
+         {"lookup.csv"},
+         [](const Folder& f) {
+             CHECK(read_text(f.out / "lookup.csv") == "zone,locality,locality_name\n"
+                                                      "A,L1,\"'=HYPERLINK(\"\"http://x\"\")\"\n"
+                                                      "B,L2,-3.5\nC,L2,-3.5\n");
+         }},
+        {"a plan that is a FIFO, with no writer (3)",
+         [](const Folder& f) {
+             REQUIRE(::mkfifo((f.in / "plan.json").c_str(), 0600) == 0);
+             return "check --plan " + f.i("plan.json");
+         },
+         {exit_status(ExitCode::file_not_found)},
+         {"plan.json: cannot open the plan file (a FIFO, not a file)"},
+         {}},
+        {"a zone layer that is a FIFO, with no writer (3)",
+         [](const Folder& f) {
+             REQUIRE(::mkfifo((f.in / "fifo.geojson").c_str(), 0600) == 0);
+             return generate(f, "fifo.geojson");
+         },
+         {exit_status(ExitCode::file_not_found)},
+         {"fifo.geojson: cannot be read (not a file"},
+         {}},
+        {"a lookup CSV of 300 MiB, more than a text input may be (3)",
+         [](const Folder& f) {
+             const fs::path big = f.dir / "big.csv"; // beside in/, which check_case reads whole
+             std::ofstream(big) << "zone,locality\n";
+             fs::resize_file(big, std::uintmax_t{300} << 20); // sparse: no disk taken
+             return "plan import --assignment " + big.string() + " --zones " + f.i("z.geojson") +
+                    " --id-field zone --out " + f.o("plan.json");
+         },
+         {exit_status(ExitCode::file_not_found)},
+         {"big.csv: cannot open the file (300 MiB, more than the 256 MiB read at most)"},
+         {}},
+        {"--split-cost nan (2)",
+         [](const Folder& f) { return generate(f) + " --split-cost nan"; },
+         {exit_status(ExitCode::usage)},
+         {"--split-cost nan"},
+         {}},
+        {"--balance on one column twice (2)",
+         [](const Folder& f) { return generate(f) + " --balance pop:10%:soft"; },
+         {exit_status(ExitCode::usage)},
+         {"--balance pop:10%:soft: column pop is balanced twice (also --balance pop:50%)"},
+         {}},
+    };
+}
+
 } // namespace
 
 TEST_CASE("bad-input matrix: exit code, file and line named, nothing left behind (issue 15)", "[cli][io][matrix]") {
     for (const auto& c : matrix()) {
+        DYNAMIC_SECTION(c.name) { check_case(c); }
+    }
+}
+
+TEST_CASE("bad-input matrix round 3: journals, plan sources, short rows, duplicates and flags (issue 24)",
+          "[cli][io][matrix]") {
+    for (const auto& c : round3()) {
         DYNAMIC_SECTION(c.name) { check_case(c); }
     }
 }

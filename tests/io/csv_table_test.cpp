@@ -71,3 +71,21 @@ TEST_CASE("CSV: a first field that starts with U+FEFF survives a write and read 
     REQUIRE(table.rows.size() == 1);
     CHECK(table.rows[0][0] == "S01");
 }
+
+// Issue 24: a cell a spreadsheet would run as a formula gets a leading single quote (OWASP);
+// a number is data and stays as it is; what is written reads back the same.
+TEST_CASE("CSV: formulas are written with a leading quote, numbers are not, and both read back", "[io][csv]") {
+    CHECK(csv_field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    CHECK(csv_field("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0");
+    CHECK(csv_field("-2+3") == "'-2+3");
+    CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csv_field("'=already") == "''=already");
+    CHECK(csv_field("-") == "'-");
+    for (const char* number : {"-3.5", "+2", "-0", "-1e-5", "+.5", "-7."}) CHECK(csv_field(number) == number);
+    for (const char* text : {"Inverness", "A - B", "", "'quoted", "x=1"}) CHECK(csv_field(text) == text);
+
+    const std::vector<std::string> fields = {"=1+2", "-3.5", "'=x", "''-y", "@a,b", "-inf", "\tlead", "+"};
+    const CsvTable t = parse_csv(csv_line({"a", "b", "c", "d", "e", "f", "g", "h"}) + csv_line(fields), "t.csv");
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.rows[0] == fields);
+}

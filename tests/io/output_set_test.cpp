@@ -17,6 +17,7 @@
 #include <thread>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -191,6 +192,137 @@ TEST_CASE("a set killed between its renames is completed by the next run", "[io]
     CHECK(names_with(dir, ".tmp-").empty());
     CHECK(names_with(dir, ".journal").empty());
     fs::remove_all(dir);
+}
+
+namespace {
+
+// A journal of the dead writer in folder, as JSON naming what the caller says.
+std::string journal_text(const std::vector<std::pair<std::string, std::string>>& renames,
+                         const std::vector<std::string>& remove, const std::vector<std::string>& copies) {
+    auto list = [](const std::vector<std::string>& paths) {
+        std::string text = "[";
+        for (std::size_t i = 0; i < paths.size(); ++i) text += (i ? ",\"" : "\"") + paths[i] + "\"";
+        return text + "]";
+    };
+    std::string text = "{\"renames\":[";
+    for (std::size_t i = 0; i < renames.size(); ++i) text += (i ? "," : "") + list({renames[i].first, renames[i].second});
+    return text + "],\"remove\":" + list(remove) + ",\"journals\":" + list(copies) + "}";
+}
+
+// What recovering folder says: "" when it completed, else the message of the error it raised
+// (which must be write_failed).
+std::string recovery_refusal(const fs::path& folder) {
+    try {
+        lp::remove_orphan_temporaries(folder.string());
+    } catch (const lp::Error& e) {
+        CHECK(e.kind() == lp::ErrorKind::write_failed);
+        return e.what();
+    }
+    return {};
+}
+
+} // namespace
+
+// Issue 24 item 1: a journal planted in an output folder made the next run rename and
+// delete whatever it listed, anywhere. Now each path must be its writer's own.
+TEST_CASE("a journal naming what is not its own set's is refused, left in place, and nothing is touched",
+          "[io][safety]") {
+    const fs::path dir = scratch("planted");
+    const fs::path elsewhere = scratch("planted_elsewhere");
+    const std::string dead = std::to_string(dead_pid());
+    const fs::path journal = dir / (".lp-commit-" + dead + "-0.journal");
+    put(elsewhere / "victim.csv", "victim");
+    put(dir / "keep.csv", "keep");
+    const std::string temp = (dir / (".victim.csv.tmp-" + dead + "-0")).string();
+    put(temp, "planted");
+
+    SECTION("a rename of a file elsewhere") {
+        put(journal, journal_text({{(elsewhere / "victim.csv").string(), (dir / "stolen.csv").string()}}, {}, {journal.string()}));
+        CHECK_THAT(recovery_refusal(dir), Catch::Contains(journal.string()) && Catch::Contains("victim.csv") &&
+                                              Catch::Contains("outside the folders of its set"));
+    }
+    SECTION("a temporary of the writer renamed onto a file elsewhere") {
+        put(journal, journal_text({{temp, (elsewhere / "victim.csv").string()}}, {}, {journal.string()}));
+        CHECK_THAT(recovery_refusal(dir), Catch::Contains("not the file that temporary stands for"));
+    }
+    SECTION("a file of the folder that is no temporary, and one that is another writer's") {
+        put(journal, journal_text({{(dir / "keep.csv").string(), (dir / "o.csv").string()}}, {}, {journal.string()}));
+        CHECK_THAT(recovery_refusal(dir), Catch::Contains("keep.csv") && Catch::Contains("not a temporary file"));
+        put(dir / ".keep.csv.tmp-1-0", "another writer's");
+        put(journal, journal_text({{(dir / ".keep.csv.tmp-1-0").string(), (dir / "keep.csv").string()}}, {}, {journal.string()}));
+        CHECK_THAT(recovery_refusal(dir), Catch::Contains("not a temporary file of its writer"));
+        fs::remove(dir / ".keep.csv.tmp-1-0");
+    }
+    SECTION("a removal that is no Shapefile sidecar of the set, and one outside") {
+        put(journal, journal_text({}, {(dir / "keep.csv").string()}, {journal.string()}));
+        CHECK_THAT(recovery_refusal(dir), Catch::Contains("would remove") && Catch::Contains("keep.csv"));
+        put(journal, journal_text({}, {(elsewhere / "victim.csv").string()}, {journal.string()}));
+        CHECK_THAT(recovery_refusal(dir), Catch::Contains("outside the folders of its set"));
+    }
+    SECTION("a path that climbs out, and a folder that is a link to another") {
+        put(journal, journal_text({{temp, (dir / ".." / "planted_elsewhere" / "victim.csv").string()}}, {}, {journal.string()}));
+        CHECK_FALSE(recovery_refusal(dir).empty());
+        fs::create_directory_symlink(elsewhere, dir / "link");
+        put(elsewhere / (".victim.csv.tmp-" + dead + "-1"), "planted");
+        put(journal, journal_text({{(dir / "link" / (".victim.csv.tmp-" + dead + "-1")).string(),
+                                    (dir / "link" / "victim.csv").string()}},
+                                  {}, {journal.string()}));
+        CHECK_THAT(recovery_refusal(dir), Catch::Contains("outside the folders of its set"));
+        fs::remove(dir / "link");
+        fs::remove(elsewhere / (".victim.csv.tmp-" + dead + "-1"));
+    }
+    SECTION("a copy of itself claimed in another folder that holds none") {
+        const std::string copy = (elsewhere / journal.filename()).string();
+        put(journal, journal_text({{(elsewhere / (".victim.csv.tmp-" + dead + "-2")).string(), (elsewhere / "victim.csv").string()}},
+                                  {}, {journal.string(), copy}));
+        CHECK_THAT(recovery_refusal(dir), Catch::Contains("no such copy is there"));
+    }
+    SECTION("a journal that is a FIFO: refused at once, never waited on") {
+        REQUIRE(::mkfifo(journal.c_str(), 0600) == 0);
+        CHECK_THAT(recovery_refusal(dir), Catch::Contains("not a file of this user's"));
+    }
+    SECTION("a journal that is not a journal's lists") {
+        put(journal, "{\"renames\": 3, \"remove\": [], \"journals\": []}");
+        CHECK_THAT(recovery_refusal(dir), Catch::Contains("not a journal's list"));
+    }
+    SECTION("commit() into the folder refuses it too, replacing nothing") {
+        put(journal, journal_text({{temp, (elsewhere / "victim.csv").string()}}, {}, {journal.string()}));
+        lp::OutputSet set;
+        set.add_text((dir / "keep.csv").string(), "new");
+        CHECK_THROWS_AS(set.commit(), lp::Error);
+        set.discard();
+        CHECK(bytes(dir / "keep.csv") == "keep");
+    }
+    // Whatever it said, the journal is still there, and so is everything it named.
+    CHECK(fs::exists(journal));
+    CHECK(bytes(elsewhere / "victim.csv") == "victim");
+    CHECK(bytes(dir / "keep.csv") == "keep");
+    CHECK(bytes(temp) == "planted");
+    fs::remove_all(dir);
+    fs::remove_all(elsewhere);
+}
+
+TEST_CASE("a set over two folders, its journal copied into each, is completed from either", "[io][safety]") {
+    const fs::path one = scratch("two_folders_one");
+    const fs::path two = scratch("two_folders_two");
+    const std::string dead = std::to_string(dead_pid());
+    const std::string name = ".lp-commit-" + dead + "-4.journal";
+    put(one / "a.csv", "old");
+    put(two / "b.csv", "old");
+    put(one / (".a.csv.tmp-" + dead + "-0"), "new a");
+    put(two / (".b.csv.tmp-" + dead + "-1"), "new b");
+    const std::string text = journal_text({{(one / (".a.csv.tmp-" + dead + "-0")).string(), (one / "a.csv").string()},
+                                           {(two / (".b.csv.tmp-" + dead + "-1")).string(), (two / "b.csv").string()}},
+                                          {}, {(one / name).string(), (two / name).string()});
+    put(one / name, text);
+    put(two / name, text);
+    CHECK(recovery_refusal(one).empty());
+    CHECK(bytes(one / "a.csv") == "new a");
+    CHECK(bytes(two / "b.csv") == "new b");
+    CHECK_FALSE(fs::exists(one / name));
+    CHECK_FALSE(fs::exists(two / name));
+    fs::remove_all(one);
+    fs::remove_all(two);
 }
 
 TEST_CASE("two writers committing into the same paths leave one writer's set", "[io][safety]") {

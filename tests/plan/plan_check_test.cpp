@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <lp/plan/plan_check.hpp>
+#include <lp/plan/plan_balance.hpp>
+
+#include <limits>
 
 #include "plan_fixtures.hpp"
 
@@ -190,4 +193,15 @@ TEST_CASE("Check: a grown Glasgow plan is valid on the real graph and a broken o
     CHECK(text.find("function CHS-DN (district nursing) has no arrangement in locality L2 (Area 2)") != std::string::npos);
     CHECK(text.find("zone " + data.zones.ids[100] + " is in no locality") != std::string::npos);
     CHECK(text.find("zone S01006506 (in locality L1 (Area 1)) is not a zone of the partnership's area") != std::string::npos);
+}
+
+// Issue 24: a band of -0 (a plan may say -0.0) or of 1e308 (its per cent overflows) prints
+// as a per cent a planner can read, never "+/--0%" or "+/-inf%".
+TEST_CASE("Check: balance bands print without -0 or inf", "[plan]") {
+    CHECK(lp::describe_rule({"pop", -0.0, false}) == "pop +/-0%");
+    CHECK(lp::describe_rule({"pop", 0.1, false}) == "pop +/-10%");
+    CHECK(lp::describe_rule({"pop", 0.005, false}) == "pop +/-0.5%");
+    CHECK(lp::describe_rule({"pop", 1.5, true}) == "pop +/-150%");
+    CHECK(lp::describe_rule({"pop", 1e308, false}) == "pop +/-1e+310%");
+    CHECK(lp::describe_rule({"pop", std::numeric_limits<double>::max(), false}).find("inf") == std::string::npos);
 }

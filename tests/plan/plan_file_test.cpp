@@ -116,6 +116,7 @@ TEST_CASE("Plan sources: relative paths resolve against the plan's folder", "[pl
     LocalityPlan p;
     p.sources = {{"zones", "data/zones.gpkg"},       {"id_field", "dz11_code"},  {"demand.2", "/abs/b.csv"},
                  {"demand.10", "c.csv"},             {"demand.1", "../a.csv"},   {"filter.1", "S12000017"},
+                 {"filter_field", "ca_code"},
                  {"snap", "7.5"},                    {"adjacency", "queen"},     {"functions", "fn.csv"}};
     const DatasetOptions o = dataset_options_from_plan(p, "/plans/highland/plan.json");
     CHECK(o.zones.path == "/plans/highland/data/zones.gpkg");
@@ -133,6 +134,39 @@ TEST_CASE("Plan sources: relative paths resolve against the plan's folder", "[pl
 
     p.sources.erase("zones");
     CHECK_THROWS_WITH(dataset_options_from_plan(p, "x.json"), Catch::Contains("x.json: /sources: the plan does not record"));
+}
+
+// Issue 24 item 2: a plan's sources named /vsicurl/http://... and check, report and export
+// downloaded it. A plan records local files only: anything else names the plan and the key.
+TEST_CASE("Plan sources: a remote or virtual path in a plan is refused naming the file and key", "[plan]") {
+    auto refused = [](const std::string& key, const std::string& value) {
+        LocalityPlan p;
+        p.sources = {{"zones", "/data/zones.gpkg"}, {"id_field", "dz11_code"}};
+        p.sources[key] = value;
+        try {
+            if (key == "functions") catalogue_path_from_plan(p, "/plans/p.json");
+            else dataset_options_from_plan(p, "/plans/p.json");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::bad_plan);
+            CHECK_THAT(std::string(e.what()), Catch::StartsWith("/plans/p.json: /sources/" + key + ": \"" + value + "\"") &&
+                                                  Catch::Contains("not a local file"));
+            return true;
+        }
+        return false;
+    };
+    CHECK(refused("demand.1", "/vsicurl/http://example.org/d.csv"));
+    CHECK(refused("zones", "/vsis3/bucket/zones.gpkg"));
+    CHECK(refused("zones", "PG:dbname=planning"));
+    CHECK(refused("points.2", "WFS:https://example.org/wfs"));
+    CHECK(refused("crossings", "https://example.org/crossings.csv"));
+    CHECK(refused("functions", "ftp://example.org/f.csv"));
+    CHECK(refused("demand.1", "../../../../vsicurl/http://example.org/d.csv")); // resolves to /vsicurl/...
+    CHECK_FALSE(refused("demand.1", "data/pop:2020.csv")); // a colon inside a local name is fine
+    CHECK_FALSE(refused("demand.1", "/data/demand.csv"));
+
+    LocalityPlan p;
+    p.sources = {{"zones", "/data/zones.gpkg"}, {"id_field", "dz11_code"}, {"filter.1", "S12000017"}};
+    CHECK_THROWS_WITH(dataset_options_from_plan(p, "f.json"), Catch::Contains("f.json: /sources: filter values"));
 }
 
 TEST_CASE("Plan file: balance rules round-trip, none recorded writes no member", "[plan]") {

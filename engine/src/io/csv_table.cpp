@@ -115,6 +115,43 @@ void CsvTable::header_as_row() {
     header.clear();
 }
 
+namespace {
+
+// A cell a spreadsheet would run as a formula: its first character after any single
+// quotes is one of = + - @ (or a tab or carriage return, OWASP's list), and it is not a number.
+bool is_number(const std::string& v) {
+    std::size_t i = 0;
+    if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+    std::size_t digits = 0;
+    while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i, ++digits;
+    if (i < v.size() && v[i] == '.') {
+        ++i;
+        while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i, ++digits;
+    }
+    if (digits == 0) return false;
+    if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+        ++i;
+        if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+        std::size_t exponent = 0;
+        while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i, ++exponent;
+        if (exponent == 0) return false;
+    }
+    return i == v.size();
+}
+
+bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// Leading single quotes, then a formula character: what the writer prefixed (or a value that
+// already looked like that, which it prefixed once more), so the reader takes one quote off.
+bool quoted_formula(const std::string& v) {
+    const std::size_t i = v.find_first_not_of('\'');
+    return i != std::string::npos && formula_start(v[i]);
+}
+
+bool needs_formula_quote(const std::string& value) { return quoted_formula(value) && !is_number(value); }
+
+} // namespace
+
 CsvTable parse_csv(const std::string& raw_text, const std::string& source) {
     CsvTable table;
     table.source = source;
@@ -131,6 +168,8 @@ CsvTable parse_csv(const std::string& raw_text, const std::string& source) {
         // Unquoted fields are trimmed of spaces a hand-edited file often carries;
         // quoted fields are taken exactly.
         record.push_back(quoted_field ? field : trimmed(field));
+        // A cell csv_field prefixed with ' (formula injection) reads back as it was written.
+        if (std::string& cell = record.back(); !cell.empty() && cell.front() == '\'' && quoted_formula(cell)) cell.erase(0, 1);
         field.clear();
         quoted_field = false;
     };
@@ -207,7 +246,10 @@ CsvTable parse_csv(const std::string& raw_text, const std::string& source) {
 
 CsvTable read_csv_file(const std::string& path) { return parse_csv(read_text_file(path, "file"), path); }
 
-std::string csv_field(const std::string& value) {
+std::string csv_field(const std::string& text) {
+    // A cell a spreadsheet would take for a formula ("=HYPERLINK(...)", "@SUM(...)", "-2+3")
+    // gets a leading single quote, as OWASP advises; a number (-3.5, +2e3) is data and stays.
+    const std::string value = needs_formula_quote(text) ? "'" + text : text;
     // A leading U+FEFF is quoted too: unquoted at the start of a file it reads as a byte order mark.
     const bool needs_quotes = value.find_first_of(",\"\r\n") != std::string::npos || value.rfind("\xEF\xBB\xBF", 0) == 0 ||
                               (!value.empty() && (value.front() == ' ' || value.back() == ' ' ||

@@ -161,10 +161,26 @@ void join_demand(const ZoneLayer& zones, const DemandReadOptions& options, Deman
 
     std::string first_unknown;
     std::size_t unknown_rows = 0;
+    // GDAL's CSV driver leaves the fields a row lacks unset (an empty field is set, to ""), so
+    // a row cut short would read as gaps: said here, with its line.
+    const bool csv = ds->GetDriver() && EQUAL(ds->GetDriver()->GetDescription(), "CSV");
+    const int field_count = defn->GetFieldCount();
     long long feature_number = 0;
     layer->ResetReading();
     for (auto& feature : *layer) {
         ++feature_number;
+        if (csv && field_count > 0 && !feature->IsFieldSet(field_count - 1)) {
+            int present = field_count - 1;
+            while (present > 0 && !feature->IsFieldSet(present - 1)) --present;
+            const int missing = field_count - present;
+            throw Error(ErrorKind::bad_value,
+                        row_label(options.path, feature_number) + ": a row cut short: " + std::to_string(present) +
+                            " field(s) where the header has " + std::to_string(field_count) + " (no " +
+                            defn->GetFieldDefn(present)->GetNameRef() +
+                            (missing > 1 ? " and " + std::to_string(missing - 1) + " more column(s)" : std::string()) +
+                            (present > key_index ? " for zone " + std::string(feature->GetFieldAsString(key_index)) : "") +
+                            ")");
+        }
         const std::string id = feature->GetFieldAsString(key_index);
         const auto zone = zones.find(id);
         if (!zone) {

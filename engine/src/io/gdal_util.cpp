@@ -1,6 +1,7 @@
 #include "gdal_util.hpp"
 
 #include <lp/core/error.hpp>
+#include <lp/io/zone_layer.hpp>
 
 #include <cpl_error.h>
 
@@ -9,15 +10,7 @@
 #include <filesystem>
 #include <mutex>
 
-namespace lp::detail {
-
-void ensure_gdal() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        GDALAllRegister();
-        CPLSetErrorHandler(CPLQuietErrorHandler);
-    });
-}
+namespace lp {
 
 bool is_gdal_source_name(const std::string& path) {
     if (path.starts_with("/vsi")) return true;
@@ -27,6 +20,18 @@ bool is_gdal_source_name(const std::string& path) {
     if (colon == std::string::npos || colon < 2) return false;
     return std::all_of(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(colon),
                        [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+}
+
+} // namespace lp
+
+namespace lp::detail {
+
+void ensure_gdal() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+    });
 }
 
 std::string gdal_name_of(const std::string& path) {
@@ -40,8 +45,16 @@ std::string gdal_name_of(const std::string& path) {
 
 GDALDatasetUniquePtr open_vector(const std::string& path) {
     ensure_gdal();
-    if (!is_gdal_source_name(path) && !std::filesystem::exists(path))
-        throw Error(ErrorKind::file_not_found, path + ": file not found");
+    if (!is_gdal_source_name(path)) {
+        std::error_code ec; // a name too long for the system is a named error too, not an exception
+        const auto status = std::filesystem::status(path, ec);
+        if (ec && ec != std::errc::no_such_file_or_directory)
+            throw Error(ErrorKind::file_not_found, path + ": cannot be read (" + ec.message() + ")");
+        if (!std::filesystem::exists(status)) throw Error(ErrorKind::file_not_found, path + ": file not found");
+        // A FIFO or device could block GDAL, or never end; a folder may be a layer (a .gdb).
+        if (!std::filesystem::is_regular_file(status) && !std::filesystem::is_directory(status))
+            throw Error(ErrorKind::file_not_found, path + ": cannot be read (not a file: a FIFO, device or socket)");
+    }
     GDALDatasetUniquePtr ds(GDALDataset::Open(gdal_name_of(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
         std::string why = CPLGetLastErrorMsg();

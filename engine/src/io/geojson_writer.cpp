@@ -346,8 +346,10 @@ std::string output_driver(const std::string& path) {
 
 void check_output_folder(const std::string& path) {
     const fs::path folder = fs::path(path).parent_path();
-    if (!folder.empty() && !fs::is_directory(folder))
-        throw Error(ErrorKind::write_failed, path + ": cannot write: folder " + folder.string() + " does not exist");
+    std::error_code ec;
+    if (!folder.empty() && !fs::is_directory(folder, ec))
+        throw Error(ErrorKind::write_failed, path + ": cannot write: folder " + folder.string() +
+                                                (ec ? " cannot be read (" + ec.message() + ")" : " does not exist"));
 }
 
 void check_output_path(const std::string& path, const OutputLayer& layer) {

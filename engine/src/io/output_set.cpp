@@ -1,6 +1,7 @@
 #include <lp/core/error.hpp>
 #include <lp/io/output_set.hpp>
 #include <lp/io/shapefile_names.hpp>
+#include <lp/io/text_file.hpp>
 
 #include "io/feature_files.hpp"
 
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -117,8 +119,10 @@ bool write_new_file(const std::string& path, const std::string& contents, const 
 std::string writable_target(const std::string& path) {
     check_outputs({{"output", path}}, {});
     const std::string target = absolute_text(resolve_output_target(path));
-    if (!fs::is_directory(folder_of(target)))
-        throw Error(ErrorKind::write_failed, path + ": cannot write: folder " + folder_of(target) + " does not exist");
+    std::error_code ec;
+    if (!fs::is_directory(folder_of(target), ec))
+        throw Error(ErrorKind::write_failed, path + ": cannot write: folder " + folder_of(target) +
+                                                (ec ? " cannot be read (" + ec.message() + ")" : " does not exist"));
     return target;
 }
 
@@ -150,38 +154,170 @@ const std::regex& journal_name() {
     return re;
 }
 
+// A dead writer's journal as written: what to rename, what to remove, its copies.
+struct JournalEntries {
+    std::vector<std::pair<std::string, std::string>> renames; // temporary, target
+    std::vector<std::string> remove, copies;
+};
+
+// The journal's lists; throws when the JSON is not a journal's (type_error, out_of_range).
+JournalEntries journal_entries(const nlohmann::json& j) {
+    if (!j.is_object() || j.size() != 3) throw std::out_of_range("not a journal");
+    JournalEntries e;
+    for (const auto& r : j.at("renames")) {
+        if (!r.is_array() || r.size() != 2) throw std::out_of_range("not a rename");
+        e.renames.emplace_back(r.at(0).get<std::string>(), r.at(1).get<std::string>());
+    }
+    for (const auto& path : j.at("remove")) e.remove.push_back(path.get<std::string>());
+    for (const auto& copy : j.at("journals")) e.copies.push_back(copy.get<std::string>());
+    return e;
+}
+
+struct FileId {
+    dev_t dev = 0;
+    ino_t ino = 0;
+    bool operator==(const FileId&) const = default;
+};
+
+std::optional<FileId> folder_id(const std::string& folder) {
+    struct stat st {};
+    if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return std::nullopt;
+    return FileId{st.st_dev, st.st_ino};
+}
+
+bool owned_regular_file(const std::string& path) {
+    struct stat st {};
+    return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid();
+}
+
+// A journal's text: this user's regular file (never a FIFO that would block the read) of
+// a size a journal can have; nullopt otherwise.
+std::optional<std::string> journal_bytes(const std::string& path) {
+    constexpr std::size_t max_journal_bytes = std::size_t{16} << 20; // a set of some thousand files
+    if (!owned_regular_file(path)) return std::nullopt;
+    try {
+        return read_text_file(path, "commit journal", max_journal_bytes);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+// Why a dead writer's journal may not be acted on, or "" when every path it names is its
+// own: temporaries of that writer (".<name>.tmp-<pid>-<n>[.ext]", owned by this user), each
+// renamed onto <name>[.ext] in its own folder; stale Shapefile sidecars beside a renamed
+// file of the same name; its copies. Each path lies in the journal's folder, or in a folder
+// holding a copy of the same journal (so its writer could write there too). Folders are
+// compared by device and inode, so no spelling of a path (symlinks, "..") gets out.
+std::string untrusted_journal(const std::string& journal, const std::string& text, long pid, const JournalEntries& e) {
+    const fs::path own(journal);
+    const std::string name = own.filename().string();
+    const auto own_folder = folder_id(folder_of(journal));
+    if (!own_folder) return "its folder cannot be read";
+    std::vector<FileId> trusted{*own_folder};
+    auto normal_absolute = [](const std::string& path) {
+        const fs::path p(path);
+        return p.is_absolute() && p.lexically_normal() == p && p.has_filename() && p.filename() != "." &&
+               p.filename() != "..";
+    };
+    bool names_itself = false;
+    for (const auto& copy : e.copies) {
+        if (!normal_absolute(copy) || fs::path(copy).filename() != name)
+            return "it names " + copy + " as a copy of itself";
+        const auto folder = folder_id(folder_of(copy));
+        if (!folder) return "it names " + copy + " as a copy of itself, in a folder that does not exist";
+        if (*folder == *own_folder) {
+            names_itself = true;
+            continue;
+        }
+        if (journal_bytes(copy) != text)
+            return "it names " + copy + " as a copy of itself, and no such copy is there";
+        trusted.push_back(*folder);
+    }
+    if (!names_itself) return "it does not name itself among its copies";
+    auto in_trusted_folder = [&](const std::string& path) -> std::optional<FileId> {
+        if (!normal_absolute(path)) return std::nullopt;
+        const auto folder = folder_id(folder_of(path));
+        if (!folder || std::find(trusted.begin(), trusted.end(), *folder) == trusted.end()) return std::nullopt;
+        return folder;
+    };
+    const std::regex temporary("\\.(.+)\\.tmp-" + std::to_string(pid) + "-(0|[1-9][0-9]*)(\\.[A-Za-z0-9_-]+)?");
+    std::vector<std::pair<FileId, std::string>> renamed; // folder, target name
+    for (const auto& [temp, target] : e.renames) {
+        const auto folder = in_trusted_folder(temp);
+        if (!folder) return "it names " + temp + ", outside the folders of its set";
+        std::smatch m;
+        const std::string temp_name = fs::path(temp).filename().string();
+        if (!std::regex_match(temp_name, m, temporary)) return "it names " + temp + ", which is not a temporary file of its writer";
+        if (exists_no_follow(temp) && !owned_regular_file(temp))
+            return "it names " + temp + ", which is not a file of this user's";
+        const std::string target_name = m[1].str() + m[3].str();
+        if (!normal_absolute(target) || fs::path(target).filename() != target_name || folder_id(folder_of(target)) != folder)
+            return "it would rename " + temp + " onto " + target + ", which is not the file that temporary stands for";
+        renamed.emplace_back(*folder, target_name);
+    }
+    static const std::set<std::string> sidecars{".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qpj"};
+    for (const auto& path : e.remove) {
+        const auto folder = in_trusted_folder(path);
+        if (!folder) return "it would remove " + path + ", outside the folders of its set";
+        const fs::path p(path);
+        const bool sidecar = sidecars.count(p.extension().string()) > 0 &&
+                             std::any_of(renamed.begin(), renamed.end(), [&](const auto& r) {
+                                 return r.first == *folder && fs::path(r.second).stem() == p.stem();
+                             });
+        if (!sidecar) return "it would remove " + path + ", which is not a Shapefile sidecar of a file of its set";
+    }
+    return {};
+}
+
 // Completes the commits of writers no longer running whose journals are in folder (the
 // caller holds the folder's lock). A journal is written in full, and synced, before its
-// first rename: one that does not parse was cut short before any rename, and goes.
+// first rename: one that does not parse was cut short before any rename, and goes. A
+// journal is trusted with nothing it says: one that names any path that is not its own
+// (untrusted_journal) is left in place, nothing it names is touched, and this throws
+// lp::Error(write_failed) naming it.
 void recover_journals(const std::string& folder) {
     std::error_code ec;
-    std::vector<std::string> journals;
+    std::vector<std::pair<std::string, long>> journals;
     for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
         std::smatch m;
         const std::string name = it->path().filename().string();
         if (!std::regex_match(name, m, journal_name())) continue;
         const long pid = parse_pid(m[1]);
-        if (pid && !writer_alive(pid)) journals.push_back(it->path().string());
+        if (pid && !writer_alive(pid)) journals.emplace_back(absolute_text(it->path().string()), pid);
     }
-    for (const auto& journal : journals) {
-        std::ifstream in(journal, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        std::set<std::string> folders;
-        std::vector<std::string> copies{journal};
+    for (const auto& [journal, pid] : journals) {
+        auto refuse = [&journal = journal, pid = pid](const std::string& why) {
+            return Error(ErrorKind::write_failed,
+                         journal + ": a commit journal of a run no longer running (pid " + std::to_string(pid) + "), but " +
+                             why + "; nothing it names was touched and it was left in place: remove it if no run of "
+                                   "yours was stopped while writing to " + folder_of(journal));
+        };
+        const std::optional<std::string> bytes = journal_bytes(journal);
+        if (!bytes) throw refuse("it is not a file of this user's, or too large for a journal");
+        const std::string& text = *bytes;
+        nlohmann::json j;
         try {
-            const auto j = nlohmann::json::parse(text.str());
-            for (const auto& r : j.at("renames")) {
-                const std::string temp = r.at(0), target = r.at(1);
-                if (exists_no_follow(temp) && ::rename(temp.c_str(), target.c_str()) == 0) folders.insert(folder_of(target));
-            }
-            for (const auto& path : j.at("remove")) ::unlink(path.get<std::string>().c_str());
-            for (const auto& copy : j.at("journals")) copies.push_back(copy);
+            j = nlohmann::json::parse(text);
         } catch (const std::exception&) {
             // cut short while being written: no rename had started
+            ::unlink(journal.c_str());
+            fsync_folder(folder);
+            continue;
         }
+        JournalEntries e;
+        try {
+            e = journal_entries(j);
+        } catch (const std::exception&) {
+            throw refuse("it is not a journal's list of renames");
+        }
+        if (const std::string why = untrusted_journal(journal, text, pid, e); !why.empty()) throw refuse(why);
+        std::set<std::string> folders;
+        for (const auto& [temp, target] : e.renames)
+            if (exists_no_follow(temp) && ::rename(temp.c_str(), target.c_str()) == 0) folders.insert(folder_of(target));
+        for (const auto& path : e.remove) ::unlink(path.c_str());
         for (const auto& f : folders) fsync_folder(f);
-        for (const auto& copy : copies) ::unlink(copy.c_str());
+        ::unlink(journal.c_str());
+        for (const auto& copy : e.copies) ::unlink(copy.c_str());
         fsync_folder(folder);
     }
 }
@@ -277,10 +413,11 @@ void OutputSet::add_features(const std::string& path, const std::vector<Feature>
                 continue;
             }
             std::string placed = temp;
-            if (folder_of(target) != folder.string()) {
-                // A sidecar linked into another folder: stage it beside its target, so that
-                // the rename stays within one folder (and one file system).
-                const fs::path t(target);
+            const fs::path t(target);
+            if (folder_of(target) != folder.string() || t.filename().string() != stem + ext) {
+                // A sidecar linked into another folder (or to another name): stage it beside
+                // its target, so that the rename stays within one folder (and one file
+                // system), under the name a journal's reader takes for its target's.
                 std::ifstream in(temp, std::ios::binary);
                 std::ostringstream bytes;
                 bytes << in.rdbuf();
@@ -423,7 +560,8 @@ void prepare_outputs(const std::vector<NamedPath>& outputs, const std::vector<Na
         if (output.path.empty()) continue;
         for (const auto& file : file_set(output.path)) {
             const std::string folder = folder_of(absolute_text(resolve_output_target(file)));
-            if (fs::is_directory(folder)) folders.insert(folder);
+            std::error_code ec;
+            if (fs::is_directory(folder, ec)) folders.insert(folder);
         }
     }
     for (const auto& folder : folders) remove_orphan_temporaries(folder);

@@ -233,6 +233,10 @@ private:
 
 ZoneLayer read_zones(const ZoneReadOptions& options) {
     if (options.id_field.empty()) throw Error(ErrorKind::bad_setting, options.path + ": no id field given");
+    if (options.filter_field.empty() && !options.filter_values.empty()) // not silently every zone
+        throw Error(ErrorKind::bad_setting, "filter values " + options.filter_values.front() +
+                                                (options.filter_values.size() > 1 ? ", ..." : "") +
+                                                " need a filter field to look them up in");
     auto ds = detail::open_vector(options.path);
     OGRLayer* layer = detail::find_layer(*ds, options.path, options.layer);
     const int id_index = detail::field_index(*layer, options.path, options.id_field, "id");

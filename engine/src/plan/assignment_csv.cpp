@@ -96,7 +96,7 @@ LocalityPlan plan_from_assignment(const AssignmentTable& table, std::vector<Assi
         } else if (it->second != row.locality) {
             AssignmentConflict c{row.zone, it->second, row.locality, line_of_zone[row.zone], row.line};
             if (!conflicts)
-                throw Error(ErrorKind::bad_plan, table.source + ": zone " + c.zone + " is in locality " + c.kept_locality +
+                throw Error(ErrorKind::duplicate_id, table.source + ": zone " + c.zone + " is in locality " + c.kept_locality +
                                                     " (line " + std::to_string(c.first_line) + ") and in locality " +
                                                     c.other_locality + " (line " + std::to_string(c.other_line) +
                                                     "); a zone belongs to exactly one locality");

@@ -41,19 +41,28 @@ std::vector<BalanceMeasure> measure_balance(const LocalityPlan& plan, const std:
 namespace {
 std::string trimmed(double v, int digits) {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, v);
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits, v + 0.0); // + 0.0: no "-0"
     std::string s = buffer;
     if (s.find('.') != std::string::npos) {
         while (!s.empty() && s.back() == '0') s.pop_back();
         if (!s.empty() && s.back() == '.') s.pop_back();
     }
-    return s;
+    return s == "-0" ? "0" : s;
+}
+
+// A band as a per cent: "10", "0.5", "0" (never "-0", from a tolerance of -0), and a band too
+// wide to write out ("1e+310", never "inf": the per cent of 1e308 overflows a double).
+std::string band_percent(double tolerance) {
+    if (!(tolerance > 0)) return "0"; // -0, and (refused on reading) a negative or NaN
+    const long double percent = static_cast<long double>(tolerance) * 100.0L;
+    if (percent < 1e9L) return trimmed(static_cast<double>(percent), 2);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.3Lg", percent);
+    return buffer;
 }
 } // namespace
 
-std::string describe_rule(const BalanceRule& rule) {
-    return rule.column + " +/-" + trimmed(rule.tolerance * 100.0, 2) + "%";
-}
+std::string describe_rule(const BalanceRule& rule) { return rule.column + " +/-" + band_percent(rule.tolerance) + "%"; }
 
 std::string format_deviation(double deviation) {
     char buffer[64];
@@ -72,7 +81,7 @@ std::vector<std::string> balance_warnings(const LocalityPlan& plan, const std::v
             if (m.outside[l])
                 lines.push_back("warning: balance: " + plan.localities[l].name + " (" + plan.localities[l].id + "): " +
                                 m.rule.column + " " + format_deviation(m.deviation[l]) + ", outside +/-" +
-                                trimmed(m.rule.tolerance * 100.0, 2) + "%");
+                                band_percent(m.rule.tolerance) + "%");
     }
     return lines;
 }

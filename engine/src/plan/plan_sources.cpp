@@ -1,6 +1,7 @@
 #include <lp/plan/plan_sources.hpp>
 
 #include <lp/core/error.hpp>
+#include <lp/io/zone_layer.hpp>
 #include <lp/plan/function_catalogue.hpp>
 
 #include <algorithm>
@@ -24,14 +25,29 @@ std::string resolve_against(const std::string& path, const std::string& plan_pat
     return (folder / path).lexically_normal().string();
 }
 
+// The recorded path of role, resolved against the plan's folder; a plan records local files
+// only, so anything that would make GDAL download or connect is refused before it opens.
+std::string local_path(const std::string& role, const std::string& value, const std::string& plan_path) {
+    if (value.empty()) return value;
+    // "../../vsicurl/http://..." resolves to "/vsicurl/http:/...": both are looked at.
+    const std::string resolved = resolve_against(value, plan_path);
+    if (is_gdal_source_name(value) || is_gdal_source_name(resolved) || value.find("://") != std::string::npos)
+        throw Error(ErrorKind::bad_plan, plan_path + ": /sources/" + role + ": \"" + value +
+                                            "\" is a GDAL virtual path, URL or connection string, not a local file; "
+                                            "a plan records local files only (give a remote source on the command "
+                                            "line instead)");
+    return resolved;
+}
+
 void record_list(LocalityPlan& plan, const std::string& role, const std::vector<std::string>& values, bool paths) {
     for (std::size_t i = 0; i < values.size(); ++i)
         plan.sources[role + "." + std::to_string(i + 1)] = paths ? absolute_path(values[i]) : values[i];
 }
 
-// "demand.1", "demand.2", ... in numeric order (the map sorts "demand.10" before "demand.2").
-std::vector<std::string> recorded_list(const LocalityPlan& plan, const std::string& role) {
-    std::vector<std::pair<long, std::string>> items;
+// "demand.1", "demand.2", ... in numeric order (the map sorts "demand.10" before "demand.2"):
+// each key and its value.
+std::vector<std::pair<std::string, std::string>> recorded_list(const LocalityPlan& plan, const std::string& role) {
+    std::vector<std::pair<long, std::pair<std::string, std::string>>> items;
     const std::string prefix = role + ".";
     for (const auto& [key, value] : plan.sources) {
         if (key.compare(0, prefix.size(), prefix) != 0) continue;
@@ -40,11 +56,11 @@ std::vector<std::string> recorded_list(const LocalityPlan& plan, const std::stri
         const char* last = key.data() + key.size();
         auto [ptr, ec] = std::from_chars(first, last, n);
         if (ec != std::errc() || ptr != last) continue;
-        items.emplace_back(n, value);
+        items.push_back({n, {key, value}});
     }
     std::sort(items.begin(), items.end());
-    std::vector<std::string> values;
-    for (auto& [n, value] : items) values.push_back(value);
+    std::vector<std::pair<std::string, std::string>> values;
+    for (auto& [n, item] : items) values.push_back(std::move(item));
     return values;
 }
 
@@ -80,7 +96,7 @@ void record_sources(LocalityPlan& plan, const DatasetOptions& options, const std
 
 DatasetOptions dataset_options_from_plan(const LocalityPlan& plan, const std::string& plan_path) {
     DatasetOptions options;
-    options.zones.path = resolve_against(recorded(plan, "zones"), plan_path);
+    options.zones.path = local_path("zones", recorded(plan, "zones"), plan_path);
     options.zones.id_field = recorded(plan, "id_field");
     if (options.zones.path.empty() || options.zones.id_field.empty())
         throw Error(ErrorKind::bad_plan, plan_path + ": /sources: the plan does not record its zone layer (\"zones\" and "
@@ -89,10 +105,18 @@ DatasetOptions dataset_options_from_plan(const LocalityPlan& plan, const std::st
     options.zones.name_field = recorded(plan, "name_field");
     options.zones.filter_field = recorded(plan, "filter_field");
     options.zones.working_crs = recorded(plan, "crs");
-    options.zones.filter_values = recorded_list(plan, "filter");
-    for (const auto& p : recorded_list(plan, "demand")) options.demand_paths.push_back(resolve_against(p, plan_path));
-    for (const auto& p : recorded_list(plan, "points")) options.point_paths.push_back(resolve_against(p, plan_path));
-    options.crossings_csv = resolve_against(recorded(plan, "crossings"), plan_path);
+    for (const auto& [role, value] : recorded_list(plan, "filter")) options.zones.filter_values.push_back(value);
+    if (options.zones.filter_field.empty() != options.zones.filter_values.empty())
+        throw Error(ErrorKind::bad_plan, plan_path + ": /sources: " +
+                                            (options.zones.filter_field.empty() ? "filter values (\"filter.1\"...) without "
+                                                                                  "a \"filter_field\" to look them up in"
+                                                                                : "a \"filter_field\" without any filter "
+                                                                                  "value (\"filter.1\"...)"));
+    for (const auto& [role, p] : recorded_list(plan, "demand"))
+        options.demand_paths.push_back(local_path(role, p, plan_path));
+    for (const auto& [role, p] : recorded_list(plan, "points"))
+        options.point_paths.push_back(local_path(role, p, plan_path));
+    options.crossings_csv = local_path("crossings", recorded(plan, "crossings"), plan_path);
     if (const auto snap = recorded(plan, "snap"); !snap.empty()) {
         double value = 0;
         auto [ptr, ec] = std::from_chars(snap.data(), snap.data() + snap.size(), value);
@@ -107,9 +131,13 @@ DatasetOptions dataset_options_from_plan(const LocalityPlan& plan, const std::st
     return options;
 }
 
+std::string recorded_local_path(const LocalityPlan& plan, const std::string& role, const std::string& plan_path) {
+    return local_path(role, recorded(plan, role), plan_path);
+}
+
 std::string catalogue_path_from_plan(const LocalityPlan& plan, const std::string& plan_path) {
     const auto path = recorded(plan, "functions");
-    return path.empty() ? default_catalogue_path() : resolve_against(path, plan_path);
+    return path.empty() ? default_catalogue_path() : local_path("functions", path, plan_path);
 }
 
 } // namespace lp

@@ -3,6 +3,7 @@
 #include <lp/core/error.hpp>
 #include <lp/geometry/crs.hpp>
 #include <lp/io/csv_table.hpp>
+#include <lp/io/text_file.hpp>
 #include <lp/report/html_escape.hpp>
 #include <lp/report/svg_map.hpp>
 
@@ -12,7 +13,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 namespace lp {
@@ -20,10 +20,14 @@ namespace lp {
 namespace {
 
 nlohmann::json read_json(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw Error(ErrorKind::file_not_found, path + ": cannot be read (is this a `boundaries ensemble` folder?)");
+    std::string text;
     try {
-        return nlohmann::json::parse(in);
+        text = read_text_file(path, "ensemble summary");
+    } catch (const Error& e) {
+        throw Error(e.kind(), std::string(e.what()) + "; is this a `boundaries ensemble` folder?");
+    }
+    try {
+        return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
         throw Error(ErrorKind::bad_value, path + ": not valid JSON (" + std::string(e.what()) + ")");
     }

@@ -96,6 +96,8 @@ namespace {
 void add_settlements(PlanReport& report, const Dataset& data, const std::vector<int>& groups) {
     const auto spec = report.plan.sources.find("settlements");
     if (spec == report.plan.sources.end() || spec->second.empty()) return;
+    // No locality, no main towns (evaluate() of no localities has no splits to read).
+    if (report.plan.localities.empty()) return;
     const auto population_name = find_demand_column(data.demand, IndicatorColumns{}.population);
     const std::vector<double> ones(data.zones.size(), 1.0);
     const auto& population = population_name.empty() ? ones : data.demand.column(population_name);
@@ -111,6 +113,7 @@ void add_settlements(PlanReport& report, const Dataset& data, const std::vector<
     for (const auto& locality : stats.localities)
         report.main_settlements.push_back(locality.main_settlement >= 0 ? settlements.groups.names[locality.main_settlement]
                                                                         : std::string());
+    if (stats.splits.empty()) return;
     const auto& splits = stats.splits.front();
     for (std::size_t i = 0; i < splits.split.size(); ++i)
         report.split_settlements.push_back(settlements.groups.names[splits.split[i]] + " (" +

@@ -2,12 +2,12 @@
 
 #include <lp/core/error.hpp>
 #include <lp/plan/plan_rebase.hpp>
+#include <lp/plan/plan_sources.hpp>
 #include <lp/report/html_escape.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <map>
 #include <sstream>
 #include <vector>
@@ -50,11 +50,10 @@ std::string rebase_section_html(const PlanReport& r) {
          "no population); where that cut a locality in pieces, it got back the straddling zone joining them, or a "
          "cut-off piece went to the neighbouring locality it shares the longest border with, whichever placed fewer "
          "people outside the locality holding them.</p>\n";
-    std::string impact_path = source(r.plan, "rebase_impact");
-    if (impact_path.empty()) return h.str();
-    // A relative path (a plan moved together with its table) is read beside the plan.
-    if (std::filesystem::path(impact_path).is_relative() && !r.plan_path.empty())
-        impact_path = (std::filesystem::path(r.plan_path).parent_path() / impact_path).string();
+    if (source(r.plan, "rebase_impact").empty()) return h.str();
+    // A relative path (a plan moved together with its table) is read beside the plan; a
+    // remote or virtual one is refused (lp::Error(bad_plan)): a plan records local files only.
+    const std::string impact_path = recorded_local_path(r.plan, "rebase_impact", r.plan_path.empty() ? "plan" : r.plan_path);
     RebaseImpact impact;
     try {
         impact = read_rebase_impact(impact_path);

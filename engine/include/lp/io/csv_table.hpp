@@ -32,11 +32,16 @@ struct CsvTable {
 // as Windows-1252 (what spreadsheets save). Throws lp::Error(bad_value) naming the line of
 // a byte neither encoding allows.
 std::string csv_text_as_utf8(const std::string& text, const std::string& source);
-// Parses CSV text (UTF-8, UTF-8 with a BOM, or Windows-1252).
+// Parses CSV text (UTF-8, UTF-8 with a BOM, or Windows-1252). A cell of single quotes then
+// = + - @ (tab, carriage return) loses its first quote (csv_field's formula escape).
 CsvTable parse_csv(const std::string& text, const std::string& source);
 CsvTable read_csv_file(const std::string& path);
 
-// The field quoted when it must be (comma, quote, line break, leading/trailing space).
+// The field quoted when it must be (comma, quote, line break, leading/trailing space). A
+// value a spreadsheet would run as a formula (its first character, after any single quotes,
+// is = + - @, a tab or a carriage return, and it is not a number like -3.5) is written with
+// one more leading single quote (OWASP's CSV injection advice); parse_csv takes that quote
+// off again, so what the engine writes reads back the same.
 std::string csv_field(const std::string& value);
 std::string csv_line(const std::vector<std::string>& fields);
 

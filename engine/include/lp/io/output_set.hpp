@@ -60,7 +60,11 @@ private:
 // (their journals), then removes the temporary files of writers no longer running
 // (".<name>.tmp-<pid>-<n>[.ext]", and the older "<name>.tmp-<pid>-<n>[.d]"; a writer is
 // gone when kill(pid, 0) fails with ESRCH). Temporaries of live processes stay. Returns
-// how many entries were removed. Never throws.
+// how many entries were removed. A journal is trusted with nothing: one naming any path
+// but its own writer's temporaries in its folder (or in a folder holding a copy of it),
+// their targets and stale Shapefile sidecars beside them, or not owned by this user, is
+// left in place, untouched, and this throws lp::Error(write_failed) naming it (so does
+// commit(), which recovers the same way). Never throws otherwise.
 std::size_t remove_orphan_temporaries(const std::string& folder);
 
 // check_outputs(outputs, inputs), then remove_orphan_temporaries in the folder of each

@@ -65,6 +65,11 @@ private:
 // duplicate_id, filter_matches_nothing, bad_geometry).
 ZoneLayer read_zones(const ZoneReadOptions& options);
 
+// Whether GDAL would take path for something other than a local file: a virtual file
+// system path (/vsicurl/, /vsizip/...), a URL (https://...) or a connection string (PG:...,
+// WFS:...). The command line may name these; a plan file records local files only.
+bool is_gdal_source_name(const std::string& path);
+
 // A sub-layer holding only the given zones, in the given order.
 ZoneLayer subset(const ZoneLayer& layer, const std::vector<std::size_t>& zones);
 

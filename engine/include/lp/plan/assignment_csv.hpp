@@ -46,7 +46,7 @@ struct AssignmentConflict {
 
 // Localities in order of first appearance, named by locality_name (or the id) and
 // coloured from the default palette. With conflicts == nullptr a conflict is an
-// lp::Error(bad_plan) naming the zone and both lines.
+// lp::Error(duplicate_id) naming the zone and both lines.
 LocalityPlan plan_from_assignment(const AssignmentTable& table, std::vector<AssignmentConflict>* conflicts = nullptr);
 
 // Sorted by zone.

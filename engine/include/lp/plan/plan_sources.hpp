@@ -24,10 +24,17 @@ namespace lp {
 void record_sources(LocalityPlan& plan, const DatasetOptions& options, const std::string& catalogue_path = "");
 
 // Throws lp::Error(bad_plan) naming the plan file when it records no zones or id
-// field, or a snap distance that is not a number.
+// field, or a snap distance that is not a number, and naming the plan file and the key
+// when a recorded path is not a local file: a plan records local files only, so a GDAL
+// virtual path (/vsicurl/..., any /vsi*/), a URL (http://...) or a connection string
+// (PG:..., WFS:...) is refused before anything opens it.
 DatasetOptions dataset_options_from_plan(const LocalityPlan& plan, const std::string& plan_path);
 
-// The catalogue the plan names, resolved like the other paths, or the shipped default.
+// The catalogue the plan names, resolved and checked like the other paths, or the shipped default.
 std::string catalogue_path_from_plan(const LocalityPlan& plan, const std::string& plan_path);
+
+// The path the plan records under role ("rebase_impact"...), resolved against the plan's
+// folder and refused like the data paths when it is not a local file; "" when not recorded.
+std::string recorded_local_path(const LocalityPlan& plan, const std::string& role, const std::string& plan_path);
 
 } // namespace lp
