@@ -201,7 +201,8 @@ TEST_CASE("Check: balance bands print without -0 or inf", "[plan]") {
     CHECK(lp::describe_rule({"pop", -0.0, false}) == "pop +/-0%");
     CHECK(lp::describe_rule({"pop", 0.1, false}) == "pop +/-10%");
     CHECK(lp::describe_rule({"pop", 0.005, false}) == "pop +/-0.5%");
-    CHECK(lp::describe_rule({"pop", 1.5, true}) == "pop +/-150%");
+    CHECK(lp::describe_rule({"pop", 1.5, false}) == "pop +/-150%");
+    CHECK(lp::describe_rule({"pop", 0.25, true}) == "pop +/-25% (soft: a town kept whole may exceed it)");
     CHECK(lp::describe_rule({"pop", 1e308, false}) == "pop +/-1e+310%");
     CHECK(lp::describe_rule({"pop", std::numeric_limits<double>::max(), false}).find("inf") == std::string::npos);
 }

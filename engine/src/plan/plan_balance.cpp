@@ -62,7 +62,9 @@ std::string band_percent(double tolerance) {
 }
 } // namespace
 
-std::string describe_rule(const BalanceRule& rule) { return rule.column + " +/-" + band_percent(rule.tolerance) + "%"; }
+std::string describe_rule(const BalanceRule& rule) {
+    return rule.column + " +/-" + band_percent(rule.tolerance) + "%" + (rule.soft ? " (soft: a town kept whole may exceed it)" : "");
+}
 
 std::string format_deviation(double deviation) {
     char buffer[64];
@@ -80,7 +82,8 @@ std::vector<std::string> balance_warnings(const LocalityPlan& plan, const std::v
         for (std::size_t l = 0; l < m.outside.size(); ++l)
             if (m.outside[l])
                 lines.push_back("warning: balance: " + plan.localities[l].name + " (" + plan.localities[l].id + "): " +
-                                m.rule.column + " " + format_deviation(m.deviation[l]) + ", outside +/-" +
+                                m.rule.column + " " + format_deviation(m.deviation[l]) +
+                                (m.rule.soft ? ", beyond the soft band +/-" : ", outside +/-") +
                                 band_percent(m.rule.tolerance) + "%");
     }
     return lines;
