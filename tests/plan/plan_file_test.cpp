@@ -164,6 +164,15 @@ TEST_CASE("Plan sources: a remote or virtual path in a plan is refused naming th
     CHECK_FALSE(refused("demand.1", "data/pop:2020.csv")); // a colon inside a local name is fine
     CHECK_FALSE(refused("demand.1", "/data/demand.csv"));
 
+    // A plan made from a source given on the command line records it as given, and names it.
+    DatasetOptions from_postgis;
+    from_postgis.zones.path = "PG:dbname=planning";
+    from_postgis.zones.id_field = "dz11_code";
+    LocalityPlan made;
+    record_sources(made, from_postgis);
+    CHECK(made.sources.at("zones") == "PG:dbname=planning");
+    CHECK(refused("zones", made.sources.at("zones")));
+
     LocalityPlan p;
     p.sources = {{"zones", "/data/zones.gpkg"}, {"id_field", "dz11_code"}, {"filter.1", "S12000017"}};
     CHECK_THROWS_WITH(dataset_options_from_plan(p, "f.json"), Catch::Contains("f.json: /sources: filter values"));

@@ -14,8 +14,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A source GDAL reads other than a local file (PG:..., /vsicurl/...) is recorded as given,
+// so that a plan made from one names it when it is refused (local_path), not a mangled path.
 std::string absolute_path(const std::string& path) {
-    if (path.empty()) return path;
+    if (path.empty() || is_gdal_source_name(path)) return path;
     return fs::absolute(fs::path(path)).lexically_normal().string();
 }
 
