@@ -5,6 +5,7 @@
 
 #include <lp/community/settlements.hpp>
 #include <lp/core/error.hpp>
+#include <lp/generate/run_rules.hpp>
 #include <lp/geometry/building_blocks.hpp>
 #include <lp/partition/balance_spec.hpp>
 #include <lp/partition/locality_count.hpp>
@@ -92,28 +93,23 @@ void add_run_options(CLI::App& cmd, RunArgs& args) {
 }
 
 LocalityRunOptions run_options_from(const RunArgs& args) {
-    LocalityRunOptions options;
-    options.balance = balance_flags(args.balance);
-    options.keep_whole = args.keep_whole;
-    options.keep_whole_tables = args.data.dataset.demand_paths;
-    if (!args.cut_cost.empty())
-        options.cut_cost = naming_flags(generate_flag_words, [&] { return parse_cut_cost(args.cut_cost); });
-    options.population = args.population;
-    options.settlements = args.settlements;
-    if (!options.settlements.empty()) // refuse a bad spec before reading
-        naming_flags(generate_flag_words, [&] { return parse_settlements(options.settlements); });
-    if (!args.split_settlements.empty())
-        options.split_settlements =
-            naming_flags(generate_flag_words, [&] { return parse_settlement_splitting(args.split_settlements); });
-    options.building_blocks = args.building_blocks;
-    if (!options.building_blocks.empty())
-        naming_flags(generate_flag_words, [&] { return parse_building_blocks(options.building_blocks); });
-    options.blocks = naming_flags(generate_flag_words, [&] { return parse_block_mode(args.blocks); });
-    options.block_split_cost = args.block_split_cost;
-    options.split_cost = args.split_cost;
-    options.seed = args.seed;
-    options.effort = args.effort;
-    return options;
+    // The flags are the rules a plan records; the engine turns rules into options, as it
+    // does for a plan's rules and the viewer's dialog.
+    RunRules rules;
+    rules.balance = balance_flags(args.balance);
+    rules.settlements = args.settlements;
+    rules.building_blocks = args.building_blocks;
+    PartitionerRules& p = rules.partitioner;
+    p.cut_cost = args.cut_cost;
+    p.population = args.population;
+    p.split_settlements = args.split_settlements;
+    p.keep_whole = args.keep_whole;
+    p.split_cost = args.split_cost;
+    p.blocks = args.blocks;
+    p.block_split_cost = args.block_split_cost;
+    p.seed = args.seed;
+    p.effort = args.effort;
+    return naming_flags(generate_flag_words, [&] { return run_options(rules, args.data.dataset.demand_paths); });
 }
 
 std::vector<NamedPath> run_inputs(const RunArgs& args) {

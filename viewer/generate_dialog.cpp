@@ -125,7 +125,7 @@ std::optional<GenerateSnapshot> GenerateDialog::snapshot(Session& session, const
     if (!session.has_plan()) return std::nullopt;
     try {
         return generate_snapshot(session.shared_data(), session.shared_places(), settings(session),
-                                 session.data_options().demand_paths);
+                                 session.data_options().demand_paths, session.run_rules().partitioner);
     } catch (const Error& e) {
         session.status = what + ": " + e.what();
         return std::nullopt;
@@ -197,6 +197,7 @@ void GenerateDialog::apply(Session& session, const LocalityRun& run, const Gener
         return;
     }
     session.active_locality = 0;
+    session.record_run_rules(run.rules);
     // The markers move to the zones the run found the hubs in.
     if (settings_text(asked) == settings_text(settings_) && run.hubs.size() == settings_.hubs.size()) {
         for (std::size_t i = 0; i < run.hubs.size(); ++i) settings_.hubs[i].zone = run.hubs[i].zone;

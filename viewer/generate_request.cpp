@@ -1,25 +1,11 @@
 #include "generate_request.hpp"
 
-#include <lp/community/settlements.hpp>
 #include <lp/core/error.hpp>
-#include <lp/geometry/building_blocks.hpp>
 #include <lp/plan/locality_plan.hpp>
 
 #include <utility>
 
 namespace lp::viewer {
-namespace {
-
-const char* splitting_text(SettlementSplitting splitting) {
-    switch (splitting) {
-    case SettlementSplitting::automatic: return "automatic";
-    case SettlementSplitting::when_forced: return "when-forced";
-    case SettlementSplitting::never: return "never";
-    }
-    return "";
-}
-
-} // namespace
 
 GenerateSettings default_generate_settings(const Dataset& data, const std::vector<BalanceSpec>& balance,
                                            const std::string& settlements) {
@@ -51,7 +37,8 @@ std::string settings_text(const GenerateSettings& settings) {
     text += "; bands ";
     for (std::size_t i = 0; i < settings.bands.size(); ++i) text += (i > 0 ? ", " : "") + balance_text(settings.bands[i]);
     text += "; settlements " + (settings.settlements.empty() ? std::string("none") : settings.settlements);
-    text += std::string("; split settlements ") + splitting_text(settings.split_settlements);
+    const std::string splitting = settlement_splitting_text(settings.split_settlements);
+    text += "; split settlements " + (splitting.empty() ? std::string("automatic") : splitting);
     text += "; building blocks " + (settings.building_blocks.empty()
                                         ? std::string("none")
                                         : settings.building_blocks + (settings.blocks == BlockMode::hard ? " hard" : " soft"));
@@ -59,22 +46,15 @@ std::string settings_text(const GenerateSettings& settings) {
 }
 
 GenerateSnapshot generate_snapshot(std::shared_ptr<const Dataset> data, std::shared_ptr<const PointLayer> places,
-                                   const GenerateSettings& settings, const std::vector<std::string>& demand_paths) {
+                                   const GenerateSettings& settings, const std::vector<std::string>& demand_paths,
+                                   const PartitionerRules& partitioner) {
     if (!data) throw Error(ErrorKind::bad_setting, "open data before generating localities");
     if (settings.bands.empty()) throw Error(ErrorKind::bad_setting, "balance: give a column to balance");
     // Refused here, before a thread starts, in the engine's words.
-    if (!settings.settlements.empty()) parse_settlements(settings.settlements);
-    if (!settings.building_blocks.empty()) parse_building_blocks(settings.building_blocks);
     GenerateSnapshot snapshot;
     LocalityRunOptions& options = snapshot.options;
+    options = run_options(generate_rules(settings, partitioner), demand_paths);
     options.k = settings.k;
-    options.balance = settings.bands;
-    options.settlements = settings.settlements;
-    options.split_settlements = settings.split_settlements;
-    options.building_blocks = settings.building_blocks;
-    options.blocks = settings.blocks;
-    options.seed = settings.seed;
-    options.keep_whole_tables = demand_paths;  // place names for hubs and main towns
     for (std::size_t i = 0; i < settings.hubs.size(); ++i)
         options.hubs.push_back({settings.hubs[i].place, settings.hubs[i].name, "hub " + std::to_string(i + 1)});
     options.places = places.get();
@@ -82,6 +62,18 @@ GenerateSnapshot generate_snapshot(std::shared_ptr<const Dataset> data, std::sha
     snapshot.places = std::move(places);
     snapshot.settings = settings;
     return snapshot;
+}
+
+RunRules generate_rules(const GenerateSettings& settings, const PartitionerRules& partitioner) {
+    RunRules rules;
+    rules.balance = settings.bands;
+    rules.settlements = settings.settlements;
+    rules.building_blocks = settings.building_blocks;
+    rules.partitioner = partitioner;
+    rules.partitioner.split_settlements = settlement_splitting_text(settings.split_settlements);
+    rules.partitioner.blocks = settings.blocks == BlockMode::hard ? "hard" : "soft";
+    rules.partitioner.seed = settings.seed;
+    return rules;
 }
 
 std::vector<TradeoffBand> tradeoff_bands(const GenerateSettings& settings, const std::string& text) {

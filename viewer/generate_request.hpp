@@ -7,6 +7,7 @@
 #include <lp/data/dataset.hpp>
 #include <lp/edit/replace_plan.hpp>
 #include <lp/generate/locality_run.hpp>
+#include <lp/generate/run_rules.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/generate/tradeoff.hpp>
 
@@ -70,8 +71,15 @@ struct GenerateSnapshot {
 // Throws lp::Error(bad_setting) naming the setting for no balance rule, or settlements
 // or building blocks that cannot be read; what needs the data (a hub that names no
 // place, k and hubs that do not agree) is refused by the run itself.
+// The partitioner's rules other than the dialog's come from `partitioner` (the plan's
+// recorded rules: cut cost, keep-whole, prices, effort).
 GenerateSnapshot generate_snapshot(std::shared_ptr<const Dataset> data, std::shared_ptr<const PointLayer> places,
-                                   const GenerateSettings& settings, const std::vector<std::string>& demand_paths);
+                                   const GenerateSettings& settings, const std::vector<std::string>& demand_paths,
+                                   const PartitionerRules& partitioner = {});
+
+// The rules a generate asks for: the dialog's bands, settlements, building blocks,
+// splitting and seed over the plan's other partitioner rules. A generated plan records them.
+RunRules generate_rules(const GenerateSettings& settings, const PartitionerRules& partitioner = {});
 
 // The trade-off's bands for the first rule (default_tradeoff_bands). Throws as
 // lp::parse_tradeoff_bands, or lp::Error(bad_setting) with no rule.

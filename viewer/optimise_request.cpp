@@ -1,45 +1,9 @@
 #include "optimise_request.hpp"
 
-#include <lp/core/error.hpp>
 
 #include <algorithm>
 
 namespace lp::viewer {
-
-PartitionRequest optimise_request(const PlanState& state, const OptimiseInputs& inputs) {
-    PartitionRequest request;
-    request.graph = &state.graph();
-    request.k = static_cast<int>(state.locality_count());
-    request.balance = state.layers();
-    request.edge_cost = inputs.edge_cost;
-    request.groupings = inputs.groupings;
-    request.locks.assign(state.zone_count(), -1);
-    request.closed.assign(state.locality_count(), 0);
-    std::size_t closed = 0;
-    for (std::size_t loc = 0; loc < state.locality_count(); ++loc) {
-        if (!state.localities()[loc].locked) continue;
-        if (state.members(loc).empty())
-            throw Error(ErrorKind::bad_setting, "locality " + state.localities()[loc].name +
-                                             " is locked but has no zones: unlock it or paint zones into it first");
-        request.closed[loc] = 1;
-        ++closed;
-    }
-    if (closed == state.locality_count())
-        throw Error(ErrorKind::bad_setting, "every locality is locked: there is nothing to optimise");
-    bool all_assigned = true;
-    for (std::uint32_t z = 0; z < state.zone_count(); ++z) {
-        if (state.locality_of(z) < 0) all_assigned = false;
-        else if (state.zone_fixed(z)) request.locks[z] = state.locality_of(z); // locked zones and closed localities' zones
-    }
-    if (closed == 0) request.closed.clear();
-    if (all_assigned) {
-        // Improve the plan on screen, don't start over: each zone that leaves its
-        // locality costs the stay price, so only moves that pay for it are made.
-        request.start = state.assignment();
-        request.stay_cost = inputs.stay_cost;
-    }
-    return request;
-}
 
 std::size_t zones_moved(const std::vector<int>& before, const std::vector<int>& after) {
     std::size_t moved = 0;

@@ -1,31 +1,16 @@
 #pragma once
-// What "Optimise around locks" asks the partitioner, and what the viewer says about
-// locks and about the result. No window here (engine types only), so the rules are
-// tested without a GPU (tests/viewer/optimise_request_test.cpp):
-//   - a locked locality is closed: it neither gains nor loses a zone;
-//   - a locked zone never moves;
-//   - the current plan is the start, and each zone out of its start locality costs
-//     the partitioner's default stay cost, so a touch-up moves few zones;
-//   - boundaries are priced like the CLI's (people along them when a population is
-//     balanced) and settlements are kept whole when the viewer was given them.
+// What the viewer says about "Optimise around locks": the locks, what a result did to
+// them and how much it moved. What optimise asks the partitioner is the engine's
+// (lp::touch_up_options and lp::locality_request, the plan's own rules as the CLI's
+// generate uses them). No window here, so it is tested without a GPU
+// (tests/viewer/optimise_request_test.cpp).
 #include <lp/edit/plan_state.hpp>
-#include <lp/partition/partition.hpp>
 
 #include <cstddef>
 #include <string>
 #include <vector>
 
 namespace lp::viewer {
-
-struct OptimiseInputs {
-    std::vector<double> edge_cost;        // per graph edge (empty: metres of boundary)
-    std::vector<ZoneGroups> groupings;    // settlements kept whole (empty: none)
-    double stay_cost = -1;                // PartitionRequest::stay_cost (negative: the default)
-}; // struct OptimiseInputs
-
-// The request for the whole plan. Throws lp::Error(usage) naming the locality when a
-// locked locality has no zones (it could never get any), or when every locality is locked.
-PartitionRequest optimise_request(const PlanState& state, const OptimiseInputs& inputs);
 
 // Zones whose locality differs between two assignments of the same zones.
 std::size_t zones_moved(const std::vector<int>& before, const std::vector<int>& after);

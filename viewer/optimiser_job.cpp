@@ -49,12 +49,10 @@ void OptimiserJob::launch_partition(OptimiserSnapshot snapshot) {
 
 void OptimiserJob::start_optimise(Session& session) {
     const PlanState& state = session.state();
-    OptimiseInputs inputs;
-    inputs.edge_cost = session.cut_cost();
-    if (const Settlements* settlements = session.settlements()) inputs.groupings.push_back(settlements->groups);
     OptimiserSnapshot snapshot;
     try {
-        snapshot = optimise_snapshot(session.shared_data(), state, inputs);
+        snapshot = optimise_snapshot(session.shared_data(), state, session.run_rules(),
+                                     session.data_options().demand_paths);
     } catch (const Error& e) {
         session.status = e.what();
         return;

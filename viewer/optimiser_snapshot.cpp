@@ -7,14 +7,15 @@
 
 namespace lp::viewer {
 
-OptimiserSnapshot optimise_snapshot(std::shared_ptr<const Dataset> data, const PlanState& state,
-                                    const OptimiseInputs& inputs) {
+OptimiserSnapshot optimise_snapshot(std::shared_ptr<const Dataset> data, const PlanState& state, const RunRules& rules,
+                                    const std::vector<std::string>& tables) {
     if (!data || &state.graph() != &data->graph)
         throw Error(ErrorKind::unexpected, "optimise: the plan is not over the open data's graph");
+    const LocalityRunOptions options = touch_up_options(rules, state, data->zones.ids, tables);
     OptimiserSnapshot snapshot;
-    snapshot.request = optimise_request(state, inputs);
-    snapshot.request.graph = &data->graph;
-    snapshot.request.zone_ids = &data->zones.ids;
+    LocalityRun found;
+    std::vector<std::string> notes;
+    snapshot.request = locality_request(*data, options, found, notes);
     snapshot.data = std::move(data);
     return snapshot;
 }

@@ -4,7 +4,7 @@
 // sub-graph, and the request with copies of everything else. A session that opens
 // other data while the partitioner runs then frees nothing the worker thread reads.
 // No window here (engine types only), so tests drive it without a GPU.
-#include "optimise_request.hpp"
+#include <lp/generate/run_rules.hpp>
 
 #include <lp/data/dataset.hpp>
 #include <lp/edit/plan_state.hpp>
@@ -24,10 +24,11 @@ struct OptimiserSnapshot {
     PartitionRequest request;                   // points only into data or part
 };
 
-// "Optimise around locks" on the whole plan. `state` must be a plan over data->graph.
-// Throws lp::Error as optimise_request() does.
-OptimiserSnapshot optimise_snapshot(std::shared_ptr<const Dataset> data, const PlanState& state,
-                                    const OptimiseInputs& inputs);
+// "Optimise around locks" on the whole plan by the plan's rules (lp::touch_up_options,
+// lp::locality_request). `state` must be a plan over data->graph. Throws lp::Error as
+// touch_up_options() does, and for rules the data cannot meet.
+OptimiserSnapshot optimise_snapshot(std::shared_ptr<const Dataset> data, const PlanState& state, const RunRules& rules,
+                                    const std::vector<std::string>& tables);
 
 // One locality of `state` cut in two (lp::locality_split): border prices (`cut_cost`,
 // per data->graph edge; empty: metres) and settlements carried over, locked zones kept

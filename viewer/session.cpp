@@ -359,6 +359,15 @@ const LocalityPlan& Session::current_plan() {
     return plan_cache_;
 }
 
+RunRules Session::run_rules() { return rules_of_plan(current_plan(), plan_path_); }
+
+void Session::record_run_rules(const RunRules& rules) {
+    base_plan_.partitioner = rules.partitioner;
+    record_building_blocks(base_plan_, rules.building_blocks);
+    if (rules.settlements != settlements_spec_) set_settlements(rules.settlements);
+    plan_revision_ = static_cast<std::size_t>(-1); // the file form changed without an edit
+}
+
 const PlanCheck& Session::check() {
     if (check_revision_ != revision()) {
         CheckInput input;

@@ -4,6 +4,7 @@
 // from the plan (statutory check, demand shares, label positions, split zones), which
 // are recomputed only when the editor's revision moves.
 #include <lp/community/settlements.hpp>
+#include <lp/generate/run_rules.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/edit/plan_editor.hpp>
 #include <lp/edit/recovery.hpp>
@@ -125,6 +126,13 @@ public:
 
     // The plan as a file would hold it now (cached per revision).
     const LocalityPlan& current_plan();
+    // The rules the partitioner divides this plan by (lp::rules_of_plan of the plan now):
+    // its balance rules, settlements, building blocks and partitioner rules, as read from
+    // its file or recorded by the last Generate localities.
+    RunRules run_rules();
+    // After Generate localities: the run's settlements, building blocks and partitioner
+    // rules become the plan's (its balance rules are an edit of their own).
+    void record_run_rules(const RunRules& rules);
     const PlanCheck& check();
     const std::vector<FunctionDemandShare>& demand_shares();
 

@@ -100,7 +100,8 @@ TEST_CASE("Plan file: bad input names the file and JSON path", "[plan]") {
     CHECK(error_of(replaced("\"schema_version\": 1", "\"schema_version\": 7")) ==
           "p.json: /schema_version: schema version 7 is not one this build reads (1..1); a newer Locality Planner wrote it");
     CHECK(error_of(replaced("\"notes\": \"Draft", "\"note\": \"Draft")) ==
-          "p.json: /note: unknown member (expected one of: schema_version, partnership, sources, balance, localities, assignment, "
+          "p.json: /note: unknown member (expected one of: schema_version, partnership, sources, balance, partitioner, "
+          "localities, assignment, "
           "locked_zones, crossings, arrangements, notes)");
     CHECK(error_of(replaced("\"id\": \"L2\"", "\"id\": \"L1\"")) == "p.json: /localities/1/id: locality id \"L1\" is used twice");
     CHECK(error_of("{\n  \"schema_version\": 1,\n  \"localities\": [,]\n}") ==
@@ -247,4 +248,57 @@ TEST_CASE("Plan file: soft bands and hubs round-trip, and a bad hub names its pa
           "p.json: /balance/0/soft: expected true or false, found the string \"yes\"");
     CHECK(error_of(replaced("\"zone\": \"S01000003\"", "\"place\": \"Kirkwall\"")) ==
           "p.json: /localities/1/hub: a hub needs the \"zone\" it is in");
+}
+
+TEST_CASE("Plan file: the partitioner's rules round-trip, are read strictly, and old plans have none", "[plan][rules]") {
+    LocalityPlan p = small_plan();
+    CHECK(plan_to_json_text(p).find("\"partitioner\"") == std::string::npos); // drawn by hand: none recorded
+    CHECK_FALSE(plan_from_json_text(plan_to_json_text(p), "p.json").partitioner);
+    PartitionerRules rules;
+    rules.cut_cost = "length";
+    rules.population = "pop2020_total";
+    rules.split_settlements = "never";
+    rules.keep_whole = "iz11_code";
+    rules.split_cost = 2500;
+    rules.blocks = "hard";
+    rules.block_split_cost = 0;
+    rules.seed = 18446744073709551615ull; // every seed the command line takes
+    rules.effort = 2.5;
+    p.partitioner = rules;
+    const std::string text = plan_to_json_text(p);
+    CHECK(text.find("\"partitioner\": {\n    \"cut_cost\": \"length\",") != std::string::npos);
+    const LocalityPlan back = plan_from_json_text(text, "p.json");
+    REQUIRE(back.partitioner);
+    CHECK(*back.partitioner == rules);
+    CHECK(back == p);
+    CHECK(plan_to_json_text(back) == text);
+
+    // Defaults are left out, but seed, effort and the block mode are always said.
+    p.partitioner = PartitionerRules{};
+    const std::string plain = plan_to_json_text(p);
+    CHECK(plain.find("\"partitioner\": {\n    \"blocks\": \"soft\",\n    \"seed\": 1,\n    \"effort\": 1.0\n  }") !=
+          std::string::npos);
+    CHECK(plan_from_json_text(plain, "p.json").partitioner == PartitionerRules{});
+
+    auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string t = text;
+        const auto at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        return t.replace(at, from.size(), to);
+    };
+    CHECK(error_of(replaced("\"cut_cost\": \"length\"", "\"cut_cost\": \"metres\"")) ==
+          "p.json: /partitioner/cut_cost: expected \"people\" or \"length\", found \"metres\"");
+    CHECK(error_of(replaced("\"blocks\": \"hard\"", "\"blocks\": true")) ==
+          "p.json: /partitioner/blocks: expected a string, found a boolean");
+    CHECK(error_of(replaced("\"split_cost\": 2500", "\"split_cost\": -1")) ==
+          "p.json: /partitioner/split_cost: expected a price, a number 0 or more, found -1.0");
+    CHECK(error_of(replaced("\"seed\": 18446744073709551615", "\"seed\": -3")) ==
+          "p.json: /partitioner/seed: expected a whole number 0 or more, found -3");
+    CHECK(error_of(replaced("\"effort\": 2.5", "\"effort\": 0")) ==
+          "p.json: /partitioner/effort: expected a number greater than 0, found 0");
+    CHECK(error_of(replaced("\"keep_whole\": \"iz11_code\"", "\"keep_whole\": \"iz11_code\", \"restarts\": 3")) ==
+          "p.json: /partitioner/restarts: unknown member (expected one of: cut_cost, population, split_settlements, "
+          "keep_whole, split_cost, blocks, block_split_cost, seed, effort)");
+    CHECK(error_of(replaced("\"split_settlements\": \"never\"", "\"split_settlements\": \"sometimes\"")) ==
+          "p.json: /partitioner/split_settlements: expected \"never\" or \"when-forced\", found \"sometimes\"");
 }

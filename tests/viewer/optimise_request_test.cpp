@@ -1,6 +1,8 @@
-// The viewer's "Optimise around locks" without a window (viewer/optimise_request.cpp):
-// a locked locality neither gains nor loses a zone, a locked zone never moves, and a
-// touch-up from the current plan moves few zones. On a grid, then on Glasgow and
+// The viewer's "Optimise around locks" without a window: the engine's request by the
+// plan's rules (lp::touch_up_options, lp::locality_request) and what the viewer says
+// about it (viewer/optimise_request.cpp): a locked locality neither gains nor loses a
+// zone, a locked zone never moves, and a touch-up from the current plan moves few zones,
+// with the plan's rules (people cut cost, settlements). On a grid, then on Glasgow and
 // Highland (the issue's case: Inverness locked, 312 zones), with the zones moved
 // printed beside those the previous request (no stay cost, no closed localities) moved.
 #include "../../viewer/optimise_request.hpp"
@@ -11,6 +13,7 @@
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/generate/locality_run.hpp>
+#include <lp/generate/run_rules.hpp>
 #include <lp/partition/partition.hpp>
 
 #include <catch2/catch.hpp>
@@ -20,7 +23,6 @@
 #include <set>
 
 using namespace lp;
-using lp::viewer::OptimiseInputs;
 
 namespace {
 
@@ -69,9 +71,32 @@ struct Outcome {
     PartitionResult result;
 };
 
-Outcome optimise(const PlanState& state, const OptimiseInputs& inputs) {
+// The grid as a dataset of its own (ids "z0"..., one demand column "people").
+Dataset grid_data(int columns, int rows, const std::vector<double>& people) {
+    Dataset data;
+    data.graph = test::grid_graph(columns, rows);
+    for (std::uint32_t z = 0; z < data.graph.size(); ++z) {
+        data.zones.ids.push_back("z" + std::to_string(z));
+        data.zones.names.push_back("zone " + std::to_string(z));
+        data.zones.shapes.emplace_back();
+        data.zones.areas.push_back(1e4);
+        data.zones.boxes.emplace_back();
+    }
+    data.zones.rebuild_index();
+    data.demand.names = {"people"};
+    data.demand.values = {people};
+    return data;
+}
+
+// What the viewer's optimise runs: the plan's rules around its locks; stay_cost off (0)
+// lets every zone move at no price.
+Outcome optimise(const Dataset& data, const PlanState& state, const RunRules& rules, bool stay_cost = true) {
+    LocalityRunOptions options = touch_up_options(rules, state, data.zones.ids, {});
+    if (!stay_cost) options.stay_cost = 0;
+    LocalityRun found;
+    std::vector<std::string> notes;
     Outcome outcome;
-    outcome.result = partition(viewer::optimise_request(state, inputs));
+    outcome.result = partition(locality_request(data, options, found, notes));
     outcome.moved = viewer::zones_moved(state.assignment(), outcome.result.assignment);
     return outcome;
 }
@@ -118,20 +143,36 @@ TEST_CASE("optimise request: locked localities closed, locked zones locked, the 
                                  {"West", "Middle", "East"});
     CHECK(viewer::locks_summary(state) == "nothing locked");
 
-    OptimiseInputs inputs;
-    inputs.edge_cost.assign(graph.edges().size(), 2.0);
-    auto request = viewer::optimise_request(state, inputs);
+    std::vector<std::string> ids;
+    for (std::uint32_t z = 0; z < graph.size(); ++z) ids.push_back("z" + std::to_string(z));
+    RunRules rules;
+    rules.balance = {{"people", 0.1}};
+    rules.partitioner.seed = 7;
+    rules.partitioner.cut_cost = "length";
+    auto request = touch_up_options(rules, state, ids, {});
     CHECK(request.closed.empty());
     CHECK(request.start == assignment);
     CHECK(request.stay_cost < 0); // the partitioner's default: twice the median border price
-    CHECK(request.edge_cost == inputs.edge_cost);
+    CHECK(request.seed == 7);     // the plan's rules
+    CHECK(request.cut_cost == CutCostKind::length);
+    CHECK(request.k == 3);
+    CHECK(request.names == std::vector<std::string>{"West", "Middle", "East"});
     CHECK(std::count(request.locks.begin(), request.locks.end(), -1) == static_cast<long>(graph.size()));
+
+    // A locality's hub stays in it; a hub painted into another locality is free.
+    state.locality(0).hub_zone = "z6";
+    state.locality(2).hub_zone = "z0";
+    request = touch_up_options(rules, state, ids, {});
+    CHECK(request.locks[6] == 0);
+    CHECK(request.locks[0] == -1);
+    state.locality(0).hub_zone.clear();
+    state.locality(2).hub_zone.clear();
 
     state.locality(1).locked = true;
     state.set_zone_locked(0, true);
     state.set_zone_locked(5, true);
     CHECK(viewer::locks_summary(state) == "1 locality and 2 zones locked");
-    request = viewer::optimise_request(state, inputs);
+    request = touch_up_options(rules, state, ids, {});
     CHECK(request.closed == std::vector<char>{0, 1, 0});
     for (std::uint32_t z = 0; z < graph.size(); ++z) {
         const bool fixed = assignment[z] == 1 || z == 0 || z == 5;
@@ -141,17 +182,22 @@ TEST_CASE("optimise request: locked localities closed, locked zones locked, the 
     // An unassigned zone: no start plan (the partitioner builds one), locks still hold.
     state.move_zone(3, -1);
     state.refresh();
-    request = viewer::optimise_request(state, inputs);
+    request = touch_up_options(rules, state, ids, {});
     CHECK(request.start.empty());
     CHECK(request.closed == std::vector<char>{0, 1, 0});
 
     // A locked locality with no zones could never get one; every locality locked: nothing to do.
     PlanState empty = plan_state(graph, state.layers(), std::vector<int>(graph.size(), 0), {"All", "New"});
     empty.locality(1).locked = true;
-    CHECK_THROWS_AS(viewer::optimise_request(empty, inputs), Error);
-    empty.locality(0).locked = true;
-    CHECK_THROWS_AS(viewer::optimise_request(empty, inputs), Error);
-    CHECK(viewer::locks_summary(empty) == "2 localities locked");
+    CHECK_THROWS_WITH(touch_up_options(rules, empty, ids, {}),
+                      "locality New is locked but has no zones: unlock it or paint zones into it first");
+    PlanState both = plan_state(graph, state.layers(), std::vector<int>(graph.size(), 0), {"All", "New"});
+    both.move_zone(23, 1);
+    both.refresh();
+    both.locality(0).locked = true;
+    both.locality(1).locked = true;
+    CHECK_THROWS_WITH(touch_up_options(rules, both, ids, {}), "every locality is locked: there is nothing to optimise");
+    CHECK(viewer::locks_summary(both) == "2 localities locked");
 
     CHECK(viewer::moved_summary(7, 312) == "optimise moved 7 of 312 zones; Ctrl+Z undoes");
     CHECK(viewer::zones_moved({0, 1, 2}, {0, 2, 2}) == 1);
@@ -172,9 +218,12 @@ TEST_CASE("broken_locks names a locked locality that changed and locked zones th
 
 TEST_CASE("optimise around locks on a grid: the locked locality keeps its zones, a touch-up moves few",
           "[edit][optimise]") {
-    const ContiguityGraph graph = test::grid_graph(10, 12);
-    std::vector<double> people(graph.size());
+    std::vector<double> people(120);
     for (std::size_t z = 0; z < people.size(); ++z) people[z] = 80.0 + static_cast<double>((z * 37) % 41);
+    const Dataset data = grid_data(10, 12, people);
+    const ContiguityGraph& graph = data.graph;
+    RunRules rules;
+    rules.balance = {{"people", 0.05}};
     PartitionRequest first_request;
     first_request.graph = &graph;
     first_request.k = 3;
@@ -192,15 +241,13 @@ TEST_CASE("optimise around locks on a grid: the locked locality keeps its zones,
     const std::uint32_t locked_zone = state.members(2).front();
     state.set_zone_locked(locked_zone, true);
 
-    const auto touched = optimise(state, {});
+    const auto touched = optimise(data, state, rules);
     require_locks_held(state, 1, touched.result.assignment);
     CHECK(touched.result.contiguous);
     CHECK(touched.result.within_tolerance);
     CHECK(touched.moved < graph.size() / 10);
 
-    OptimiseInputs free_inputs;
-    free_inputs.stay_cost = 0;
-    const auto free_run = optimise(state, free_inputs);
+    const auto free_run = optimise(data, state, rules, false);
     require_locks_held(state, 1, free_run.result.assignment);
     CHECK(touched.moved <= free_run.moved);
     std::printf("grid 12x10, 3 localities, %zu zones painted: optimise moved %zu zones (stay cost off: %zu)\n",
@@ -232,12 +279,18 @@ TEST_CASE("optimise around locks on Glasgow and Highland: locked locality exact,
         REQUIRE(run.result.within_tolerance);
         PlanState state = plan_state(data.graph, run.balance, run.result.assignment, run.names);
 
-        // What the viewer gives the partitioner: the CLI's population and cut cost, settlements.
-        const std::string population = population_among({"pop2020_total"});
-        REQUIRE(population == "pop2020_total");
-        OptimiseInputs inputs;
-        inputs.edge_cost = people_cut_cost(data.graph, data.demand.column(population));
-        if (run.settlements) inputs.groupings.push_back(run.settlements->groups);
+        // The plan's own rules, as generate records them: the people cut cost, settlements.
+        const RunRules& rules = run.rules;
+        CHECK(rules.settlements == (c.settlements ? "urban_rural_6fold_2016:1-4" : ""));
+        {
+            const LocalityRunOptions touch_up = touch_up_options(rules, state, data.zones.ids, tables);
+            LocalityRun found;
+            std::vector<std::string> notes;
+            const PartitionRequest request = locality_request(data, touch_up, found, notes);
+            CHECK(found.cut_cost == "people");
+            CHECK(request.edge_cost == people_cut_cost(data.graph, data.demand.column("pop2020_total")));
+            CHECK(request.groupings.size() == (c.settlements ? 1u : 0u));
+        }
 
         // Lock the locality of the largest town (Inverness in Highland), as in the issue.
         int locked = 0;
@@ -250,7 +303,7 @@ TEST_CASE("optimise around locks on Glasgow and Highland: locked locality exact,
         state.locality(static_cast<std::size_t>(locked)).locked = true;
 
         // Straight after generating: a touch-up has (almost) nothing to do.
-        const auto same = optimise(state, inputs);
+        const auto same = optimise(data, state, rules);
         const auto same_before = optimise_as_before(state);
         require_locks_held(state, locked, same.result.assignment);
         CHECK(same.result.within_tolerance);
@@ -279,10 +332,8 @@ TEST_CASE("optimise around locks on Glasgow and Highland: locked locality exact,
                 }
             }
         REQUIRE(a >= 0);
-        const auto touched = optimise(edited, inputs);
-        OptimiseInputs free_inputs = inputs;
-        free_inputs.stay_cost = 0;
-        const auto free_run = optimise(edited, free_inputs);
+        const auto touched = optimise(data, edited, rules);
+        const auto free_run = optimise(data, edited, rules, false);
         const auto before = optimise_as_before(edited);
         require_locks_held(edited, locked, touched.result.assignment);
         require_locks_held(edited, locked, free_run.result.assignment);

@@ -21,12 +21,19 @@ std::shared_ptr<Dataset> grid_dataset() { return std::make_shared<Dataset>(test:
 
 PlanState halves(const ContiguityGraph& graph) { return test::grid_halves(graph, std::vector<double>(24, 10.0)); }
 
+// The plan's rules: its people within 10 % of the mean.
+RunRules people_rules() {
+    RunRules rules;
+    rules.balance = {{"people", 0.1}};
+    return rules;
+}
+
 } // namespace
 
 TEST_CASE("an optimise snapshot keeps the dataset alive after the session lets it go", "[viewer][optimiser]") {
     std::shared_ptr<const Dataset> session_data = grid_dataset();
     const PlanState state = halves(session_data->graph);
-    OptimiserSnapshot snapshot = optimise_snapshot(session_data, state, {});
+    OptimiserSnapshot snapshot = optimise_snapshot(session_data, state, people_rules(), {});
     const std::weak_ptr<const Dataset> watch = session_data;
     session_data.reset(); // the session opened other data
     REQUIRE_FALSE(watch.expired());
@@ -62,6 +69,6 @@ TEST_CASE("a snapshot refuses a plan over another graph", "[viewer][optimiser]")
     const std::shared_ptr<const Dataset> data = grid_dataset();
     const ContiguityGraph other = test::grid_graph(6, 4);
     const PlanState state = halves(other);
-    CHECK_THROWS_AS(optimise_snapshot(data, state, {}), Error);
+    CHECK_THROWS_AS(optimise_snapshot(data, state, people_rules(), {}), Error);
     CHECK_THROWS_AS(split_snapshot(data, state, 0, {}, nullptr), Error);
 }

@@ -1,5 +1,6 @@
 #include <lp/core/error.hpp>
 #include <lp/generate/locality_run.hpp>
+#include <lp/generate/run_rules.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/plan/assignment_csv.hpp>
 #include <lp/plan/locality_colours.hpp>
@@ -367,9 +368,10 @@ SettlementSplitting parse_settlement_splitting(const std::string& text) {
     throw Error(ErrorKind::bad_setting, "split settlements " + text + ": expected never or when-forced");
 }
 
-LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& options) {
+PartitionRequest locality_request(const Dataset& data, const LocalityRunOptions& options, LocalityRun& run,
+                                  std::vector<std::string>& notes) {
     const ZoneLayer& zones = data.zones;
-    LocalityRun run;
+    run.rules = run_rules_of(options);
     for (const auto& spec : options.balance)
         run.balance.push_back({spec.column, data.demand.column(spec.column), spec.tolerance, spec.soft});
     if (!options.keep_whole.empty()) run.groups = keep_whole_groups(data, options.keep_whole, options.keep_whole_tables);
@@ -404,9 +406,9 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     run.settlements_never_split = run.settlements && splitting == SettlementSplitting::never;
 
     // Hubs first: they may set k, and each leads its own locality.
-    const auto places = run.settlements || !options.hubs.empty() ? place_names(data, options.keep_whole_tables)
-                                                                  : std::vector<std::string>{};
-    run.hubs = resolve_hubs(data, options.hubs, run.settlements ? &*run.settlements : nullptr, places, options.places,
+    run.zone_places = run.settlements || !options.hubs.empty() ? place_names(data, options.keep_whole_tables)
+                                                               : std::vector<std::string>{};
+    run.hubs = resolve_hubs(data, options.hubs, run.settlements ? &*run.settlements : nullptr, run.zone_places, options.places,
                             people);
     const int k = options.k > 0 ? options.k : static_cast<int>(run.hubs.size());
     if (options.k <= 0 && run.hubs.empty())
@@ -429,7 +431,9 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     request.k = k;
     request.balance = run.balance;
     request.locks = options.locks;
+    request.closed = options.closed;
     request.start = options.start;
+    request.stay_cost = options.stay_cost;
     request.groups = run.groups;
     request.group_split_cost = options.split_cost;
     request.seed = options.seed;
@@ -452,7 +456,6 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
 
     // A settlement holding two or more hubs is the planner's wish to divide it.
     std::vector<char> splittable(run.settlements ? run.settlements->zones.size() : 0, 0);
-    std::vector<std::string> hub_notes;
     if (run.settlements) {
         std::map<int, std::vector<std::size_t>> hubs_in;
         for (std::size_t i = 0; i < run.hubs.size(); ++i)
@@ -463,7 +466,7 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
             std::string which;
             for (std::size_t i = 0; i < list.size(); ++i)
                 which += (i ? ", " : "") + options.hubs[list[i]].place;
-            hub_notes.push_back("settlement " + run.settlements->groups.names[s] + " holds " +
+            notes.push_back("settlement " + run.settlements->groups.names[s] + " holds " +
                                 std::to_string(list.size()) + " hubs (" + which + "), so it is divided between them");
         }
         ZoneGroups groups = run.settlements->groups;
@@ -513,6 +516,17 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
         }
     }
     request.hubs = run.seeds;
+    return request;
+}
+
+LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& options) {
+    const ZoneLayer& zones = data.zones;
+    LocalityRun run;
+    std::vector<std::string> hub_notes;
+    const PartitionRequest request = locality_request(data, options, run, hub_notes);
+    const int k = run.k;
+    const std::vector<double>* population =
+        run.population_column.empty() ? nullptr : &data.demand.column(run.population_column);
 
     const auto t0 = std::chrono::steady_clock::now();
     run.result = partition(request);
@@ -528,7 +542,7 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     run.result.stats = evaluate(data.graph, run.result.assignment, k, run.balance, run.groups, community);
 
     const auto place_based = run.settlements ? locality_names_from_places(data, run.result.assignment, k,
-                                                                          &*run.settlements, places,
+                                                                          &*run.settlements, run.zone_places,
                                                                           population ? *population : std::vector<double>{})
                                              : std::vector<std::string>{};
     for (int j = 0; j < k; ++j) {

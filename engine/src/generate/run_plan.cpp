@@ -1,5 +1,6 @@
 #include <lp/generate/run_plan.hpp>
 
+#include <lp/generate/run_rules.hpp>
 #include <lp/plan/plan_sources.hpp>
 
 namespace lp {
@@ -18,8 +19,7 @@ LocalityPlan plan_of_run(const Dataset& data, const LocalityRun& run, const std:
         plan.crossings.push_back({data.zones.ids[c.a], data.zones.ids[c.b], c.note});
     add_default_arrangements(plan, catalogue);
     record_sources(plan, sources);
-    if (run.settlements && !run.settlements_spec.empty()) plan.sources["settlements"] = run.settlements_spec;
-    for (const auto& layer : run.balance) plan.balance.push_back({layer.name, layer.tolerance, layer.soft}); // the run's rules
+    record_rules(plan, run.rules);
     for (std::size_t i = 0; i < run.hubs.size() && i < plan.localities.size(); ++i) {
         plan.localities[i].hub_zone = data.zones.ids[run.hubs[i].zone];
         if (run.hubs[i].found_as != "zone") plan.localities[i].hub_place = run.hubs[i].place;

@@ -37,8 +37,8 @@ public:
             fail("/schema_version", "schema version " + std::to_string(plan.schema_version) +
                                         " is not one this build reads (1.." + std::to_string(plan_schema_version) +
                                         "); a newer Locality Planner wrote it");
-        only_members(root, "", {"schema_version", "partnership", "sources", "balance", "localities", "assignment",
-                                "locked_zones", "crossings", "arrangements", "notes"});
+        only_members(root, "", {"schema_version", "partnership", "sources", "balance", "partitioner", "localities",
+                                "assignment", "locked_zones", "crossings", "arrangements", "notes"});
 
         if (root.contains("partnership")) {
             const Json& p = root["partnership"];
@@ -54,6 +54,7 @@ public:
                 plan.sources[it.key()] = string_at(it.value(), "/sources/" + escape(it.key()));
         }
         if (root.contains("balance")) read_balance(root["balance"], plan);
+        if (root.contains("partitioner")) plan.partitioner = read_partitioner(root["partitioner"]);
         if (!root.contains("localities")) fail("", "no \"localities\" member");
         read_localities(root["localities"], plan);
         if (root.contains("assignment")) {
@@ -207,6 +208,57 @@ private:
             }
             plan.balance.push_back(std::move(rule));
         }
+    }
+
+    // A number as it was written, anything else as describe() says.
+    static std::string shown(const Json& v) { return v.is_number() ? v.dump() : describe(v); }
+
+    PartitionerRules read_partitioner(const Json& p) const {
+        const std::string path = "/partitioner";
+        expect_object(p, path);
+        only_members(p, path, {"cut_cost", "population", "split_settlements", "keep_whole", "split_cost", "blocks",
+                               "block_split_cost", "seed", "effort"});
+        PartitionerRules rules;
+        const auto one_of = [&](const char* key, std::initializer_list<const char*> words) {
+            const std::string value = optional_string(p, path, key);
+            if (value.empty()) return value;
+            std::string list;
+            std::size_t i = 0;
+            for (const char* w : words) {
+                if (value == w) return value;
+                list += (i == 0 ? "" : ++i == words.size() ? " or " : ", ") + ("\"" + std::string(w) + "\"");
+                i += i == 0;
+            }
+            fail(path + "/" + key, "expected " + list + ", found \"" + value + "\"");
+        };
+        // A price is a number 0 or more; absent is the default.
+        const auto price = [&](const char* key) {
+            if (!p.contains(key)) return -1.0;
+            const Json& v = p[key];
+            if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < 0)
+                fail(path + "/" + key, "expected a price, a number 0 or more, found " + shown(v));
+            return v.get<double>();
+        };
+        rules.cut_cost = one_of("cut_cost", {"people", "length"});
+        rules.population = optional_string(p, path, "population");
+        rules.split_settlements = one_of("split_settlements", {"never", "when-forced"});
+        rules.keep_whole = optional_string(p, path, "keep_whole");
+        rules.split_cost = price("split_cost");
+        if (p.contains("blocks")) rules.blocks = one_of("blocks", {"soft", "hard"});
+        rules.block_split_cost = price("block_split_cost");
+        if (p.contains("seed")) {
+            const Json& v = p["seed"];
+            if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<std::int64_t>() >= 0))
+                fail(path + "/seed", "expected a whole number 0 or more, found " + shown(v));
+            rules.seed = v.get<std::uint64_t>();
+        }
+        if (p.contains("effort")) {
+            const Json& v = p["effort"];
+            if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() <= 0)
+                fail(path + "/effort", "expected a number greater than 0, found " + shown(v));
+            rules.effort = v.get<double>();
+        }
+        return rules;
     }
 
     void read_crossings(const Json& list, LocalityPlan& plan) const {
@@ -458,6 +510,28 @@ std::string plan_to_json_text(const LocalityPlan& plan) {
                 t.raw("true");
             }
         });
+    if (plan.partitioner) {
+        const PartitionerRules& r = *plan.partitioner;
+        t.key("partitioner");
+        t.begin('{');
+        const auto text = [&](const char* key, const std::string& value) {
+            if (!value.empty()) t.member(key, value);
+        };
+        const auto number = [&](const char* key, const Json& value) {
+            t.key(key);
+            t.raw(value.dump());
+        };
+        text("cut_cost", r.cut_cost);
+        text("population", r.population);
+        text("split_settlements", r.split_settlements);
+        text("keep_whole", r.keep_whole);
+        if (r.split_cost >= 0) number("split_cost", r.split_cost);
+        t.member("blocks", r.blocks);
+        if (r.block_split_cost >= 0) number("block_split_cost", r.block_split_cost);
+        number("seed", r.seed);
+        number("effort", r.effort);
+        t.end('}');
+    }
     t.object_array("localities", plan.localities, [&](const Locality& l) {
         t.member("id", l.id);
         t.member("name", l.name);

@@ -1,6 +1,7 @@
 #include <lp/plan/plan_sources.hpp>
 
 #include <lp/core/error.hpp>
+#include <lp/geometry/building_blocks.hpp>
 #include <lp/io/zone_layer.hpp>
 #include <lp/plan/function_catalogue.hpp>
 
@@ -140,6 +141,27 @@ std::string recorded_local_path(const LocalityPlan& plan, const std::string& rol
 std::string catalogue_path_from_plan(const LocalityPlan& plan, const std::string& plan_path) {
     const auto path = recorded(plan, "functions");
     return path.empty() ? default_catalogue_path() : local_path("functions", path, plan_path);
+}
+
+void record_building_blocks(LocalityPlan& plan, const std::string& spec) {
+    plan.sources.erase("building_blocks");
+    if (spec.empty()) return;
+    const BuildingBlockSpec parsed = parse_building_blocks(spec);
+    plan.sources["building_blocks"] =
+        absolute_path(parsed.path) + (parsed.layer.empty() ? "" : ":" + parsed.layer) + ":" + parsed.field;
+}
+
+std::string building_blocks_from_plan(const LocalityPlan& plan, const std::string& plan_path) {
+    const std::string spec = recorded(plan, "building_blocks");
+    if (spec.empty()) return spec;
+    BuildingBlockSpec parsed;
+    try {
+        parsed = parse_building_blocks(spec);
+    } catch (const Error& e) {
+        throw Error(ErrorKind::bad_plan, plan_path + ": /sources/building_blocks: " + e.what());
+    }
+    return local_path("building_blocks", parsed.path, plan_path) + (parsed.layer.empty() ? "" : ":" + parsed.layer) +
+           ":" + parsed.field;
 }
 
 } // namespace lp

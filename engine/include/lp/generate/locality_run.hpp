@@ -11,6 +11,7 @@
 #include <lp/partition/balance_spec.hpp>
 #include <lp/partition/locality_count.hpp>
 #include <lp/partition/partition.hpp>
+#include <lp/plan/locality_plan.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -36,6 +37,8 @@ CutCostKind parse_cut_cost(const std::string& text);
 BlockMode parse_block_mode(const std::string& text);
 // "never" / "when-forced". Throws lp::Error(bad_setting).
 SettlementSplitting parse_settlement_splitting(const std::string& text);
+// "never", "when-forced", "" for automatic: what parse_settlement_splitting reads.
+std::string settlement_splitting_text(SettlementSplitting splitting);
 
 struct LocalityRunOptions {
     int k = 2;                            // 0: one locality per hub
@@ -56,6 +59,9 @@ struct LocalityRunOptions {
     std::vector<std::string> keep_whole_tables; // tables to look in when the zones lack it (also place names)
     double split_cost = -1;
     std::vector<int> locks;               // per zone, -1 free
+    std::vector<char> closed;             // per locality (empty: none): neither gains nor loses a zone
+    double stay_cost = 0;                 // with a start: price of a zone leaving its start locality
+                                          // (negative: the partitioner's default)
     std::vector<int> start;               // per zone, -1 none
     std::vector<std::string> names;       // locality names (empty or "": after their main settlement when
                                           // settlements are given, else "Locality N")
@@ -64,6 +70,17 @@ struct LocalityRunOptions {
     std::function<bool(double)> progress; // the partitioner's fraction done; false cancels (the best plan so
                                           // far is kept, with result.cancelled set)
 };
+
+// The rules a run is made by, as a plan records them (lp/generate/run_rules.hpp turns
+// them into options and back): balance bands, settlements, building blocks and the
+// partitioner's rules.
+struct RunRules {
+    std::vector<BalanceSpec> balance;
+    std::string settlements;          // a --settlements spec ("": none)
+    std::string building_blocks;      // FILE[:LAYER]:FIELD ("": none)
+    PartitionerRules partitioner;
+    friend bool operator==(const RunRules&, const RunRules&) = default;
+}; // struct RunRules
 
 // A locality beyond a soft band, and why: "Inverness: pop2020_total 81,698, +212%: the
 // settlement Inverness is kept whole".
@@ -77,6 +94,7 @@ struct BalanceExcess {
 }; // struct BalanceExcess
 
 struct LocalityRun {
+    RunRules rules;                       // what it was asked (recorded in its plan)
     int k = 2;
     std::vector<BalanceLayer> balance;
     std::vector<int> groups;              // keep-whole group per zone (empty: none)
@@ -89,6 +107,7 @@ struct LocalityRun {
     std::optional<BlockAssignment> blocks;
     ZoneGroups block_groups;              // the blocks as groups (kind "building block")
     std::vector<Hub> hubs;                // the planner's hubs: hub i leads locality i
+    std::vector<std::string> zone_places; // each zone's place name, when hubs or settlements need them
     std::vector<int> seeds;               // every zone the localities started from (hubs first)
     bool settlements_never_split = false; // settlements moved only whole
     std::vector<BalanceExcess> excesses;  // localities beyond a soft band, with their reasons

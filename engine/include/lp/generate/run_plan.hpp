@@ -11,8 +11,8 @@ namespace lp {
 
 // Localities L1..Lk with the run's names, colours and hubs, every zone's locality, the
 // graph's water crossings, the catalogue's default arrangements, the data sources (so
-// `check --plan` reloads the same zones), how settlements were found and the run's
-// balance rules (soft ones marked). data is the dataset the run partitioned.
+// `check --plan` reloads the same zones), the rules the run was made by
+// (lp::record_rules: balance bands, settlements, building blocks, partitioner rules). data is the dataset the run partitioned.
 LocalityPlan plan_of_run(const Dataset& data, const LocalityRun& run, const std::string& partnership_code,
                          const std::string& partnership_name, const DatasetOptions& sources,
                          const FunctionCatalogue& catalogue);

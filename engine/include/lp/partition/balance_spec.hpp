@@ -15,6 +15,7 @@ struct BalanceSpec {
     std::string column;
     double tolerance = default_balance_tolerance; // fraction: 0.01 is 1 % either side of the mean
     bool soft = false;  // a preference: exceeded where a settlement kept whole or a hub's town needs it
+    friend bool operator==(const BalanceSpec&, const BalanceSpec&) = default;
 };
 
 // "pop2020_total:1%", "pop2020_75plus:0.05", "pop2020_total:25%:soft" (":hard", the

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,12 +46,31 @@ struct BalanceRule {
     friend bool operator==(const BalanceRule&, const BalanceRule&) = default;
 };
 
+// How the partitioner made the plan, beyond its balance rules (LocalityPlan::balance),
+// settlements and building blocks (sources "settlements", "building_blocks"), hubs
+// (Locality::hub_zone) and locks: what `generate` was given, so that the viewer's
+// optimise and generate, and a later run, divide the area by the same rules.
+// Text members hold what the command line takes ("" : its default).
+struct PartitionerRules {
+    std::string cut_cost;           // "people" or "length" ("": people when a population is balanced)
+    std::string population;         // the column counting people ("": the balanced pop..total column)
+    std::string split_settlements;  // "never" or "when-forced" ("": never with a soft band)
+    std::string keep_whole;         // zone attribute or demand column grouping zones ("": none)
+    double split_cost = -1;         // price of a keep-whole split (negative: the default)
+    std::string blocks = "soft";    // building blocks: "soft" or "hard"
+    double block_split_cost = -1;   // price of one extra piece of a soft block (negative: as split_cost)
+    std::uint64_t seed = 1;
+    double effort = 1.0;
+    friend bool operator==(const PartitionerRules&, const PartitionerRules&) = default;
+}; // struct PartitionerRules
+
 struct LocalityPlan {
     int schema_version = 1;
     std::string partnership_code;  // S37...
     std::string partnership_name;
     std::map<std::string, std::string> sources; // what the plan was made from: role -> path
     std::vector<BalanceRule> balance;            // the plan's balance rules (empty: none recorded)
+    std::optional<PartitionerRules> partitioner; // how the partitioner made it (none: drawn or imported)
     std::vector<Locality> localities;
     std::map<std::string, std::string> assignment;   // zone id -> locality id
     std::vector<std::string> locked_zones;

@@ -10,6 +10,7 @@
 //   demand.1, demand.2, ...   demand tables, in order
 //   points.1, points.2, ...   service point layers, in order
 //   settlements               a --settlements spec (the report names main towns by it)
+//   building_blocks           a --building-blocks spec FILE[:LAYER]:FIELD the partitioner kept
 // Paths are written absolute. A relative path (a plan edited by hand or moved
 // together with its data) is resolved against the folder of the plan file.
 #include <lp/data/dataset.hpp>
@@ -36,5 +37,13 @@ std::string catalogue_path_from_plan(const LocalityPlan& plan, const std::string
 // The path the plan records under role ("rebase_impact"...), resolved against the plan's
 // folder and refused like the data paths when it is not a local file; "" when not recorded.
 std::string recorded_local_path(const LocalityPlan& plan, const std::string& role, const std::string& plan_path);
+
+// Records a --building-blocks spec (FILE[:LAYER]:FIELD, its file made absolute) under
+// "building_blocks"; "" records none.
+void record_building_blocks(LocalityPlan& plan, const std::string& spec);
+
+// The recorded building-blocks spec with its file resolved against the plan's folder and
+// refused like the data paths when it is not a local file; "" when none is recorded.
+std::string building_blocks_from_plan(const LocalityPlan& plan, const std::string& plan_path);
 
 } // namespace lp
