@@ -102,10 +102,11 @@ void run_export(const ExportArgs& args) {
 
     OutputSet files; // the folder's files, or none of them
     naming_flags(output_layer_flag_words, [&] {
-        files.add_features(localities_path, locality_features(plan, shapes, catalogue, indicators), crs,
+        LocalityFacts facts;
+        facts.indicators = &indicators;
+        files.add_features(localities_path, locality_features(plan, data, shapes, catalogue, facts), crs,
                            locality_style(plan), localities_layer);
-        files.add_features(zones_path, zone_locality_features(plan, data.zones), crs, zone_locality_style(plan),
-                           zones_layer);
+        files.add_features(zones_path, zone_locality_features(plan, data), crs, zone_locality_style(plan), zones_layer);
     });
 
     QgisProject project;

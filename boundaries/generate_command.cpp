@@ -18,6 +18,7 @@
 #include <lp/generate/batch.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/generate/run_plan.hpp>
+#include <lp/report/locality_features.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/partition/partition.hpp>
 #include <lp/community/settlements.hpp>
@@ -264,20 +265,21 @@ void run_generate(const GenerateArgs& args) {
         naming_flags(generate_flag_words, [&] { return run_localities(data, run_options); });
     const PartitionResult& result = run.result;
 
-    OutputSet outputs; // both files, or neither
+    // The plan itself, as `plan import` would make it but with the run's rules (bands,
+    // settlements, hubs) and colours: check, report, export and the viewer open it; the
+    // boundaries are its localities in the layout every output of a plan shares.
+    LocalityPlan partnership;
+    guess_partnership(partnership, data, options);
+    const FunctionCatalogue catalogue = read_catalogue(default_catalogue_path());
+    const LocalityPlan plan = plan_of_run(data, run, partnership.partnership_code, partnership.partnership_name,
+                                          options, catalogue);
+    OutputSet outputs; // every file, or none
     naming_flags(output_layer_flag_words, [&] {
-        outputs.add_features(args.out, locality_features(run), zones.working_crs, locality_style(run), args.layer);
+        outputs.add_features(args.out, run_locality_features(data, run, plan, catalogue), zones.working_crs,
+                             locality_style(plan), args.layer);
     });
     if (!args.assignment_csv.empty()) outputs.add_text(args.assignment_csv, assignment_csv(zones, run));
-    if (!args.plan_file.empty()) {
-        // The plan itself, as `plan import` would make it but with the run's rules (bands,
-        // settlements, hubs) and colours: check, report, export and the viewer open it.
-        LocalityPlan partnership;
-        guess_partnership(partnership, data, options);
-        const LocalityPlan plan = plan_of_run(data, run, partnership.partnership_code, partnership.partnership_name,
-                                              options, read_catalogue(default_catalogue_path()));
-        outputs.add_text(args.plan_file, plan_to_json_text(plan));
-    }
+    if (!args.plan_file.empty()) outputs.add_text(args.plan_file, plan_to_json_text(plan));
     outputs.commit();
 
     const double read_s = std::chrono::duration<double>(t1 - t0).count();

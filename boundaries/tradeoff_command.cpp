@@ -15,6 +15,7 @@
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/generate/run_plan.hpp>
+#include <lp/report/locality_features.hpp>
 #include <lp/generate/tradeoff.hpp>
 #include <lp/io/csv_table.hpp>
 #include <lp/io/output_set.hpp>
@@ -143,11 +144,12 @@ void run_tradeoff_command(const TradeoffArgs& args) {
     for (std::size_t b = 0; b < tradeoff.runs.size(); ++b) {
         const LocalityRun& run = tradeoff.runs[b];
         const std::string stem = (dir / stems[b]).string();
-        files.add_features(stem + ".geojson", locality_features(run), data.zones.working_crs, locality_style(run));
-        files.add_text(stem + "_assignment.csv", assignment_csv(data.zones, run));
         LocalityPlan plan = plan_of_run(data, run, partnership.partnership_code, partnership.partnership_name, sources,
                                         catalogue);
         plan.notes = "boundaries tradeoff, band " + bands[b].label + " of " + column + " (one of " + args.bands + ")";
+        files.add_features(stem + ".geojson", run_locality_features(data, run, plan, catalogue), data.zones.working_crs,
+                           locality_style(plan));
+        files.add_text(stem + "_assignment.csv", assignment_csv(data.zones, run));
         files.add_text(stem + ".plan.json", plan_to_json_text(plan));
     }
     const std::string csv = tradeoff_csv(tradeoff.rows);

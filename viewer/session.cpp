@@ -10,6 +10,7 @@
 #include <lp/plan/plan_diff.hpp>
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_sources.hpp>
+#include <lp/report/locality_features.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -449,33 +450,15 @@ std::string Session::unused_locality_id() const {
     }
 }
 
-void Session::export_geojson(const std::string& path) const {
+void Session::export_geojson(const std::string& path) {
+    const LocalityPlan& plan = current_plan();
     const PlanState& s = state();
-    const auto shapes = dissolve_groups(data_->zones.shapes, data_->zones.boxes, s.assignment(), static_cast<int>(s.locality_count()));
-    std::vector<Feature> features;
-    for (std::size_t loc = 0; loc < s.locality_count(); ++loc) {
-        Feature f;
-        f.shape = shapes[loc];
-        const Locality& l = s.localities()[loc];
-        const LiveStatistics& st = s.statistics(loc);
-        f.properties["locality_id"] = l.id;
-        f.properties["name"] = l.name;
-        f.properties["colour"] = l.colour;
-        f.properties["zones"] = st.zones;
-        for (std::size_t layer = 0; layer < s.layers().size(); ++layer) {
-            f.properties[s.layers()[layer].name] = st.totals[layer];
-        }
-        f.properties["area_km2"] = st.area / 1e6;
-        f.properties["pieces"] = st.pieces;
-        features.push_back(std::move(f));
-    }
-    // A .gpkg or .shp opens in QGIS coloured and labelled as in the viewer.
-    LayerStyle style;
-    style.name = "localities";
-    style.category_field = "locality_id";
-    style.label_field = "name";
-    for (const Locality& l : s.localities()) style.categories.push_back({l.id, l.name, l.colour});
-    write_features(path, features, data_->zones.working_crs, style);
+    const auto shapes = dissolve_groups(data_->zones.shapes, data_->zones.boxes, s.assignment(),
+                                        static_cast<int>(s.locality_count()));
+    // The layout every output of a plan shares; a .gpkg or .shp opens in QGIS coloured and
+    // labelled as in the viewer.
+    write_features(path, locality_features(plan, *data_, shapes, catalogue_), data_->zones.working_crs,
+                   locality_style(plan));
 }
 
 void Session::export_report(const std::string& path) {

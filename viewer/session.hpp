@@ -69,7 +69,7 @@ public:
     // Writes the plan to `path` and nothing else: the plan's file, its unsaved state and
     // its recovery file stay as they are.
     void save_copy(const std::string& path);
-    void export_geojson(const std::string& path) const;
+    void export_geojson(const std::string& path);
     void export_report(const std::string& path);
     void set_balance(std::vector<BalanceSpec> specs);
     // A planner's change of the balance rules (the Balance rules panel, a script): one

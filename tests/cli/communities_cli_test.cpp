@@ -66,7 +66,7 @@ TEST_CASE("generate with settlements, wards and hubs on Fife", "[cli][communitie
         std::set<std::string> names;
         for (const auto& feature : geojson["features"]) {
             const auto& p = feature["properties"];
-            names.insert(p["name"].get<std::string>());
+            names.insert(p["locality_name"].get<std::string>());
             CHECK(p["main_settlement"].get<std::string>() != "");
             CHECK(p["settlements_split"].get<std::string>() == "");
             CHECK(p["people_on_boundary_pct"].get<double>() < 60);

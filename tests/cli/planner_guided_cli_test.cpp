@@ -56,12 +56,12 @@ TEST_CASE("generate with hubs named by place and a soft band on Highland", "[cli
         std::ifstream in(s.path("h.geojson"));
         const auto json = nlohmann::json::parse(in);
         REQUIRE(json["features"].size() == 9);
-        CHECK(json["features"][0]["properties"]["name"] == "Inverness");
-        CHECK(json["features"][5]["properties"]["name"] == "Skye and Lochalsh");
-        CHECK(json["features"][6]["properties"]["name"] == "Lochaber");
+        CHECK(json["features"][0]["properties"]["locality_name"] == "Inverness");
+        CHECK(json["features"][5]["properties"]["locality_name"] == "Skye and Lochalsh");
+        CHECK(json["features"][6]["properties"]["locality_name"] == "Lochaber");
         CHECK_THAT(json["features"][0]["properties"]["balance_note"].get<std::string>(),
                    Catch::StartsWith("pop2020_total +") && Catch::EndsWith("the settlement Inverness is kept whole"));
-        CHECK(json["features"][0]["properties"]["within_tolerance"] == true);
+        CHECK(json["features"][0]["properties"]["within_bands"] == true);
     }
     SECTION("a band above 100% is accepted") {
         const auto run = lp::test::boundaries(

@@ -61,16 +61,16 @@ TEST_CASE("boundaries generate on Orkney", "[partition][cli]") {
         for (auto it = p.begin(); it != p.end(); ++it) keys += (keys.empty() ? "" : " ") + it.key();
         CHECK(keys == golden);
         CHECK(p["contiguous"] == true);
-        CHECK(p["within_tolerance"] == true);
+        CHECK(p["within_bands"] == true);
         CHECK(std::abs(p["pop2020_total_deviation_pct"].get<double>()) <= 2.0);
         CHECK(p["polsby_popper"].get<double>() > 0);
         CHECK(feature["geometry"]["type"] == "MultiPolygon");
         zones += p["zones"].get<int>();
-        names.insert(p["name"].get<std::string>());
+        names.insert(p["locality_name"].get<std::string>());
     }
     CHECK(zones == 29);
     CHECK(names.count("West Mainland") == 1); // the named lock took locality 1
-    CHECK(geojson["features"][0]["properties"]["name"] == "West Mainland");
+    CHECK(geojson["features"][0]["properties"]["locality_name"] == "West Mainland");
 
     const std::string assignment = read_text(csv);
     CHECK(assignment.rfind("zone,locality,locality_name\n", 0) == 0);

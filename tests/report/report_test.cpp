@@ -162,15 +162,15 @@ TEST_CASE("Report: Highland with 9 localities, rendered in headless Chromium", "
     const std::string indicators = read_text(folder + "/localities.csv");
     CHECK(indicators.find("gp_practices_2021,nhs_hospitals_2024") != std::string::npos);
 
-    // The locality GeoJSON carries the arrangements.
+    // The locality GeoJSON carries the arrangements, function fields without hyphens.
     const auto geojson = nlohmann::json::parse(read_text(folder + "/localities.geojson"));
     REQUIRE(geojson["features"].size() == 9);
     const auto& third = geojson["features"][2]["properties"];
     CHECK(third["locality_id"] == "L3");
     CHECK(third["locality_name"] == names[2]);
-    CHECK(third["ASC-CH"] == "hosted by L5");
-    CHECK(third["ASC-HC"] == "local");
-    CHECK(third["SA-AE"] == "acute");
+    CHECK(third["ASC_CH"] == "hosted by L5");
+    CHECK(third["ASC_HC"] == "local");
+    CHECK(third["SA_AE"] == "acute");
     double practices = 0;
     for (const auto& f : geojson["features"]) practices += f["properties"]["gp_practices_2021"].get<double>();
     double in_highland = 0;

@@ -1,6 +1,7 @@
 #include <lp/core/error.hpp>
 #include <lp/generate/batch.hpp>
 #include <lp/generate/run_plan.hpp>
+#include <lp/report/locality_features.hpp>
 #include <lp/io/atomic_file.hpp>
 #include <lp/io/output_set.hpp>
 #include <lp/partition/locality_count.hpp>
@@ -195,9 +196,11 @@ std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function
                 record_group_filter(all, *job.zones, options.group_field, job.group, sources);
                 const std::string stem = (fs::path(options.out_dir) / safe_file_stem(job.group)).string();
                 OutputSet outputs; // the partnership's three files, or none of them
-                outputs.add_features(stem + ".geojson", locality_features(run), part.zones.working_crs);
+                const LocalityPlan plan = plan_of_run(part, run, job.group, row.name, sources, catalogue);
+                outputs.add_features(stem + ".geojson", run_locality_features(part, run, plan, catalogue),
+                                     part.zones.working_crs, locality_style(plan));
                 outputs.add_text(stem + "_assignment.csv", assignment_csv(part.zones, run));
-                outputs.add_text(stem + ".plan.json", plan_to_json_text(plan_of_run(part, run, job.group, row.name, sources, catalogue)));
+                outputs.add_text(stem + ".plan.json", plan_to_json_text(plan));
                 outputs.commit();
 
                 const auto& stats = run.result.stats;

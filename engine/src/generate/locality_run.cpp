@@ -87,12 +87,6 @@ std::string grouped(double value) {
     return (whole < 0 ? "-" : "") + digits;
 }
 
-std::string signed_percent(double fraction) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%+.0f%%", fraction * 100.0);
-    return text;
-}
-
 // The town each zone moves with when settlements are never split (-1: none). A settlement
 // is one town across a gap of up to 250 m (a river through Inverness or Wick), which the
 // contiguity graph may not join; its parts are joined here by the fewest zones between
@@ -559,80 +553,6 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
     run.partition_seconds = std::chrono::duration<double>(t1 - t0).count();
     run.dissolve_seconds = std::chrono::duration<double>(t2 - t1).count();
     return run;
-}
-
-namespace {
-// Rounded by a division, so the JSON shows 509.078, not 509.07800000000003.
-double round_to(double value, int decimals) {
-    const double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
-} // namespace
-
-std::vector<Feature> locality_features(const LocalityRun& run) {
-    const auto& stats = run.result.stats;
-    std::vector<Feature> features(run.names.size());
-    for (std::size_t j = 0; j < run.names.size(); ++j) {
-        const auto& s = stats.localities[j];
-        auto& p = features[j].properties;
-        features[j].shape = run.shapes[j];
-        p["locality"] = static_cast<int>(j + 1);
-        p["name"] = run.names[j];
-        p["zones"] = s.zones;
-        bool within = true;
-        for (std::size_t l = 0; l < run.balance.size(); ++l) {
-            p[run.balance[l].name] = round_to(s.totals[l], 2);
-            p[run.balance[l].name + "_deviation_pct"] = round_to(s.deviation[l] * 100.0, 3);
-            within = within && (run.balance[l].soft || std::abs(s.deviation[l]) <= run.balance[l].tolerance + 1e-12);
-        }
-        if (!run.population_column.empty()) {
-            p["people_on_boundary"] = round_to(s.people_on_boundary, 0);
-            p["people_on_boundary_pct"] = round_to(s.people > 0 ? 100.0 * s.people_on_boundary / s.people : 0.0, 2);
-        }
-        if (run.settlements) {
-            const int main = s.main_settlement;
-            p["main_settlement"] = main >= 0 ? run.settlements->groups.names[main] : std::string();
-            // Settlements with zones here that are split between localities.
-            std::vector<std::string> split_here;
-            for (const auto& splits : stats.splits) {
-                if (splits.kind != "settlement") continue;
-                for (const int group : splits.split)
-                    for (const auto zone : run.settlements->zones[group])
-                        if (run.result.assignment[zone] == static_cast<int>(j)) {
-                            split_here.push_back(run.settlements->groups.names[group]);
-                            break;
-                        }
-            }
-            std::string joined; // text, not an array, so GeoPackage and Shapefile take it too
-            for (const auto& name : split_here) joined += (joined.empty() ? "" : "; ") + name;
-            p["settlements_split"] = joined;
-        }
-        p["area_km2"] = round_to(s.area / 1e6, 3);
-        p["polsby_popper"] = round_to(s.polsby_popper, 4);
-        p["contiguous"] = s.connected();
-        p["crossings"] = s.crossings;
-        p["within_tolerance"] = within;
-        if (std::any_of(run.balance.begin(), run.balance.end(), [](const auto& b) { return b.soft; })) {
-            // Why this locality is beyond a soft band ("" when it is not).
-            std::string reasons;
-            for (const auto& excess : run.excesses)
-                if (excess.locality == static_cast<int>(j))
-                    reasons += (reasons.empty() ? "" : "; ") + excess.layer + " " + signed_percent(excess.deviation) +
-                               ": " + excess.reason;
-            p["balance_note"] = reasons;
-        }
-    }
-    return features;
-}
-
-LayerStyle locality_style(const LocalityRun& run) {
-    LayerStyle style;
-    style.name = "localities";
-    style.category_field = "locality";
-    style.label_field = "name";
-    for (std::size_t j = 0; j < run.names.size(); ++j)
-        style.categories.push_back({std::to_string(j + 1), run.names[j], run.colours[j]});
-    return style;
 }
 
 std::string assignment_csv(const ZoneLayer& zones, const LocalityRun& run) {

@@ -2,6 +2,7 @@
 
 #include <lp/generate/run_rules.hpp>
 #include <lp/plan/plan_sources.hpp>
+#include <lp/report/locality_features.hpp>
 
 namespace lp {
 
@@ -25,6 +26,22 @@ LocalityPlan plan_of_run(const Dataset& data, const LocalityRun& run, const std:
         if (run.hubs[i].found_as != "zone") plan.localities[i].hub_place = run.hubs[i].place;
     }
     return plan;
+}
+
+std::vector<Feature> run_locality_features(const Dataset& data, const LocalityRun& run, const LocalityPlan& plan,
+                                           const FunctionCatalogue& catalogue) {
+    LocalityFacts facts;
+    // The run's statistics count people by its population column; the layout counts them
+    // by the total population, so they are reused only when the two agree.
+    if (run.population_column == find_demand_column(data.demand, IndicatorColumns{}.population))
+        facts.statistics = &run.result.stats;
+    facts.settlements = run.settlements ? &*run.settlements : nullptr;
+    facts.balance_notes.assign(run.names.size(), "");
+    for (const BalanceExcess& excess : run.excesses) {
+        std::string& note = facts.balance_notes[static_cast<std::size_t>(excess.locality)];
+        note += (note.empty() ? "" : "; ") + excess.layer + " " + signed_percent(excess.deviation) + ": " + excess.reason;
+    }
+    return locality_features(plan, data, run.shapes, catalogue, facts);
 }
 
 } // namespace lp

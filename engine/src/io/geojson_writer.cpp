@@ -290,6 +290,9 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
             std::size_t i = 0;
             for (const auto& [key, value] : features.front().properties.items()) {
                 OGRFieldDefn fd(names[i++].c_str(), field_type(value));
+                // A yes/no reads as one in every client that knows the subtype (GeoPackage,
+                // FlatGeobuf, PostGIS); a Shapefile keeps 0/1.
+                if (value.is_boolean()) fd.SetSubType(OFSTBoolean);
                 if (layer->CreateField(&fd) != OGRERR_NONE)
                     throw Error(ErrorKind::write_failed, path + ": cannot create field " + key + " (" + CPLGetLastErrorMsg() + ")");
             }

@@ -39,6 +39,12 @@ std::vector<int> count_pieces(const ContiguityGraph& graph, const std::vector<in
 
 } // namespace
 
+std::string signed_percent(double fraction) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%+.0f%%", fraction * 100.0);
+    return text;
+}
+
 std::string format_percent(double fraction) {
     char text[32];
     const double percent = fraction * 100.0;

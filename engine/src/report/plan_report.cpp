@@ -10,6 +10,7 @@
 #include <lp/io/csv_table.hpp>
 #include <lp/report/html_escape.hpp>
 #include <lp/report/locality_features.hpp>
+#include <lp/report/plan_settlements.hpp>
 #include <lp/report/report_style.hpp>
 #include <lp/report/svg_map.hpp>
 #include <lp/report/tradeoff_chart.hpp>
@@ -93,30 +94,25 @@ const Arrangement* arrangement_of(const LocalityPlan& plan, const std::string& f
 namespace {
 
 // Main towns and split towns, when the plan records how its settlements were found.
-void add_settlements(PlanReport& report, const Dataset& data, const std::vector<int>& groups) {
-    const auto spec = report.plan.sources.find("settlements");
-    if (spec == report.plan.sources.end() || spec->second.empty()) return;
+void add_settlements(PlanReport& report, const Dataset& data, const std::vector<int>& groups,
+                     const std::optional<Settlements>& settlements) {
     // No locality, no main towns (evaluate() of no localities has no splits to read).
-    if (report.plan.localities.empty()) return;
+    if (!settlements || report.plan.localities.empty()) return;
     const auto population_name = find_demand_column(data.demand, IndicatorColumns{}.population);
     const std::vector<double> ones(data.zones.size(), 1.0);
     const auto& population = population_name.empty() ? ones : data.demand.column(population_name);
-    std::vector<std::string> tables;
-    for (const auto& [role, path] : report.plan.sources)
-        if (role.rfind("demand.", 0) == 0) tables.push_back(path);
-    const auto settlements = find_settlements(data, parse_settlements(spec->second), tables, population);
     const int k = static_cast<int>(report.plan.localities.size());
     CommunityContext community;
     community.population = &population;
-    community.groupings.push_back(&settlements.groups);
+    community.groupings.push_back(&settlements->groups);
     const auto stats = evaluate(data.graph, groups, k, {}, {}, community);
     for (const auto& locality : stats.localities)
-        report.main_settlements.push_back(locality.main_settlement >= 0 ? settlements.groups.names[locality.main_settlement]
+        report.main_settlements.push_back(locality.main_settlement >= 0 ? settlements->groups.names[locality.main_settlement]
                                                                         : std::string());
     if (stats.splits.empty()) return;
     const auto& splits = stats.splits.front();
     for (std::size_t i = 0; i < splits.split.size(); ++i)
-        report.split_settlements.push_back(settlements.groups.names[splits.split[i]] + " (" +
+        report.split_settlements.push_back(settlements->groups.names[splits.split[i]] + " (" +
                                            std::to_string(splits.pieces[i]) + " localities" +
                                            (splits.needed[i] > 1 ? ", too large for one)" : ")"));
 }
@@ -144,8 +140,13 @@ PlanReport prepare_report(const LocalityPlan& plan, const Dataset& data, const F
     for (const auto& s : data.demand.sources) add_source(s);
     for (const auto& layer : data.points) add_source(layer.source);
     add_source(catalogue.source);
-    add_settlements(report, data, groups);
+    const std::optional<Settlements> settlements = plan_settlements(plan, data);
+    add_settlements(report, data, groups, settlements);
     report.balance = measure_balance(plan, data.zones.ids, data.demand);
+    LocalityFacts facts;
+    facts.indicators = &report.indicators;
+    facts.settlements = settlements ? &*settlements : nullptr;
+    report.locality_layer = locality_features(plan, data, report.shapes, catalogue, facts);
     return report;
 }
 
@@ -465,7 +466,7 @@ std::vector<std::string> write_report(const PlanReport& report, const std::strin
     write("functions.csv", functions_csv(report));
     write("check.csv", check_csv(report));
     const auto geojson = (dir / "localities.geojson").string();
-    outputs.add_features(geojson, locality_features(report.plan, report.shapes, report.catalogue, report.indicators),
+    outputs.add_features(geojson, report.locality_layer,
                          report.working_crs);
     written.push_back(geojson);
     outputs.commit();

@@ -136,14 +136,6 @@ LocalityRun run_localities(const Dataset& data, const LocalityRunOptions& option
 std::vector<int> keep_whole_groups(const Dataset& data, const std::string& field,
                                    const std::vector<std::string>& tables);
 
-// One feature per locality: locality, name, zones, each balance column's total and
-// signed deviation (%), area_km2, polsby_popper, contiguous, crossings, within_tolerance.
-std::vector<Feature> locality_features(const LocalityRun& run);
-
-// Their default look in a GIS: categorised on "locality" with the colours the run's plan
-// gets (run.colours), labelled with "name".
-LayerStyle locality_style(const LocalityRun& run);
-
 // zone,locality,locality_name rows (locality numbered from 1), header included: the
 // lookup partnerships publish, which `boundaries plan import` and --start read back.
 std::string assignment_csv(const ZoneLayer& zones, const LocalityRun& run);

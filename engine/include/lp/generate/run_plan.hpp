@@ -4,6 +4,7 @@
 #include <lp/generate/locality_run.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/locality_plan.hpp>
+#include <lp/io/geojson_writer.hpp>
 
 #include <string>
 
@@ -16,5 +17,11 @@ namespace lp {
 LocalityPlan plan_of_run(const Dataset& data, const LocalityRun& run, const std::string& partnership_code,
                          const std::string& partnership_name, const DatasetOptions& sources,
                          const FunctionCatalogue& catalogue);
+
+// The run's localities in the one locality layout (lp::locality_features) of its plan
+// (plan_of_run), with what the run knows: its statistics, settlements and why each
+// locality beyond a soft band is there.
+std::vector<Feature> run_locality_features(const Dataset& data, const LocalityRun& run, const LocalityPlan& plan,
+                                           const FunctionCatalogue& catalogue);
 
 } // namespace lp

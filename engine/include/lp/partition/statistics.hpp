@@ -83,5 +83,7 @@ std::vector<std::string> describe_problems(const PlanStatistics& stats, const st
 
 // "1.25%" style text for a fraction, used in messages.
 std::string format_percent(double fraction);
+// "+137%", "-4%": a signed deviation in whole percent, for notes beside a locality.
+std::string signed_percent(double fraction);
 
 } // namespace lp

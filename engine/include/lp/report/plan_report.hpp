@@ -4,6 +4,7 @@
 // locality GeoJSON beside it.
 #include <lp/core/geometry.hpp>
 #include <lp/data/dataset.hpp>
+#include <lp/io/geojson_writer.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/locality_indicators.hpp>
 #include <lp/plan/locality_plan.hpp>
@@ -35,6 +36,7 @@ struct PlanReport {
     std::vector<std::string> main_settlements;   // per locality ("" none)
     std::vector<std::string> split_settlements;  // "Inverness (2 localities, too large for one)"
     std::vector<BalanceMeasure> balance;         // the plan's recorded balance rules, measured
+    std::vector<Feature> locality_layer;         // localities.geojson (lp::locality_features)
     std::optional<EnsembleView> ensemble;        // with --ensemble: the plan among sampled plans
     std::optional<TradeoffView> tradeoff;        // with --tradeoff: what each band of balance costs
 }; // struct PlanReport
