@@ -2,14 +2,19 @@
 // to the edit itself (PlanEditor::paint of one boundary zone) measured in the same run:
 // the figures the viewer derives once per revision (evaluate() for the table's people
 // on boundaries, the plan as a file would hold it, the statutory check, the functions'
-// demand shares) and the autosave (JSON text and the atomic write).
+// demand shares) and the autosave (JSON text and the atomic write). The check and the
+// shares are timed both ways in one run: from the plan as a file holds it (text maps,
+// what the viewer did before issue 21) and from the editor's integer assignment
+// (lp::check_state, lp::DemandShareTable, what it does now).
 // Usage: bench_edit_latency PLAN.json [repeats]   (the plan's zones: every Data Zone)
 #include <lp/data/dataset.hpp>
 #include <lp/edit/plan_conversion.hpp>
 #include <lp/edit/plan_editor.hpp>
+#include <lp/edit/state_check.hpp>
 #include <lp/io/atomic_file.hpp>
 #include <lp/partition/statistics.hpp>
 #include <lp/plan/function_catalogue.hpp>
+#include <lp/plan/demand_share_table.hpp>
 #include <lp/plan/locality_indicators.hpp>
 #include <lp/plan/plan_check.hpp>
 #include <lp/plan/plan_file.hpp>
@@ -65,6 +70,12 @@ int main(int argc, char** argv) {
     };
     lp::LocalityPlan current;
     std::string text;
+    lp::CheckInput input;
+    input.zone_ids = ds.zones.ids;
+    input.graph = &ds.graph;
+    input.catalogue = &catalogue;
+    lp::DemandShareTable table(catalogue, drivers);
+    table.update(editor.state().assignment(), editor.state().locality_count());
     std::vector<Step> steps{
         {"paint one zone (the edit)", [&] { editor.paint({zone}, target); }},
         {"evaluate() with people (table)", [&] {
@@ -73,15 +84,14 @@ int main(int argc, char** argv) {
              const auto& s = editor.state();
              lp::evaluate(ds.graph, s.assignment(), static_cast<int>(s.locality_count()), s.layers(), {}, community);
          }},
-        {"plan_from_state (plan as saved)", [&] { current = lp::plan_from_state(editor.state(), ds.zones.ids, plan); }},
-        {"statutory check", [&] {
-             lp::CheckInput input;
-             input.zone_ids = ds.zones.ids;
-             input.graph = &ds.graph;
-             input.catalogue = &catalogue;
-             lp::check_plan(current, input);
+        {"now: check of the editor's state", [&] { lp::check_state(editor.state(), plan.crossings, input); }},
+        {"now: demand shares kept up to date", [&] {
+             table.update(editor.state().assignment(), editor.state().locality_count());
+             table.shares();
          }},
-        {"function demand shares", [&] { lp::function_demand_shares(current, catalogue, drivers, ds.zones.ids); }},
+        {"before: plan_from_state (text maps)", [&] { current = lp::plan_from_state(editor.state(), ds.zones.ids, plan); }},
+        {"before: statutory check of the plan", [&] { lp::check_plan(current, input); }},
+        {"before: demand shares of the plan", [&] { lp::function_demand_shares(current, catalogue, drivers, ds.zones.ids); }},
         {"autosave: JSON text", [&] { text = lp::plan_to_json_text(current); }},
         {"autosave: atomic write", [&] { lp::write_file_atomically(scratch, text); }},
         {"undo", [&] { editor.undo(); }},
@@ -98,8 +108,14 @@ int main(int argc, char** argv) {
     const double edit = steps.front().ms / repeats;
     std::printf("%zu zones, %zu localities, %d repeats (mean ms per edit; ratio to the edit itself)\n", ds.zones.size(),
                 editor.state().locality_count(), repeats);
+    double before = 0, now = 0;
     for (const Step& step : steps) {
-        std::printf("  %-34s %8.2f ms  x%.1f\n", step.name, step.ms / repeats, step.ms / repeats / edit);
+        std::printf("  %-40s %8.3f ms  x%.1f\n", step.name, step.ms / repeats, step.ms / repeats / edit);
+        const std::string name = step.name;
+        if (name.rfind("before:", 0) == 0) before += step.ms / repeats;
+        if (name.rfind("now:", 0) == 0) now += step.ms / repeats;
     }
+    std::printf("check and shares after an edit: %.3f ms before, %.3f ms now (%.1fx faster)\n", before, now,
+                now > 0 ? before / now : 0.0);
     return 0;
 }

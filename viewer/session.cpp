@@ -2,6 +2,7 @@
 
 #include <lp/core/error.hpp>
 #include <lp/edit/plan_conversion.hpp>
+#include <lp/edit/state_check.hpp>
 #include <lp/edit/set_balance_layers.hpp>
 #include <lp/geometry/dissolve.hpp>
 #include <lp/io/atomic_file.hpp>
@@ -40,6 +41,12 @@ void Session::open_dataset(const DatasetOptions& options, LoadedData loaded) {
     ++mesh_generation_;
     driver_columns_ = driver_columns(*data_);
     if (catalogue_.functions.empty()) catalogue_ = read_catalogue(default_catalogue_path());
+    // What the check and the Functions panel read after each edit, set up once per data.
+    share_table_.emplace(catalogue_, driver_columns_);
+    check_input_ = CheckInput{};
+    check_input_.zone_ids = data_->zones.ids;
+    check_input_.graph = &data_->graph;
+    check_input_.catalogue = &catalogue_;
     // Keep only balance columns this data has; default to total population.
     std::vector<BalanceSpec> kept;
     for (const BalanceSpec& spec : balance_specs_) {
@@ -371,11 +378,8 @@ void Session::record_run_rules(const RunRules& rules) {
 
 const PlanCheck& Session::check() {
     if (check_revision_ != revision()) {
-        CheckInput input;
-        input.zone_ids = data_->zones.ids;
-        input.graph = &data_->graph;
-        input.catalogue = &catalogue_;
-        check_cache_ = check_plan(current_plan(), input);
+        // The editor's own form: no text map of every zone per edit.
+        check_cache_ = check_state(state(), base_plan_.crossings, check_input_);
         check_revision_ = revision();
     }
     return check_cache_;
@@ -383,7 +387,9 @@ const PlanCheck& Session::check() {
 
 const std::vector<FunctionDemandShare>& Session::demand_shares() {
     if (shares_revision_ != revision()) {
-        shares_cache_ = function_demand_shares(current_plan(), catalogue_, driver_columns_, data_->zones.ids);
+        // Only the zones the edit moved change the sums.
+        share_table_->update(state().assignment(), state().locality_count());
+        shares_cache_ = share_table_->shares();
         shares_revision_ = revision();
     }
     return shares_cache_;

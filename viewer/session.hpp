@@ -5,6 +5,8 @@
 // are recomputed only when the editor's revision moves.
 #include <lp/community/settlements.hpp>
 #include <lp/generate/run_rules.hpp>
+#include <lp/plan/demand_share_table.hpp>
+#include <lp/plan/plan_check.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/edit/plan_editor.hpp>
 #include <lp/edit/recovery.hpp>
@@ -225,6 +227,8 @@ private:
     PlanCheck check_cache_;
     std::size_t shares_revision_ = static_cast<std::size_t>(-1);
     std::vector<FunctionDemandShare> shares_cache_;
+    std::optional<DemandShareTable> share_table_;  // for the open data and catalogue
+    CheckInput check_input_;                       // the open data's zones, graph and catalogue
     DemandColumns driver_columns_;
     std::string settlements_spec_;
     std::string population_column_;

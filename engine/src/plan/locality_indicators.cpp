@@ -1,5 +1,7 @@
 #include <lp/plan/locality_indicators.hpp>
 
+#include <lp/plan/demand_share_table.hpp>
+
 #include <cmath>
 #include <regex>
 
@@ -128,58 +130,9 @@ std::vector<FunctionDemandShare> function_demand_shares(const LocalityPlan& plan
                                                         const DemandColumns& columns,
                                                         const std::vector<std::string>& zone_ids,
                                                         const IndicatorColumns& indicator_columns) {
-    const auto groups = zone_groups(plan, zone_ids);
-    const std::size_t n = plan.localities.size();
-    std::vector<double> deprivation;
-    if (const auto q = find_demand_column(columns, indicator_columns.simd_quintile); !q.empty())
-        deprivation = deprivation_weights(columns.column(q));
-
-    std::vector<FunctionDemandShare> result;
-    for (const auto& f : catalogue.functions) {
-        FunctionDemandShare s;
-        s.code = f.code;
-        s.share.assign(n, 0.0);
-        if (f.demand.empty()) {
-            s.why_unavailable = "no demand driver in the catalogue";
-            result.push_back(std::move(s));
-            continue;
-        }
-        double weight_total = 0;
-        for (const auto& term : f.demand) {
-            const auto name = resolve_demand_column(columns, term.column);
-            if (name.empty()) {
-                s.why_unavailable = "no demand column \"" + term.column + "\"";
-                break;
-            }
-            if (term.deprivation && deprivation.empty()) {
-                s.why_unavailable = "no SIMD quintile column for the deprivation weighting";
-                break;
-            }
-            const auto& values = columns.column(name);
-            std::vector<double> per_locality(n, 0.0);
-            double total = 0;
-            for (std::size_t z = 0; z < groups.size() && z < values.size(); ++z) {
-                if (groups[z] < 0 || !std::isfinite(values[z])) continue;
-                const double v = values[z] * (term.deprivation ? deprivation[z] : 1.0);
-                per_locality[groups[z]] += v;
-                total += v;
-            }
-            if (total <= 0) continue; // a term with no demand anywhere says nothing about shares
-            for (std::size_t l = 0; l < n; ++l) s.share[l] += term.weight * per_locality[l] / total;
-            weight_total += term.weight;
-        }
-        if (s.why_unavailable.empty()) {
-            if (weight_total > 0) {
-                for (auto& v : s.share) v /= weight_total;
-                s.available = true;
-            } else {
-                s.why_unavailable = "the driver columns are zero in every locality";
-            }
-        }
-        if (!s.available) s.share.assign(n, 0.0);
-        result.push_back(std::move(s));
-    }
-    return result;
+    DemandShareTable table(catalogue, columns, indicator_columns);
+    table.update(zone_groups(plan, zone_ids), plan.localities.size());
+    return table.shares();
 }
 
 } // namespace lp

@@ -2,6 +2,8 @@
 
 #include "core/disjoint_sets.hpp"
 
+#include <lp/core/error.hpp>
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -17,31 +19,30 @@ namespace {
 // label made a check of 20,000 localities quadratic.
 class LocalityLabels {
 public:
-    explicit LocalityLabels(const LocalityPlan& plan) : plan_(plan) {
-        index_.reserve(plan.localities.size());
-        for (std::size_t i = 0; i < plan.localities.size(); ++i) index_.emplace(plan.localities[i].id, i);
+    explicit LocalityLabels(const std::vector<Locality>& localities) : localities_(localities) {
+        index_.reserve(localities.size());
+        for (std::size_t i = 0; i < localities.size(); ++i) index_.emplace(localities[i].id, i);
     }
     bool has(const std::string& id) const { return index_.count(id) > 0; }
     std::string operator()(const std::string& id) const {
         auto it = index_.find(id);
         if (it == index_.end()) return id;
-        const std::string& name = plan_.localities[it->second].name;
+        const std::string& name = localities_[it->second].name;
         return name.empty() || name == id ? id : id + " (" + name + ")";
     }
 
 private:
-    const LocalityPlan& plan_;
+    const std::vector<Locality>& localities_;
     std::unordered_map<std::string, std::size_t> index_; // first locality with the id, as locality_index()
 };
 
 class Checker {
 public:
-    Checker(const LocalityPlan& plan, const CheckInput& input) : plan_(plan), input_(input), locality_label_(plan) {
-        zone_index_.reserve(input.zone_ids.size());
-        for (std::size_t z = 0; z < input.zone_ids.size(); ++z) zone_index_.emplace(input.zone_ids[z], z);
-        groups_ = zone_groups(plan, input.zone_ids);
+    Checker(const CheckedPlan& plan, const CheckInput& input)
+        : plan_(plan), localities_(*plan.localities), input_(input), locality_label_(*plan.localities),
+          groups_(plan.groups) {
         result_.zones_in_area = input.zone_ids.size();
-        result_.localities = plan.localities.size();
+        result_.localities = localities_.size();
         result_.functions = input.catalogue ? input.catalogue->functions.size() : 0;
     }
 
@@ -56,64 +57,74 @@ public:
     }
 
 private:
-    const LocalityPlan& plan_;
+    const CheckedPlan& plan_;
+    const std::vector<Locality>& localities_;
     const CheckInput& input_;
     LocalityLabels locality_label_;
-    std::unordered_map<std::string, std::size_t> zone_index_;
-    std::vector<int> groups_;
+    std::unordered_map<std::string, std::size_t> zone_index_; // built when a zone is looked up by id
+    const std::vector<int>& groups_;
     PlanCheck result_;
+
+    const std::unordered_map<std::string, std::size_t>& zone_index() {
+        if (zone_index_.empty() && !input_.zone_ids.empty()) {
+            zone_index_.reserve(input_.zone_ids.size());
+            for (std::size_t z = 0; z < input_.zone_ids.size(); ++z) zone_index_.emplace(input_.zone_ids[z], z);
+        }
+        return zone_index_;
+    }
 
     void fail(CheckProblem problem, std::string zone, std::string locality, std::string function, std::string message) {
         result_.failures.push_back({problem, std::move(zone), std::move(locality), std::move(function), std::move(message)});
     }
 
     void check_localities() {
-        if (plan_.localities.size() < 2)
-            fail(CheckProblem::too_few_localities, "", plan_.localities.empty() ? "" : plan_.localities[0].id, "",
-                 "the plan has " + std::to_string(plan_.localities.size()) +
-                     (plan_.localities.size() == 1 ? " locality" : " localities") +
+        if (localities_.size() < 2)
+            fail(CheckProblem::too_few_localities, "", localities_.empty() ? "" : localities_[0].id, "",
+                 "the plan has " + std::to_string(localities_.size()) +
+                     (localities_.size() == 1 ? " locality" : " localities") +
                      "; s.29(3)(a) needs the area divided into two or more");
-        std::vector<std::size_t> zones_per_locality(plan_.localities.size(), 0);
+        std::vector<std::size_t> zones_per_locality(localities_.size(), 0);
         for (int g : groups_)
             if (g >= 0) ++zones_per_locality[g];
-        for (std::size_t l = 0; l < plan_.localities.size(); ++l)
+        for (std::size_t l = 0; l < localities_.size(); ++l)
             if (zones_per_locality[l] == 0)
-                fail(CheckProblem::empty_locality, "", plan_.localities[l].id, "",
-                     "locality " + locality_label_(plan_.localities[l].id) + " has no zones of the area");
+                fail(CheckProblem::empty_locality, "", localities_[l].id, "",
+                     "locality " + locality_label_(localities_[l].id) + " has no zones of the area");
     }
 
     void check_zones() {
         for (std::size_t z = 0; z < input_.zone_ids.size(); ++z) {
             if (groups_[z] >= 0) continue; // in one of the plan's localities: nothing to look up
             const auto& id = input_.zone_ids[z];
-            auto a = plan_.assignment.find(id);
-            if (a == plan_.assignment.end())
+            const auto a = plan_.assignment ? plan_.assignment->find(id) : decltype(plan_.assignment->end()){};
+            if (!plan_.assignment || a == plan_.assignment->end())
                 fail(CheckProblem::zone_unassigned, id, "", "", "zone " + id + " is in no locality");
-            else if (groups_[z] < 0)
+            else
                 fail(CheckProblem::unknown_locality, id, a->second, "",
                      "zone " + id + " is assigned to \"" + a->second + "\", which is not one of the plan's localities");
         }
-        for (const auto& [zone, locality] : plan_.assignment)
-            if (!zone_index_.count(zone))
-                fail(CheckProblem::zone_outside_area, zone, locality, "",
-                     "zone " + zone + " (in locality " + locality_label_(locality) +
-                         ") is not a zone of the partnership's area");
+        // Only a file names zones by text, so only a file can name one outside the area.
+        if (plan_.assignment)
+            for (const auto& [zone, locality] : *plan_.assignment)
+                if (!zone_index().count(zone))
+                    fail(CheckProblem::zone_outside_area, zone, locality, "",
+                         "zone " + zone + " (in locality " + locality_label_(locality) +
+                             ") is not a zone of the partnership's area");
         for (const auto& c : input_.conflicts)
             fail(CheckProblem::zone_in_two_localities, c.zone, c.other_locality, "",
                  "zone " + c.zone + " is in locality " + c.kept_locality + " (line " + std::to_string(c.first_line) +
                      ") and in locality " + c.other_locality + " (line " + std::to_string(c.other_line) + ")");
-        for (const auto& z : plan_.locked_zones)
-            if (!plan_.assignment.count(z))
-                result_.warnings.push_back("locked zone " + z + " is not assigned to any locality");
+        for (const auto& z : plan_.locked_unassigned)
+            result_.warnings.push_back("locked zone " + z + " is not assigned to any locality");
     }
 
     void check_functions() {
         const auto& catalogue = *input_.catalogue;
         for (const auto& f : catalogue.functions) {
-            auto per_locality = plan_.arrangements.find(f.code);
-            for (const auto& l : plan_.localities) {
+            auto per_locality = plan_.arrangements->find(f.code);
+            for (const auto& l : localities_) {
                 const Arrangement* a = nullptr;
-                if (per_locality != plan_.arrangements.end()) {
+                if (per_locality != plan_.arrangements->end()) {
                     auto it = per_locality->second.find(l.id);
                     if (it != per_locality->second.end()) a = &it->second;
                 }
@@ -135,7 +146,7 @@ private:
                 }
             }
         }
-        for (const auto& [code, per_locality] : plan_.arrangements) {
+        for (const auto& [code, per_locality] : *plan_.arrangements) {
             if (!catalogue.find(code))
                 result_.warnings.push_back("arrangements for function " + code + ", which the catalogue (" +
                                            catalogue.source + ") does not list");
@@ -179,10 +190,11 @@ private:
             candidates.push_back({e.a, e.b, note, false});
         }
         std::vector<CandidateCrossing> recorded;
-        for (const auto& c : plan_.crossings) {
-            auto a = zone_index_.find(c.zone_a);
-            auto b = zone_index_.find(c.zone_b);
-            if (a == zone_index_.end() || b == zone_index_.end()) {
+        const auto& index = plan_.crossings->empty() ? zone_index_ : zone_index();
+        for (const auto& c : *plan_.crossings) {
+            auto a = index.find(c.zone_a);
+            auto b = index.find(c.zone_b);
+            if (a == index.end() || b == index.end()) {
                 result_.warnings.push_back("crossing " + c.zone_a + " - " + c.zone_b +
                                            " names a zone outside the area; ignored");
                 continue;
@@ -199,10 +211,10 @@ private:
                          [](const auto& x, const auto& y) { return x.recorded_in_plan && !y.recorded_in_plan; });
         for (const auto& c : candidates)
             if (sets.unite(c.a, c.b))
-                result_.crossings_used.push_back({plan_.localities[groups_[c.a]].id, input_.zone_ids[c.a],
+                result_.crossings_used.push_back({localities_[groups_[c.a]].id, input_.zone_ids[c.a],
                                                   input_.zone_ids[c.b], c.note, c.recorded_in_plan});
 
-        std::vector<std::map<std::size_t, std::vector<std::size_t>>> pieces(plan_.localities.size());
+        std::vector<std::map<std::size_t, std::vector<std::size_t>>> pieces(localities_.size());
         for (std::size_t z = 0; z < groups_.size(); ++z)
             if (groups_[z] >= 0) pieces[groups_[z]][sets.find(z)].push_back(z);
         for (std::size_t l = 0; l < pieces.size(); ++l) {
@@ -211,7 +223,7 @@ private:
             for (const auto& [root, members] : pieces[l]) by_size.push_back(&members);
             std::stable_sort(by_size.begin(), by_size.end(), [](auto* x, auto* y) { return x->size() > y->size(); });
             std::ostringstream message;
-            message << "locality " << locality_label_(plan_.localities[l].id) << " is in " << by_size.size()
+            message << "locality " << locality_label_(localities_[l].id) << " is in " << by_size.size()
                     << " separate pieces (main piece " << by_size[0]->size() << " zones); cut off:";
             for (std::size_t p = 1; p < by_size.size(); ++p) {
                 message << (p > 1 ? ";" : "") << " " << by_size[p]->size() << (by_size[p]->size() == 1 ? " zone" : " zones")
@@ -221,7 +233,7 @@ private:
                 if (by_size[p]->size() > 5) message << ", ...";
                 message << ")";
             }
-            fail(CheckProblem::locality_disconnected, input_.zone_ids[(*by_size[1])[0]], plan_.localities[l].id, "",
+            fail(CheckProblem::locality_disconnected, input_.zone_ids[(*by_size[1])[0]], localities_[l].id, "",
                  message.str());
         }
     }
@@ -264,10 +276,26 @@ std::size_t PlanCheck::count(CheckProblem problem) const {
         std::count_if(failures.begin(), failures.end(), [&](const auto& f) { return f.problem == problem; }));
 }
 
-PlanCheck check_plan(const LocalityPlan& plan, const CheckInput& input) { return Checker(plan, input).run(); }
+PlanCheck check_plan(const CheckedPlan& plan, const CheckInput& input) {
+    if (!plan.localities || !plan.arrangements || !plan.crossings || plan.groups.size() != input.zone_ids.size())
+        throw Error(ErrorKind::unexpected, "check_plan: the plan's view does not match the area's zones");
+    return Checker(plan, input).run();
+}
+
+PlanCheck check_plan(const LocalityPlan& plan, const CheckInput& input) {
+    CheckedPlan view;
+    view.localities = &plan.localities;
+    view.arrangements = &plan.arrangements;
+    view.crossings = &plan.crossings;
+    view.groups = zone_groups(plan, input.zone_ids);
+    view.assignment = &plan.assignment;
+    for (const auto& z : plan.locked_zones)
+        if (!plan.assignment.count(z)) view.locked_unassigned.push_back(z);
+    return check_plan(view, input);
+}
 
 std::string format_check(const PlanCheck& check, const LocalityPlan& plan) {
-    const LocalityLabels locality_label(plan);
+    const LocalityLabels locality_label(plan.localities);
     std::ostringstream out;
     out << "Statutory check: " << check.localities << " localities, " << check.zones_in_area << " zones in the area, "
         << check.functions << " integration functions\n";

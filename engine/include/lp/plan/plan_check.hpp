@@ -11,6 +11,7 @@
 #include <lp/plan/locality_plan.hpp>
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,23 @@ struct CheckInput {
 };
 
 PlanCheck check_plan(const LocalityPlan& plan, const CheckInput& input);
+
+// The plan as the check reads it, whichever form it is in: a file (LocalityPlan, zones
+// and localities named by text) or the editor's (lp::check_state, a locality index per
+// zone, so an edit is checked without a text map of every zone).
+struct CheckedPlan {
+    const std::vector<Locality>* localities = nullptr;
+    const std::map<std::string, std::map<std::string, Arrangement>>* arrangements = nullptr;
+    const std::vector<PlanCrossing>* crossings = nullptr;
+    std::vector<int> groups;                        // per zone of CheckInput::zone_ids: index into localities, -1 none
+    std::vector<std::string> locked_unassigned;     // locked zones in no locality (a warning)
+    // The file's assignment, where a zone may name a locality that does not exist or a zone
+    // outside the area (nullptr: the editor's form, which cannot say either).
+    const std::map<std::string, std::string>* assignment = nullptr;
+}; // struct CheckedPlan
+
+// Throws lp::Error(unexpected) when groups does not have one entry per zone of the area.
+PlanCheck check_plan(const CheckedPlan& plan, const CheckInput& input);
 
 // Human-readable report: one line per failure, then crossings used and warnings,
 // ending with "VALID" or "NOT VALID: n problems".
