@@ -27,10 +27,29 @@ int exit_status() { return status; }
 
 namespace {
 
+// An option of any subcommand by its long name ("--localities"), or nullptr.
+const CLI::Option* find_option(const CLI::App& app, const std::string& name) {
+    if (const CLI::Option* o = app.get_option_no_throw(name)) return o;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+        if (const CLI::Option* o = find_option(*sub, name)) return o;
+    return nullptr;
+}
+
+// Whether the command line itself (not a config file) gives `option`.
+bool given_on_command_line(int argc, char** argv, const std::string& option) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == option || arg.rfind(option + "=", 0) == 0) return true;
+    }
+    return false;
+}
+
 // `--config FILE` (any subcommand): the TOML file's `key = value` lines become
-// `--key value` arguments in its place (a key's '_' read as '-'), so the file and the command line are one
-// language and later command-line options add to or override it.
-std::vector<std::string> expand_config_files(int argc, char** argv) {
+// `--key value` arguments in its place (a key's '_' read as '-'), so the file and the
+// command line are one language. Options on the command line add to a list the file
+// gives (--balance, --demand) and override one value (--localities, --seed): the file's
+// value of an option the command line gives again is left out.
+std::vector<std::string> expand_config_files(const CLI::App& app, int argc, char** argv) {
     std::vector<std::string> out;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -59,6 +78,9 @@ std::vector<std::string> expand_config_files(int argc, char** argv) {
             std::string key = item.name;
             std::replace(key.begin(), key.end(), '_', '-');
             const std::string option = "--" + key;
+            const CLI::Option* known = find_option(app, option);
+            const bool one_value = known && known->get_items_expected_max() <= 1;
+            if (one_value && given_on_command_line(argc, argv, option)) continue;
             if (item.inputs.size() == 1 && (item.inputs[0] == "true" || item.inputs[0] == "false")) {
                 if (item.inputs[0] == "true") out.push_back(option);
                 continue;
@@ -78,7 +100,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     for (auto& setup : lp::cli::command_setups()) setup(app);
     try {
-        std::vector<std::string> args = expand_config_files(argc, argv);
+        std::vector<std::string> args = expand_config_files(app, argc, argv);
         std::reverse(args.begin(), args.end()); // CLI11 takes a vector last argument first
         app.parse(args);
     } catch (const CLI::CallForHelp& e) {

@@ -73,3 +73,22 @@ TEST_CASE("a config file is read by every command, its keys with '_' or '-'", "[
     CHECK(run_boundaries("dissolve --config " + config.string() + " --out " + (dir / "orkney.geojson").string(), output) == 0);
     CHECK(fs::exists(dir / "orkney.geojson"));
 }
+
+TEST_CASE("the command line overrides a config file's single values and adds to its lists", "[cli][config]") {
+    const fs::path dir = lp::test::scratch_folder("config_override");
+    const fs::path config = dir / "orkney.toml";
+    std::ofstream(config) << "zones = \"" << lp::test::scotland_gpkg() << "\"\nlayer = \"datazones\"\n"
+                          << "id_field = \"dz11_code\"\nfilter_field = \"ca_code\"\nfilter = [\"S12000023\"]\n"
+                          << "demand = [\"" << lp::test::data("demand/dz2011_population_2020.csv") << "\"]\n"
+                          << "localities = 2\nseed = 3\nbalance = [\"pop2020_total:30%\"]\n";
+    std::string output;
+    // --localities and --seed given again replace the file's; --balance adds a second band.
+    REQUIRE(run_boundaries("generate --config " + config.string() + " --localities 3 --seed 4 --balance " +
+                               "pop2020_75plus:60% --out " + (dir / "o.geojson").string(),
+                           output) == 0);
+    CHECK_THAT(output, Catch::Contains("29 zones into 3 localities") && Catch::Contains("seed 4)"));
+    CHECK_THAT(output, Catch::Contains("pop2020_total") && Catch::Contains("pop2020_75plus"));
+    // Without them, the file's values stand.
+    REQUIRE(run_boundaries("generate --config " + config.string() + " --out " + (dir / "p.geojson").string(), output) == 0);
+    CHECK_THAT(output, Catch::Contains("29 zones into 2 localities") && Catch::Contains("seed 3)"));
+}
