@@ -1,5 +1,7 @@
 #include "generate_request.hpp"
 
+#include <lp/generate/run_plan.hpp>
+
 #include <lp/core/error.hpp>
 #include <lp/plan/locality_plan.hpp>
 
@@ -84,18 +86,10 @@ std::vector<TradeoffBand> tradeoff_bands(const GenerateSettings& settings, const
 PlanContent generated_content(const LocalityRun& run, const std::vector<std::string>& zone_ids,
                               const FunctionCatalogue* catalogue) {
     PlanContent content;
-    for (std::size_t j = 0; j < run.names.size(); ++j)
-        content.localities.push_back(numbered_locality(j, run.names[j], run.colours[j]));
-    // Each locality records the hub it was generated around, as the batch's plans do.
-    for (std::size_t i = 0; i < run.hubs.size() && i < content.localities.size(); ++i) {
-        const auto zone = static_cast<std::size_t>(run.hubs[i].zone);
-        if (zone < zone_ids.size()) content.localities[i].hub_zone = zone_ids[zone];
-        if (run.hubs[i].found_as != "zone") content.localities[i].hub_place = run.hubs[i].place;
-    }
+    // The localities as the batch's plans have them, with the hub each was generated around.
+    content.localities = localities_of_run(run, zone_ids);
     content.assignment = run.result.assignment;
-    if (catalogue)
-        for (const IntegrationFunction& f : catalogue->functions)
-            for (const Locality& l : content.localities) content.arrangements[f.code][l.id] = default_arrangement(f);
+    if (catalogue) add_default_arrangements(content.arrangements, content.localities, *catalogue);
     return content;
 }
 

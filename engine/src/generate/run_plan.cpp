@@ -6,14 +6,25 @@
 
 namespace lp {
 
+std::vector<Locality> localities_of_run(const LocalityRun& run, const std::vector<std::string>& zone_ids) {
+    std::vector<Locality> localities;
+    for (std::size_t j = 0; j < run.names.size(); ++j)
+        localities.push_back(numbered_locality(j, run.names[j], j < run.colours.size() ? run.colours[j] : ""));
+    for (std::size_t i = 0; i < run.hubs.size() && i < localities.size(); ++i) {
+        const auto zone = static_cast<std::size_t>(run.hubs[i].zone);
+        if (zone < zone_ids.size()) localities[i].hub_zone = zone_ids[zone];
+        if (run.hubs[i].found_as != "zone") localities[i].hub_place = run.hubs[i].place;
+    }
+    return localities;
+}
+
 LocalityPlan plan_of_run(const Dataset& data, const LocalityRun& run, const std::string& partnership_code,
                          const std::string& partnership_name, const DatasetOptions& sources,
                          const FunctionCatalogue& catalogue) {
     LocalityPlan plan;
     plan.partnership_code = partnership_code;
     plan.partnership_name = partnership_name;
-    for (std::size_t j = 0; j < run.names.size(); ++j)
-        plan.localities.push_back(numbered_locality(j, run.names[j], run.colours[j]));
+    plan.localities = localities_of_run(run, data.zones.ids);
     for (std::size_t z = 0; z < data.zones.size(); ++z)
         plan.assignment[data.zones.ids[z]] = "L" + std::to_string(run.result.assignment[z] + 1);
     for (const auto& c : data.graph.crossings)
@@ -21,10 +32,6 @@ LocalityPlan plan_of_run(const Dataset& data, const LocalityRun& run, const std:
     add_default_arrangements(plan, catalogue);
     record_sources(plan, sources);
     record_rules(plan, run.rules);
-    for (std::size_t i = 0; i < run.hubs.size() && i < plan.localities.size(); ++i) {
-        plan.localities[i].hub_zone = data.zones.ids[run.hubs[i].zone];
-        if (run.hubs[i].found_as != "zone") plan.localities[i].hub_place = run.hubs[i].place;
-    }
     return plan;
 }
 

@@ -217,14 +217,19 @@ Arrangement default_arrangement(const IntegrationFunction& function) {
     return a;
 }
 
-std::size_t add_default_arrangements(LocalityPlan& plan, const FunctionCatalogue& catalogue) {
+std::size_t add_default_arrangements(std::map<std::string, std::map<std::string, Arrangement>>& arrangements,
+                                     const std::vector<Locality>& localities, const FunctionCatalogue& catalogue) {
     std::size_t added = 0;
     for (const auto& f : catalogue.functions) {
-        auto& per_locality = plan.arrangements[f.code];
-        for (const auto& locality : plan.localities)
+        auto& per_locality = arrangements[f.code];
+        for (const auto& locality : localities)
             if (per_locality.emplace(locality.id, default_arrangement(f)).second) ++added;
     }
     return added;
+}
+
+std::size_t add_default_arrangements(LocalityPlan& plan, const FunctionCatalogue& catalogue) {
+    return add_default_arrangements(plan.arrangements, plan.localities, catalogue);
 }
 
 } // namespace lp

@@ -10,6 +10,10 @@
 
 namespace lp {
 
+// The run's localities L1..Lk: its names and colours, and each hub's zone (an id of
+// zone_ids) and the place the planner named it by.
+std::vector<Locality> localities_of_run(const LocalityRun& run, const std::vector<std::string>& zone_ids);
+
 // Localities L1..Lk with the run's names, colours and hubs, every zone's locality, the
 // graph's water crossings, the catalogue's default arrangements, the data sources (so
 // `check --plan` reloads the same zones), the rules the run was made by

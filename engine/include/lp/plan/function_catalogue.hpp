@@ -72,5 +72,8 @@ Arrangement default_arrangement(const IntegrationFunction& function);
 // Gives every locality of the plan an arrangement for every catalogue function it
 // does not have yet; existing arrangements are kept. Returns how many were added.
 std::size_t add_default_arrangements(LocalityPlan& plan, const FunctionCatalogue& catalogue);
+// The same for arrangements held apart from a plan (the editor's PlanContent).
+std::size_t add_default_arrangements(std::map<std::string, std::map<std::string, Arrangement>>& arrangements,
+                                     const std::vector<Locality>& localities, const FunctionCatalogue& catalogue);
 
 } // namespace lp
