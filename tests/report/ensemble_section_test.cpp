@@ -52,3 +52,36 @@ TEST_CASE("Ensemble section: a table row and a histogram per measure, and the fr
     CHECK(count(html, "class=\"frequency-map\"") == 1);
     CHECK(count(html, "stroke=\"#1f3b73\" stroke-width=\"5\"") == 1); // the plan's one boundary, beneath
 }
+
+TEST_CASE("Ensemble section: effective samples, R-hat and a percentile's interval per measure, and the warning when few",
+          "[report][ensemble]") {
+    LocalityPlan plan;
+    plan.localities = {{"L1", "West", "#ff0000", false}, {"L2", "East", "#0000ff", false}};
+    const std::vector<MultiPolygon> shapes{square(0, 0, 100), square(100, 0, 100)};
+    EnsembleView view;
+    view.samples = 3;
+    view.steps = 30;
+    view.chains = 1;
+    view.distribution = "plans within every band";
+    view.metrics = {{"cut_length_m", 100, 50, {90, 100, 110}, {0, 0, 0}}};
+    const std::string few = ensemble_section_html(view, shapes, plan);
+    CHECK(few.find("too few independent samples to rank this plan") != std::string::npos);
+    CHECK(few.find("<th>Effective samples</th><th>R-hat</th>") != std::string::npos);
+    CHECK(few.find("(too few)") != std::string::npos);
+
+    // Two chains of 2000 independent uniform values each (a fixed stream).
+    view.metrics.front().values.clear();
+    view.metrics.front().chain.clear();
+    std::uint64_t state = 7;
+    for (unsigned c = 0; c < 2; ++c)
+        for (int i = 0; i < 2000; ++i) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            view.metrics.front().values.push_back(static_cast<double>(state >> 11) * 0x1.0p-53);
+            view.metrics.front().chain.push_back(c);
+        }
+    view.samples = 4000;
+    const std::string enough = ensemble_section_html(view, shapes, plan);
+    CHECK(enough.find("too few independent samples") == std::string::npos);
+    CHECK(enough.find("(too few)") == std::string::npos);
+    CHECK(enough.find("<td>50</td><td>48.") != std::string::npos); // percentile 50, its interval from about 48.x
+}
