@@ -35,8 +35,9 @@ TEST_CASE("independent normal draws have an effective sample size close to their
     for (const std::uint64_t seed : {1u, 2u, 3u, 4u}) {
         INFO("seed " << seed);
         const double ess = effective_sample_size(normals(4000, seed));
-        CHECK(ess > 0.85 * 4000);
-        CHECK(ess < 1.15 * 4000);
+        // The estimate's own noise: a few per cent, up to 20% on one sequence.
+        CHECK(ess > 0.75 * 4000);
+        CHECK(ess < 1.25 * 4000);
     }
 }
 
@@ -64,8 +65,10 @@ TEST_CASE("split R-hat is near 1 for chains of one distribution and well above f
     // Different means.
     const std::vector<std::vector<double>> apart{normals(2000, 23), normals(2000, 24, 1.0)};
     CHECK(split_rhat(apart) > 1.1);
+    // Chains that do not overlap at all: ranks bound R-hat (about 1.8 for two chains).
     const std::vector<std::vector<double>> far{normals(2000, 25), normals(2000, 26, 5.0)};
-    CHECK(split_rhat(far) > 2.0);
+    CHECK(split_rhat(far) > 1.5);
+    CHECK(split_rhat(far) > split_rhat(apart));
 
     // The same mean, different spreads: only the folded draws see it.
     const std::vector<std::vector<double>> spread{normals(2000, 27, 0, 1), normals(2000, 28, 0, 4)};
@@ -111,7 +114,7 @@ TEST_CASE("a measure that never changes counts every draw and a chain that never
 TEST_CASE("a percentile's interval narrows with the effective sample size and stays within 0..100",
           "[ensemble][mixing]") {
     const auto few = percentile_interval(2.1, 24);
-    CHECK(few.low == 0);
+    CHECK(few.low < 1);
     CHECK(few.high > 8);           // 24 effective draws cannot place a plan at 2.1 to a point
     CHECK(few.low <= 2.1);
     const auto wide = percentile_interval(50, 400), narrow = percentile_interval(50, 1600);

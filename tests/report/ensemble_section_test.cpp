@@ -21,6 +21,20 @@ MultiPolygon square(double x0, double y0, double side) {
     return {Polygon{{{x0, y0}, {x0 + side, y0}, {x0 + side, y0 + side}, {x0, y0 + side}, {x0, y0}}, {}}};
 }
 
+// Two square localities and an ensemble of three samples of one measure.
+struct SmallEnsemble {
+    LocalityPlan plan;
+    std::vector<MultiPolygon> shapes{square(0, 0, 100), square(100, 0, 100)};
+    EnsembleView view;
+    SmallEnsemble() {
+        plan.localities = {{"L1", "West", "#ff0000", false}, {"L2", "East", "#0000ff", false}};
+        view.samples = 3;
+        view.steps = 30;
+        view.chains = 1;
+        view.distribution = "plans within every band";
+    }
+};
+
 } // namespace
 
 TEST_CASE("Ensemble histogram: bars for the values and one red line at the plan", "[report][ensemble]") {
@@ -33,14 +47,10 @@ TEST_CASE("Ensemble histogram: bars for the values and one red line at the plan"
 }
 
 TEST_CASE("Ensemble section: a table row and a histogram per measure, and the frequency map", "[report][ensemble]") {
-    LocalityPlan plan;
-    plan.localities = {{"L1", "West", "#ff0000", false}, {"L2", "East", "#0000ff", false}};
-    const std::vector<MultiPolygon> shapes{square(0, 0, 100), square(100, 0, 100)};
-    EnsembleView view;
-    view.samples = 3;
-    view.steps = 30;
-    view.chains = 1;
-    view.distribution = "plans within every band";
+    SmallEnsemble small;
+    const LocalityPlan& plan = small.plan;
+    const std::vector<MultiPolygon>& shapes = small.shapes;
+    EnsembleView& view = small.view;
     view.metrics = {{"cut_length_m", 100, 50, {90, 100, 110}}, {"max_deviation_pop", 0.01, 10, {0.02, 0.03, 0.01}}};
     view.border_lines = {{Ring{{100, 0}, {100, 100}}}, {Ring{{0, 50}, {100, 50}}}};
     view.border_frequency = {0.9, 0.1};
@@ -55,14 +65,10 @@ TEST_CASE("Ensemble section: a table row and a histogram per measure, and the fr
 
 TEST_CASE("Ensemble section: effective samples, R-hat and a percentile's interval per measure, and the warning when few",
           "[report][ensemble]") {
-    LocalityPlan plan;
-    plan.localities = {{"L1", "West", "#ff0000", false}, {"L2", "East", "#0000ff", false}};
-    const std::vector<MultiPolygon> shapes{square(0, 0, 100), square(100, 0, 100)};
-    EnsembleView view;
-    view.samples = 3;
-    view.steps = 30;
-    view.chains = 1;
-    view.distribution = "plans within every band";
+    SmallEnsemble small;
+    const LocalityPlan& plan = small.plan;
+    const std::vector<MultiPolygon>& shapes = small.shapes;
+    EnsembleView& view = small.view;
     view.metrics = {{"cut_length_m", 100, 50, {90, 100, 110}, {0, 0, 0}}};
     const std::string few = ensemble_section_html(view, shapes, plan);
     CHECK(few.find("too few independent samples to rank this plan") != std::string::npos);
