@@ -10,6 +10,7 @@
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/ensemble/ensemble_summary.hpp>
+#include <lp/ensemble/mixing.hpp>
 #include <lp/ensemble/recom.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/partition/locality_count.hpp>
@@ -50,6 +51,8 @@ struct EnsembleArgs {
     unsigned chains = 2;
     std::uint64_t seed = 1;
     std::uint64_t thin = 0;
+    double target_ess = 0;      // 0: run --steps; else sample until every measure has this many
+    double max_seconds = 600;   // --target-ess stops here, reached or not
     std::string out;
 };
 
@@ -178,18 +181,19 @@ public:
         const int percent = p.steps_total ? static_cast<int>(100 * p.steps_done / p.steps_total) : 100;
         if (!terminal_ && percent < last_percent_ + 10 && p.steps_done < p.steps_total) return true;
         last_percent_ = percent;
-        std::fprintf(stderr, "%sensemble: %llu/%llu steps (%d%%), %.0f steps/s, %.1f%% moved, %zu plans recorded%s",
+        std::fprintf(stderr, "%sensemble: %llu/%llu steps (%d%%), %.0f steps/s, %.1f%% moved, %zu plans recorded%s%s",
                      terminal_ ? "\r" : "", static_cast<unsigned long long>(p.steps_done),
                      static_cast<unsigned long long>(p.steps_total), percent,
                      seconds > 0 ? static_cast<double>(p.steps_done) / seconds : 0.0,
                      p.steps_done ? 100.0 * static_cast<double>(p.accepted) / static_cast<double>(p.steps_done) : 0.0,
-                     p.samples, terminal_ ? "   " : "\n");
+                     p.samples, note.c_str(), terminal_ ? "   " : "\n");
         std::fflush(stderr);
         return true;
     }
     ~ProgressPrinter() {
         if (terminal_) std::fprintf(stderr, "\n");
     }
+    std::string note; // with --target-ess: the effective sample size so far
 
 private:
     bool terminal_;
@@ -291,22 +295,6 @@ void run_ensemble(const EnsembleArgs& args) {
         groups.keep_whole = true;
         request.groupings.push_back(groups);
     }
-    interrupted = false;
-    request.cancel = &interrupted;
-    ProgressPrinter printer;
-    request.progress = [&printer](const EnsembleProgress& p) { return printer(p); };
-    EnsembleResult result;
-    const auto t0 = std::chrono::steady_clock::now();
-    {
-        InterruptScope scope;
-        result = run_recom(request);
-    }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (result.samples.empty())
-        throw Error(ErrorKind::tolerance_not_met, "ensemble: no plan within every band was reached" +
-                                                     std::string(result.cancelled ? " before the run was interrupted" : "") +
-                                                     "; nothing written");
-
     // The measures, for the plan and for every sample.
     EnsembleMetricSpec spec;
     spec.balance = in.balance;
@@ -318,19 +306,125 @@ void run_ensemble(const EnsembleArgs& args) {
     if (in.blocks) spec.community.groupings.push_back(&*in.blocks);
     const auto names = ensemble_metric_names(data.graph, spec);
     const auto plan_values = plan_metrics(data.graph, in.start, in.k, spec);
+
+    interrupted = false;
+    request.cancel = &interrupted;
+    ProgressPrinter printer;
+    const auto t0 = std::chrono::steady_clock::now();
+    auto elapsed = [&t0] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+    bool out_of_time = false;
+    const bool targeted = args.target_ess > 0;
+    request.progress = [&](const EnsembleProgress& p) {
+        if (targeted && elapsed() > args.max_seconds) out_of_time = true;
+        return printer(p) && !out_of_time;
+    };
+    RecomSampler sampler(request);
+    // Per chain, per recorded plan: its step and measures, computed once as plans arrive.
+    struct Row {
+        std::uint64_t step;
+        std::vector<double> values;
+    };
+    std::vector<std::vector<Row>> rows(sampler.chain_count());
+    auto measure_new = [&] {
+        for (unsigned c = 0; c < sampler.chain_count(); ++c)
+            for (std::size_t i = rows[c].size(); i < sampler.samples(c).size(); ++i)
+                rows[c].push_back({sampler.sample_steps(c)[i], plan_metrics(data.graph, sampler.samples(c)[i], in.k, spec)});
+    };
+    auto diagnose = [&] {
+        std::vector<MixingDiagnostics> out;
+        for (std::size_t m = 0; m < names.size(); ++m) {
+            std::vector<std::vector<double>> chains(rows.size());
+            for (std::size_t c = 0; c < rows.size(); ++c)
+                for (const Row& row : rows[c]) chains[c].push_back(row.values[m]);
+            out.push_back(mixing_diagnostics(chains));
+        }
+        return out;
+    };
+    // The measure furthest from reliable: lowest ESS, R-hat on ties; "" when all are.
+    auto weakest = [&](const std::vector<MixingDiagnostics>& d, double min_ess) {
+        std::size_t worst = names.size();
+        for (std::size_t m = 0; m < d.size(); ++m)
+            if (!reliable(d[m], min_ess) && (worst == names.size() || d[m].ess < d[worst].ess)) worst = m;
+        return worst;
+    };
+
+    std::vector<MixingDiagnostics> diagnostics;
+    std::string stopped_by = "steps";
+    {
+        InterruptScope scope;
+        if (!targeted) {
+            sampler.run(args.steps);
+            measure_new();
+            diagnostics = diagnose();
+        } else {
+            // Rounds: the first of --steps per chain, then each sized from how far the
+            // lowest ESS is from the target (ESS grows about in proportion to steps).
+            // Records kept: enough that ESS is not capped by them, few enough that measures
+            // and diagnostics stay cheap; the thinning doubles ahead of a round that would pass it.
+            const auto keep = static_cast<std::uint64_t>(std::clamp(4 * args.target_ess, 4000.0, 100000.0));
+            std::uint64_t round = args.steps, per_chain = 0;
+            for (int r = 1;; ++r) {
+                for (;;) {
+                    std::uint64_t expected = sampler.chain_count() * (round / sampler.thin() + 1);
+                    for (const auto& chain : rows) expected += chain.size();
+                    if (expected <= keep || sampler.thin() >= round) break;
+                    sampler.thin_out();
+                    for (auto& chain : rows)
+                        chain.erase(std::remove_if(chain.begin(), chain.end(),
+                                                   [&](const Row& row) { return row.step % sampler.thin() != 0; }),
+                                    chain.end());
+                }
+                const bool whole = sampler.run(round);
+                per_chain += round;
+                measure_new();
+                diagnostics = diagnose();
+                const std::size_t worst = weakest(diagnostics, args.target_ess);
+                double lowest = diagnostics.empty() ? 0.0 : diagnostics.front().ess, highest = 1;
+                for (const auto& d : diagnostics) {
+                    lowest = std::min(lowest, d.ess);
+                    if (!std::isnan(d.rhat)) highest = std::max(highest, d.rhat);
+                }
+                char note[160];
+                std::snprintf(note, sizeof note, ", lowest ESS %.0f of %.0f, highest R-hat %.3f", lowest, args.target_ess, highest);
+                printer.note = note;
+                std::fprintf(stderr, "ensemble: round %d, %llu steps per chain: lowest ESS %.0f of %.0f%s%s, highest R-hat %.3f\n", r,
+                             static_cast<unsigned long long>(per_chain), lowest, args.target_ess,
+                             worst < names.size() ? " - " : "", worst < names.size() ? names[worst].c_str() : "", highest);
+                if (worst == names.size()) {
+                    stopped_by = "target";
+                    break;
+                }
+                if (!whole || out_of_time || elapsed() > args.max_seconds) {
+                    stopped_by = out_of_time || elapsed() > args.max_seconds ? "time cap" : "interrupted";
+                    break;
+                }
+                const double short_by = lowest > 0 ? 1.2 * args.target_ess / lowest : 4.0;
+                const double grow = std::clamp(short_by, 1.25, 4.0);
+                round = std::max<std::uint64_t>(args.steps, static_cast<std::uint64_t>(static_cast<double>(per_chain) * (grow - 1)));
+            }
+        }
+    }
+    const EnsembleResult result = sampler.result();
+    if (result.cancelled && stopped_by == "steps") stopped_by = "interrupted";
+    const double seconds = elapsed();
+    if (result.samples.empty())
+        throw Error(ErrorKind::tolerance_not_met, "ensemble: no plan within every band was reached" +
+                                                     std::string(result.cancelled ? " before the run was interrupted" : "") +
+                                                     "; nothing written");
+
     std::vector<std::vector<double>> columns(names.size());
     std::vector<std::string> row{"chain", "step"};
     row.insert(row.end(), names.begin(), names.end());
     std::string metrics_csv = csv_line(row);
-    for (std::size_t s = 0; s < result.samples.size(); ++s) {
-        const auto values = plan_metrics(data.graph, result.samples[s], in.k, spec);
-        row = {std::to_string(result.sample_chain[s]), std::to_string(result.sample_step[s])};
-        for (std::size_t m = 0; m < values.size(); ++m) {
-            columns[m].push_back(values[m]);
-            row.push_back(format_number(values[m]));
+    for (std::size_t c = 0; c < rows.size(); ++c)
+        for (const Row& sample : rows[c]) {
+            row = {std::to_string(c), std::to_string(sample.step)};
+            for (std::size_t m = 0; m < sample.values.size(); ++m) {
+                columns[m].push_back(sample.values[m]);
+                row.push_back(format_number(sample.values[m]));
+            }
+            metrics_csv += csv_line(row);
         }
-        metrics_csv += csv_line(row);
-    }
 
     std::uint64_t steps = 0, accepted = 0, no_cut = 0, refused = 0;
     for (const auto& chain : result.chains) {
@@ -352,19 +446,32 @@ void run_ensemble(const EnsembleArgs& args) {
             : "plain ReCom: close to the spanning-tree distribution, no closed form; not uniform";
     summary["seed"] = args.seed;
     summary["chains"] = args.chains;
-    summary["steps_per_chain"] = args.steps;
+    summary["steps_per_chain"] = result.chains.empty() ? 0 : result.chains.front().steps;
     summary["steps"] = steps;
     summary["seconds"] = std::round(seconds * 1000) / 1000;
     summary["moved_share"] = steps ? static_cast<double>(accepted) / static_cast<double>(steps) : 0.0;
     summary["no_cut_share"] = steps ? static_cast<double>(no_cut) / static_cast<double>(steps) : 0.0;
     summary["refused_share"] = steps ? static_cast<double>(refused) / static_cast<double>(steps) : 0.0;
+    summary["thin"] = sampler.thin();
     summary["samples"] = result.samples.size();
-    summary["interrupted"] = result.cancelled;
+    summary["interrupted"] = result.cancelled && stopped_by == "interrupted";
+    summary["target_ess"] = targeted ? nlohmann::ordered_json(args.target_ess) : nlohmann::ordered_json(nullptr);
+    summary["max_seconds"] = targeted ? nlohmann::ordered_json(args.max_seconds) : nlohmann::ordered_json(nullptr);
+    summary["stopped_by"] = stopped_by;
     summary["plan_within_bands"] = result.start_valid;
     nlohmann::ordered_json bands = nlohmann::json::array();
     for (const auto& layer : in.balance) bands.push_back({{"column", layer.name}, {"tolerance", layer.tolerance}});
     summary["balance"] = bands;
     summary["locked_zones"] = std::count_if(in.locks.begin(), in.locks.end(), [](int l) { return l >= 0; });
+    const bool all_reliable = weakest(diagnostics, kMinReliableEss) == names.size();
+    summary["diagnostics"] = {
+        {"ess", "per chain: recorded plans / (-1 + 2 x Geyer's initial positive sequence of autocorrelations), at most "
+                "n log10 n; total: the sum over chains"},
+        {"rhat", "rank-normalised split R-hat (Vehtari et al. 2021), the larger of bulk and folded"},
+        {"percentile_90", "Wilson's 90% interval for the percentile with the measure's total ESS as the number of draws"},
+        {"reliable_when", "ESS >= " + format_number(kMinReliableEss) + " and R-hat <= " + format_number(kMaxReliableRhat)}};
+    summary["reliable"] = all_reliable;
+    summary["warning"] = all_reliable ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(kUnreliableWarning);
     nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
     for (std::size_t m = 0; m < names.size(); ++m) {
         auto& values = columns[m];
@@ -373,8 +480,19 @@ void run_ensemble(const EnsembleArgs& args) {
         for (const double p : kQuantiles) q[std::to_string(static_cast<int>(std::lround(p * 100)))] = quantile(values, p);
         double mean = 0;
         for (const double v : values) mean += v;
+        const double percentile = percentile_of(values, plan_values[m]);
+        const PercentileInterval interval = percentile_interval(percentile, diagnostics[m].ess);
+        nlohmann::ordered_json per_chain = nlohmann::json::array();
+        for (const double ess : diagnostics[m].chain_ess) per_chain.push_back(std::round(ess * 10) / 10);
         metrics[names[m]] = {{"plan", plan_values[m]},
-                             {"percentile", percentile_of(values, plan_values[m])},
+                             {"percentile", percentile},
+                             {"percentile_90", {std::round(interval.low * 10) / 10, std::round(interval.high * 10) / 10}},
+                             {"ess", std::round(diagnostics[m].ess * 10) / 10},
+                             {"ess_per_chain", per_chain},
+                             {"rhat", std::isfinite(diagnostics[m].rhat) ? nlohmann::ordered_json(std::round(diagnostics[m].rhat * 1e4) / 1e4)
+                                                                         : nlohmann::ordered_json(nullptr)},
+                             {"constant", diagnostics[m].constant},
+                             {"reliable", reliable(diagnostics[m])},
                              {"quantiles", q},
                              {"mean", mean / static_cast<double>(values.size())},
                              {"min", values.front()},
@@ -400,11 +518,20 @@ void run_ensemble(const EnsembleArgs& args) {
                 static_cast<unsigned long long>(steps), seconds, seconds > 0 ? static_cast<double>(steps) / seconds : 0.0,
                 steps ? 100.0 * static_cast<double>(accepted) / static_cast<double>(steps) : 0.0,
                 result.cancelled ? " - interrupted, written what was sampled" : "");
-    for (std::size_t m = 0; m < names.size(); ++m)
-        std::printf("  %-34s plan %-12s percentile %5.1f  (ensemble 5%%..95%%: %s .. %s)\n", names[m].c_str(),
-                    format_number(plan_values[m]).c_str(), metrics[names[m]]["percentile"].get<double>(),
-                    format_number(metrics[names[m]]["quantiles"]["5"].get<double>()).c_str(),
-                    format_number(metrics[names[m]]["quantiles"]["95"].get<double>()).c_str());
+    for (std::size_t m = 0; m < names.size(); ++m) {
+        const auto& metric = metrics[names[m]];
+        std::printf("  %-34s plan %-12s percentile %5.1f (90%%: %.1f..%.1f)  ensemble 5%%..95%%: %s .. %s  %s%s\n",
+                    names[m].c_str(), format_number(plan_values[m]).c_str(), metric["percentile"].get<double>(),
+                    metric["percentile_90"][0].get<double>(), metric["percentile_90"][1].get<double>(),
+                    format_number(metric["quantiles"]["5"].get<double>()).c_str(),
+                    format_number(metric["quantiles"]["95"].get<double>()).c_str(), mixing_text(diagnostics[m]).c_str(),
+                    reliable(diagnostics[m]) ? "" : "  << unreliable");
+    }
+    if (!all_reliable) std::printf("warning: %s\n", kUnreliableWarning);
+    if (targeted && stopped_by != "target")
+        std::printf("warning: --target-ess %s not reached (%s)\n", format_number(args.target_ess).c_str(),
+                    stopped_by == "time cap" ? ("stopped at --max-seconds " + format_number(args.max_seconds)).c_str()
+                                             : "interrupted");
     for (const auto& name : files) std::printf("wrote %s\n", (out / name).string().c_str());
 }
 
@@ -428,7 +555,12 @@ const RegisterCommand registration([](CLI::App& app) {
                     "FILE[:LAYER]:FIELD polygons (e.g. wards) whose zones move whole (as the plan splits them, where "
                     "it does)");
     cmd->add_option("--variant", args->variant, "reversible (known distribution, default) or plain ReCom");
-    cmd->add_option("--steps", args->steps, "Steps per chain (default 10000)");
+    cmd->add_option("--steps", args->steps, "Steps per chain (default 10000; with --target-ess, the first round's)");
+    cmd->add_option("--target-ess", args->target_ess,
+                    "Keep sampling until every measure has N effective samples and R-hat <= 1.05 (or --max-seconds)")
+        ->check(CLI::Range(1.0, 1e7));
+    cmd->add_option("--max-seconds", args->max_seconds, "With --target-ess: stop after this long, reached or not (default 600)")
+        ->check(CLI::Range(0.001, 1e7));
     cmd->add_option("--chains", args->chains, "Independent chains, one thread each (default 2)");
     cmd->add_option("--seed", args->seed, "Random seed (same seed, same ensemble)");
     cmd->add_option("--thin", args->thin, "Record every N-th step (default: steps / 500)");

@@ -1,6 +1,7 @@
 #include "alternatives_panel.hpp"
 
 #include <lp/core/error.hpp>
+#include <lp/ensemble/mixing.hpp>
 
 #include <imgui.h>
 
@@ -19,7 +20,8 @@ void AlternativesPanel::menu_ui(const Session& session) {
     ImGui::EndMainMenuBar();
 }
 
-bool AlternativesPanel::start(Session& session, std::uint64_t steps, std::uint64_t seed, unsigned chains) {
+bool AlternativesPanel::start(Session& session, std::uint64_t steps, std::uint64_t seed, unsigned chains, double target_ess,
+                              double max_seconds) {
     if (!session.has_plan()) return false;
     EnsembleJobInputs inputs;
     try {
@@ -35,6 +37,9 @@ bool AlternativesPanel::start(Session& session, std::uint64_t steps, std::uint64
     inputs.steps = std::max<std::uint64_t>(steps, 1);
     inputs.chains = std::clamp(chains, 1u, 2u);
     inputs.seed = seed;
+    inputs.target_ess = target_ess;
+    inputs.max_seconds = max_seconds;
+    if (target_ess > 0) inputs.chains = 2;  // R-hat compares chains
     steps_ = static_cast<int>(std::min<std::uint64_t>(inputs.steps, 10'000'000));
     chains_ = static_cast<int>(inputs.chains);
     seed_ = static_cast<int>(seed);
@@ -95,13 +100,26 @@ void AlternativesPanel::ui(Session& session) {
             if (ImGui::Button("Start"))
                 start(session, static_cast<std::uint64_t>(steps_), static_cast<std::uint64_t>(std::max(seed_, 0)),
                       static_cast<unsigned>(chains_));
+            ImGui::SameLine();
+            if (ImGui::Button("Run until reliable"))
+                start(session, static_cast<std::uint64_t>(steps_), static_cast<std::uint64_t>(std::max(seed_, 0)), 2, kMinReliableEss);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("two chains until every measure has %.0f effective samples and R-hat <= %.2f (at most 5 minutes)",
+                                  kMinReliableEss, kMaxReliableRhat);
             ImGui::EndDisabled();
         }
-        const float fraction =
+        float fraction =
             view_.steps_total ? static_cast<float>(view_.steps_done) / static_cast<float>(view_.steps_total) : 0.0f;
         char overlay[96];
         std::snprintf(overlay, sizeof overlay, "%llu / %llu steps", static_cast<unsigned long long>(view_.steps_done),
                       static_cast<unsigned long long>(view_.steps_total));
+        if (view_.target_ess > 0) { // until reliable: how far the lowest ESS is from the target
+            double lowest = view_.metrics.empty() ? 0.0 : view_.metrics.front().ess;
+            for (const MetricSummary& m : view_.metrics) lowest = std::min(lowest, m.ess);
+            fraction = view_.reliable ? 1.0f : std::min(0.99f, static_cast<float>(lowest / view_.target_ess));
+            std::snprintf(overlay, sizeof overlay, "%llu steps, lowest ESS %.0f of %.0f",
+                          static_cast<unsigned long long>(view_.steps_done), lowest, view_.target_ess);
+        }
         ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay);
         ImGui::Text("%zu plans sampled, %s", view_.samples, steps_per_second_text(view_.steps_done, view_.seconds).c_str());
         if (view_.cancelled) ImGui::TextDisabled("cancelled: what was sampled so far is shown");
@@ -118,12 +136,13 @@ void AlternativesPanel::ui(Session& session) {
         if (session.has_plan() && session.revision() != started_revision_ && view_.steps_total > 0)
             ImGui::TextDisabled("the plan changed since: these figures are for the plan as it was");
         if (!view_.metrics.empty() &&
-            ImGui::BeginTable("percentiles", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg,
+            ImGui::BeginTable("percentiles", 5, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg,
                               ImVec2(width - 2 * ImGui::GetStyle().WindowPadding.x, 0))) {
             ImGui::TableSetupColumn("Measure", ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableSetupColumn("Plan");
             ImGui::TableSetupColumn("Pct");
             ImGui::TableSetupColumn("Samples 5-95%");
+            ImGui::TableSetupColumn("ESS");
             ImGui::TableHeadersRow();
             for (const MetricSummary& m : view_.metrics) {
                 ImGui::TableNextRow();
@@ -136,8 +155,24 @@ void AlternativesPanel::ui(Session& session) {
                 ImGui::Text("%.0f", m.percentile);
                 ImGui::TableNextColumn();
                 ImGui::Text("%s..%s", format_figure(m.low).c_str(), format_figure(m.high).c_str());
+                ImGui::TableNextColumn();
+                if (m.reliable) ImGui::Text("%.0f", m.ess);
+                else ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%.0f!", m.ess);
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("effective samples %.0f (%zu chains), R-hat %.3f; percentile 90%% interval %.0f..%.0f",
+                                      m.ess, m.chain_ess.size(), m.rhat, m.percentile_low, m.percentile_high);
             }
             ImGui::EndTable();
+        }
+        if (!view_.metrics.empty()) {
+            double worst_rhat = 1;
+            for (const MetricSummary& m : view_.metrics) worst_rhat = std::max(worst_rhat, m.rhat);
+            ImGui::TextDisabled("R-hat %.3f at most (chains agree at <= %.2f)", worst_rhat, kMaxReliableRhat);
+            ImGui::PushTextWrapPos(width - 20);
+            if (!view_.reliable)
+                ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s%s", kUnreliableWarning,
+                                   view_.time_cap ? " (stopped at the time limit)" : " - or Run until reliable");
+            ImGui::PopTextWrapPos();
         }
         if (!view_.stability.empty() && session.has_plan() &&
             view_.stability.size() == session.state().locality_count() &&
@@ -219,8 +254,9 @@ std::string AlternativesPanel::summary_line() const {
     if (v.cancelled) line += ", cancelled";
     if (!v.plan_within_bands) line += ", the plan is outside its bands";
     for (const MetricSummary& m : v.metrics) {
-        char part[160];
-        std::snprintf(part, sizeof part, "; %s: plan %.4g, percentile %.0f", m.label.c_str(), m.plan, m.percentile);
+        char part[256];
+        std::snprintf(part, sizeof part, "; %s: plan %.4g, percentile %.0f (90%%: %.0f..%.0f), ESS %.0f, R-hat %.3f",
+                      m.label.c_str(), m.plan, m.percentile, m.percentile_low, m.percentile_high, m.ess, m.rhat);
         line += part;
     }
     if (!v.stability.empty()) {
@@ -231,6 +267,8 @@ std::string AlternativesPanel::summary_line() const {
             line += part;
         }
     }
+    if (!v.metrics.empty()) line += v.reliable ? "; reliable" : std::string("; warning: ") + kUnreliableWarning;
+    if (v.time_cap) line += " (time limit reached)";
     if (!v.error.empty()) line += "; error: " + v.error;
     return line;
 }

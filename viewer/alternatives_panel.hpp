@@ -30,7 +30,10 @@ public:
 
     // Starts a chain from the session's plan; a plan that cannot start one (a zone in no
     // locality, a single locality) is reported in the status line and returns false.
-    bool start(Session& session, std::uint64_t steps, std::uint64_t seed, unsigned chains);
+    // target_ess > 0: "Run until reliable" (two chains until every measure has that many
+    // effective samples and R-hat <= 1.05, or max_seconds).
+    bool start(Session& session, std::uint64_t steps, std::uint64_t seed, unsigned chains, double target_ess = 0,
+               double max_seconds = 300);
     void cancel() { job_.cancel(); }
     // Cancels and waits (closing the viewer, opening another plan).
     void stop() { job_.stop(); }

@@ -1,6 +1,7 @@
 #include "alternatives_summary.hpp"
 
 #include <lp/ensemble/ensemble_summary.hpp>
+#include <lp/ensemble/mixing.hpp>
 
 #include <algorithm>
 #include <array>
@@ -33,17 +34,46 @@ EnsembleTally::EnsembleTally(std::vector<std::string> names, std::vector<double>
     : names_(std::move(names)), plan_(std::move(plan)), values_(names_.size()), cut_counts_(edge_count, 0) {}
 
 void EnsembleTally::add(const std::vector<double>& metrics, const std::vector<std::uint8_t>& assignment,
-                        const ContiguityGraph& graph) {
+                        const ContiguityGraph& graph, unsigned chain) {
     for (std::size_t m = 0; m < values_.size() && m < metrics.size(); ++m) values_[m].push_back(metrics[m]);
+    constexpr std::size_t kTraceCap = 4096;
+    if (traces_.size() <= chain) traces_.resize(chain + 1, Trace{std::vector<std::vector<double>>(names_.size()), 1, 0});
+    Trace& trace = traces_[chain];
+    if (trace.seen++ % trace.stride == 0) {
+        for (std::size_t m = 0; m < trace.values.size() && m < metrics.size(); ++m) trace.values[m].push_back(metrics[m]);
+        if (!trace.values.empty() && trace.values.front().size() > kTraceCap) {
+            for (auto& v : trace.values) {
+                for (std::size_t i = 0; 2 * i < v.size(); ++i) v[i] = v[2 * i];
+                v.resize((v.size() + 1) / 2);
+            }
+            trace.stride *= 2;
+        }
+    }
     const auto& edges = graph.edges();
     for (std::size_t e = 0; e < edges.size() && e < cut_counts_.size(); ++e)
         cut_counts_[e] += assignment[edges[e].a] != assignment[edges[e].b];
     ++samples_;
 }
 
+std::vector<std::vector<std::vector<double>>> EnsembleTally::chains_of_measures() const {
+    std::vector<std::vector<std::vector<double>>> out(names_.size());
+    for (std::size_t m = 0; m < names_.size(); ++m)
+        for (const Trace& trace : traces_)
+            if (m < trace.values.size() && !trace.values[m].empty()) out[m].push_back(trace.values[m]);
+    return out;
+}
+
+bool EnsembleTally::reliable(double min_ess) const {
+    if (samples_ == 0) return false;
+    for (const auto& chains : chains_of_measures())
+        if (!lp::reliable(mixing_diagnostics(chains), min_ess)) return false;
+    return true;
+}
+
 std::vector<MetricSummary> EnsembleTally::summaries() const {
     std::vector<MetricSummary> out;
     if (samples_ == 0) return out;
+    const auto chains = chains_of_measures();
     for (std::size_t m = 0; m < names_.size(); ++m) {
         std::vector<double> sorted = values_[m];
         std::sort(sorted.begin(), sorted.end());
@@ -56,6 +86,14 @@ std::vector<MetricSummary> EnsembleTally::summaries() const {
         s.low = quantile(sorted, 0.05) * scale;
         s.median = quantile(sorted, 0.5) * scale;
         s.high = quantile(sorted, 0.95) * scale;
+        const MixingDiagnostics d = mixing_diagnostics(chains[m]);
+        const PercentileInterval interval = percentile_interval(s.percentile, d.ess);
+        s.ess = d.ess;
+        s.chain_ess = d.chain_ess;
+        s.rhat = d.rhat;
+        s.percentile_low = interval.low;
+        s.percentile_high = interval.high;
+        s.reliable = lp::reliable(d);
         out.push_back(std::move(s));
     }
     return out;

@@ -19,6 +19,11 @@ struct MetricSummary {
     double plan = 0;         // in the label's unit
     double percentile = 0;   // 0..100 of the plan among the samples
     double low = 0, median = 0, high = 0; // 5%, 50%, 95% of the samples
+    // How much the samples are worth (lp/ensemble/mixing.hpp): effective samples (total, per
+    // chain), R-hat, the percentile's 90% interval, and whether it may be quoted.
+    double ess = 0, rhat = 1, percentile_low = 0, percentile_high = 100;
+    std::vector<double> chain_ess;
+    bool reliable = false;
 };
 
 // "cut_length_m" -> "Cut length (km)", "people_on_boundary" -> "People on a boundary",
@@ -36,7 +41,11 @@ public:
     EnsembleTally(std::vector<std::string> names, std::vector<double> plan, std::size_t edge_count);
 
     // One sampled plan: its measures and its locality per zone.
-    void add(const std::vector<double>& metrics, const std::vector<std::uint8_t>& assignment, const ContiguityGraph& graph);
+    // chain: which chain drew it (the diagnostics read each chain's samples in order).
+    void add(const std::vector<double>& metrics, const std::vector<std::uint8_t>& assignment, const ContiguityGraph& graph,
+             unsigned chain = 0);
+    // Every measure has min_ess effective samples and R-hat <= 1.05 (false before any sample).
+    bool reliable(double min_ess) const;
 
     std::size_t samples() const { return samples_; }
     // Per measure, in the label's unit (empty before the first sample).
@@ -54,6 +63,14 @@ private:
     std::vector<std::string> names_;
     std::vector<double> plan_;
     std::vector<std::vector<double>> values_;   // per measure, per sample
+    // Per chain, per measure: every stride-th sample, halved (stride doubled) past a cap so
+    // the diagnostics stay cheap on long runs and evenly spaced.
+    struct Trace {
+        std::vector<std::vector<double>> values;
+        std::size_t stride = 1, seen = 0;
+    };
+    std::vector<Trace> traces_;
+    std::vector<std::vector<std::vector<double>>> chains_of_measures() const;
     std::vector<std::uint32_t> cut_counts_;     // per edge
     std::vector<double> stay_weight_;           // per zone: sum of share x batch samples
     std::size_t stay_samples_ = 0;

@@ -7,6 +7,7 @@
 #include <lp/partition/locality_count.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace lp::viewer {
 
@@ -71,7 +72,8 @@ void EnsembleJob::start(EnsembleJobInputs inputs) {
         view_ = EnsembleJobView{};
         view_.running = true;
         view_.generation = generation;
-        view_.steps_total = inputs.steps * std::clamp(inputs.chains, 1u, 2u);
+        view_.target_ess = inputs.target_ess;
+        view_.steps_total = inputs.target_ess > 0 ? 0 : inputs.steps * std::clamp(inputs.chains, 1u, 2u);
         view_.borders = inputs.borders;
     }
     thread_ = std::thread([this, inputs = std::move(inputs)] {
@@ -120,7 +122,9 @@ void EnsembleJob::run(const EnsembleJobInputs& in) {
     EnsembleTally tally(ensemble_metric_names(graph, spec), plan_metrics(graph, in.start, in.k, spec), graph.edges().size());
 
     const unsigned chains = std::clamp(in.chains, 1u, 2u);
-    const std::uint64_t total = in.steps * chains;
+    const bool until_reliable = in.target_ess > 0;
+    const std::uint64_t steps = until_reliable ? std::numeric_limits<std::uint64_t>::max() / 4 : in.steps;
+    const std::uint64_t total = until_reliable ? 0 : in.steps * chains;
     std::vector<std::vector<int>> position(chains, in.start);  // where each chain stands
     std::vector<std::uint64_t> done(chains, 0);
     std::uint64_t batch = 0;
@@ -128,7 +132,7 @@ void EnsembleJob::run(const EnsembleJobInputs& in) {
     while (!cancel_) {
         bool any = false;
         for (unsigned c = 0; c < chains && !cancel_; ++c) {
-            if (done[c] >= in.steps) continue;
+            if (done[c] >= steps) continue;
             any = true;
             EnsembleRequest request;
             request.graph = &graph;
@@ -136,7 +140,7 @@ void EnsembleJob::run(const EnsembleJobInputs& in) {
             request.start = position[c];
             request.balance = in.balance;
             request.locks = in.locks;
-            request.steps = std::min(kBatchSteps, in.steps - done[c]);
+            request.steps = std::min(kBatchSteps, steps - done[c]);
             request.chains = 1;
             request.thin = std::min(kThin, request.steps);
             request.seed = in.seed * 1000003ULL + batch * 2 + c;
@@ -152,7 +156,7 @@ void EnsembleJob::run(const EnsembleJobInputs& in) {
             const EnsembleResult result = run_recom(request);
             done[c] += result.chains.empty() ? request.steps : result.chains.front().steps;
             for (const auto& sample : result.samples)
-                tally.add(plan_metrics(graph, sample, in.k, spec), sample, graph);
+                tally.add(plan_metrics(graph, sample, in.k, spec), sample, graph, c);
             if (!result.samples.empty())
                 tally.add_coassignment(coassignment_share(in.start, in.k, result.samples), result.samples.size());
             if (!result.samples.empty())
@@ -161,15 +165,24 @@ void EnsembleJob::run(const EnsembleJobInputs& in) {
             if (batch == 0) view_.plan_within_bands = result.start_valid;
             view_.steps_done = 0;
             for (const std::uint64_t d : done) view_.steps_done += d;
-            view_.steps_done = std::min(view_.steps_done, total);
+            if (!until_reliable) view_.steps_done = std::min(view_.steps_done, total);
             view_.samples = tally.samples();
             view_.metrics = tally.summaries();
             view_.frequency = tally.frequencies();
             view_.stability = tally.locality_stability(in.start, in.k);
+            view_.reliable = std::all_of(view_.metrics.begin(), view_.metrics.end(), [](const MetricSummary& m) { return m.reliable; });
             ++view_.generation;
         }
         ++batch;
         if (!any) break;
+        if (until_reliable) { // after both chains' batch, so neither is ahead of the other
+            if (tally.reliable(in.target_ess)) break;
+            if (std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count() > in.max_seconds) {
+                std::lock_guard lock(mutex_);
+                view_.time_cap = true;
+                break;
+            }
+        }
     }
 }
 

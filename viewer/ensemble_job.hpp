@@ -44,6 +44,10 @@ struct EnsembleJobInputs {
     Point origin;                           // the map's (ZoneMesh::origin)
     std::uint64_t steps = 20000;            // per chain
     unsigned chains = 1;                    // 1..2
+    // > 0: "Run until reliable": steps do not end the run; it goes on until every measure has
+    // this many effective samples and R-hat <= 1.05, or max_seconds have passed.
+    double target_ess = 0;
+    double max_seconds = 300;
     std::uint64_t seed = 1;
 };
 
@@ -61,6 +65,9 @@ struct EnsembleJobView {
     std::size_t samples = 0;
     bool plan_within_bands = true;  // false: the chain left the plan first (only valid plans are sampled)
     double seconds = 0;
+    double target_ess = 0;          // the run's (0: a set number of steps)
+    bool reliable = false;          // every measure's figures may be quoted (lp::reliable)
+    bool time_cap = false;          // a run until reliable stopped at its max_seconds
     std::vector<MetricSummary> metrics;
     std::vector<double> frequency;  // per graph edge
     std::vector<double> stability;  // per locality of the plan: EnsembleTally::locality_stability()

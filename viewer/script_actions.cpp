@@ -57,7 +57,7 @@ constexpr std::array actions{
     ScriptAction{"arrangement", 3, "arrangement FUNCTION LOCALITY local|hosted|partnership-wide|acute [HOST]", plan},
     ScriptAction{"fill-defaults", 0, "fill-defaults", plan},
     ScriptAction{"balance", 2, "balance add|set COLUMN TOL% | balance remove COLUMN", nothing},
-    ScriptAction{"alternatives", 1, "alternatives start STEPS SEED|wait|cancel", plan},
+    ScriptAction{"alternatives", 1, "alternatives start STEPS SEED|until-reliable MAX_SECONDS SEED|wait|cancel", plan},
     // Generate localities: the dialog's settings, then a run (each run waits for it).
     ScriptAction{"generate-dialog", 1, "generate-dialog open|close", plan},
     ScriptAction{"generate-hub", 1, "generate-hub PLACE [= NAME]", data},

@@ -10,6 +10,7 @@
 #include "unsaved_prompt.hpp"
 
 #include <lp/core/error.hpp>
+#include <lp/ensemble/mixing.hpp>
 #include <lp/generate/locality_run.hpp>
 #include <lp/plan/function_catalogue.hpp>
 
@@ -521,6 +522,11 @@ bool ScriptRunner::alternatives_action(ScriptRunner& r, Targets& t, const std::v
         if (!alternatives.start(t.session, std::stoull(w[2]), std::stoull(w[3]), 1))
             throw Error(ErrorKind::unexpected, t.session.status);
         r.wait_frames_ = 1;
+    } else if (w[1] == "until-reliable") {
+        need(w, 3, "alternatives until-reliable MAX_SECONDS SEED");
+        if (!alternatives.start(t.session, 2000, std::stoull(w[3]), 2, kMinReliableEss, std::stod(w[2])))
+            throw Error(ErrorKind::unexpected, t.session.status);
+        r.wait_frames_ = 1;
     } else if (w[1] == "wait") {
         if (alternatives.running()) return false;
         const EnsembleJobView view = alternatives.view();
@@ -533,7 +539,7 @@ bool ScriptRunner::alternatives_action(ScriptRunner& r, Targets& t, const std::v
         std::fprintf(stderr, "locality-viewer: %s\n", alternatives.summary_line().c_str());
         r.wait_frames_ = 1;
     } else {
-        throw Error(ErrorKind::bad_setting, "alternatives takes start STEPS SEED, wait or cancel");
+        throw Error(ErrorKind::bad_setting, "alternatives takes start STEPS SEED, until-reliable MAX_SECONDS SEED, wait or cancel");
     }
     return true;
 }

@@ -118,3 +118,69 @@ TEST_CASE("CLI: boundaries ensemble on the sample council's plan and from the pa
     CHECK(run.status == 2);
     CHECK(run.output.find("--balance") != std::string::npos);
 }
+
+TEST_CASE("CLI: boundaries ensemble says what its samples are worth and --target-ess runs until they are enough",
+          "[ensemble][cli]") {
+    const std::string folder = lp::test::scratch_folder("ensemble_target");
+    Run run = boundaries("ensemble " + data + " --localities 3 --balance pop2020_total:10% --variant plain --steps 300 "
+                         "--thin 1 --seed 2 --out " + folder + "/short",
+                         folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    auto summary = nlohmann::json::parse(read_text(folder + "/short/summary.json"));
+    bool all_reliable = true;
+    for (const auto& [name, metric] : summary["metrics"].items()) {
+        INFO(name);
+        REQUIRE(metric["ess_per_chain"].size() == 2);
+        const double total = metric["ess_per_chain"][0].get<double>() + metric["ess_per_chain"][1].get<double>();
+        CHECK(metric["ess"].get<double>() == Approx(total).margin(0.11));
+        CHECK(metric["percentile_90"][0].get<double>() <= metric["percentile"].get<double>() + 0.05);
+        CHECK(metric["percentile_90"][1].get<double>() >= metric["percentile"].get<double>() - 0.05);
+        const bool reliable = metric["ess"].get<double>() >= 100 && !metric["rhat"].is_null() && metric["rhat"].get<double>() <= 1.05;
+        CHECK(metric["reliable"].get<bool>() == reliable);
+        all_reliable = all_reliable && reliable;
+    }
+    CHECK(summary["reliable"].get<bool>() == all_reliable);
+    CHECK(summary["warning"].is_null() == all_reliable);
+    CHECK((run.output.find("too few independent samples") != std::string::npos) == !all_reliable);
+    CHECK(summary["stopped_by"] == "steps");
+
+    // Until every measure has 300 effective samples and R-hat <= 1.05.
+    run = boundaries("ensemble " + data + " --localities 3 --balance pop2020_total:10% --variant plain --steps 300 "
+                     "--seed 2 --target-ess 300 --out " + folder + "/target",
+                     folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    CHECK(run.output.find("lowest ESS") != std::string::npos); // progress names the ESS so far
+    summary = nlohmann::json::parse(read_text(folder + "/target/summary.json"));
+    CHECK(summary["stopped_by"] == "target");
+    CHECK(summary["reliable"] == true);
+    CHECK(summary["warning"].is_null());
+    CHECK(summary["steps"].get<std::uint64_t>() > 600);
+    for (const auto& [name, metric] : summary["metrics"].items()) {
+        INFO(name);
+        CHECK(metric["ess"].get<double>() >= 300);
+        CHECK(metric["rhat"].get<double>() <= 1.05);
+    }
+    const lp::CsvTable metrics = lp::read_csv_file(folder + "/target/metrics.csv");
+    CHECK(metrics.rows.size() == summary["samples"].get<std::size_t>());
+
+    // The same seed, the same run.
+    run = boundaries("ensemble " + data + " --localities 3 --balance pop2020_total:10% --variant plain --steps 300 "
+                     "--seed 2 --target-ess 300 --out " + folder + "/again",
+                     folder);
+    REQUIRE(run.status == 0);
+    CHECK(read_text(folder + "/again/metrics.csv") == read_text(folder + "/target/metrics.csv"));
+
+    // A target out of reach stops at the time cap, writes what it has and says so.
+    run = boundaries("ensemble " + data + " --localities 3 --balance pop2020_total:10% --steps 300 --seed 2 "
+                     "--target-ess 5000000 --max-seconds 1 --out " + folder + "/capped",
+                     folder);
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    summary = nlohmann::json::parse(read_text(folder + "/capped/summary.json"));
+    CHECK(summary["stopped_by"] == "time cap");
+    CHECK(summary["interrupted"] == false);
+    CHECK(summary["seconds"].get<double>() < 30);
+    CHECK(run.output.find("--target-ess 5000000 not reached") != std::string::npos);
+}

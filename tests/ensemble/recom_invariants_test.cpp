@@ -161,3 +161,34 @@ TEST_CASE("ReCom refuses a start locality in two pieces, a broken lock, and stop
     CHECK(result.samples.size() == 2); // each chain records the plan it stopped on: the start
     CHECK(result.chains[0].steps == 0);
 }
+
+TEST_CASE("ReCom: a sampler run in rounds gives the chains of one run, and thinning out keeps every other record",
+          "[ensemble]") {
+    const QuarterGrid grid;
+    for (const auto variant : {RecomVariant::reversible, RecomVariant::plain}) {
+        const EnsembleRequest request = grid.request(variant);
+        const EnsembleResult whole = run_recom(request);
+        RecomSampler sampler(request);
+        CHECK(sampler.run(1000));
+        CHECK(sampler.run(1500));
+        CHECK(sampler.run(1500));
+        const EnsembleResult rounds = sampler.result();
+        CHECK(rounds.samples == whole.samples);
+        CHECK(rounds.sample_step == whole.sample_step);
+        CHECK(rounds.chains[1].steps == 4000);
+        CHECK(rounds.chains[0].accepted == whole.chains[0].accepted);
+
+        // Thinning out: every 20th step's plan kept, the same plans as before; the next round
+        // records every 20th step.
+        sampler.thin_out();
+        CHECK(sampler.thin() == 20);
+        REQUIRE(sampler.samples(0).size() == 200);
+        for (std::size_t i = 0; i < sampler.samples(0).size(); ++i) {
+            CHECK(sampler.sample_steps(0)[i] == 20 * (i + 1));
+            CHECK(sampler.samples(0)[i] == whole.samples[2 * i + 1]);
+        }
+        CHECK(sampler.run(400));
+        CHECK(sampler.samples(1).size() == 220);
+        CHECK(sampler.sample_steps(1).back() == 4400);
+    }
+}

@@ -233,3 +233,74 @@ TEST_CASE("alternatives: cancel stops the chain and leaves the plan, its undo st
     CHECK(closing.view().cancelled);
     CHECK(PlanFingerprint(editor) == after_undo);
 }
+
+TEST_CASE("alternatives: the tally's diagnostics read each chain and warn until the samples are enough",
+          "[viewer][alternatives]") {
+    const ContiguityGraph graph = grid_graph(2, 1);
+    EnsembleTally tally({"cut_length_m"}, {1000.0}, graph.edges().size());
+    CHECK_FALSE(tally.reliable(100));
+    // Two chains of a slowly wandering value (AR(1), rho 0.95): 1000 draws each have about
+    // 1000 x 0.05 / 1.95 = 26 effective samples, 51 in all: not enough.
+    double x[2] = {0, 0};
+    std::uint64_t state = 1;
+    auto noise = [&state] { // a fixed uniform stream, centred
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) * 0x1.0p-53 - 0.5;
+    };
+    for (int i = 0; i < 1000; ++i)
+        for (unsigned c = 0; c < 2; ++c) {
+            x[c] = 0.95 * x[c] + noise();
+            tally.add({1000.0 + 100 * x[c]}, {0, 1}, graph, c);
+        }
+    auto summaries = tally.summaries();
+    REQUIRE(summaries.size() == 1);
+    REQUIRE(summaries[0].chain_ess.size() == 2);
+    CHECK(summaries[0].ess > 20);
+    CHECK(summaries[0].ess < 110);
+    CHECK_FALSE(summaries[0].reliable);
+    CHECK(summaries[0].percentile_low <= summaries[0].percentile);
+    CHECK(summaries[0].percentile_high >= summaries[0].percentile);
+    CHECK_FALSE(tally.reliable(100));
+    // Independent draws: the effective samples pass 100 and the chains agree, also once a
+    // long run's record has been halved (every other draw kept past 4096 per chain).
+    EnsembleTally independent({"cut_length_m"}, {1000.0}, graph.edges().size());
+    for (int i = 0; i < 5000; ++i)
+        for (unsigned c = 0; c < 2; ++c) independent.add({1000.0 + 100 * noise()}, {0, 1}, graph, c);
+    summaries = independent.summaries();
+    CHECK(independent.samples() == 10000);
+    CHECK(summaries[0].ess > 1000);
+    CHECK(summaries[0].ess < 7000);  // from the halved record (about 2 x 2500), not all 10000
+    CHECK(summaries[0].rhat < 1.05);
+    CHECK(summaries[0].reliable);
+    CHECK(independent.reliable(100));
+    CHECK_FALSE(independent.reliable(50000));
+}
+
+TEST_CASE("alternatives: Run until reliable samples until every measure is reliable", "[viewer][alternatives]") {
+    const ContiguityGraph graph = grid_graph(kSide, kSide);
+    PlanEditor editor = edited_plan(graph);
+    const PlanFingerprint before(editor);
+    const std::vector<double> population(graph.size(), 100.0);
+    EnsembleJobInputs inputs = ensemble_job_inputs(editor.state(), &population);
+    inputs.chains = 2;
+    inputs.steps = 2000;  // no end: the target decides
+    inputs.target_ess = 200;
+    inputs.max_seconds = 120;
+    inputs.seed = 3;
+    EnsembleJob job;
+    job.start(std::move(inputs));
+    const EnsembleJobView view = wait_for(job);
+    REQUIRE(view.error.empty());
+    CHECK_FALSE(view.time_cap);
+    CHECK(view.reliable);
+    CHECK(view.steps_total == 0);
+    CHECK(view.steps_done > 4000);  // past the first batch of each chain
+    REQUIRE_FALSE(view.metrics.empty());
+    for (const MetricSummary& m : view.metrics) {
+        INFO(m.name);
+        CHECK(m.ess >= 200);
+        CHECK(m.rhat <= 1.05);
+        CHECK(m.reliable);
+    }
+    CHECK(PlanFingerprint(editor) == before);
+}

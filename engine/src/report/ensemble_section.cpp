@@ -1,6 +1,7 @@
 #include <lp/report/ensemble_section.hpp>
 
 #include <lp/core/error.hpp>
+#include <lp/ensemble/mixing.hpp>
 #include <lp/geometry/crs.hpp>
 #include <lp/io/csv_table.hpp>
 #include <lp/io/text_file.hpp>
@@ -79,13 +80,14 @@ EnsembleView read_ensemble(const std::string& folder, const std::string& working
         view.moved_share = summary.at("moved_share").get<double>();
         view.interrupted = summary.at("interrupted").get<bool>();
         for (const auto& [name, metric] : summary.at("metrics").items())
-            view.metrics.push_back({name, metric.at("plan").get<double>(), metric.at("percentile").get<double>(), {}});
+            view.metrics.push_back({name, metric.at("plan").get<double>(), metric.at("percentile").get<double>(), {}, {}});
     } catch (const nlohmann::json::exception& e) {
         throw Error(ErrorKind::bad_value, summary_path + ": " + e.what());
     }
 
     const std::string metrics_path = (fs::path(folder) / "metrics.csv").string();
     const CsvTable table = read_csv_file(metrics_path);
+    const auto chain_column = table.column("chain");
     for (auto& metric : view.metrics) {
         const auto column = table.column(metric.name);
         if (!column) throw Error(ErrorKind::bad_value, metrics_path + ": no column " + metric.name);
@@ -97,6 +99,7 @@ EnsembleView read_ensemble(const std::string& folder, const std::string& working
                 throw Error(ErrorKind::bad_value, metrics_path + " line " + std::to_string(table.row_lines[r]) + ": " +
                                                      metric.name + " '" + cell + "' is not a number");
             metric.values.push_back(value);
+            metric.chain.push_back(chain_column ? static_cast<unsigned>(std::strtoul(table.rows[r].at(*chain_column).c_str(), nullptr, 10)) : 0u);
         }
     }
 
@@ -173,9 +176,27 @@ std::string ensemble_section_html(const EnsembleView& view, const std::vector<Mu
       << ") with the same zones, number of localities, balance bands, locked zones and contiguity. Sampled: "
       << html_escape(view.distribution)
       << ". A percentile near 0 or 100 marks a plan unusual among them: a choice to explain, not an error.</p>\n";
-    h << "<table>\n<tr><th class=\"text\">Measure</th><th>Plan</th><th>Percentile</th><th>Ensemble 5%</th>"
-         "<th>Median</th><th>Ensemble 95%</th></tr>\n";
+    // How much the samples are worth (lp/ensemble/mixing.hpp), from metrics.csv's chains.
+    std::vector<MixingDiagnostics> mixing;
     for (const auto& metric : view.metrics) {
+        std::vector<std::vector<double>> chains;
+        for (std::size_t i = 0; i < metric.values.size(); ++i) {
+            const unsigned c = i < metric.chain.size() ? metric.chain[i] : 0u;
+            if (c >= chains.size()) chains.resize(c + 1);
+            chains[c].push_back(metric.values[i]);
+        }
+        mixing.push_back(mixing_diagnostics(chains));
+    }
+    const bool all_reliable = std::all_of(mixing.begin(), mixing.end(), [](const auto& d) { return reliable(d); });
+    if (!all_reliable)
+        h << "<p style=\"color:#a01818\"><strong>Warning: " << kUnreliableWarning << ".</strong> A measure marked below has "
+          << "fewer than " << number(kMinReliableEss) << " effective samples or chains that disagree (R-hat above "
+          << kMaxReliableRhat << "); its percentile is not to be quoted.</p>\n";
+    h << "<table>\n<tr><th class=\"text\">Measure</th><th>Plan</th><th>Percentile</th><th>90% interval</th>"
+         "<th>Effective samples</th><th>R-hat</th><th>Ensemble 5%</th><th>Median</th><th>Ensemble 95%</th></tr>\n";
+    for (std::size_t m = 0; m < view.metrics.size(); ++m) {
+        const auto& metric = view.metrics[m];
+        const PercentileInterval interval = percentile_interval(metric.percentile, mixing[m].ess);
         std::vector<double> sorted = metric.values;
         std::sort(sorted.begin(), sorted.end());
         auto q = [&](double p) {
@@ -183,8 +204,10 @@ std::string ensemble_section_html(const EnsembleView& view, const std::vector<Mu
             return number(sorted[static_cast<std::size_t>(std::lround(p * static_cast<double>(sorted.size() - 1)))]);
         };
         h << "<tr><td class=\"text\">" << html_escape(describe(metric.name)) << "</td><td>" << number(metric.plan)
-          << "</td><td>" << number(metric.percentile) << "</td><td>" << q(0.05) << "</td><td>" << q(0.5) << "</td><td>"
-          << q(0.95) << "</td></tr>\n";
+          << "</td><td>" << number(metric.percentile) << "</td><td>" << number(interval.low) << " - "
+          << number(interval.high) << "</td><td>" << number(mixing[m].ess) << (reliable(mixing[m]) ? "" : " (too few)")
+          << "</td><td>" << (std::isfinite(mixing[m].rhat) ? number(mixing[m].rhat) : std::string("-")) << "</td><td>"
+          << q(0.05) << "</td><td>" << q(0.5) << "</td><td>" << q(0.95) << "</td></tr>\n";
     }
     h << "</table>\n<div class=\"histograms\">\n";
     for (const auto& metric : view.metrics)

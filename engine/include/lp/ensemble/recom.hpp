@@ -34,6 +34,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,36 @@ struct EnsembleResult {
     bool start_valid = false;       // the start plan is within every band
     bool cancelled = false;
 };
+
+// A run that can go on: each chain keeps its plan and random stream between calls to
+// run(), so sampling in rounds until the samples are enough (`boundaries ensemble
+// --target-ess`) gives the same chains as one run of the same total steps and thinning.
+// Throws as run_recom does, from the constructor.
+class RecomSampler {
+public:
+    explicit RecomSampler(const EnsembleRequest& request); // request.steps sets the default thinning
+    ~RecomSampler();
+    RecomSampler(const RecomSampler&) = delete;
+    RecomSampler& operator=(const RecomSampler&) = delete;
+
+    // Every chain runs `steps` more steps (the request's cancel and progress apply; progress
+    // counts the steps of every run so far). False when stopped early.
+    bool run(std::uint64_t steps);
+    // Records every (2 x thin)-th step from now on and drops the recorded plans between,
+    // so a long run keeps an evenly spaced record of bounded size.
+    void thin_out();
+    std::uint64_t thin() const;
+    unsigned chain_count() const;
+    // Chain c's recorded plans and the step (1-based, over all runs) of each.
+    const std::vector<std::vector<std::uint8_t>>& samples(unsigned chain) const;
+    const std::vector<std::uint64_t>& sample_steps(unsigned chain) const;
+    // Everything so far, chains in order (copies the samples).
+    EnsembleResult result() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+}; // class RecomSampler
 
 // Throws lp::Error(bad_value) for malformed requests (sizes, k, start outside 0..k-1,
 // a lock the start breaks) and lp::Error(bad_plan) when a start locality is empty or

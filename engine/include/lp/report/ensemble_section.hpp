@@ -16,6 +16,7 @@ struct EnsembleMetricView {
     double plan = 0;
     double percentile = 0;          // 0..100
     std::vector<double> values;     // per sampled plan
+    std::vector<unsigned> chain;    // per sampled plan (metrics.csv's chain column)
 };
 
 struct EnsembleView {
