@@ -15,9 +15,11 @@ constexpr std::array tools{
     ToolKey{MapTool::unlock, "Unlock", "U", GLFW_KEY_U, "Unlock: click or brush locked zones to free them (key U)"},
 };
 
+// Pressed this frame, without the key repeat: one zoom step a press (1.5 times is a big
+// step; repeated, a held key would race through the scales).
 bool pressed_any(std::initializer_list<int> keys) {
     for (const int key : keys) {
-        if (ImGui::IsKeyPressed(key)) return true;
+        if (ImGui::IsKeyPressed(key, false)) return true;
     }
     return false;
 }
