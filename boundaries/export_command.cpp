@@ -1,7 +1,6 @@
-// boundaries export --format qgis: a plan as a QGIS project folder, ready to open: the
-// localities (GeoPackage, styled and labelled), the zones coloured by locality, and the
-// plan's point layers (GP practices, hospitals), with a .qgz project naming them by
-// relative path, so the folder can be moved or shared.
+// boundaries export --format qgis: a plan as a QGIS project folder, ready to open
+// (lp/report/qgis_folder.hpp, which the viewer's File > Export QGIS project writes too),
+// after the command's checks: no output overwrites an input, a layer name is allowed.
 #include "command_registry.hpp"
 #include "data_options.hpp"
 #include "output_layer_options.hpp"
@@ -9,18 +8,13 @@
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
-#include <lp/geometry/dissolve.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/io/output_set.hpp>
-#include <lp/io/qgis_project.hpp>
-#include <lp/plan/locality_indicators.hpp>
 #include <lp/plan/plan_sources.hpp>
-#include <lp/report/locality_features.hpp>
+#include <lp/report/qgis_folder.hpp>
 
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <iterator>
 
 namespace lp::cli {
 
@@ -36,24 +30,11 @@ struct ExportArgs {
     OutputLayer layer; // the plan's layer in both GeoPackages; named after each file by default
 };
 
-// "glasgow.plan.json" -> "glasgow": the project's file name.
-std::string project_stem(const std::string& plan_path) {
-    std::string stem = fs::path(plan_path).stem().string();
-    if (fs::path(stem).extension() == ".plan") stem = fs::path(stem).stem().string();
-    return stem.empty() ? "plan" : stem;
-}
-
-// Point layers drawn in distinct colours, in the order the plan lists them.
-const char* point_colour(std::size_t n) {
-    static constexpr const char* colours[] = {"#08306b", "#cb181d", "#54278f", "#00441b", "#7f2704"};
-    return colours[n % std::size(colours)];
-}
-
 void run_export(const ExportArgs& args) {
     if (args.format != "qgis")
         throw Error(ErrorKind::bad_setting, "--format " + args.format + ": the only export format is qgis");
     const fs::path dir(args.out);
-    const std::string stem = project_stem(args.plan);
+    const std::string stem = qgis_project_stem(args.plan);
     const std::string project_path = (dir / (stem + ".qgz")).string();
     const std::string localities_path = (dir / "localities.gpkg").string();
     const std::string zones_path = (dir / "zones.gpkg").string();
@@ -82,13 +63,8 @@ void run_export(const ExportArgs& args) {
     const Dataset data = load_dataset(options);
     const LocalityPlan& plan = loaded.plan;
     const FunctionCatalogue catalogue = catalogue_for(loaded, "");
-    const std::string& crs = data.zones.working_crs;
-
-    std::vector<std::string> point_files;
-    for (const auto& layer : data.points) {
-        point_files.push_back((dir / (layer.kind + ".geojson")).string());
-        outputs.push_back({"--out", point_files.back()});
-    }
+    const QgisFolder paths = qgis_folder_paths(args.out, stem, data);
+    for (const std::string& path : paths.points) outputs.push_back({"--out", path});
     inputs = dataset_inputs(options); // the plan's recorded sources
     inputs.push_back({"--plan", args.plan});
     std::error_code ec;
@@ -96,50 +72,9 @@ void run_export(const ExportArgs& args) {
     if (ec) throw Error(ErrorKind::write_failed, args.out + ": cannot create the folder (" + ec.message() + ")");
     prepare_outputs(outputs, inputs);
 
-    const auto groups = zone_groups(plan, data.zones.ids);
-    const auto shapes = dissolve_groups(data.zones.shapes, data.zones.boxes, groups, static_cast<int>(plan.localities.size()));
-    const auto indicators = locality_indicators(plan, data, &shapes);
-
-    OutputSet files; // the folder's files, or none of them
-    naming_flags(output_layer_flag_words, [&] {
-        LocalityFacts facts;
-        facts.indicators = &indicators;
-        files.add_features(localities_path, locality_features(plan, data, shapes, catalogue, facts), crs,
-                           locality_style(plan), localities_layer);
-        files.add_features(zones_path, zone_locality_features(plan, data), crs, zone_locality_style(plan), zones_layer);
+    const auto targets = naming_flags(output_layer_flag_words, [&] {
+        return write_qgis_folder(paths, plan, data, catalogue, localities_layer, zones_layer, stem);
     });
-
-    QgisProject project;
-    project.title = plan.partnership_name.empty() ? stem + " localities" : plan.partnership_name + " localities";
-    project.crs = crs;
-    for (const auto& shape : shapes) project.extent.expand(bounds(shape));
-    if (!project.extent.empty())
-        project.extent = project.extent.grown(0.03 * std::max(project.extent.max_x - project.extent.min_x,
-                                                              project.extent.max_y - project.extent.min_y));
-    for (std::size_t i = 0; i < data.points.size(); ++i) {
-        const auto& layer = data.points[i];
-        std::vector<nlohmann::ordered_json> properties;
-        for (std::size_t p = 0; p < layer.points.size(); ++p) {
-            nlohmann::ordered_json row;
-            row["name"] = p < layer.labels.size() ? layer.labels[p] : std::string();
-            row["zone"] = layer.zone[p] >= 0 ? data.zones.ids[layer.zone[p]] : std::string();
-            properties.push_back(std::move(row));
-        }
-        files.add_text(point_files[i], points_to_geojson(layer.points, properties, crs));
-        project.layers.push_back({layer.kind, layer.kind, layer.kind + ".geojson", true, "EPSG:4326",
-                                  qgis_point_style_elements(point_colour(i), i == 0 ? 2.2 : 3.4), false});
-    }
-    // Over the zones the localities are a see-through wash with a strong outline and their names.
-    LayerStyle over = locality_style(plan);
-    over.fill_opacity = 0.15;
-    over.outline_width_mm = 0.9;
-    project.layers.push_back({"localities", "Localities", "localities.gpkg|layername=" + localities_layer.name, false,
-                              crs, qgis_style_elements(over), true});
-    project.layers.push_back({"zones", "Zones by locality", "zones.gpkg|layername=" + zones_layer.name, false, crs,
-                              qgis_style_elements(zone_locality_style(plan)), false});
-    files.add_text(project_path, qgis_project_archive(project, stem + ".qgs", project_path));
-    const auto targets = files.targets(); // in the order staged: localities.gpkg, zones.gpkg, then the rest
-    files.commit();                       // (which empties the set)
     for (std::size_t i = 0; i < targets.size(); ++i)
         std::cout << "wrote " << targets[i]
                   << (i < 2 ? layer_note(targets[i], i == 0 ? localities_layer : zones_layer) : std::string()) << "\n";

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs, as root on Debian 12, the packages Locality Planner builds with.
+# Installs, as root on Debian 12, the packages Locality Planner builds with, and at run time
+# the viewer's typeface (fonts-dejavu-core, also a dependency of the .deb).
 # With --test, also what the tests drive: Xvfb, Mesa and Python for the viewer, METIS for the
 # partitioner comparison, Chromium for the report screenshot, Node.js for the GeoJSON
 # validator, PyQGIS (python3-qgis) for the test that opens the outputs in QGIS, xdotool and
@@ -12,7 +13,8 @@
 set -eu
 packages="build-essential cmake ninja-build pkg-config git
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin libboost-dev libboost-graph-dev
-  libimgui-dev libglfw3-dev libgl-dev catch2 libcli11-dev nlohmann-json3-dev libminizip-dev dpkg-dev"
+  libimgui-dev libglfw3-dev libgl-dev catch2 libcli11-dev nlohmann-json3-dev libminizip-dev zlib1g-dev dpkg-dev
+  fonts-dejavu-core"
 for option in "$@"; do
   case "$option" in
   --test)

@@ -40,7 +40,15 @@ after their hubs with Inverness whole and the reason it is large, one undo back 
 plan, the trade-off table of five bands, a row picked (10%: Inverness split), and two hubs
 clicked on the map.
 
-Standard library only (the PNG reader is below); phase 11 also runs xdotool and import,
+Phases 13-15 (issue 23, a planner's first day): the keyboard driven by xdotool (arrow keys pan,
++ and - zoom, tool letters, Escape closes the File menu, a shortcut acts while a menu is open
+and closes it, Ctrl+S on an untitled plan opens Save plan and Enter there saves it); the map
+exported for a document (A4 landscape at 300 DPI: 3508 x 2480 pixels with a pHYs of 300 DPI,
+only map, legend, scale bar and licence lines; the SVG with the licence line; a QGIS project
+folder); and the layout at 1000 x 700 and 1600 x 1000 (Merge into active and the Lock column
+in sight), with the fallback to ImGui's font when the font file is missing.
+
+Standard library only (the PNG reader is below); phases 11 and 13 also run xdotool and import,
 which scripts/install_debian_packages.sh --test installs.
 """
 import argparse
@@ -423,6 +431,9 @@ quit
     viewer_panels(args, candidates, target)
     alternatives(args, candidates)
     resized_window(args)
+    keyboard(args)
+    document_exports(args)
+    small_and_large_windows(args)
     generate_highland(args)
     print("viewer screenshots OK:", args.out)
 
@@ -1000,6 +1011,259 @@ quit
     print(f"alternatives overlay: {changed:.4f} of the map differs with boundary frequencies shown")
     assert changed > 0.01, "the boundary-frequency overlay changed (almost) nothing on the map"
     print("alternatives: overlay shown; the plan file, assignment, unsaved edit and undo stack unchanged")
+
+
+KEYBOARD_DRIVER = r"""
+# Sends keys and clicks to the viewer between the steps of its script: each step waits for
+# the viewer's screenshot, acts, then writes the file the script's next wait-file waits for.
+# Keys are held for a tenth of a second, as a hand holds them: ImGui 1.86 reads whether a
+# key is down once a frame, so a press and release within one (slow) frame would be lost.
+"$@" &
+viewer=$!
+wid=$(xdotool search --sync --name "Locality Planner" | head -1)
+press() {
+  for k in "$@"; do xdotool keydown "$k" sleep 0.1 keyup "$k" sleep 0.1; done
+}
+step() {  # step N SCREENSHOT COMMAND...
+  n=$1; shot=$2; shift 2
+  for i in $(seq 1 600); do [ -f "$shot" ] && break; sleep 0.1; done
+  sleep 0.3
+  xdotool windowfocus --sync "$wid" 2>/dev/null || true
+  "$@"
+  sleep 0.3
+  touch "keys-$n.done"
+}
+step 1 kb-0.png press Right Right plus
+step 2 kb-1.png press minus l
+step 3 kb-2.png xdotool mousemove --window "$wid" 18 9 click 1
+step 4 kb-3-menu.png press Escape
+step 5 kb-4-escaped.png xdotool mousemove --window "$wid" 18 9 click 1
+step 6 kb-5-menu.png press plus
+step 7 kb-6-zoomed.png press ctrl+s
+step 8 kb-7-save-as.png press ctrl+a BackSpace
+step 9 kb-8-cleared.png xdotool type --delay 40 keyboard-saved.json
+step 10 kb-9-typed.png press Return
+wait $viewer
+"""
+
+
+def png_header(path):
+    """Width, height and the pHYs chunk (x, y pixels a unit, unit) of a PNG, without decoding it."""
+    with open(path, "rb") as f:
+        data = f.read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path}: not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    phys, pos = None, 8
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if kind == b"pHYs":
+            phys = struct.unpack(">IIB", data[pos + 8:pos + 17])
+        pos += 12 + length
+    return width, height, phys, len(data)
+
+
+def view_line(stderr, index):
+    """The index-th print-view of a run: centre x, centre y, scale, tool."""
+    views = re.findall(r"view centre (\S+) (\S+) scale (\S+) tool (\d+)", stderr)
+    assert len(views) > index, f"expected at least {index + 1} print-view lines, found {views}"
+    x, y, scale, tool = views[index]
+    return float(x), float(y), float(scale), int(tool)
+
+
+def keyboard(args):
+    """Phase 13 (issue 23 item 5): keys as a planner presses them, through the X server
+    (xdotool), on an untitled plan (the zones open, no plan file). Right Right pans east,
+    + zooms in by 1.5 and - back out, L picks the Lock tool; a click opens the File menu and
+    Escape closes it; with the menu open again, + zooms and closes it (not swallowed); Ctrl+S
+    on the untitled plan opens Save plan, and a name typed there with Enter saves it."""
+    for tool in ("xdotool",):
+        if not shutil.which(tool):
+            raise SystemExit(f"phase 13 needs {tool} (scripts/install_debian_packages.sh --test installs it)")
+    for stale in glob.glob(os.path.join(args.out, "kb-*.png")) + glob.glob(os.path.join(args.out, "keys-*.done")) + \
+            [os.path.join(args.out, "keyboard-saved.json")]:
+        if os.path.exists(stale):
+            os.remove(stale)
+    script = """# keys from xdotool between the steps (KEYBOARD_DRIVER)
+fit
+wait-frames 3
+print-view
+screenshot kb-0.png
+wait-file keys-1.done
+print-view
+screenshot kb-1.png
+wait-file keys-2.done
+print-view
+screenshot kb-2.png
+wait-file keys-3.done
+screenshot kb-3-menu.png
+wait-file keys-4.done
+screenshot kb-4-escaped.png
+wait-file keys-5.done
+print-view
+screenshot kb-5-menu.png
+wait-file keys-6.done
+print-view
+screenshot kb-6-zoomed.png
+wait-file keys-7.done
+screenshot kb-7-save-as.png
+wait-file keys-8.done
+screenshot kb-8-cleared.png
+wait-file keys-9.done
+screenshot kb-9-typed.png
+wait-file keys-10.done
+wait-frames 5
+screenshot kb-10-saved.png
+expect-title keyboard-saved.json
+expect-unsaved no
+quit
+"""
+    viewer = viewer_command(args, script, "keyboard.txt", [])
+    xvfb, viewer_argv = viewer[:viewer.index(args.viewer)], viewer[viewer.index(args.viewer):]
+    command = xvfb + ["sh", "-c", KEYBOARD_DRIVER, "driver"] + viewer_argv
+    result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=400)
+    sys.stderr.write(result.stderr)
+    if result.returncode != 0:
+        raise SystemExit(f"the keyboard driver exited {result.returncode}")
+    x0, y0, s0, _ = view_line(result.stderr, 0)
+    x1, y1, s1, _ = view_line(result.stderr, 1)
+    x2, y2, s2, tool2 = view_line(result.stderr, 2)
+    x5, _, s5, _ = view_line(result.stderr, 3)
+    _, _, s6, _ = view_line(result.stderr, 4)
+    print(f"keyboard: Right Right + moved the centre {x1 - x0:+.0f} m east, {y1 - y0:+.0f} m north, scale x{s1 / s0:.3f};"
+          f" - gave x{s2 / s0:.3f}; tool {tool2}; + with the menu open x{s6 / s5:.3f}")
+    assert x1 > x0 and abs(y1 - y0) < 1e-6 * max(1.0, abs(y0)) + 1, "Right did not pan the map east"
+    assert abs(s1 / s0 - 1.5) < 1e-6, f"+ zoomed by {s1 / s0}, not 1.5"
+    assert abs(s2 / s0 - 1.0) < 1e-6, f"- after + left the scale at {s2 / s0} of the start"
+    assert tool2 == 2, f"L picked tool {tool2}, not Lock (2)"
+    assert abs(s6 / s5 - 1.5) < 1e-6, "+ with the File menu open did nothing (the shortcut was swallowed)"
+    shots = {name: read_png(os.path.join(args.out, name + ".png")) for name in
+             ("kb-0", "kb-1", "kb-2", "kb-3-menu", "kb-4-escaped", "kb-5-menu", "kb-6-zoomed", "kb-7-save-as")}
+    moved = differing_fraction(shots["kb-0"], shots["kb-1"], MAP)
+    print(f"keyboard: the map changed in {moved:.3f} of its pixels after Right Right +")
+    assert moved > 0.2, "the keys did not move the map on screen"
+    # The File menu drops below "File" over the map's top left: Escape takes it away again.
+    menu_box = (0, 25, 260, 300)
+    opened = differing_fraction(shots["kb-2"], shots["kb-3-menu"], menu_box)
+    escaped = differing_fraction(shots["kb-2"], shots["kb-4-escaped"], menu_box)
+    closed_by_zoom = differing_fraction(shots["kb-5-menu"], shots["kb-6-zoomed"], menu_box)
+    print(f"keyboard: File menu changed {opened:.3f} of its corner, after Escape {escaped:.3f} differs from before it")
+    assert opened > 0.1, "clicking File showed no menu"
+    assert escaped < opened / 4, "Escape left the File menu open"
+    assert closed_by_zoom > 0.1, "+ with the menu open neither closed it nor zoomed"
+    dialog = differing_fraction(shots["kb-6-zoomed"], shots["kb-7-save-as"], DIALOG)
+    print(f"keyboard: Ctrl+S on the untitled plan changed {dialog:.3f} of the window's middle (the Save plan dialog)")
+    assert dialog > 0.2, "Ctrl+S on an untitled plan showed no Save plan dialog"
+    saved = read_json(os.path.join(args.out, "keyboard-saved.json"))
+    assert saved is not None and len(saved.get("assignment", {})) == 0, "Enter in the Save plan dialog wrote no plan"
+    print("keyboard: arrows pan, + and - zoom, L picks Lock, Escape closes the menu, + acts through it, Ctrl+S saves as")
+
+
+def document_exports(args):
+    """Phase 14 (issue 23 item 7): File > Export map as PNG at A4 landscape, 300 DPI (3508 x
+    2480 pixels, pHYs 11811 pixels a metre), drawn offscreen with only the map, its names,
+    legend, scale bar and licence lines; at the map's own size it holds no search box or
+    panels. The SVG carries the licence lines, and File > Export QGIS project writes the
+    folder the CLI's export writes."""
+    for stale in ("doc-a4.png", "doc-small.png", "doc-map.svg", "doc-too-big.png"):
+        if os.path.exists(os.path.join(args.out, stale)):
+            os.remove(os.path.join(args.out, stale))
+    shutil.rmtree(os.path.join(args.out, "doc-qgis"), ignore_errors=True)
+    command = viewer_command(args, """# map images for a document
+fit
+wait-frames 3
+export-png doc-a4.png a4-landscape 300
+export-png doc-small.png 1200x800 96
+export-svg doc-map.svg
+export-qgis doc-qgis
+export-png doc-too-big.png 90000x20 300
+expect-status wrote doc-small.png
+screenshot doc-window.png
+quit
+""", "document.txt", ["--plan", os.path.join(args.out, "glasgow-plan.json")])
+    result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=540)
+    sys.stderr.write(result.stderr)
+    if result.returncode != 0:
+        raise SystemExit(f"viewer exited {result.returncode} running document.txt")
+    width, height, phys, size = png_header(os.path.join(args.out, "doc-a4.png"))
+    timing = re.search(r"wrote \S*doc-a4.png \(3508 x 2480 pixels at 300 DPI in ([\d.]+) s:", result.stderr)
+    print(f"doc-a4.png: {width}x{height}, pHYs {phys}, {size} bytes, drawn and written in "
+          f"{timing.group(1) if timing else '?'} s")
+    assert (width, height) == (3508, 2480), f"A4 landscape at 300 DPI is 3508x2480, not {width}x{height}"
+    assert phys == (11811, 11811, 1), f"doc-a4.png records {phys}, not 300 DPI (11811 pixels a metre)"
+    assert size > 300_000, f"doc-a4.png is {size} bytes: a blank page?"
+    assert not os.path.exists(os.path.join(args.out, "doc-too-big.png")), "a 90000-pixel-wide image was written"
+    assert re.search(r"could not export the map: map image size '90000x20' .* each side must be 16 to \d+", result.stderr), \
+        "a 90000-pixel-wide image was not refused with its size named"
+    small = read_png(os.path.join(args.out, "doc-small.png"))
+    assert small[:2] == (1200, 800), small[:2]
+    assert png_header(os.path.join(args.out, "doc-small.png"))[2] == (3780, 3780, 1), "96 DPI is 3780 pixels a metre"
+    colours = distinct_colours(small, (0, 0, 1200, 800))
+    # The attribution strip along the foot: mostly paper white, with dark text on it.
+    foot = list(region_pixels(small, (0, 760, 1200, 800)))
+    white = sum(1 for p in foot if min(p) >= 235) / len(foot)
+    ink = sum(1 for p in foot if max(p) <= 90) / len(foot)
+    print(f"doc-small.png: {colours} colours; the foot {white:.2f} white, {ink:.3f} dark text")
+    assert colours >= 12, "doc-small.png looks blank"
+    assert white > 0.6 and ink > 0.005, "doc-small.png has no attribution strip at its foot"
+    # The locality table, tools panel and menu bar are not in it: it is not the window.
+    window = read_png(os.path.join(args.out, "doc-window.png"))
+    assert differing_fraction(window, small, (0, 0, 1200, 800)) > 0.3, "doc-small.png looks like the window"
+    with open(os.path.join(args.out, "doc-map.svg"), encoding="utf-8") as f:
+        svg = f.read()
+    for line in ("Contains OS data \u00a9 Crown copyright and database right",
+                 "Contains public sector information licensed under the Open Government Licence v3.0"):
+        assert line in svg, f"doc-map.svg lacks the line '{line}'"
+    qgis = sorted(os.listdir(os.path.join(args.out, "doc-qgis")))
+    print(f"doc-qgis: {qgis}")
+    for name in ("glasgow-plan.qgz", "localities.gpkg", "zones.gpkg"):
+        assert name in qgis, f"File > Export QGIS project wrote no {name}"
+    print("document exports: A4 at 300 DPI with its pHYs, the map alone with its licence lines, SVG, QGIS folder")
+
+
+def small_and_large_windows(args):
+    """Phase 15 (issue 23 item 8 and item 10's font): at 1000 x 700 every control of the
+    locality panel is in sight ("Merge into active" wraps to a second row rather than past
+    the edge) and at 1600 x 1000 the Lock column is in the table's frozen columns, so no
+    sideways scroll is needed; and with the font file missing the viewer says so and runs
+    on ImGui's own font."""
+    shots = {}
+    for width, height in ((1000, 700), (1600, 1000)):
+        name = f"layout-{width}x{height}"
+        script = os.path.join(args.out, name + ".txt")
+        with open(script, "w") as f:
+            f.write(f"""# the layout at {width}x{height}
+fit
+wait-frames 3
+expect-control-visible Merge into active
+expect-control-visible Optimise around locks
+expect-control-visible Lock
+screenshot {name}.png
+quit
+""")
+        command = council_command(args, "S12000049", ["dz2011_population_2020.csv", "dz2011_simd2020.csv"],
+                                  ["--points", os.path.join(args.data, "points", "gp_practices_2021.geojson"),
+                                   "--plan", os.path.join(args.out, "glasgow-plan.json"),
+                                   "--width", str(width), "--height", str(height), "--script", script])
+        command[command.index("-s") + 1] = f"-screen 0 {width}x{height}x24"
+        result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=300)
+        sys.stderr.write(result.stderr)
+        if result.returncode != 0:
+            raise SystemExit(f"viewer exited {result.returncode} at {width}x{height} (a control out of sight?)")
+        assert "font:" not in result.stderr, "the viewer fell back from DejaVu Sans with fonts-dejavu-core installed"
+        shots[name] = read_png(os.path.join(args.out, name + ".png"))
+        assert shots[name][:2] == (width, height), shots[name][:2]
+        print(f"layout {width}x{height}: Merge into active, Optimise around locks and the Lock column in sight")
+    script = os.path.join(args.out, "font-fallback.txt")
+    with open(script, "w") as f:
+        f.write("fit\nwait-frames 3\nexpect-control-visible Merge into active\nscreenshot font-fallback.png\nquit\n")
+    command = council_command(args, "S12000049", ["dz2011_population_2020.csv"],
+                              ["--plan", os.path.join(args.out, "glasgow-plan.json"), "--script", script])
+    env = dict(os.environ, LP_VIEWER_FONT=os.path.join(args.out, "no-such-font.ttf"))
+    result = subprocess.run(command, cwd=args.out, capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, f"without its font file the viewer exited {result.returncode}: {result.stderr[-600:]}"
+    assert re.search(r"font: LP_VIEWER_FONT=\S*no-such-font.ttf does not exist; using ImGui's built-in font", result.stderr), \
+        "a missing font file was not reported"
+    print("font: a missing font file is reported and ImGui's built-in font used instead")
 
 
 HIGHLAND_HUBS = ["Inverness", "Wick", "Dornoch", "Alness", "Dingwall", "Portree", "Fort William", "Aviemore", "Nairn"]

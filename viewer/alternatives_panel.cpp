@@ -10,6 +10,18 @@
 #include <numeric>
 
 namespace lp::viewer {
+namespace {
+
+// A tooltip of a sentence or two, wrapped to a readable width.
+void wrapped_tooltip(const char* text) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+} // namespace
 
 void AlternativesPanel::menu_ui(const Session& session) {
     if (!ImGui::BeginMainMenuBar()) return;
@@ -72,10 +84,12 @@ void AlternativesPanel::ui(Session& session) {
     refresh();
     shown_mesh_ = session.has_data() ? session.mesh_generation() : static_cast<std::size_t>(-2);
     const ImGuiIO& io = ImGui::GetIO();
-    // Over the lower right panel, so the map (and its overlay) stays in view.
-    constexpr float width = 430;
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width, ImGui::GetFrameHeight() + 260), ImGuiCond_Appearing);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y));
+    // Over the right panel, so the map (and its overlay) stays in view; never taller than the
+    // window below the menu bar (it scrolls instead), so every row stays within reach.
+    constexpr float width = 500;  // the measures' verdicts in words need the room
+    const float top = ImGui::GetFrameHeight();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width, top), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, std::max(200.0f, io.DisplaySize.y - top)));
     bool keep_open = true;
     if (ImGui::Begin("Alternatives", &keep_open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::PushTextWrapPos(width - 20);
@@ -135,27 +149,40 @@ void AlternativesPanel::ui(Session& session) {
         }
         if (session.has_plan() && session.revision() != started_revision_ && view_.steps_total > 0)
             ImGui::TextDisabled("the plan changed since: these figures are for the plan as it was");
+        if (!view_.metrics.empty()) {
+            ImGui::Separator();
+            ImGui::PushTextWrapPos(width - 20);
+            ImGui::TextUnformatted("The plan against the sampled plans, measure by measure (hover a measure for what it counts):");
+            ImGui::PopTextWrapPos();
+        }
         if (!view_.metrics.empty() &&
-            ImGui::BeginTable("percentiles", 5, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg,
+            ImGui::BeginTable("percentiles", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg,
                               ImVec2(width - 2 * ImGui::GetStyle().WindowPadding.x, 0))) {
             ImGui::TableSetupColumn("Measure", ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableSetupColumn("Plan");
-            ImGui::TableSetupColumn("Pct");
-            ImGui::TableSetupColumn("Samples 5-95%");
+            ImGui::TableSetupColumn("Samples (5-95%)");
             ImGui::TableSetupColumn("ESS");
             ImGui::TableHeadersRow();
             for (const MetricSummary& m : view_.metrics) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(m.label.c_str());
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: the plan's percentile is the share of sampled plans below it", m.name.c_str());
+                ImGui::TextWrapped("%s", m.label.c_str());
+                const bool hovered = ImGui::IsItemHovered();
+                // Which way is better, and the verdict, in words: colour only repeats them.
+                ImGui::TextDisabled("%s is better", m.higher_is_better ? "higher" : "lower");
+                const int sign = metric_verdict_sign(m);
+                const ImVec4 tone = sign > 0 ? ImVec4(0.05f, 0.45f, 0.15f, 1) : sign < 0 ? ImVec4(0.7f, 0.1f, 0.1f, 1)
+                                                                                 : ImVec4(0.3f, 0.3f, 0.3f, 1);
+                ImGui::PushStyleColor(ImGuiCol_Text, tone);
+                ImGui::TextWrapped("%s", metric_verdict(m).c_str());
+                ImGui::PopStyleColor();
+                if (hovered || ImGui::IsItemHovered()) wrapped_tooltip(metric_meaning(m.name).c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(format_figure(m.plan).c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%.0f", m.percentile);
+                ImGui::Text("%s to %s", format_figure(m.low).c_str(), format_figure(m.high).c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%s..%s", format_figure(m.low).c_str(), format_figure(m.high).c_str());
-                ImGui::TableNextColumn();
+                // Effective samples: how many independent plans the percentile stands on.
                 if (m.reliable) ImGui::Text("%.0f", m.ess);
                 else ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%.0f!", m.ess);
                 if (ImGui::IsItemHovered())
@@ -175,6 +202,13 @@ void AlternativesPanel::ui(Session& session) {
             ImGui::PopTextWrapPos();
         }
         if (!view_.stability.empty() && session.has_plan() &&
+            view_.stability.size() == session.state().locality_count()) {
+            ImGui::Separator();
+            ImGui::PushTextWrapPos(width - 20);
+            ImGui::TextUnformatted(zones_kept_together_meaning);
+            ImGui::PopTextWrapPos();
+        }
+        if (!view_.stability.empty() && session.has_plan() &&
             view_.stability.size() == session.state().locality_count() &&
             ImGui::BeginTable("stability", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg,
                               ImVec2(width - 2 * ImGui::GetStyle().WindowPadding.x, 0))) {
@@ -185,10 +219,9 @@ void AlternativesPanel::ui(Session& session) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(session.state().localities()[l].name.c_str());
-                if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("the mean share of sampled plans in which a zone of it stays with most of it");
                 ImGui::TableNextColumn();
                 ImGui::Text("%.0f%%", 100.0 * view_.stability[l]);
+                if (ImGui::IsItemHovered()) wrapped_tooltip(zones_kept_together_meaning);
             }
             ImGui::EndTable();
         }
@@ -198,14 +231,23 @@ void AlternativesPanel::ui(Session& session) {
             ImDrawList* draw = ImGui::GetWindowDrawList();
             const ImVec2 at = ImGui::GetCursorScreenPos();
             constexpr int steps = 20;
-            for (int i = 0; i < steps; ++i) {
-                const double share = (i + 0.5) / steps;
-                const float x = at.x + 60 + 12.0f * static_cast<float>(i);
-                draw->AddLine(ImVec2(x, at.y + 8), ImVec2(x + 12, at.y + 8), frequency_colour(share), frequency_width(share));
+            for (int pass = 0; pass < 2; ++pass) {  // the casing under every step, then the colours
+                for (int i = 0; i < steps; ++i) {
+                    const double share = (i + 0.5) / steps;
+                    const float x = at.x + 60 + 12.0f * static_cast<float>(i);
+                    if (pass == 0)
+                        draw->AddLine(ImVec2(x - 1, at.y + 8), ImVec2(x + 13, at.y + 8), frequency_casing,
+                                      frequency_width(share) + frequency_casing_extra);
+                    else draw->AddLine(ImVec2(x, at.y + 8), ImVec2(x + 12, at.y + 8), frequency_colour(share), frequency_width(share));
+                }
             }
             ImGui::TextUnformatted("rarely");
             ImGui::SameLine(60 + 12 * steps + 18);
             ImGui::TextUnformatted("always");
+            ImGui::PushTextWrapPos(width - 20);
+            ImGui::TextDisabled("How often each border between two zones is a locality boundary in the samples: a "
+                                "border that is one in nearly every sample is a firm line, a rare one a free choice.");
+            ImGui::PopTextWrapPos();
         }
     }
     ImGui::End();
@@ -222,24 +264,28 @@ void AlternativesPanel::draw_overlay(ImDrawList* draw, const MapCamera& camera) 
     const BorderLines& lines = *view_.borders;
     const Box visible = camera.visible();
     std::vector<ImVec2> points;
-    for (const std::size_t e : draw_order_) {
-        if (e >= lines.size()) continue;
-        const double share = view_.frequency[e];
-        const Rgba colour = frequency_colour(share);
-        const float width = frequency_width(share);
-        for (const Ring& line : lines[e]) {
-            if (line.size() < 2) continue;
-            bool seen = false;
-            for (const Point& p : line)
-                seen = seen || (p.x >= visible.min_x && p.x <= visible.max_x && p.y >= visible.min_y && p.y <= visible.max_y);
-            if (!seen) continue;
-            points.clear();
-            for (const Point& p : line) {
-                float sx = 0, sy = 0;
-                camera.to_screen(p, sx, sy);
-                points.emplace_back(sx, sy);
+    // Two passes: every line's dark casing, then the colours over them, so a casing never
+    // covers a neighbouring line's colour.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const std::size_t e : draw_order_) {
+            if (e >= lines.size()) continue;
+            const double share = view_.frequency[e];
+            const Rgba colour = pass == 0 ? frequency_casing : frequency_colour(share);
+            const float width = frequency_width(share) + (pass == 0 ? frequency_casing_extra : 0.0f);
+            for (const Ring& line : lines[e]) {
+                if (line.size() < 2) continue;
+                bool seen = false;
+                for (const Point& p : line)
+                    seen = seen || (p.x >= visible.min_x && p.x <= visible.max_x && p.y >= visible.min_y && p.y <= visible.max_y);
+                if (!seen) continue;
+                points.clear();
+                for (const Point& p : line) {
+                    float sx = 0, sy = 0;
+                    camera.to_screen(p, sx, sy);
+                    points.emplace_back(sx, sy);
+                }
+                draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
             }
-            draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
         }
     }
 }
@@ -255,9 +301,9 @@ std::string AlternativesPanel::summary_line() const {
     if (!v.plan_within_bands) line += ", the plan is outside its bands";
     for (const MetricSummary& m : v.metrics) {
         char part[256];
-        std::snprintf(part, sizeof part, "; %s: plan %.4g, percentile %.0f (90%%: %.0f..%.0f), ESS %.0f, R-hat %.3f",
+        std::snprintf(part, sizeof part, "; %s: plan %.4g, percentile %.0f (90%%: %.0f..%.0f), ESS %.0f, R-hat %.3f, ",
                       m.label.c_str(), m.plan, m.percentile, m.percentile_low, m.percentile_high, m.ess, m.rhat);
-        line += part;
+        line += part + metric_verdict(m);
     }
     if (!v.stability.empty()) {
         line += "; zones kept together per locality:";

@@ -1,10 +1,13 @@
 #include "alternatives_summary.hpp"
 
+#include "column_names.hpp"
+
 #include <lp/ensemble/ensemble_summary.hpp>
 #include <lp/ensemble/mixing.hpp>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -17,11 +20,56 @@ bool starts_with(const std::string& text, const std::string& prefix) { return te
 } // namespace
 
 std::string metric_label(const std::string& name) {
-    if (name == "cut_length_m") return "Cut length (km)";
-    if (name == "people_on_boundary") return "People on a boundary";
-    if (name == "mean_polsby_popper") return "Polsby-Popper (mean)";
-    if (starts_with(name, "max_deviation_")) return "Max deviation " + name.substr(14) + " (%)";
+    if (name == "cut_length_m") return "Length of boundaries (km)";
+    if (name == "people_on_boundary") return "People living on a boundary";
+    if (name == "mean_polsby_popper") return "Compactness (mean Polsby-Popper)";
+    if (name == "split_groups") return "Groups split";
+    if (starts_with(name, "max_deviation_")) return "Largest gap from the average, " + plain_column_name(name.substr(14)) + " (%)";
+    if (name.size() > 6 && name.compare(name.size() - 6, 6, "_split") == 0) {
+        std::string kind = name.substr(0, name.size() - 6);
+        std::replace(kind.begin(), kind.end(), '_', ' ');
+        if (!kind.empty()) kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
+        return kind + " split";
+    }
     return name;
+}
+
+bool metric_higher_is_better(const std::string& name) { return name == "mean_polsby_popper"; }
+
+std::string metric_meaning(const std::string& name) {
+    std::string what;
+    if (name == "cut_length_m") what = "The total length of the boundaries between localities.";
+    else if (name == "people_on_boundary") what = "People living in zones that touch another locality by land.";
+    else if (name == "mean_polsby_popper")
+        what = "How round the localities are: 4 pi area / perimeter squared, 1 for a disc, near 0 for a straggly shape; "
+               "the mean over the localities.";
+    else if (name == "split_groups") what = "Groups of zones (such as towns kept whole) shared between localities.";
+    else if (starts_with(name, "max_deviation_"))
+        what = "The locality furthest from the average " + plain_column_name(name.substr(14)) +
+               ", as a percentage of the average.";
+    else if (name.size() > 6 && name.compare(name.size() - 6, 6, "_split") == 0)
+        what = "How many of them are divided between localities.";
+    else what = name + ".";
+    return what + (metric_higher_is_better(name) ? " Higher is better." : " Lower is better.");
+}
+
+double share_beaten(const MetricSummary& metric) {
+    // percentile: the share of samples below the plan.
+    return metric.higher_is_better ? metric.percentile : 100.0 - metric.percentile;
+}
+
+int metric_verdict_sign(const MetricSummary& metric) {
+    const double beaten = share_beaten(metric);
+    return beaten >= 60 ? 1 : beaten <= 40 ? -1 : 0;
+}
+
+std::string metric_verdict(const MetricSummary& metric) {
+    const double beaten = share_beaten(metric);
+    char text[96];
+    if (metric_verdict_sign(metric) > 0) std::snprintf(text, sizeof text, "Better than %.0f%% of the samples", beaten);
+    else if (metric_verdict_sign(metric) < 0) std::snprintf(text, sizeof text, "Worse than %.0f%% of the samples", 100 - beaten);
+    else std::snprintf(text, sizeof text, "Typical: better than %.0f%% of the samples", beaten);
+    return text;
 }
 
 double metric_scale(const std::string& name) {
@@ -81,6 +129,7 @@ std::vector<MetricSummary> EnsembleTally::summaries() const {
         MetricSummary s;
         s.name = names_[m];
         s.label = metric_label(names_[m]);
+        s.higher_is_better = metric_higher_is_better(names_[m]);
         s.plan = plan_[m] * scale;
         s.percentile = percentile_of(sorted, plan_[m]);
         s.low = quantile(sorted, 0.05) * scale;

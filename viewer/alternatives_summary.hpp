@@ -15,7 +15,8 @@ namespace lp::viewer {
 
 struct MetricSummary {
     std::string name;        // lp::ensemble_metric_names(), e.g. "cut_length_m"
-    std::string label;       // for people, e.g. "Cut length (km)"
+    std::string label;       // for people, e.g. "Length of boundaries (km)"
+    bool higher_is_better = false;
     double plan = 0;         // in the label's unit
     double percentile = 0;   // 0..100 of the plan among the samples
     double low = 0, median = 0, high = 0; // 5%, 50%, 95% of the samples
@@ -26,10 +27,29 @@ struct MetricSummary {
     bool reliable = false;
 };
 
-// "cut_length_m" -> "Cut length (km)", "people_on_boundary" -> "People on a boundary",
-// "max_deviation_pop2020_total" -> "Max deviation pop2020_total (%)",
-// "mean_polsby_popper" -> "Polsby-Popper (mean)"; others as they are.
+// Plain words, never the engine's names: "cut_length_m" -> "Length of boundaries (km)",
+// "people_on_boundary" -> "People living on a boundary", "max_deviation_pop2020_total" ->
+// "Largest gap from the average, Population 2020 (%)" (the column's plain name),
+// "mean_polsby_popper" -> "Compactness (mean Polsby-Popper)", "settlements_split" ->
+// "Settlements split", "split_groups" -> "Groups split".
 std::string metric_label(const std::string& name);
+// A sentence saying what the measure counts and which way is better (the tooltip).
+std::string metric_meaning(const std::string& name);
+// Compactness is better higher; every other measure (lengths, people, splits, gaps) lower.
+bool metric_higher_is_better(const std::string& name);
+// The plan against the samples in words, for a reader who cannot tell the colours apart:
+// "Better than 82% of the samples", "Worse than 70% of the samples", or "Typical: better
+// than 55% of the samples" between 40% and 60%. verdict_sign: +1 better, -1 worse, 0 typical.
+std::string metric_verdict(const MetricSummary& metric);
+int metric_verdict_sign(const MetricSummary& metric);
+// The share (0..100) of samples the plan beats on this measure.
+double share_beaten(const MetricSummary& metric);
+// What "zones kept together" means, for the window and its tooltip.
+inline constexpr const char* zones_kept_together_meaning =
+    "Zones kept together: for each zone of the locality, the share of sampled plans in which it is still with most of "
+    "the locality's zones, averaged over its zones. Near 100%: the samples keep the locality much as it is, it is a "
+    "settled shape. Low: other equally balanced plans often give its zones to neighbours, so its boundary is a choice "
+    "worth explaining.";
 // The factor from the engine's unit to the label's (metres to km, fractions to %).
 double metric_scale(const std::string& name);
 
@@ -79,10 +99,14 @@ private:
 
 // The overlay's look for a border cut in `share` of the samples: a sequential ramp from a
 // pale yellow (rarely a boundary) through orange to a deep purple (nearly always), wider
-// as it grows; borders under min_share are not drawn.
+// as it grows; borders under min_share are not drawn. Each line is drawn over a dark
+// casing (frequency_casing) a little wider, so it reads on every fill: the casing against
+// pale fills, the bright core against dark ones.
 Rgba frequency_colour(double share);
 float frequency_width(double share);
 inline constexpr double frequency_min_share = 0.02;
+inline constexpr Rgba frequency_casing = rgba(20, 20, 20, 220);
+inline constexpr float frequency_casing_extra = 2.5f;  // pixels wider than the line
 
 // A figure for the window's table: whole numbers from 1000 up ("31030"), else three
 // significant digits ("10.2", "0.385").

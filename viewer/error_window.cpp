@@ -16,7 +16,11 @@ void error_window_ui(ErrorLog& errors) {
         ImGui::Separator();
         ImGui::TextWrapped("%s", pending.front().message.c_str());
         if (pending.size() > 1) ImGui::TextDisabled("%zu more after this one", pending.size() - 1);
-        if (ImGui::Button("OK", ImVec2(120, 0))) {
+        // Enter or Escape dismisses it too (a problem read needs no mouse), though not in
+        // the frame it appears: the Enter that caused it must not also dismiss it.
+        const bool key = !ImGui::IsWindowAppearing() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) ||
+                                                         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
+        if (ImGui::Button("OK", ImVec2(120, 0)) || key) {
             pending.erase(pending.begin());
             ImGui::CloseCurrentPopup();
         }

@@ -1,8 +1,11 @@
 #include "files_panel.hpp"
 
+#include "document_page.hpp"
 #include "map_export.hpp"
+#include "map_keys.hpp"
 #include "map_view.hpp"
 #include "optimiser_job.hpp"
+#include "qgis_export.hpp"
 
 #include <lp/plan/plan_file.hpp>
 #include <lp/plan/plan_sources.hpp>
@@ -88,6 +91,8 @@ void FilesPanel::open(Dialog dialog) {
 
 void FilesPanel::show_open_plan() { open(Dialog::open_plan); }
 
+void FilesPanel::show_save_plan() { open(Dialog::save_plan); }
+
 void FilesPanel::remember(const std::string& kind, const std::string& path) { recent_.add(kind, path); }
 
 void FilesPanel::remember_data(const DatasetOptions& options) {
@@ -140,6 +145,7 @@ void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map
             if (ImGui::MenuItem("Export report...", nullptr, false, session.has_plan())) open(Dialog::export_report);
             if (ImGui::MenuItem("Export map as PNG...", nullptr, false, session.has_data())) open(Dialog::export_png);
             if (ImGui::MenuItem("Export map as SVG...", nullptr, false, session.has_plan())) open(Dialog::export_svg);
+            if (ImGui::MenuItem("Export QGIS project...", nullptr, false, session.has_plan())) open(Dialog::export_qgis);
             ImGui::Separator();
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) requests_.quit = true;
             ImGui::EndMenu();
@@ -151,6 +157,11 @@ void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map
                 editor.redo();
             }
             ImGui::Separator();
+            // The map's tools, with the letter that picks each (map_keys.hpp).
+            for (const ToolKey& key : tool_keys()) {
+                if (ImGui::MenuItem((std::string("Tool: ") + key.name).c_str(), key.key, map.tool == key.tool)) map.tool = key.tool;
+            }
+            ImGui::Separator();
             bool refuse = editor.split_policy() == SplitPolicy::refuse;
             if (ImGui::MenuItem("Refuse edits that split a locality", nullptr, &refuse)) {
                 editor.set_split_policy(refuse ? SplitPolicy::refuse : SplitPolicy::warn);
@@ -159,6 +170,9 @@ void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map
         }
         if (ImGui::BeginMenu("View", session.has_data())) {
             if (ImGui::MenuItem("Fit to area", "F")) map.fit(session);
+            if (ImGui::MenuItem("Zoom in", "+")) zoom_map_centre(map.camera(), key_zoom_factor);
+            if (ImGui::MenuItem("Zoom out", "-")) zoom_map_centre(map.camera(), 1 / key_zoom_factor);
+            ImGui::MenuItem("Pan", "arrow keys", false, false);
             ImGui::MenuItem("Zone outlines", nullptr, &map.show_outlines);
             ImGui::MenuItem("GP practices and hospitals", nullptr, &map.show_points);
             ImGui::Separator();
@@ -246,10 +260,41 @@ void FilesPanel::data_form_ui() {
     if (!data_form_.crossings_csv.empty()) ImGui::Text("Crossings: %s", data_form_.crossings_csv.c_str());
 }
 
+void FilesPanel::png_size_ui() {
+    // Only the map, its names, legend, scale bar and the licence lines: no panels.
+    const auto pages = page_sizes();
+    std::vector<std::string> choices{"The map's size on screen (96 DPI)"};
+    for (const PageSize& page : pages) choices.emplace_back(page.label);
+    choices.emplace_back("Width x height in pixels");
+    ImGui::SetNextItemWidth(320);
+    if (ImGui::BeginCombo("size", choices[static_cast<std::size_t>(png_page_)].c_str())) {
+        for (std::size_t i = 0; i < choices.size(); ++i) {
+            if (ImGui::Selectable(choices[i].c_str(), png_page_ == static_cast<int>(i))) png_page_ = static_cast<int>(i);
+        }
+        ImGui::EndCombo();
+    }
+    if (png_page_ > static_cast<int>(pages.size())) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(140);
+        ImGui::InputText("pixels", &png_pixels_);
+    }
+    if (png_page_ > 0) {
+        ImGui::SetNextItemWidth(120);
+        ImGui::InputFloat("DPI", &png_dpi_, 50, 100, "%.0f");
+        png_dpi_ = std::clamp(png_dpi_, 30.0f, 1200.0f);
+        if (png_page_ <= static_cast<int>(pages.size())) {
+            const DocumentImage image = page_image(pages[static_cast<std::size_t>(png_page_ - 1)], png_dpi_);
+            ImGui::SameLine();
+            ImGui::TextDisabled("%d x %d pixels", image.width, image.height);
+        }
+    }
+    ImGui::TextDisabled("The map, its names, legend, scale bar and licence lines; the DPI is recorded in the file.");
+}
+
 void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved) {
     static constexpr const char* titles[] = {"",           "Open data",          "Open plan",         "Save plan",
                                              "Export GeoJSON", "Export report", "Export map as PNG", "Export map as SVG",
-                                             "Compare with plan"};
+                                             "Compare with plan", "Export QGIS project"};
     if (dialog_ == Dialog::none) return;
     const char* title = titles[static_cast<int>(dialog_)];
     if (open_requested_) {
@@ -261,6 +306,7 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
         if (dialog_ == Dialog::export_report) path_ = "plan-report.md";
         if (dialog_ == Dialog::export_png) path_ = "map.png";
         if (dialog_ == Dialog::export_svg) path_ = "map.svg";
+        if (dialog_ == Dialog::export_qgis) path_ = "qgis-project";
         if (dialog_ == Dialog::open_plan || dialog_ == Dialog::compare) path_.clear();
     }
     ImGui::SetNextWindowSize(ImVec2(760, 0), ImGuiCond_Appearing);
@@ -293,8 +339,14 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
             : dialog_ == Dialog::export_geojson                                                        ? std::vector<std::string>{".geojson"}
             : dialog_ == Dialog::export_report                                                         ? std::vector<std::string>{".md"}
             : dialog_ == Dialog::export_png                                                            ? std::vector<std::string>{".png"}
+            : dialog_ == Dialog::export_qgis                                                           ? std::vector<std::string>{".qgz"}
                                                                                                        : std::vector<std::string>{".svg"};
         const char* kind = dialog_ == Dialog::open_plan || dialog_ == Dialog::compare || dialog_ == Dialog::save_plan ? "plan" : "export";
+        if (dialog_ == Dialog::export_png) png_size_ui();
+        if (dialog_ == Dialog::export_qgis) {
+            ImGui::TextWrapped("A folder for the project (as boundaries export --format qgis): <plan>.qgz, localities.gpkg, "
+                               "zones.gpkg and the point layers. An earlier export there is replaced.");
+        }
         const bool taken = picker_.ui("file", path_, extensions, recent_.list(kind));
         const bool reading = dialog_ == Dialog::open_plan || dialog_ == Dialog::compare;
         const bool go = ImGui::Button(reading ? "Open" : "Save", ImVec2(120, 0)) || taken;
@@ -325,9 +377,23 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
                 done = attempt(session, "Could not export the report", [&] { session.export_report(path_); });
                 if (done) session.status = "wrote " + path_;
                 break;
-            case Dialog::export_png:
-                requests_.export_png = path_; // read from the screen once the dialog is gone
+            case Dialog::export_png: {
+                // Drawn offscreen at its own size next frame (document_export.hpp).
+                const auto pages = page_sizes();
+                requests_.export_png = path_;
+                requests_.export_png_dpi = png_page_ == 0 ? 96 : png_dpi_;
+                requests_.export_png_size = png_page_ == 0                                       ? std::string()
+                                            : png_page_ <= static_cast<int>(pages.size()) ? pages[static_cast<std::size_t>(png_page_ - 1)].name
+                                                                                             : png_pixels_;
                 done = true;
+                break;
+            }
+            case Dialog::export_qgis:
+                done = attempt(session, "Could not export the QGIS project", [&] {
+                    const std::vector<std::string> written = export_qgis_project(session, path_);
+                    session.status = "wrote the QGIS project " + (written.empty() ? path_ : written.back()) + " (" +
+                                     std::to_string(written.size()) + " files)";
+                });
                 break;
             case Dialog::export_svg:
                 done = attempt(session, "Could not export the map", [&] { export_map_svg(session, path_); });

@@ -1,7 +1,7 @@
 #pragma once
 // The File menu and its dialogs: open zones (with demand tables, point layers and
 // crossings), open a plan (its data too when none is open), compare with a plan, save,
-// export GeoJSON, the report and the map (PNG, SVG), quit. Paths are typed or picked
+// export GeoJSON, the report, the map (PNG at a page size and DPI, SVG) and a QGIS project, quit. Paths are typed or picked
 // (file_picker.hpp) with recent files kept per kind; every failure lands in the error
 // window. What replaces the plan asks about unsaved changes first (UnsavedPrompt).
 #include "file_picker.hpp"
@@ -32,6 +32,8 @@ struct MenuRequests {
     bool quit = false;
     std::optional<DataOpening> open_data;
     std::string export_png;      // path of the map image to write
+    std::string export_png_size; // a page ("a4-landscape") or WIDTHxHEIGHT; "": the map's size on screen
+    double export_png_dpi = 96;
     std::string compare;         // plan file to compare with
     bool stop_compare = false;
 };
@@ -43,6 +45,8 @@ public:
     void menu_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved, bool comparing);
     // The Open plan dialog (Ctrl+O).
     void show_open_plan();
+    // The Save plan dialog (Ctrl+S on a plan that has no file yet).
+    void show_save_plan();
     MenuRequests take_requests() { return std::exchange(requests_, {}); }
     // Opens a plan over the open data; with none open, asks the window to read the data the
     // plan records in the background first (take_requests().open_data).
@@ -54,7 +58,8 @@ public:
     RecentFiles& recent() { return recent_; }
 
 private:
-    enum class Dialog { none, open_data, open_plan, save_plan, export_geojson, export_report, export_png, export_svg, compare };
+    enum class Dialog { none, open_data, open_plan, save_plan, export_geojson, export_report, export_png, export_svg, compare,
+                        export_qgis };
     void dialog_ui(Session& session, OptimiserJob& optimiser, MapView& map, UnsavedPrompt& unsaved);
     void open(Dialog dialog);
     void data_form_ui();
@@ -71,6 +76,11 @@ private:
     std::string fields_of_;        // "path|layer" fields_ describes
     std::string fields_error_;
     std::string path_;
+    // Export map as PNG: 0 the map's size on screen, 1.. a page of page_sizes(), then custom.
+    int png_page_ = 1;
+    std::string png_pixels_ = "1600x1200";
+    float png_dpi_ = 300;
+    void png_size_ui();
     FilePicker picker_;
     RecentFiles recent_;
     MenuRequests requests_;

@@ -2,6 +2,7 @@
 
 #include "colours.hpp"
 #include "column_names.hpp"
+#include "control_check.hpp"
 #include "optimise_request.hpp"
 #include "optimiser_job.hpp"
 
@@ -15,6 +16,8 @@
 
 namespace lp::viewer {
 namespace {
+
+constexpr int frozen_columns = 3;  // Lock, colour and the locality's name
 
 ImVec4 to_imvec(Rgba c) {
     return ImVec4(static_cast<float>(c & 0xff) / 255.f, static_cast<float>((c >> 8) & 0xff) / 255.f,
@@ -92,7 +95,8 @@ void totals_row(Session& session, const PlanStatistics* community, const std::ve
     }
     ImGui::TableNextRow();
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImVec4(0.86f, 0.89f, 0.93f, 1)));
-    ImGui::TableNextColumn();
+    ImGui::TableNextColumn(); // Lock
+    ImGui::TableNextColumn(); // colour
     ImGui::TableNextColumn();
     ImGui::TextUnformatted("All localities");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Totals over every locality (unassigned zones left out)");
@@ -127,7 +131,18 @@ void totals_row(Session& session, const PlanStatistics* community, const std::ve
     ImGui::Text("%zu", all.pieces);
     ImGui::TableNextColumn();
     ImGui::Text("%zu", all.crossings);
-    ImGui::TableNextColumn();
+}
+
+// The next control on this line when it fits in what is left of the panel's width, else
+// on the next line: at 1000 x 700 the row is wider than the panel, and a control past
+// its edge cannot be reached (there is no sideways scroll).
+void next_in_row(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
 void actions_row(Session& session, OptimiserJob& optimiser) {
@@ -139,27 +154,29 @@ void actions_row(Session& session, OptimiserJob& optimiser) {
             Locality{id, "Locality " + id.substr(1), default_locality_colour(state.locality_count()), false})));
         session.active_locality = static_cast<int>(session.state().locality_count()) - 1;
     }
-    ImGui::SameLine();
+    next_in_row(button_width("Undo"));
     ImGui::BeginDisabled(!editor.can_undo());
     if (ImGui::Button("Undo")) editor.undo();
     ImGui::EndDisabled();
     if (editor.can_undo() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", editor.undo_label().c_str());
-    ImGui::SameLine();
+    next_in_row(button_width("Redo"));
     ImGui::BeginDisabled(!editor.can_redo());
     if (ImGui::Button("Redo")) editor.redo();
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    next_in_row(button_width("Optimise around locks"));
     ImGui::BeginDisabled(optimiser.running() || state.locality_count() < 2);
     if (ImGui::Button("Optimise around locks")) optimiser.start_optimise(session);
+    note_control("Optimise around locks");
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    next_in_row(button_width("Split active"));
     ImGui::BeginDisabled(optimiser.running() || session.active_locality < 0);
     if (ImGui::Button("Split active")) optimiser.start_split(session, session.active_locality);
     ImGui::EndDisabled();
-    ImGui::SameLine();
     static int merge_with = 0;
-    ImGui::SetNextItemWidth(150);
     if (state.locality_count() > 0) {
+        // The combo and its button go on together: "Merge into active" never alone.
+        next_in_row(150 + ImGui::GetStyle().ItemSpacing.x + button_width("Merge into active"));
+        ImGui::SetNextItemWidth(150);
         merge_with = std::min(merge_with, static_cast<int>(state.locality_count()) - 1);
         if (ImGui::BeginCombo("##merge", state.localities()[static_cast<std::size_t>(merge_with)].name.c_str())) {
             for (std::size_t i = 0; i < state.locality_count(); ++i) {
@@ -171,7 +188,9 @@ void actions_row(Session& session, OptimiserJob& optimiser) {
         }
         ImGui::SameLine();
         ImGui::BeginDisabled(session.active_locality < 0 || merge_with == session.active_locality);
-        if (ImGui::Button("Merge into active")) {
+        const bool merge = ImGui::Button("Merge into active");
+        note_control("Merge into active");
+        if (merge) {
             const std::string kept = state.localities()[static_cast<std::size_t>(session.active_locality)].id;
             const std::string gone = state.localities()[static_cast<std::size_t>(merge_with)].id;
             session.report(editor.execute(std::make_unique<MergeLocalities>(kept, gone)));
@@ -180,7 +199,7 @@ void actions_row(Session& session, OptimiserJob& optimiser) {
         ImGui::EndDisabled();
     }
     if (optimiser.running()) {
-        ImGui::SameLine();
+        next_in_row(160 + ImGui::GetStyle().ItemSpacing.x + button_width("Cancel"));
         ImGui::ProgressBar(static_cast<float>(optimiser.progress()), ImVec2(160, 0));
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) optimiser.cancel();
@@ -205,6 +224,9 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
         (boundary_people || settlements) && state.locality_count() > 0 ? &session.community_statistics() : nullptr;
 
     std::vector<Column> columns;
+    // Lock, colour and name first and frozen: they stay in view however far the figures
+    // scroll sideways (at 1600 pixels the Lock column used to need a scroll to reach).
+    columns.push_back({"Lock", "Lock: a locked locality neither gains nor loses a zone, in edits or when optimising", 0});
     columns.push_back({"", "Colour on the map: click to change it", 0});
     columns.push_back({"Locality", "Locality: click to make it the active one (painted into, its functions shown); double-click to rename", 170});
     columns.push_back({"Zones", "Zones: Data Zones in the locality", 0});
@@ -242,13 +264,13 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
     columns.push_back({"Compact", "Compact: Polsby-Popper, 4 pi area / perimeter^2; 1 = a disc, near 0 = straggly", 0});
     columns.push_back({"Pieces", "Pieces: connected pieces (through land or water crossings); 1 = contiguous", 0});
     columns.push_back({"Crossings", "Crossings: water crossings (ferries, causeways) joining two of its zones", 0});
-    columns.push_back({"Lock", "Lock: a locked locality neither gains nor loses a zone, in edits or when optimising", 0});
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
     if (!ImGui::BeginTable("localities", static_cast<int>(columns.size()), flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 2 * ImGui::GetTextLineHeightWithSpacing() - 4))) return;
-    // The header and the totals row stay in view while the localities scroll.
-    ImGui::TableSetupScrollFreeze(2, 2);
+    // The header and the totals row stay in view while the localities scroll, and the
+    // lock, colour and name while the figures do.
+    ImGui::TableSetupScrollFreeze(frozen_columns, 2);
     for (const Column& column : columns) {
         ImGui::TableSetupColumn(column.name.c_str(), column.width > 0 ? ImGuiTableColumnFlags_WidthFixed : 0, column.width);
     }
@@ -260,6 +282,11 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
         const LiveStatistics& st = state.statistics(loc);
         ImGui::PushID(static_cast<int>(loc));
         ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        bool locked = l.locked;
+        const bool lock_changed = ImGui::Checkbox("##lock", &locked);
+        if (loc == 0) note_control("Lock");
+        if (lock_changed) session.report(editor.execute(std::make_unique<SetLocalityLock>(l.id, locked)));
         ImGui::TableNextColumn();
         ImVec4 colour = to_imvec(parse_hex_colour(l.colour));
         if (ImGui::ColorEdit3("##colour", &colour.x, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel)) {
@@ -325,11 +352,6 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
         else ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "%zu split", st.pieces);
         ImGui::TableNextColumn();
         ImGui::Text("%zu", st.crossings);
-        ImGui::TableNextColumn();
-        bool locked = l.locked;
-        if (ImGui::Checkbox("##lock", &locked)) {
-            session.report(editor.execute(std::make_unique<SetLocalityLock>(l.id, locked)));
-        }
         ImGui::PopID();
     }
     ImGui::EndTable();

@@ -1,6 +1,6 @@
 #include "map_export.hpp"
 
-#include "screenshot.hpp"
+#include "document_page.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/geometry/dissolve.hpp>
@@ -11,11 +11,6 @@
 
 namespace lp::viewer {
 
-void export_map_png(const std::string& path, const ScreenRect& map_rect, float pixel_scale, int framebuffer_height) {
-    const auto px = [&](float v) { return static_cast<int>(std::lround(v * pixel_scale)); };
-    write_screenshot_region(path, px(map_rect.x), px(map_rect.y), px(map_rect.w), px(map_rect.h), framebuffer_height);
-}
-
 void export_map_svg(Session& session, const std::string& path) {
     if (!session.has_plan()) throw Error(ErrorKind::bad_setting, path + ": no plan to draw");
     const PlanState& state = session.state();
@@ -25,6 +20,7 @@ void export_map_svg(Session& session, const std::string& path) {
     options.width = 1200;
     options.max_height = 1200;
     options.title = "Localities of " + session.plan_name();
+    options.notes = attribution_lines(current_year(), !session.places_path().empty());
     write_file_atomically(path, svg_locality_map(shapes, session.current_plan(), options));
 }
 

@@ -293,6 +293,13 @@ void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pi
     glBindFramebuffer(GL_FRAMEBUFFER, target_framebuffer_);
 }
 
+void MapRenderer::draw_uncached(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha) {
+    if (!mesh_) return;
+    const std::size_t zones_on_screen = zones_drawn_;
+    draw_mesh(camera, framebuffer_height, pixel_scale, outline_alpha);
+    zones_drawn_ = zones_on_screen;  // the figure is the window's
+}
+
 bool MapRenderer::redraw_dirty(const MapCamera& camera, float pixel_scale, float outline_alpha) {
     const RenderTarget& image = cache_[current_];
     const int w = image.width(), h = image.height();

@@ -55,6 +55,9 @@ public:
     // framebuffer_height: for converting the camera's top-left rectangle to GL's
     // bottom-left viewport; pixel_scale: framebuffer pixels per screen pixel.
     void draw(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha);
+    // The map drawn straight into the bound framebuffer, bypassing the cached image (which
+    // stays the window's): a map image for a document, at its own size.
+    void draw_uncached(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha);
     // Fills the given zones again in one colour (blended): hover, split highlight.
     void draw_overlay(const MapCamera& camera, int framebuffer_height, float pixel_scale,
                       const std::vector<std::uint32_t>& zones, Rgba colour);

@@ -69,6 +69,23 @@ void MapView::zoom_to(const Box& box) {
     camera_.fit(view, 0.15f);
 }
 
+float MapView::marker_scale_at(const Session& session, double scale) const {
+    const double ratio = scale / camera_.scale;
+    return std::clamp(static_cast<float>(typical_zone_pixels(session) * ratio) / 12.0f, 0.4f, 1.0f);
+}
+
+void MapView::render_document(Session& session, MapRenderer& renderer, const MapCamera& camera, int framebuffer_height,
+                              float pixel_scale) {
+    if (!session.has_data()) return;
+    update_colours(session, renderer);
+    const float zone_pixels = typical_zone_pixels(session) * static_cast<float>(camera.scale / camera_.scale);
+    const float outline_alpha = show_outlines ? std::clamp((zone_pixels - 4.0f) / 30.0f, 0.0f, 0.6f) : 0.0f;
+    renderer.set_points_visible(show_points);
+    renderer.set_point_scale(marker_scale_at(session, camera.scale));
+    renderer.draw_uncached(camera, framebuffer_height, pixel_scale, outline_alpha);
+    renderer.set_point_scale(marker_scale(session));  // the window's again
+}
+
 float MapView::typical_zone_pixels(const Session& session) const {
     // A typical zone's side: the square root of the mean zone area.
     double total_area = 0;

@@ -31,6 +31,12 @@ public:
     void ui(Session& session, ScreenRect rect);
     // Draws the GL layers (call after ImGui::Render, before ImGui's draw data).
     void render(Session& session, MapRenderer& renderer, int framebuffer_height, float pixel_scale);
+    // The map alone (fills, boundaries, markers; no hover or search highlight) as seen by
+    // `camera` into the bound framebuffer, for a document image (document_export.hpp).
+    void render_document(Session& session, MapRenderer& renderer, const MapCamera& camera, int framebuffer_height,
+                         float pixel_scale);
+    // The renderer's point scale at a camera's scale: markers shrink at national views.
+    float marker_scale_at(const Session& session, double scale) const;
 
     void fit(const Session& session);
     MapCamera& camera() { return camera_; }

@@ -16,11 +16,13 @@ constexpr std::array actions{
     ScriptAction{"wait-frames", 1, "wait-frames N", nothing},
     ScriptAction{"wait-seconds", 1, "wait-seconds S", nothing},
     ScriptAction{"close", 0, "close", nothing},
+    ScriptAction{"wait-file", 1, "wait-file PATH", nothing},
+    ScriptAction{"print-view", 0, "print-view", nothing},
     ScriptAction{"mouse", 2, "mouse X Y", nothing},
     ScriptAction{"prompt", 1, "prompt save|discard|cancel", nothing},
     ScriptAction{"recovery", 1, "recovery restore|keep|discard", nothing},
     ScriptAction{"screenshot", 1, "screenshot PATH", nothing},
-    ScriptAction{"export-png", 1, "export-png PATH", nothing},
+    ScriptAction{"export-png", 1, "export-png PATH [SIZE [DPI]]", nothing},
     ScriptAction{"export-svg", 1, "export-svg PATH", nothing},
     ScriptAction{"compare", 1, "compare PATH|off", nothing},
     ScriptAction{"menu", 1, "menu quit | menu open-data PLAN", nothing},
@@ -74,6 +76,7 @@ constexpr std::array actions{
     ScriptAction{"save-copy", 1, "save-copy PATH", plan},
     ScriptAction{"export-geojson", 1, "export-geojson PATH", plan},
     ScriptAction{"export-report", 1, "export-report PATH", plan},
+    ScriptAction{"export-qgis", 1, "export-qgis FOLDER", plan},
     // Checks: a failing one stops the script.
     ScriptAction{"expect-locality", 2, "expect-locality ZONE LOCALITY|none", plan},
     ScriptAction{"expect-status", 1, "expect-status TEXT", nothing},
@@ -82,6 +85,7 @@ constexpr std::array actions{
     ScriptAction{"expect-unsaved", 1, "expect-unsaved yes|no", nothing},
     ScriptAction{"expect-balance", 2, "expect-balance COLUMN TOL%|none", nothing},
     ScriptAction{"expect-view-contains", 1, "expect-view-contains ZONE [KM]", data},
+    ScriptAction{"expect-control-visible", 1, "expect-control-visible NAME", nothing},
     ScriptAction{"expect-alternatives-steps-at-least", 1, "expect-alternatives-steps-at-least N", nothing},
 };
 

@@ -2,10 +2,12 @@
 
 #include "alternatives_panel.hpp"
 #include "balance_panel.hpp"
+#include "control_check.hpp"
 #include "functions_panel.hpp"
 #include "generate_dialog.hpp"
 #include "map_view.hpp"
 #include "optimiser_job.hpp"
+#include "qgis_export.hpp"
 #include "script_actions.hpp"
 #include "unsaved_prompt.hpp"
 
@@ -16,6 +18,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -176,6 +179,27 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
         {"close", [](ScriptRunner& r, Targets&, const Words&) {
              r.close_requested_ = true;
              r.wait_frames_ = 1; // the window sees the request next frame, then asks (or quits)
+             return true;
+         }},
+        {"wait-file", [](ScriptRunner& r, Targets&, const Words& w) {
+             // Keys and clicks sent from outside (xdotool) land between script lines: the
+             // driver writes the file once it has sent them.
+             const auto now = std::chrono::steady_clock::now();
+             if (!r.file_wait_since_) r.file_wait_since_ = now;
+             if (std::filesystem::exists(w[1])) {
+                 r.file_wait_since_.reset();
+                 r.wait_frames_ = 3; // the X events sent before it reach the window first
+                 return true;
+             }
+             if (now - *r.file_wait_since_ > std::chrono::minutes(2))
+                 throw Error(ErrorKind::unexpected, "waited 2 minutes for " + w[1] + ", which never appeared");
+             return false;
+         }},
+        {"print-view", [](ScriptRunner&, Targets& t, const Words&) {
+             // What the map shows, for a driver to compare before and after keys.
+             const MapCamera& camera = t.map.camera();
+             std::fprintf(stderr, "locality-viewer: view centre %.1f %.1f scale %.6g tool %d\n", camera.centre.x,
+                          camera.centre.y, camera.scale, static_cast<int>(t.map.tool));
              return true;
          }},
         {"mouse", [](ScriptRunner& r, Targets&, const Words& w) {
@@ -400,6 +424,12 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
         {"save-copy", &session_writes<&Session::save_copy>},
         {"export-geojson", &session_writes<&Session::export_geojson>},
         {"export-report", &session_writes<&Session::export_report>},
+        {"export-qgis", [](ScriptRunner&, Targets& t, const Words& w) {
+             for (const std::string& path : export_qgis_project(t.session, w[1])) {
+                 std::fprintf(stderr, "locality-viewer: wrote %s\n", path.c_str());
+             }
+             return true;
+         }},
         {"expect-locality", [](ScriptRunner&, Targets& t, const Words& w) {
              const int actual = t.session.state().locality_of(zone_arg(t.session, w[1]));
              const int expected = w[2] == "none" ? -1 : locality_arg(t.session, w[2]);
@@ -440,6 +470,14 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
          }},
         {"expect-balance", &expect_balance},
         {"expect-view-contains", &expect_view_contains},
+        {"expect-control-visible", [](ScriptRunner&, Targets&, const Words& w) {
+             const std::string name = rest_of(w, 1);
+             const std::optional<bool> seen = control_seen(name);
+             if (!seen) throw Error(ErrorKind::unexpected, "the control '" + name + "' was never drawn");
+             if (!*seen) throw Error(ErrorKind::unexpected, "the control '" + name + "' is drawn out of sight (clipped or off the window)");
+             std::fprintf(stderr, "locality-viewer: control '%s' is in sight\n", name.c_str());
+             return true;
+         }},
         {"expect-alternatives-steps-at-least", [](ScriptRunner&, Targets& t, const Words& w) {
              const std::uint64_t steps = t.alternatives.view().steps_done;
              if (steps < std::stoull(w[1])) {

@@ -78,6 +78,8 @@ private:
     std::size_t next_ = 0;
     int wait_frames_ = 0;
     std::chrono::steady_clock::time_point wait_until_{};
+    // wait-file: when the wait began (a driver outside, e.g. xdotool, writes the file).
+    std::optional<std::chrono::steady_clock::time_point> file_wait_since_;
     bool close_requested_ = false;
     std::optional<std::pair<double, double>> mouse_;
     std::vector<std::vector<std::string>> app_requests_;

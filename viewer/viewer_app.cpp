@@ -6,9 +6,12 @@
 #include "balance_panel.hpp"
 #include "functions_panel.hpp"
 #include "locality_table.hpp"
+#include "document_export.hpp"
 #include "map_export.hpp"
+#include "map_keys.hpp"
 #include "recovery_prompt.hpp"
 #include "screenshot.hpp"
+#include "ui_font.hpp"
 
 #include <lp/community/settlements.hpp>
 #include <lp/core/error.hpp>
@@ -20,6 +23,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h> // GetTopMostPopupModal, ClosePopupsExceptModals: menus apart from questions
 
 #include <algorithm>
 #include <chrono>
@@ -63,6 +67,14 @@ ViewerApp::ViewerApp(ViewerOptions options) : options_(std::move(options)) {
     ImGui::GetIO().IniFilename = nullptr; // the layout is fixed; nothing to remember
     ImGui::StyleColorsLight();
     ImGui::GetStyle().WindowRounding = 0;
+    // Sized for the monitor: a HiDPI screen reports a content scale of 2 (Xvfb reports 1).
+    float content_scale_x = 1, content_scale_y = 1;
+    glfwGetWindowContentScale(window_, &content_scale_x, &content_scale_y);
+    fonts_ = load_ui_fonts(content_scale_x);
+    if (!fonts_.message.empty()) {
+        std::fprintf(stderr, "locality-viewer: font: %s\n", fonts_.message.c_str());
+        session_.status = "font: " + fonts_.message;
+    }
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
     if (!options_.script_path.empty()) script_ = std::make_unique<ScriptRunner>(options_.script_path);
@@ -227,13 +239,11 @@ void ViewerApp::tools_ui() {
         ImGui::EndCombo();
     }
     int tool = static_cast<int>(map_.tool);
-    ImGui::RadioButton("Pan", &tool, static_cast<int>(MapTool::pan));
-    ImGui::SameLine();
-    ImGui::RadioButton("Paint", &tool, static_cast<int>(MapTool::paint));
-    ImGui::SameLine();
-    ImGui::RadioButton("Lock", &tool, static_cast<int>(MapTool::lock));
-    ImGui::SameLine();
-    ImGui::RadioButton("Unlock", &tool, static_cast<int>(MapTool::unlock));
+    for (const ToolKey& key : tool_keys()) {
+        if (key.tool != tool_keys().front().tool) ImGui::SameLine();
+        ImGui::RadioButton((std::string(key.name) + " (" + key.key + ")").c_str(), &tool, static_cast<int>(key.tool));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", key.what);
+    }
     map_.tool = static_cast<MapTool>(tool);
     ImGui::SetNextItemWidth(200);
     ImGui::SliderFloat("Brush radius (px)", &map_.brush_radius, 0, 80, map_.brush_radius <= 0 ? "single zone" : "%.0f");
@@ -315,37 +325,101 @@ void ViewerApp::frame_ui() {
     unsaved_.ui(session_);
     recovery_prompt_ui(session_, !unsaved_.open());
 
-    // Shortcuts, unless a text field has the keyboard or a question or dialog is open.
-    const bool asking = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || unsaved_.open() ||
-                        session_.recovery_pending() || !session_.errors.pending().empty();
-    if (!io.WantTextInput && !asking) {
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) carry_out(MenuRequests{.quit = true});
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O)) files_.show_open_plan();
-    }
-    if (!io.WantTextInput && !asking && session_.has_plan()) {
-        if (io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z)) session_.editor().undo();
-        if (io.KeyCtrl && ((io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z)) || ImGui::IsKeyPressed(GLFW_KEY_Y))) {
-            session_.editor().redo();
+    keyboard_ui();
+    if (document_) export_document();
+}
+
+void ViewerApp::export_document() {
+    const MenuRequests request = *std::exchange(document_, std::nullopt);
+    const std::string& path = request.export_png;
+    try {
+        DocumentImage image;
+        if (request.export_png_size.empty()) {
+            // The map's size on screen, at the screen's 96 DPI.
+            const ScreenRect& r = map_.camera().rect;
+            const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
+            image = {static_cast<int>(std::lround(r.w * scale)), static_cast<int>(std::lround(r.h * scale)), 96.0 * scale};
+        } else {
+            image = parse_document_size(request.export_png_size, request.export_png_dpi, max_document_side());
         }
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S) && !session_.plan_path().empty()) {
+        const DocumentTimes t = export_document_png(path, image, session_, map_, renderer_, fonts_.document);
+        session_.status = "wrote " + path + " (" + std::to_string(image.width) + " x " + std::to_string(image.height) +
+                          " pixels, " + std::to_string(std::lround(image.dpi)) + " DPI)";
+        std::fprintf(stderr,
+                     "locality-viewer: wrote %s (%d x %d pixels at %ld DPI in %.2f s: drawn %.2f, read %.2f, encoded %.2f, "
+                     "written %.2f)\n",
+                     path.c_str(), image.width, image.height, std::lround(image.dpi), t.draw + t.read + t.encode + t.write,
+                     t.draw, t.read, t.encode, t.write);
+    } catch (const std::exception& e) {
+        session_.errors.add("Could not export the map", e.what());
+        std::fprintf(stderr, "locality-viewer: could not export the map: %s\n", e.what());
+    }
+}
+
+void ViewerApp::keyboard_ui() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return; // a text field has the keyboard: every key is its
+    // A question (a modal dialog, unsaved changes, a recovery file, an error) takes the
+    // keys itself. An open menu or combo does not: Escape closes it, and a shortcut
+    // closes it and acts, rather than being swallowed while it hangs open.
+    const bool asking = ImGui::GetTopMostPopupModal() != nullptr || unsaved_.open() || session_.recovery_pending() ||
+                        !session_.errors.pending().empty();
+    if (asking) return;
+    const bool menu_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (menu_open && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        ImGui::ClosePopupsExceptModals();
+        return;
+    }
+    bool acted = false;
+    const auto ctrl = [&](int key) { return io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(key); };
+    if (ctrl(GLFW_KEY_Q)) {
+        MenuRequests quit;
+        quit.quit = true;
+        carry_out(quit);
+        acted = true;
+    }
+    if (ctrl(GLFW_KEY_O)) {
+        files_.show_open_plan();
+        acted = true;
+    }
+    if (ctrl(GLFW_KEY_S)) {
+        acted = true;
+        if (!session_.has_plan()) {
+            session_.status = "nothing to save: no plan is open (File > Open data..., or Open plan...)";
+        } else if (session_.plan_path().empty()) {
+            files_.show_save_plan(); // an untitled plan: ask where, as Save as does
+        } else {
             try {
                 session_.save_plan(session_.plan_path());
             } catch (const std::exception& e) {
                 session_.errors.add("Could not save the plan", e.what());
             }
         }
-        if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) map_.fit(session_);
     }
+    if (session_.has_plan()) {
+        if (ctrl(GLFW_KEY_Z)) {
+            session_.editor().undo();
+            acted = true;
+        }
+        if (io.KeyCtrl && ((io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z)) || ImGui::IsKeyPressed(GLFW_KEY_Y))) {
+            session_.editor().redo();
+            acted = true;
+        }
+    }
+    if (session_.has_data()) {
+        if (!io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_F)) {
+            map_.fit(session_);
+            acted = true;
+        }
+        acted = map_keys_ui(map_) || acted;
+    }
+    if (acted && menu_open) ImGui::ClosePopupsExceptModals();
 }
 
 void ViewerApp::carry_out(const MenuRequests& requests) {
     if (requests.open_data) start_opening(*requests.open_data);
     if (requests.quit) request_close();
-    if (!requests.export_png.empty()) {
-        // Read two frames on, when the menu or dialog that asked is no longer drawn.
-        png_path_ = requests.export_png;
-        png_frames_ = 2;
-    }
+    if (!requests.export_png.empty()) document_ = requests;
     if (requests.stop_compare) comparison_.close();
     if (!requests.compare.empty()) {
         try {
@@ -451,7 +525,17 @@ int ViewerApp::run() {
                         session_.errors.add("Could not open the plan", e.what());
                     }
                 }
-                else if (request[0] == "export-png") asked.export_png = request[1];
+                else if (request[0] == "export-png") {
+                    asked.export_png = request[1];
+                    if (request.size() > 2) asked.export_png_size = request[2];
+                    if (request.size() > 3) {
+                        try {
+                            asked.export_png_dpi = std::stod(request[3]);
+                        } catch (const std::exception&) {
+                            asked.export_png_dpi = 0;  // refused, naming the text, by the size check
+                        }
+                    }
+                }
                 else if (request[0] == "compare" && request[1] == "off") asked.stop_compare = true;
                 else if (request[0] == "compare") asked.compare = request[1];
                 else if (request[0] == "export-svg") {
@@ -522,15 +606,6 @@ int ViewerApp::run() {
         if (timing) glFinish();
         const auto copy_end = std::chrono::steady_clock::now();
 
-        if (png_frames_ > 0 && --png_frames_ == 0) {
-            try {
-                export_map_png(png_path_, map_.camera().rect, pixel_scale, fb_h);
-                session_.status = "wrote " + png_path_;
-                std::fprintf(stderr, "locality-viewer: wrote %s\n", png_path_.c_str());
-            } catch (const std::exception& e) {
-                session_.errors.add("Could not export the map", e.what());
-            }
-        }
         if (script_) {
             const std::string shot = script_->take_screenshot_request();
             if (!shot.empty()) {

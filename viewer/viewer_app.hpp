@@ -11,6 +11,7 @@
 #include "plan_compare.hpp"
 #include "script_runner.hpp"
 #include "session.hpp"
+#include "ui_font.hpp"
 #include "unsaved_prompt.hpp"
 #include "window_presenter.hpp"
 
@@ -18,6 +19,7 @@
 #include <functional>
 #include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +64,11 @@ private:
     bool attempt_startup(const std::string& title, const std::function<void()>& action);
     void frame_ui();
     void tools_ui();
+    // The shortcuts (Ctrl+S, Ctrl+Z, arrows, +/-, tool letters...) when no text field has
+    // the keyboard; Escape closes an open menu.
+    void keyboard_ui();
+    // Draws and writes the map image document_ asks for.
+    void export_document();
     // The window's close button (or a script's close): asks about unsaved changes first.
     void request_close();
     // What the File menu or a script asked of the window: quit, export the map, compare.
@@ -76,6 +83,7 @@ private:
     MapRenderer renderer_;
     FrameCache frame_cache_;
     std::unique_ptr<WindowPresenter> presenter_;
+    UiFonts fonts_;
     OptimiserJob optimiser_;
     AlternativesPanel alternatives_;
     GenerateDialog generate_;
@@ -86,9 +94,10 @@ private:
     std::future<Session::LoadedData> opening_;
     DataOpening opening_request_;
     PlanComparison comparison_;
-    std::string png_path_;          // map image to write once the frame has no menu or dialog
-    int png_frames_ = 0;
-    bool frame_parity_ = false;     // --frame-stats panning: left, then right            // frames to wait before reading it
+    // A map image asked for (File > Export map as PNG, a script): drawn offscreen in the
+    // next frame_ui, when ImGui can lend its fonts.
+    std::optional<MenuRequests> document_;
+    bool frame_parity_ = false;     // --frame-stats panning: left, then right
     float bottom_height_ = 0;       // of the locality table (0: from the window's height)
     bool close_confirmed_ = false;  // the planner answered the unsaved question (or had none)
     std::string title_;             // the window title last set

@@ -79,6 +79,30 @@ TEST_CASE("SVG map: one path and one label per locality, a legend, a scale bar",
     CHECK(svg.find(">500 m</text>") != std::string::npos);
 }
 
+TEST_CASE("SVG map: notes (the licence lines) go under the legend, and the image grows to hold them", "[report]") {
+    LocalityPlan plan;
+    plan.localities = {{"A", "West", "#ff0000", false}};
+    const Polygon square{{{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}, {0, 0}}, {}};
+    const std::string plain = svg_locality_map({{square}}, plan, SvgMapOptions{600, 600, 10, "t"});
+    SvgMapOptions options{600, 600, 10, "t"};
+    options.notes = {"Contains OS data \xC2\xA9 Crown copyright and database right 2026", "Open Government Licence <v3.0>"};
+    const std::string noted = svg_locality_map({{square}}, plan, options);
+    CHECK(count(plain, "class=\"note\"") == 0);
+    CHECK(count(noted, "class=\"note\"") == 2);
+    CHECK(noted.find(">Contains OS data \xC2\xA9 Crown copyright and database right 2026</text>") != std::string::npos);
+    CHECK(noted.find("Open Government Licence &lt;v3.0&gt;") != std::string::npos);
+    const auto height = [](const std::string& svg) {
+        const std::size_t at = svg.find("height=\"") + 8;
+        return std::stod(svg.substr(at, svg.find('"', at) - at));
+    };
+    // Two lines of 15 units and a 4-unit gap more than the map without notes.
+    CHECK(height(noted) == Approx(height(plain) + 34));
+    // The last note's baseline is inside the image.
+    const std::size_t last = noted.rfind("class=\"note\"");
+    const std::size_t y = noted.find("y=\"", last) + 3;
+    CHECK(std::stod(noted.substr(y, noted.find('"', y) - y)) <= height(noted));
+}
+
 TEST_CASE("SVG map: long names stay inside the map and off each other", "[report]") {
     LocalityPlan plan;
     plan.localities = {{"A", "Rosyth and Dalgety Bay West Shore", "#ff0000", false},

@@ -2,6 +2,7 @@
 // frequencies, the overlay's colour ramp) and its background chain, which reads a
 // snapshot of the plan and never changes it, whether it runs to the end or is cancelled.
 #include "../../viewer/alternatives_summary.hpp"
+#include "../../viewer/column_names.hpp"
 #include "../../viewer/ensemble_job.hpp"
 #include "../grid_graph.hpp"
 
@@ -78,17 +79,55 @@ EnsembleJobView wait_for(const EnsembleJob& job) {
 } // namespace
 
 TEST_CASE("alternatives: measures are labelled in the units the window shows", "[viewer][alternatives]") {
-    CHECK(metric_label("cut_length_m") == "Cut length (km)");
+    CHECK(metric_label("cut_length_m") == "Length of boundaries (km)");
     CHECK(metric_scale("cut_length_m") == Approx(1e-3));
-    CHECK(metric_label("people_on_boundary") == "People on a boundary");
-    CHECK(metric_label("max_deviation_pop2020_total") == "Max deviation pop2020_total (%)");
+    CHECK(metric_label("people_on_boundary") == "People living on a boundary");
+    CHECK(metric_label("max_deviation_pop2020_total") ==
+          "Largest gap from the average, " + plain_column_name("pop2020_total") + " (%)");
     CHECK(metric_scale("max_deviation_pop2020_total") == Approx(100.0));
-    CHECK(metric_label("mean_polsby_popper") == "Polsby-Popper (mean)");
+    CHECK(metric_label("mean_polsby_popper") == "Compactness (mean Polsby-Popper)");
+    CHECK(metric_label("settlements_split") == "Settlements split");
+    CHECK(metric_label("split_groups") == "Groups split");
     CHECK(format_figure(31030.4) == "31030");
     CHECK(format_figure(10.2549) == "10.3");
     CHECK(format_figure(0.38476) == "0.385");
     CHECK(steps_per_second_text(500, 0.0) == "-");
     CHECK(steps_per_second_text(500, 2.0) == "250 steps/s");
+}
+
+TEST_CASE("alternatives: no measure shows an internal name, and each says which way is better", "[viewer][alternatives]") {
+    for (const std::string name : {"cut_length_m", "people_on_boundary", "split_groups", "settlements_split",
+                                   "max_deviation_pop2020_total", "mean_polsby_popper"}) {
+        INFO(name);
+        const std::string label = metric_label(name), meaning = metric_meaning(name);
+        CHECK(label.find('_') == std::string::npos);
+        CHECK(meaning.find('_') == std::string::npos);
+        CHECK(meaning.find(metric_higher_is_better(name) ? "Higher is better." : "Lower is better.") != std::string::npos);
+    }
+    CHECK(metric_higher_is_better("mean_polsby_popper"));
+    CHECK_FALSE(metric_higher_is_better("cut_length_m"));
+    CHECK_FALSE(metric_higher_is_better("people_on_boundary"));
+}
+
+TEST_CASE("alternatives: the verdict says better or worse in words, the right way for each measure", "[viewer][alternatives]") {
+    MetricSummary cut;
+    cut.name = "cut_length_m";
+    cut.higher_is_better = false;
+    cut.percentile = 10;  // 10% of samples have shorter boundaries: the plan beats 90%
+    CHECK(share_beaten(cut) == Approx(90));
+    CHECK(metric_verdict_sign(cut) == 1);
+    CHECK(metric_verdict(cut) == "Better than 90% of the samples");
+    cut.percentile = 85;
+    CHECK(metric_verdict_sign(cut) == -1);
+    CHECK(metric_verdict(cut) == "Worse than 85% of the samples");
+    MetricSummary compact;
+    compact.name = "mean_polsby_popper";
+    compact.higher_is_better = true;
+    compact.percentile = 85;  // rounder than 85% of the samples
+    CHECK(metric_verdict(compact) == "Better than 85% of the samples");
+    compact.percentile = 50;
+    CHECK(metric_verdict_sign(compact) == 0);
+    CHECK(metric_verdict(compact) == "Typical: better than 50% of the samples");
 }
 
 TEST_CASE("alternatives: the frequency ramp darkens and widens as a border is cut more often", "[viewer][alternatives]") {

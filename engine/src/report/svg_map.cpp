@@ -173,7 +173,9 @@ std::string svg_locality_map(const std::vector<MultiPolygon>& shapes, const Loca
     const double legend_columns = n > 6 ? 3 : n > 3 ? 2 : 1;
     const double legend_rows = std::ceil(double(n) / legend_columns);
     const double legend_height = 16 + legend_rows * legend_row;
-    const double total_height = projection.height() + legend_height;
+    const double note_row = 15;
+    const double notes_height = options.notes.empty() ? 0 : 4 + note_row * static_cast<double>(options.notes.size());
+    const double total_height = projection.height() + legend_height + notes_height;
 
     std::ostringstream svg;
     svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"locality-map\" width=\"" << fixed(options.width)
@@ -249,6 +251,11 @@ std::string svg_locality_map(const std::vector<MultiPolygon>& shapes, const Loca
         << "\" y=\"" << fixed(bar_y - 4) << "\">"
         << scale_label(bar)
         << "</text></g>\n";
+    for (std::size_t i = 0; i < options.notes.size(); ++i) {
+        const double y = projection.height() + legend_height + note_row * static_cast<double>(i + 1);
+        svg << "<text class=\"note\" x=\"" << fixed(options.margin) << "\" y=\"" << fixed(y)
+            << "\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#333\">" << html_escape(options.notes[i]) << "</text>\n";
+    }
     svg << "</svg>\n";
     return svg.str();
 }

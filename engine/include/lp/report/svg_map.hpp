@@ -14,6 +14,9 @@ struct SvgMapOptions {
     double max_height = 900;
     double margin = 12;
     std::string title;           // <title> for screen readers
+    // Small print under the legend, a line each (attribution: a map for a document must
+    // carry the licence line; the report has it in its footer instead).
+    std::vector<std::string> notes;
 };
 
 // shapes[i] is the boundary of plan.localities[i] in a planar CRS (metres, y up).
