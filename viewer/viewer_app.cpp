@@ -350,7 +350,14 @@ void ViewerApp::carry_out(const MenuRequests& requests) {
     if (!requests.compare.empty()) {
         try {
             comparison_.open(session_, requests.compare);
-            session_.status = "comparing with " + requests.compare + ": differing zones hatched";
+            const std::size_t moved = comparison_.diff(session_).moved.size();
+            session_.status = "comparing with " + requests.compare + ": " + std::to_string(moved) +
+                              " zones in a different locality (hatched)";
+            if (script_) {  // what a scripted test checks
+                std::fprintf(stderr, "locality-viewer: compare %s: %zu zones in a different locality; %zu of %zu localities matched\n",
+                             requests.compare.c_str(), moved, comparison_.pairs(session_).size(),
+                             session_.state().locality_count());
+            }
         } catch (const std::exception& e) {
             session_.errors.add("Could not compare the plans", e.what());
         }
