@@ -13,13 +13,13 @@ using namespace lp;
 
 namespace {
 
-// The plan's localities renumbered (L1 -> L7, L2 -> L6...), renamed and in reverse order:
+// The plan's localities renumbered (L1 -> L17, L2 -> L16...: no id kept), renamed and in reverse order:
 // the same localities as another plan would list them.
 LocalityPlan renumbered_and_renamed(const LocalityPlan& plan) {
     LocalityPlan other = plan;
     const std::size_t k = plan.localities.size();
     std::map<std::string, std::string> id;
-    for (std::size_t i = 0; i < k; ++i) id[plan.localities[i].id] = "L" + std::to_string(k + 4 - i);
+    for (std::size_t i = 0; i < k; ++i) id[plan.localities[i].id] = "L" + std::to_string(k + 10 - i);
     for (Locality& l : other.localities) {
         l.id = id[l.id];
         l.name = "Renamed " + l.name;
@@ -47,7 +47,7 @@ TEST_CASE("Compare by overlap: the same localities under other ids and names dif
     for (const LocalityPair& p : pairs) {
         INFO(p.a_id << " -> " << p.b_id);
         const std::size_t k = std::stoul(p.a_id.substr(1));
-        CHECK(p.b_id == "L" + std::to_string(7 + 4 - k + 1));
+        CHECK(p.b_id == "L" + std::to_string(7 + 10 - k + 1));
         CHECK(p.shared == Approx(p.a_total));
         CHECK(p.shared > 0);
     }
