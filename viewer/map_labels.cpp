@@ -1,5 +1,6 @@
 #include "map_labels.hpp"
 
+#include "context_layer.hpp"
 #include "label_placement.hpp"
 
 #include <imgui.h>
@@ -39,7 +40,7 @@ bool is_hospital_layer(const PointLayer& layer) {
 } // namespace
 
 void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& camera, const PlaceIndex& places,
-                     bool show_markers, float marker_scale) {
+                     bool show_markers, float marker_scale, const ContextLayer* neighbours) {
     const ScreenRect& r = camera.rect;
     const ScreenBox screen{r.x, r.y, r.x + r.w, r.y + r.h};
     const Box view = camera.visible();
@@ -99,14 +100,16 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
         }
     }
     // A locality's name goes over that locality: never with a corner on a neighbouring
-    // locality; good with its centre on the locality itself (corners may reach the sea),
-    // fallback (with a leader line) with its centre off every zone.
+    // locality or another council; good with its centre on the locality itself (corners
+    // may reach the sea), fallback (with a leader line) with its centre on the sea.
     const LabelFitTest fit = [&](std::size_t i, const ScreenBox& b) {
         if (i >= localities.size() || localities[i] < 0) return LabelFit::good;
         const PlanState& state = session.state();
         const auto locality_at = [&](float x, float y) {
-            const int zone = session.mesh().zone_at(camera.to_map(x, y));
-            return zone < 0 ? -2 : state.locality_of(static_cast<std::uint32_t>(zone));  // -2: no zone
+            const Point p = camera.to_map(x, y);
+            const int zone = session.mesh().zone_at(p);
+            if (zone >= 0) return state.locality_of(static_cast<std::uint32_t>(zone));
+            return neighbours && neighbours->covers(p) ? -3 : -2;  // -3: another council, -2: the sea
         };
         for (const auto& [x, y] : {std::pair{b.x0, b.y0}, std::pair{b.x1, b.y0}, std::pair{b.x0, b.y1}, std::pair{b.x1, b.y1}}) {
             const int loc = locality_at(x, y);
