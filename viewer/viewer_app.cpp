@@ -346,7 +346,11 @@ void ViewerApp::carry_out(const MenuRequests& requests) {
         png_path_ = requests.export_png;
         png_frames_ = 2;
     }
-    if (requests.stop_compare) comparison_.close();
+    if (requests.stop_compare) {
+        comparison_.close();
+        // The comparison's line is stale once it ends.
+        if (session_.status.rfind("comparing with ", 0) == 0) session_.status.clear();
+    }
     if (!requests.compare.empty()) {
         try {
             comparison_.open(session_, requests.compare);
