@@ -79,6 +79,7 @@ void ContextLayer::update(const Session& session) {
         ready_ = fresh_ = true;
         std::cerr << "locality-viewer: neighbouring areas from " << source_ << ": " << mesh.zone_count() << " areas, "
                   << triangles_.size() / 6 << " triangles\n";
+        areas_ = mesh;
     } catch (const std::exception& e) {
         // Context is a courtesy: a file that cannot be read leaves the sea blue.
         problem_ = e.what();

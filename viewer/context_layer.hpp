@@ -29,6 +29,11 @@ public:
     bool settled(const Session& session) const {
         return generation_ == session.mesh_generation() && !loading_.valid();
     }
+    // Whether a point (relative to the session mesh's origin) lies on a neighbouring area:
+    // a locality's name is never put there.
+    bool covers(Point p) const {
+        return ready_ && areas_.zone_at({p.x + origin_.x - areas_.origin.x, p.y + origin_.y - areas_.origin.y}) >= 0;
+    }
     const std::string& source() const { return source_; }
     const std::string& problem() const { return problem_; }
 
@@ -43,6 +48,7 @@ private:
     bool ready_ = false;
     bool fresh_ = false;
     std::vector<float> triangles_, segments_;
+    ZoneMesh areas_;  // the neighbouring areas themselves, for covers()
 }; // class ContextLayer
 
 } // namespace lp::viewer

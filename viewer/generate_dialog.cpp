@@ -32,9 +32,12 @@ int marker_zone(const Session& session, const Place& place) {
     return best;
 }
 
-// What a hub found by the search names, as lp::resolve_hubs reads it: a zone by its code,
-// anything else by its name.
-std::string hub_place(const Place& place) { return place.kind == PlaceKind::zone ? place.code : place.name; }
+// What a hub found by the search names, as lp::resolve_hubs reads it: a zone by its code
+// (a service point: the zone it is in), anything else by its name.
+std::string hub_place(const Session& session, const Place& place) {
+    if (place.kind == PlaceKind::service && !place.zones.empty()) return session.data().zones.ids[place.zones.front()];
+    return place.kind == PlaceKind::zone ? place.code : place.name;
+}
 
 // The settings with the first band left out: the trade-off's plans differ only there.
 std::string asked_but_first_band(GenerateSettings settings) {
@@ -327,7 +330,7 @@ void GenerateDialog::hubs_ui(Session& session, MapView& map) {
     }
     if (chosen >= 0) {
         const Place& place = index.places()[matches_[static_cast<std::size_t>(chosen)]];
-        s.hubs.push_back({hub_place(place), "", marker_zone(session, place)});
+        s.hubs.push_back({hub_place(session, place), "", marker_zone(session, place)});
         search_[0] = '\0';
         matches_.clear();
     }

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <utility>
 
 namespace lp::viewer {
 
 std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests, const std::vector<ScreenBox>& obstacles,
-                                      const ScreenBox& screen, float margin) {
+                                      const ScreenBox& screen, float margin, const LabelFitTest& fit) {
     std::vector<std::size_t> order(requests.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -31,6 +32,8 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests,
                                   std::pair{kx, -ky}, std::pair{-kx, -ky}, std::pair{kx, ky}, std::pair{-kx, ky}})
                 offsets.push_back(o);
         }
+        // The first free good spot; else the first free fallback one.
+        std::optional<PlacedLabel> chosen;
         for (const auto& [ox, oy] : offsets) {
             const float cx = r.x + ox, cy = r.y + oy;
             const ScreenBox box{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
@@ -39,9 +42,16 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests,
                 std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& p) { return p.box.overlaps(box); }) ||
                 std::any_of(obstacles.begin(), obstacles.end(), [&](const ScreenBox& o) { return o.overlaps(box); });
             if (blocked) continue;
-            placed.push_back({i, box});
-            break;
+            const LabelFit how = fit ? fit(i, ScreenBox{box.x0 + margin, box.y0 + margin, box.x1 - margin, box.y1 - margin})
+                                     : LabelFit::good;
+            const PlacedLabel spot{i, box, ox != 0.0f || oy != 0.0f};
+            if (how == LabelFit::good) {
+                chosen = spot;
+                break;
+            }
+            if (how == LabelFit::fallback && !chosen) chosen = spot;
         }
+        if (chosen) placed.push_back(*chosen);
     }
     return placed;
 }

@@ -206,6 +206,38 @@ void actions_row(Session& session, OptimiserJob& optimiser) {
     }
 }
 
+// The name being typed in place of a locality's name (double-click to rename).
+struct RenameField {
+    std::string id;     // the locality being renamed ("" none)
+    std::string text;
+    bool focus = false; // put the cursor in the field next frame
+};
+
+RenameField& rename_field() {
+    static RenameField field;
+    return field;
+}
+
+// Enter, Tab or a click anywhere else commits the name (the field loses focus: ImGui
+// deactivates it, and the text typed is in `text` however it ended); Escape keeps the old
+// name. A name committed only by a Rename button or by Enter in a popup was lost on a
+// click elsewhere, and Enter right after typing was ignored.
+void name_field(Session& session, RenameField& rename, const Locality& l) {
+    if (rename.focus) {
+        ImGui::SetKeyboardFocusHere();
+        rename.focus = false;
+    }
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::InputText("##rename", &rename.text, ImGuiInputTextFlags_AutoSelectAll);
+    ImGui::PopStyleVar();
+    if (!ImGui::IsItemDeactivated()) return;
+    const bool cancelled = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    if (!cancelled && !rename.text.empty() && rename.text != l.name)
+        session.report(session.editor().execute(std::make_unique<EditLocality>(l.id, rename.text, std::nullopt)));
+    rename = {};
+}
+
 } // namespace
 
 void locality_table_ui(Session& session, OptimiserJob& optimiser) {
@@ -295,24 +327,19 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
         }
         ImGui::TableNextColumn();
         const bool active = session.active_locality == static_cast<int>(loc);
-        if (ImGui::Selectable(l.name.c_str(), active, ImGuiSelectableFlags_AllowDoubleClick)) {
-            session.active_locality = static_cast<int>(loc);
-            if (ImGui::IsMouseDoubleClicked(0)) ImGui::OpenPopup("rename");
-        }
-        if (ImGui::BeginPopup("rename")) {
-            static std::string name;
-            if (ImGui::IsWindowAppearing()) {
-                name = l.name;
-                ImGui::SetKeyboardFocusHere(); // type the new name at once
+        RenameField& rename = rename_field();
+        if (rename.id == l.id) {
+            name_field(session, rename, l);
+        } else {
+            if (ImGui::Selectable(l.name.c_str(), active, ImGuiSelectableFlags_AllowDoubleClick)) {
+                session.active_locality = static_cast<int>(loc);
+                if (ImGui::IsMouseDoubleClicked(0)) rename = {l.id, l.name, true};
             }
-            ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-            ImGui::InputText("name", &name);
-            ImGui::PopStyleVar();
-            if (ImGui::Button("Rename") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
-                session.report(editor.execute(std::make_unique<EditLocality>(l.id, name, std::nullopt)));
-                ImGui::CloseCurrentPopup();
+            // Right-click: the same, for a double-click too slow or too quick to count.
+            if (ImGui::BeginPopupContextItem("row-menu")) {
+                if (ImGui::MenuItem("Rename")) rename = {l.id, l.name, true};
+                ImGui::EndPopup();
             }
-            ImGui::EndPopup();
         }
         ImGui::TableNextColumn();
         ImGui::Text("%zu", st.zones);

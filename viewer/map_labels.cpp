@@ -1,5 +1,6 @@
 #include "map_labels.hpp"
 
+#include "context_layer.hpp"
 #include "label_placement.hpp"
 
 #include <imgui.h>
@@ -7,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lp::viewer {
@@ -38,14 +40,15 @@ bool is_hospital_layer(const PointLayer& layer) {
 } // namespace
 
 void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& camera, const PlaceIndex& places,
-                     bool show_markers, float marker_scale) {
+                     bool show_markers, float marker_scale, const ContextLayer* neighbours) {
     const ScreenRect& r = camera.rect;
     const ScreenBox screen{r.x, r.y, r.x + r.w, r.y + r.h};
     const Box view = camera.visible();
     std::vector<LabelRequest> requests;
     std::vector<std::string> texts;
     std::vector<LabelStyle> styles;
-    auto request = [&](const std::string& text, Point at, int tier, double priority, LabelStyle style) {
+    std::vector<int> localities;  // per request: the locality it names (-1: a place)
+    auto request = [&](const std::string& text, Point at, int tier, double priority, LabelStyle style, int locality = -1) {
         float sx, sy;
         camera.to_screen(at, sx, sy);
         if (sx < screen.x0 - 200 || sx > screen.x1 + 200 || sy < screen.y0 - 50 || sy > screen.y1 + 50) return;
@@ -53,6 +56,7 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
         requests.push_back({sx, sy, extent.x, extent.y, tier, priority});
         texts.push_back(text);
         styles.push_back(style);
+        localities.push_back(locality);
     };
 
     if (session.has_plan()) {
@@ -61,7 +65,7 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
         for (std::size_t loc = 0; loc < points.size() && loc < state.locality_count(); ++loc) {
             if (std::isnan(points[loc].x)) continue;
             request(state.localities()[loc].name, points[loc], 0, state.statistics(loc).area,
-                    {18.0f, IM_COL32(10, 10, 10, 255)});
+                    {18.0f, IM_COL32(10, 10, 10, 255)}, static_cast<int>(loc));
         }
     }
     // Places whose zones are at least this many pixels across on screen get a name:
@@ -69,7 +73,9 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
     const bool have_settlements = session.settlements() != nullptr;
     for (const Place& place : places.places()) {
         // Towns of a gazetteer are for finding and hubs: the settlements and places name the map.
-        if (place.kind == PlaceKind::zone || place.kind == PlaceKind::town || !place.box.intersects(view)) continue;
+        if (place.kind == PlaceKind::zone || place.kind == PlaceKind::town || place.kind == PlaceKind::service ||
+            !place.box.intersects(view))
+            continue;
         const double across = std::sqrt(std::max(0.0, (place.box.max_x - place.box.min_x) * (place.box.max_y - place.box.min_y))) * camera.scale;
         if (place.kind == PlaceKind::settlement) {
             if (across >= 12) request(place.name, place.anchor, 1, place.people, {15.0f, IM_COL32(30, 30, 30, 255)});
@@ -93,10 +99,38 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
             }
         }
     }
-    for (const PlacedLabel& placed : place_labels(requests, markers, screen)) {
+    // A locality's name goes over that locality: never with a corner on a neighbouring
+    // locality or another council; good with its centre on the locality itself (corners
+    // may reach the sea), fallback (with a leader line) with its centre on the sea.
+    const LabelFitTest fit = [&](std::size_t i, const ScreenBox& b) {
+        if (i >= localities.size() || localities[i] < 0) return LabelFit::good;
+        const PlanState& state = session.state();
+        const auto locality_at = [&](float x, float y) {
+            const Point p = camera.to_map(x, y);
+            const int zone = session.mesh().zone_at(p);
+            if (zone >= 0) return state.locality_of(static_cast<std::uint32_t>(zone));
+            return neighbours && neighbours->covers(p) ? -3 : -2;  // -3: another council, -2: the sea
+        };
+        for (const auto& [x, y] : {std::pair{b.x0, b.y0}, std::pair{b.x1, b.y0}, std::pair{b.x0, b.y1}, std::pair{b.x1, b.y1}}) {
+            const int loc = locality_at(x, y);
+            if (loc != -2 && loc != localities[i]) return LabelFit::no;
+        }
+        const int centre = locality_at((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2);
+        if (centre == localities[i]) return LabelFit::good;
+        return centre == -2 ? LabelFit::fallback : LabelFit::no;
+    };
+    for (const PlacedLabel& placed : place_labels(requests, markers, screen, 2.0f, fit)) {
         const LabelRequest& r0 = requests[placed.request];
         const float cx = (placed.box.x0 + placed.box.x1) / 2, cy = (placed.box.y0 + placed.box.y1) / 2;
         const LabelStyle& style = styles[placed.request];
+        if (placed.moved && r0.tier == 0) {
+            // A leader line from the locality's label point to the name moved off it.
+            const ImVec2 anchor(r0.x, r0.y);
+            const ImVec2 end(std::clamp(r0.x, placed.box.x0, placed.box.x1), std::clamp(r0.y, placed.box.y0, placed.box.y1));
+            draw->AddLine(anchor, end, IM_COL32(255, 255, 255, 220), 3.0f);
+            draw->AddLine(anchor, end, IM_COL32(20, 20, 20, 255), 1.2f);
+            draw->AddCircleFilled(anchor, 3.0f, IM_COL32(20, 20, 20, 255));
+        }
         text_with_halo(draw, ImVec2(cx - r0.width / 2, cy - r0.height / 2), texts[placed.request].c_str(), style.size,
                        style.colour, IM_COL32(255, 255, 255, 230), r0.tier == 0);
     }

@@ -11,8 +11,11 @@ struct ImDrawList;
 
 namespace lp::viewer {
 
-// marker_scale: the renderer's point scale (markers shrink at national views).
+class ContextLayer;
+
+// marker_scale: the renderer's point scale (markers shrink at national views). neighbours
+// (may be null): the neighbouring areas, which no locality's name covers.
 void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& camera, const PlaceIndex& places,
-                     bool show_markers, float marker_scale);
+                     bool show_markers, float marker_scale, const ContextLayer* neighbours = nullptr);
 
 } // namespace lp::viewer

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -184,7 +185,7 @@ void MapView::ui(Session& session, ScreenRect rect) {
         }
         if (stroking_ && ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) apply_tool(session, mouse.x, mouse.y);
         if (stroking_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-            session.editor().end_stroke();
+            session.end_stroke();
             stroking_ = false;
         }
     }
@@ -192,7 +193,10 @@ void MapView::ui(Session& session, ScreenRect rect) {
     hover_zone_ = forced_hover;
     if (hover_zone_ < 0 && hovered) hover_zone_ = session.mesh().zone_at(camera_.to_map(mouse.x, mouse.y));
     draw_overlays(session);
-    if (hover_zone_ >= 0) draw_tooltip(session, hover_zone_);
+    // A marker under the pointer names its service point; elsewhere the zone shows its figures.
+    const auto marker = hovered && show_points && forced_hover < 0 ? marker_at(session, mouse.x, mouse.y) : std::nullopt;
+    if (marker) draw_marker_tooltip(session, marker->first, marker->second);
+    else if (hover_zone_ >= 0) draw_tooltip(session, hover_zone_);
     if (hovered && brush_radius > 0 && tool != MapTool::pan && !picking_hubs) {
         ImGui::GetWindowDrawList()->AddCircle(mouse, brush_radius, IM_COL32(20, 20, 20, 200), 48, 1.5f);
     }
@@ -288,6 +292,17 @@ void MapView::render(Session& session, MapRenderer& renderer, int framebuffer_he
         const auto alpha = static_cast<unsigned>(110 + 60 * std::sin(t * 4));
         renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, session.stray_zones(), rgba(220, 0, 0, alpha));
     }
+    if (!session.flash_zones.empty()) {
+        // What a refused paint would have cut off (or the zones it could not reach):
+        // flashing orange for a few seconds.
+        if (std::chrono::steady_clock::now() < session.flash_until) {
+            const bool on = std::fmod(ImGui::GetTime(), 0.5) < 0.3;
+            renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, session.flash_zones,
+                                  on ? rgba(255, 140, 0, 230) : rgba(255, 230, 120, 160));
+        } else {
+            session.flash_zones.clear();
+        }
+    }
     if (!search_.chosen_zones().empty()) {  // the place found by the search box
         const std::vector<std::uint32_t> found(search_.chosen_zones().begin(), search_.chosen_zones().end());
         renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, found, rgba(255, 255, 255, 130));
@@ -304,7 +319,7 @@ void MapView::draw_overlays(Session& session) {
     draw->PushClipRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), true);
 
     // Names: localities, then settlements and places, none over another or a marker.
-    draw_map_labels(draw, session, camera_, search_.index(session), show_points, marker_scale(session));
+    draw_map_labels(draw, session, camera_, search_.index(session), show_points, marker_scale(session), &context_);
 
     // Scale bar: a round length about 120 pixels long.
     {
@@ -336,6 +351,59 @@ void MapView::draw_overlays(Session& session) {
     draw->PopClipRect();
 }
 
+void MapView::place_tooltip_beside_brush() const {
+    // Past the brush's circle, towards the side of the map with more room (ImGui's own
+    // spot, just below-right of the pointer, hid the brush and the zones under it).
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const float gap = (tool != MapTool::pan ? std::max(brush_radius, 0.0f) : 0.0f) + 14.0f;
+    const ScreenRect& r = camera_.rect;
+    const bool left = mouse.x > r.x + r.w / 2, up = mouse.y > r.y + r.h / 2;
+    ImGui::SetNextWindowPos(ImVec2(mouse.x + (left ? -gap : gap), mouse.y + (up ? -gap : gap)), ImGuiCond_Always,
+                            ImVec2(left ? 1.0f : 0.0f, up ? 1.0f : 0.0f));
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> MapView::marker_at(const Session& session, float sx, float sy) const {
+    if (!session.has_data()) return std::nullopt;
+    const Point o = session.mesh().origin;
+    const float scale = marker_scale(session);
+    std::optional<std::pair<std::size_t, std::size_t>> best;
+    float best_distance = 0;
+    const auto& layers = session.data().points;
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        const PointLayer& layer = layers[l];
+        // The marker's half size as the renderer draws it, and a few pixels to aim with.
+        const float reach = ((is_hospital_layer(layer) ? 9.0f : 5.0f) * scale + 2) / 2 + 3;
+        for (std::size_t i = 0; i < layer.points.size(); ++i) {
+            if (i < layer.zone.size() && layer.zone[i] < 0) continue;  // not drawn
+            float px, py;
+            camera_.to_screen({layer.points[i].x - o.x, layer.points[i].y - o.y}, px, py);
+            const float d = std::max(std::fabs(px - sx), std::fabs(py - sy));
+            if (d <= reach && (!best || d < best_distance)) {
+                best = std::make_pair(l, i);
+                best_distance = d;
+            }
+        }
+    }
+    return best;
+}
+
+void MapView::draw_marker_tooltip(const Session& session, std::size_t layer, std::size_t point) {
+    const PointLayer& points = session.data().points[layer];
+    place_tooltip_beside_brush();
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(point < points.labels.size() ? points.labels[point].c_str() : "");
+    ImGui::TextDisabled("%s", is_hospital_layer(points) ? "hospital" : points.kind.c_str());
+    if (point < points.zone.size() && points.zone[point] >= 0) {
+        const auto z = static_cast<std::size_t>(points.zone[point]);
+        ImGui::TextDisabled("in %s", session.data().zones.ids[z].c_str());
+        if (session.has_plan()) {
+            const int loc = session.state().locality_of(static_cast<std::uint32_t>(z));
+            if (loc >= 0) ImGui::TextDisabled("locality %s", session.state().localities()[static_cast<std::size_t>(loc)].name.c_str());
+        }
+    }
+    ImGui::EndTooltip();
+}
+
 void MapView::draw_tooltip(Session& session, int zone) {
     const auto z = static_cast<std::size_t>(zone);
     const Dataset& data = session.data();
@@ -343,6 +411,8 @@ void MapView::draw_tooltip(Session& session, int zone) {
         float sx, sy;
         camera_.to_screen(session.mesh().centres[z], sx, sy);
         ImGui::SetNextWindowPos(ImVec2(sx + 16, sy + 8));
+    } else {
+        place_tooltip_beside_brush();
     }
     ImGui::BeginTooltip();
     ImGui::Text("%s  %s", data.zones.ids[z].c_str(), z < data.zones.names.size() ? data.zones.names[z].c_str() : "");

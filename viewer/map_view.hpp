@@ -77,6 +77,11 @@ public:
 private:
     void draw_overlays(Session& session);
     void draw_tooltip(Session& session, int zone);
+    // The service point whose marker (as drawn) is under the pointer: its layer and index.
+    std::optional<std::pair<std::size_t, std::size_t>> marker_at(const Session& session, float sx, float sy) const;
+    void draw_marker_tooltip(const Session& session, std::size_t layer, std::size_t point);
+    // Puts the next tooltip beside the brush, never over it.
+    void place_tooltip_beside_brush() const;
     void update_colours(Session& session, MapRenderer& renderer);
     // The renderer's point scale: markers shrink when zones are only a few pixels wide.
     float marker_scale(const Session& session) const;

@@ -71,6 +71,7 @@ const char* kind_name(PlaceKind kind) {
     switch (kind) {
     case PlaceKind::settlement: return "settlement";
     case PlaceKind::town: return "town";
+    case PlaceKind::service: return "service point";
     case PlaceKind::place: return "place";
     case PlaceKind::zone: return "zone";
     }
@@ -169,6 +170,15 @@ PlaceIndex build_place_index(const Dataset& data, const ZoneMesh& mesh, const st
             const Point at{gazetteer->points[i].x - mesh.origin.x, gazetteer->points[i].y - mesh.origin.y};
             // No people: the gazetteer's figure is not the zones', and the zone's is not the town's.
             index.add({gazetteer->labels[i], "", PlaceKind::town, mesh.boxes[zone], at, 0.0, {zone}});
+        }
+    }
+    for (const PointLayer& layer : data.points) {
+        for (std::size_t i = 0; i < layer.points.size() && i < layer.labels.size(); ++i) {
+            if (i >= layer.zone.size() || layer.zone[i] < 0 || static_cast<std::size_t>(layer.zone[i]) >= n) continue;
+            const Point at{layer.points[i].x - mesh.origin.x, layer.points[i].y - mesh.origin.y};
+            // Centred on the point itself: the map zooms to the marker, not its zone.
+            index.add({layer.labels[i], "", PlaceKind::service, Box{at.x - 500, at.y - 500, at.x + 500, at.y + 500}, at, 0.0,
+                       {static_cast<std::size_t>(layer.zone[i])}});
         }
     }
     std::map<std::string, std::vector<std::size_t>> by_place;

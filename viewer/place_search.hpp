@@ -1,11 +1,12 @@
 #pragma once
-// Finding places by name: settlements, towns of a gazetteer (--places), named places
+// Finding places by name: settlements, towns of a gazetteer (--places), service points
+// (hospitals by name, GP practices by name and address: the point layers), named places
 // (Intermediate Zones, or zone names without their " - 01" suffix) and single zones (by
 // name or code), each with the box to
 // zoom to and its people. Matching ignores case, accents and punctuation ("ùig" finds
 // "Uig", "fort-william" finds "Fort William"); a name that starts with the query comes
 // before one with a word starting with it, before one containing it, and among equals
-// settlements before towns before places before zones, then the most people first. No window code:
+// settlements before towns before service points before places before zones, then the most people first. No window code:
 // tested in tests/viewer/.
 #include <lp/core/geometry.hpp>
 
@@ -22,7 +23,7 @@ struct ZoneMesh;
 
 namespace lp::viewer {
 
-enum class PlaceKind { settlement, town, place, zone };
+enum class PlaceKind { settlement, town, service, place, zone };
 
 struct Place {
     std::string name;
@@ -53,9 +54,10 @@ private:
 
 // The index for a dataset and its mesh: every zone, the places named by `place_names`
 // (one per zone, e.g. lp::place_names(): the Intermediate Zone's name) with their zones
-// grouped, the settlements when there are any, and the gazetteer's towns that fall in a
-// zone (each with that zone: what a hub named after it leads from). population: per zone
-// (may be empty).
+// grouped, the settlements when there are any, the gazetteer's towns that fall in a
+// zone (each with that zone: what a hub named after it leads from), and the data's service
+// points in a zone under their labels (each with its zone, a box of 1 km around it).
+// population: per zone (may be empty).
 PlaceIndex build_place_index(const Dataset& data, const ZoneMesh& mesh, const std::vector<std::string>& place_names,
                              const Settlements* settlements, const std::vector<double>& population,
                              const PointLayer* gazetteer = nullptr);

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -52,7 +53,11 @@ void PlanComparison::refresh(Session& session) {
     if (revision_ == session.revision()) return;
     std::vector<std::string> columns;
     for (const BalanceLayer& layer : session.state().layers()) columns.push_back(layer.name);
-    diff_ = diff_plans(other_, session.current_plan(), session.data().zones.ids, &session.data().demand, columns);
+    const LocalityPlan& current = session.current_plan();
+    const std::vector<double>* people = session.population();
+    pairs_ = match_localities(other_, current, session.data().zones.ids, people ? *people : std::vector<double>{});
+    diff_ = diff_plans(renumbered_as(other_, pairs_, current), current, session.data().zones.ids, &session.data().demand,
+                       columns);
     moved_.clear();
     for (const ZoneMove& move : diff_.moved) {
         const auto it = zone_index_.find(move.zone);
@@ -64,6 +69,11 @@ void PlanComparison::refresh(Session& session) {
 const std::vector<std::uint32_t>& PlanComparison::moved_zones(Session& session) {
     refresh(session);
     return moved_;
+}
+
+const std::vector<LocalityPair>& PlanComparison::pairs(Session& session) {
+    refresh(session);
+    return pairs_;
 }
 
 const PlanDiff& PlanComparison::diff(Session& session) {
@@ -94,9 +104,39 @@ void PlanComparison::ui(Session& session, const ScreenRect& map_rect) {
         if (!open) close();
         return;
     }
-    ImGui::Text("%zu zones assigned differently (hatched on the map)", d.moved.size());
-    ImGui::TextDisabled("each cell: %s -> now (change)", std::filesystem::path(path_).filename().string().c_str());
-    for (const std::string& renamed : d.renamed) ImGui::TextDisabled("renamed %s", renamed.c_str());
+    const std::string file = std::filesystem::path(path_).filename().string();
+    ImGui::Text("%zu zones in a different locality (hatched on the map)", d.moved.size());
+    // The pairing: which of the other plan's localities is which of this plan's.
+    const bool by_people = session.population() != nullptr;
+    ImGui::TextDisabled("localities matched by the %s they share:", by_people ? "people" : "zones");
+    if (ImGui::BeginTable("pairs", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn(file.c_str());
+        ImGui::TableSetupColumn("is here");
+        ImGui::TableSetupColumn(by_people ? "people shared" : "zones shared");
+        ImGui::TableHeadersRow();
+        const auto name_in = [](const LocalityPlan& plan, const std::string& id) {
+            const int i = locality_index(plan, id);
+            return i < 0 ? id : plan.localities[static_cast<std::size_t>(i)].name;
+        };
+        const LocalityPlan& current = session.current_plan();
+        for (const Locality& l : other_.localities) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(l.name.c_str());
+            ImGui::TableNextColumn();
+            const auto pair = std::find_if(pairs_.begin(), pairs_.end(), [&](const LocalityPair& p) { return p.a_id == l.id; });
+            if (pair == pairs_.end()) {
+                ImGui::TextDisabled("(no match)");
+                ImGui::TableNextColumn();
+                continue;
+            }
+            ImGui::TextUnformatted(name_in(current, pair->b_id).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f%%", pair->a_total > 0 ? 100 * pair->shared / pair->a_total : 0.0);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TextDisabled("each cell: %s -> now (change)", file.c_str());
     const int columns = 2 + static_cast<int>(d.columns.size());
     if (ImGui::BeginTable("changes", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("Locality");

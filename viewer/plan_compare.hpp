@@ -1,11 +1,15 @@
 #pragma once
-// Compare the plan on screen with another plan file (the CLI's `diff` in the viewer):
-// zones assigned differently are hatched on the map, and a window lists each
+// Compare the plan on screen with another plan file (the CLI's `diff` in the viewer).
+// The other plan's localities are matched to this plan's by the people they share
+// (lp::match_localities; zones when no population is balanced), not by id, so the same
+// localities numbered or named otherwise differ in nothing. Zones whose matched
+// locality differs are hatched on the map, and a window shows the pairing and lists each
 // locality's zones and balance totals in the other plan, now, and the change. The
 // comparison follows edits (recomputed once per revision).
 #include "map_renderer.hpp"
 #include "session.hpp"
 
+#include <lp/plan/locality_matching.hpp>
 #include <lp/plan/plan_diff.hpp>
 
 #include <cstdint>
@@ -26,6 +30,8 @@ public:
     // Zone indices assigned differently in the two plans (current as of session's revision).
     const std::vector<std::uint32_t>& moved_zones(Session& session);
     const PlanDiff& diff(Session& session);
+    // The other plan's localities (by id) and the locality of this plan each is matched with.
+    const std::vector<LocalityPair>& pairs(Session& session);
 
     // The change table window (over the map's top-left corner); Close ends the comparison.
     void ui(Session& session, const ScreenRect& map_rect);
@@ -40,6 +46,7 @@ private:
     LocalityPlan other_;
     std::size_t revision_ = static_cast<std::size_t>(-1);
     PlanDiff diff_;
+    std::vector<LocalityPair> pairs_;
     std::vector<std::uint32_t> moved_;
     std::unordered_map<std::string, std::uint32_t> zone_index_;
 }; // class PlanComparison

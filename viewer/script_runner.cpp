@@ -296,7 +296,7 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
              return true;
          }},
         {"end-stroke", [](ScriptRunner&, Targets& t, const Words&) {
-             t.session.editor().end_stroke();
+             t.session.end_stroke();
              return true;
          }},
         {"undo", [](ScriptRunner&, Targets& t, const Words&) {
@@ -521,7 +521,12 @@ bool ScriptRunner::paint(ScriptRunner&, Targets& t, const std::vector<std::strin
     std::vector<std::uint32_t> zones;
     std::istringstream list(w[1]);
     for (std::string id; std::getline(list, id, ',');) zones.push_back(zone_arg(t.session, id));
-    t.session.report(t.session.editor().paint(std::move(zones), target));
+    const EditResult result = t.session.editor().paint(std::move(zones), target);
+    // A refusal and what it would have cut off, for a scripted test to read.
+    if (!result.applied && !result.cut_off_zones.empty())
+        std::fprintf(stderr, "locality-viewer: %s %s: %s; %zu zones flash\n", w[0].c_str(), w[1].c_str(),
+                     result.message.c_str(), result.cut_off_zones.size());
+    t.session.report(result);
     return true;
 }
 

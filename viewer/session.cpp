@@ -5,6 +5,7 @@
 #include <lp/edit/state_check.hpp>
 #include <lp/edit/set_balance_layers.hpp>
 #include <lp/geometry/dissolve.hpp>
+#include <lp/geometry/label_point.hpp>
 #include <lp/io/atomic_file.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/generate/locality_run.hpp>
@@ -13,6 +14,7 @@
 #include <lp/plan/plan_sources.hpp>
 #include <lp/report/locality_features.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -39,6 +41,7 @@ void Session::open_dataset(const DatasetOptions& options, LoadedData loaded) {
     data_options_ = options;
     mesh_ = std::move(loaded.mesh);
     ++mesh_generation_;
+    label_cache_.clear();  // zone indices of other data
     driver_columns_ = driver_columns(*data_);
     if (catalogue_.functions.empty()) catalogue_ = read_catalogue(default_catalogue_path());
     // What the check and the Functions panel read after each edit, set up once per data.
@@ -400,41 +403,65 @@ void Session::refresh_derived() {
     derived_revision_ = revision();
     const PlanState& s = state();
     stray_zones_.clear();
-    label_points_.assign(s.locality_count(), Point{std::numeric_limits<double>::quiet_NaN(), 0});
     for (std::size_t loc = 0; loc < s.locality_count(); ++loc) {
         if (s.statistics(loc).pieces > 1) {
             const auto stray = s.stray_zones(loc);
             stray_zones_.insert(stray_zones_.end(), stray.begin(), stray.end());
         }
-        // Label at the member zone nearest the locality's area-weighted centre, so it
-        // sits inside even a crescent-shaped locality.
-        const auto& members = s.members(loc);
-        if (members.empty()) continue;
-        double cx = 0, cy = 0, total = 0;
-        for (std::uint32_t z : members) {
-            const double w = std::max(mesh_.areas[z], 1.0);
-            cx += w * mesh_.centres[z].x;
-            cy += w * mesh_.centres[z].y;
-            total += w;
-        }
-        cx /= total;
-        cy /= total;
-        double best = std::numeric_limits<double>::infinity();
-        for (std::uint32_t z : members) {
-            const double dx = mesh_.centres[z].x - cx, dy = mesh_.centres[z].y - cy;
-            if (dx * dx + dy * dy < best) {
-                best = dx * dx + dy * dy;
-                label_points_[loc] = mesh_.centres[z];
-            }
-        }
     }
     if (active_locality >= static_cast<int>(s.locality_count())) active_locality = static_cast<int>(s.locality_count()) - 1;
+}
+
+void Session::refresh_labels() {
+    // Mid-stroke the labels stay where they were: a dissolve per painted zone would
+    // stall the brush. The stroke's end leaves the revision moved, so they follow then.
+    if (label_revision_ == revision() || editor_->in_stroke()) return;
+    label_revision_ = revision();
+    const PlanState& s = state();
+    const std::size_t n = s.locality_count();
+    std::vector<std::vector<std::size_t>> changed_members;
+    std::vector<std::size_t> changed;
+    std::vector<Point> points(n, Point{std::numeric_limits<double>::quiet_NaN(), 0});
+    std::vector<LabelCacheEntry> cache(n);
+    for (std::size_t loc = 0; loc < n; ++loc) {
+        cache[loc].id = s.localities()[loc].id;
+        cache[loc].members.assign(s.members(loc).begin(), s.members(loc).end());
+        std::sort(cache[loc].members.begin(), cache[loc].members.end());
+        const auto same = std::find_if(label_cache_.begin(), label_cache_.end(), [&](const LabelCacheEntry& e) {
+            return e.id == cache[loc].id && e.members == cache[loc].members;
+        });
+        if (same != label_cache_.end()) {
+            cache[loc].point = same->point;
+            continue;
+        }
+        changed.push_back(loc);
+        changed_members.emplace_back(cache[loc].members.begin(), cache[loc].members.end());
+    }
+    if (!changed.empty()) {
+        std::vector<Point> found;
+        try {
+            found = group_label_points(data_->zones.shapes, data_->zones.boxes, changed_members);
+        } catch (const Error&) {
+            found.assign(changed.size(), Point{std::numeric_limits<double>::quiet_NaN(), 0});
+        }
+        for (std::size_t i = 0; i < changed.size(); ++i) {
+            Point p = found[i];
+            // Mesh coordinates; a locality GEOS cannot place is labelled at a zone of it.
+            if (std::isnan(p.x) && !changed_members[i].empty()) p = mesh_.centres[changed_members[i].front()];
+            else if (!std::isnan(p.x)) p = {p.x - mesh_.origin.x, p.y - mesh_.origin.y};
+            cache[changed[i]].point = p;
+        }
+    }
+    for (std::size_t loc = 0; loc < n; ++loc) points[loc] = cache[loc].point;
+    label_cache_ = std::move(cache);
+    label_points_ = std::move(points);
 }
 
 void Session::update() {
     if (!editor_) return;
     sync_balance();
     refresh_derived();
+    refresh_labels();
     if (autosave_ && dirty()) {
         autosave_->poll(revision());
         if (!autosave_->last_error().empty()) {
@@ -447,6 +474,18 @@ void Session::update() {
 void Session::report(const EditResult& result) {
     if (!result.message.empty()) status = result.message;
     else if (result.applied) status = editor_->in_stroke() ? "painting..." : "done: " + editor_->undo_label();
+    if (!result.applied && !result.cut_off_zones.empty()) {
+        flash_zones = result.cut_off_zones;
+        flash_until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    }
+}
+
+void Session::end_stroke() {
+    if (!editor_) return;
+    const std::size_t depth = editor_->undo_depth();
+    editor_->end_stroke();
+    // A stroke's edits show "painting..." while it lasts; once over, that is stale.
+    if (status == "painting...") status = editor_->undo_depth() > depth ? "done: " + editor_->undo_label() : "";
 }
 
 std::string Session::unused_locality_id() const {

@@ -19,6 +19,7 @@
 #include <lp/plan/locality_plan.hpp>
 #include <lp/plan/plan_check.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -149,6 +150,9 @@ public:
 
     // Derived per revision.
     const std::vector<std::uint32_t>& stray_zones() const { return stray_zones_; }
+    // Where each locality's name goes (mesh coordinates; NaN x: none): the pole of
+    // inaccessibility of its largest part (lp::group_label_points), found again only for
+    // localities whose zones changed, and not mid-stroke.
     const std::vector<Point>& label_points() const { return label_points_; }
 
     // ---- unsaved changes and recovery files (lp/edit/recovery.hpp) ----
@@ -176,8 +180,14 @@ public:
     // release_recovery_files() when what was to replace the plan failed).
     void rewrite_recovery_file();
 
-    // Reports an edit's result to the status line.
+    // Reports an edit's result to the status line; a refused split's cut-off zones flash.
     void report(const EditResult& result);
+    // Ends the editor's brush stroke; "painting..." gives way to what the stroke did.
+    void end_stroke();
+    // Zones a refused edit would have left apart from their locality (or painted out of
+    // its reach): the map flashes them until flash_until.
+    std::vector<std::uint32_t> flash_zones;
+    std::chrono::steady_clock::time_point flash_until{};
     // A fresh locality id ("L<n>") not used yet.
     std::string unused_locality_id() const;
 
@@ -198,6 +208,7 @@ private:
     // Population, cut cost and settlements for the open data and balance.
     void refresh_community();
     void refresh_derived();
+    void refresh_labels();
 
     std::shared_ptr<const Dataset> data_;
     DatasetOptions data_options_;
@@ -221,6 +232,13 @@ private:
     std::size_t derived_revision_ = static_cast<std::size_t>(-1);
     std::vector<std::uint32_t> stray_zones_;
     std::vector<Point> label_points_;
+    struct LabelCacheEntry {
+        std::string id;
+        std::vector<std::uint32_t> members;  // sorted
+        Point point;
+    };
+    std::vector<LabelCacheEntry> label_cache_;
+    std::size_t label_revision_ = static_cast<std::size_t>(-1);
     std::size_t plan_revision_ = static_cast<std::size_t>(-1);
     LocalityPlan plan_cache_;
     std::size_t check_revision_ = static_cast<std::size_t>(-1);

@@ -420,11 +420,22 @@ void ViewerApp::carry_out(const MenuRequests& requests) {
     if (requests.open_data) start_opening(*requests.open_data);
     if (requests.quit) request_close();
     if (!requests.export_png.empty()) document_ = requests;
-    if (requests.stop_compare) comparison_.close();
+    if (requests.stop_compare) {
+        comparison_.close();
+        // The comparison's line is stale once it ends.
+        if (session_.status.rfind("comparing with ", 0) == 0) session_.status.clear();
+    }
     if (!requests.compare.empty()) {
         try {
             comparison_.open(session_, requests.compare);
-            session_.status = "comparing with " + requests.compare + ": differing zones hatched";
+            const std::size_t moved = comparison_.diff(session_).moved.size();
+            session_.status = "comparing with " + requests.compare + ": " + std::to_string(moved) +
+                              " zones in a different locality (hatched)";
+            if (script_) {  // what a scripted test checks
+                std::fprintf(stderr, "locality-viewer: compare %s: %zu zones in a different locality; %zu of %zu localities matched\n",
+                             requests.compare.c_str(), moved, comparison_.pairs(session_).size(),
+                             session_.state().locality_count());
+            }
         } catch (const std::exception& e) {
             session_.errors.add("Could not compare the plans", e.what());
         }

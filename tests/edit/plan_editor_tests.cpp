@@ -265,3 +265,32 @@ TEST_CASE("stray zones are the members cut off from a locality's largest piece",
     CHECK(editor.state().stray_zones(0) == std::vector<std::uint32_t>{3});
     CHECK(editor.state().stray_zones(1).empty() == false); // B = {2} and {4}
 }
+
+TEST_CASE("a refused paint says not next to the locality when that is why", "[edit]") {
+    // West = columns 0-1, East = columns 2-3 of a 4x4 grid: the far-east column is not next to West.
+    const auto graph = grid_graph(4, 4, 1.0);
+    lp::PlanEditor editor = two_halves(graph);
+    const std::vector<int> before = editor.state().assignment();
+    const auto result = editor.paint({cell(1, 3, 4)}, 0);
+    CHECK_FALSE(result.applied);
+    CHECK(result.message == "refused: paint 1 zone into West: not next to West");
+    CHECK(result.not_next_to == std::vector<std::string>{"West"});
+    // What would have been left apart is the painted zone itself.
+    CHECK(result.cut_off_zones == std::vector<std::uint32_t>{cell(1, 3, 4)});
+    CHECK(editor.state().assignment() == before);
+}
+
+TEST_CASE("a refused split names the zones it would cut off", "[edit]") {
+    // Taking row 1 of the east and the west cell of its row 2 leaves the east's top row
+    // (2 cells) apart from the rest of it (3 cells): the top row is what would be cut off.
+    const auto graph = grid_graph(4, 4, 1.0);
+    lp::PlanEditor editor = two_halves(graph);
+    const auto result = editor.paint({cell(1, 2, 4), cell(1, 3, 4), cell(2, 2, 4)}, 0);
+    CHECK_FALSE(result.applied);
+    CHECK(result.not_next_to.empty());
+    CHECK(result.message.find("would split East (2 zones cut off)") != std::string::npos);
+    CHECK(result.cut_off_zones == std::vector<std::uint32_t>{cell(0, 2, 4), cell(0, 3, 4)});
+    // The state is as it was: East whole again.
+    CHECK(editor.state().statistics(1).pieces == 1);
+    CHECK(editor.state().locality_of(cell(1, 2, 4)) == 1);
+}

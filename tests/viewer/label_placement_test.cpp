@@ -51,3 +51,33 @@ TEST_CASE("Locality names never sit under a marker", "[viewer][labels]") {
         for (float y = 200; y < 400; y += 12) crowd.push_back({x, y, x + 6, y + 6});
     CHECK(place_labels(requests, crowd, screen).empty());
 }
+
+TEST_CASE("A locality name goes where the fit test says it is over its locality", "[viewer][labels]") {
+    const ScreenBox screen{0, 0, 800, 600};
+    const std::vector<LabelRequest> requests = {{400, 300, 100, 18, 0, 0}};
+    // Its locality lies right of x = 420 only: the centred spot is refused, one to the right taken.
+    const LabelFitTest right_of_420 = [](std::size_t, const ScreenBox& b) {
+        return b.x0 >= 420 ? LabelFit::good : LabelFit::no;
+    };
+    auto placed = place_labels(requests, {}, screen, 2.0f, right_of_420);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].box.x0 + 2 >= 420);
+    CHECK(placed[0].moved);  // off its anchor: the map draws a leader line
+    // Centred when the centre fits: not moved.
+    placed = place_labels(requests, {}, screen, 2.0f, [](std::size_t, const ScreenBox&) { return LabelFit::good; });
+    REQUIRE(placed.size() == 1);
+    CHECK_FALSE(placed[0].moved);
+    // A good spot wins over an earlier fallback one; fallback is taken only when nothing is good.
+    const LabelFitTest below_good = [](std::size_t, const ScreenBox& b) {
+        return b.y0 > 300 ? LabelFit::good : LabelFit::fallback;
+    };
+    placed = place_labels(requests, {}, screen, 2.0f, below_good);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].box.y0 > 300);
+    placed = place_labels(requests, {}, screen, 2.0f, [](std::size_t, const ScreenBox&) { return LabelFit::fallback; });
+    REQUIRE(placed.size() == 1);
+    CHECK_FALSE(placed[0].moved);  // the first fallback spot: centred
+    // Nowhere over its locality and no fallback: left out rather than drawn over a neighbour.
+    placed = place_labels(requests, {}, screen, 2.0f, [](std::size_t, const ScreenBox&) { return LabelFit::no; });
+    CHECK(placed.empty());
+}

@@ -9,10 +9,12 @@
 
 #include <lp/community/settlements.hpp>
 #include <lp/data/dataset.hpp>
+#include <lp/io/point_layer.hpp>
 #include <lp/render/zone_mesh.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -161,4 +163,39 @@ TEST_CASE("Search finds Partick and a zone code in Glasgow, Fort William in High
         // Towns outside Highland are left out.
         CHECK(index.search("paisley").empty());
     }
+}
+
+TEST_CASE("Search finds service points by name and by address", "[viewer][search]") {
+    DatasetOptions options;
+    options.zones = test::council_from_gpkg("S12000017");
+    options.point_paths = {test::data("points/nhs_hospitals_2024.geojson"), test::data("points/gp_practices_2021.geojson")};
+    const Dataset data = load_dataset(options);
+    const ZoneMesh mesh = build_zone_mesh(data.zones.shapes, data.zones.ids, {500.0});
+    const PlaceIndex index = build_place_index(data, mesh, {}, nullptr, {});
+    // A hospital by its name (the layer's scotland_hospital24_name), centred on its marker.
+    const auto raigmore = index.search("raigmore hospital");
+    REQUIRE_FALSE(raigmore.empty());
+    const Place& hospital = index.places()[raigmore[0]];
+    CHECK(hospital.name == "Raigmore Hospital");
+    CHECK(hospital.kind == PlaceKind::service);
+    REQUIRE(hospital.zones.size() == 1);
+    const PointLayer& hospitals = data.points[0];
+    const auto at = std::find(hospitals.labels.begin(), hospitals.labels.end(), "Raigmore Hospital");
+    REQUIRE(at != hospitals.labels.end());
+    const Point p = hospitals.points[static_cast<std::size_t>(at - hospitals.labels.begin())];
+    CHECK(hospital.anchor.x + mesh.origin.x == Approx(p.x));
+    CHECK(hospital.anchor.y + mesh.origin.y == Approx(p.y));
+    CHECK(box_holds(hospital.box, hospital.anchor));
+    CHECK(box_holds(mesh.boxes[hospital.zones[0]], hospital.anchor));  // in the zone it is said to be in
+    // A GP practice by a word of its address ("..., Portree, Isle of Skye").
+    const auto portree = index.search("portree");
+    REQUIRE_FALSE(portree.empty());
+    bool practice = false;
+    for (std::size_t i : portree) {
+        const Place& place = index.places()[i];
+        if (place.kind == PlaceKind::service && place.name.find("Portree") != std::string::npos) practice = true;
+    }
+    CHECK(practice);
+    // Outside Highland: not in the index.
+    CHECK(index.search("royal infirmary of edinburgh").empty());
 }

@@ -2,6 +2,7 @@
 
 #include <lp/core/error.hpp>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace lp {
@@ -37,10 +38,14 @@ EditResult PlanEditor::guarded_apply(EditCommand& command) {
         result.message = command.note().empty() ? "nothing changed" : command.note();
         return result;
     }
+    std::vector<std::pair<std::string, std::vector<std::uint32_t>>> strays; // per split locality id
     for (std::size_t i = 0; i < state_.locality_count(); ++i) {
         const auto before = pieces_before.find(state_.localities()[i].id);
         const std::size_t was = before == pieces_before.end() ? 1 : std::max<std::size_t>(before->second, 1);
-        if (state_.statistics(i).pieces > was) result.split_localities.push_back(state_.localities()[i].name);
+        if (state_.statistics(i).pieces > was) {
+            result.split_localities.push_back(state_.localities()[i].name);
+            if (policy_ == SplitPolicy::refuse) strays.emplace_back(state_.localities()[i].id, state_.stray_zones(i));
+        }
     }
     result.split = !result.split_localities.empty();
     if (result.split) {
@@ -49,7 +54,21 @@ EditResult PlanEditor::guarded_apply(EditCommand& command) {
         if (policy_ == SplitPolicy::refuse) {
             command.revert(state_);
             state_.refresh();
-            result.message = "refused: " + command.describe() + " would split " + names;
+            explain_refusal(result, strays);
+            // "not next to X" when that is all it was; a real split keeps its words.
+            std::string split_names;
+            for (const std::string& n : result.split_localities) {
+                if (std::find(result.not_next_to.begin(), result.not_next_to.end(), n) == result.not_next_to.end())
+                    split_names += (split_names.empty() ? "" : ", ") + n;
+            }
+            std::string not_next;
+            for (const std::string& n : result.not_next_to) not_next += (not_next.empty() ? "" : ", ") + n;
+            result.message = "refused: " + command.describe();
+            if (!not_next.empty()) result.message += ": not next to " + not_next;
+            if (!split_names.empty()) result.message += (not_next.empty() ? "" : ", and") + std::string(" would split ") + split_names;
+            if (!result.cut_off_zones.empty() && !split_names.empty())
+                result.message += " (" + std::to_string(result.cut_off_zones.size()) +
+                                  (result.cut_off_zones.size() == 1 ? " zone" : " zones") + " cut off)";
             return result;
         }
         result.message = "warning: " + command.describe() + " splits " + names;
@@ -58,6 +77,30 @@ EditResult PlanEditor::guarded_apply(EditCommand& command) {
     const std::string note = command.note();
     if (!note.empty()) result.message += (result.message.empty() ? "" : "; ") + note;
     return result;
+}
+
+void PlanEditor::explain_refusal(EditResult& result,
+                                 const std::vector<std::pair<std::string, std::vector<std::uint32_t>>>& strays) const {
+    // In the state as it was again: a stray zone no longer in the locality is one the
+    // edit put there out of reach of it; one still there, and not apart before, is one
+    // the edit would have cut off.
+    std::vector<std::uint32_t> cut_off;
+    for (const auto& [id, zones] : strays) {
+        const int locality = state_.find_locality(id);
+        if (locality < 0) continue;
+        const std::vector<std::uint32_t> apart = state_.stray_zones(static_cast<std::size_t>(locality));
+        std::size_t added = 0, cut = 0;
+        for (std::uint32_t z : zones) {
+            if (state_.locality_of(z) != locality) ++added;
+            else if (std::find(apart.begin(), apart.end(), z) == apart.end()) ++cut;
+            else continue;
+            cut_off.push_back(z);
+        }
+        if (added > 0 && cut == 0) result.not_next_to.push_back(state_.localities()[static_cast<std::size_t>(locality)].name);
+    }
+    std::sort(cut_off.begin(), cut_off.end());
+    cut_off.erase(std::unique(cut_off.begin(), cut_off.end()), cut_off.end());
+    result.cut_off_zones = std::move(cut_off);
 }
 
 EditResult PlanEditor::execute(std::unique_ptr<EditCommand> command) {

@@ -8,6 +8,7 @@
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
+#include <cctype>
 #include <filesystem>
 
 namespace lp {
@@ -20,10 +21,21 @@ namespace {
 using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;
 using BgBox = bg::model::box<BgPoint>;
 
+// A field naming each point for a planner: a name, else the first field called
+// "..._name" (NHS hospitals: scotland_hospital24_name, before hb19_name), else the address
+// (GP practices: "Garthdee Medical Group, Health Centre Garthdee Road, Aberdeen"), else a code.
 std::string guess_label_field(OGRLayer& layer) {
-    for (const char* c : {"name", "NAME", "Name", "practice_name", "PracticeName", "hospital_name", "HospitalName",
-                          "label", "code", "practice_code", "PracticeCode"})
-        if (layer.GetLayerDefn()->GetFieldIndex(c) >= 0) return c;
+    const OGRFeatureDefn& fields = *layer.GetLayerDefn();
+    for (const char* c : {"name", "NAME", "Name", "practice_name", "PracticeName", "hospital_name", "HospitalName"})
+        if (fields.GetFieldIndex(c) >= 0) return c;
+    for (int i = 0; i < fields.GetFieldCount(); ++i) {
+        std::string field = fields.GetFieldDefn(i)->GetNameRef();
+        std::string lower = field;
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (lower.size() > 5 && lower.compare(lower.size() - 5, 5, "_name") == 0) return field;
+    }
+    for (const char* c : {"address", "ADDRESS", "Address", "label", "code", "practice_code", "PracticeCode"})
+        if (fields.GetFieldIndex(c) >= 0) return c;
     return {};
 }
 

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lp {
@@ -20,6 +21,11 @@ struct EditResult {
     bool split = false;         // the edit broke a locality apart (applied only under warn)
     std::string message;        // why it was refused, the split warning, or a note
     std::vector<std::string> split_localities; // names of localities it broke apart
+    // A refused split, explained: the zones the edit would have left apart from their
+    // locality's main piece (a viewer flashes them), sorted, and the localities it was
+    // refused for only because its zones are not next to them ("not next to North").
+    std::vector<std::uint32_t> cut_off_zones;
+    std::vector<std::string> not_next_to;
 };
 
 class PlanEditor {
@@ -63,6 +69,9 @@ public:
 
 private:
     EditResult guarded_apply(EditCommand& command);
+    // After a refused command was reverted: which of the zones it left apart (`strays`,
+    // per locality id) were its own zones painted out of reach and which were cut off.
+    void explain_refusal(EditResult& result, const std::vector<std::pair<std::string, std::vector<std::uint32_t>>>& strays) const;
     void bump();
 
     PlanState state_;
