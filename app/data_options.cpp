@@ -9,6 +9,23 @@
 
 namespace lp::cli {
 
+namespace {
+
+// Refused before reading: a negative, NaN or infinite distance has no meaning.
+CLI::Validator distance_at_least_zero(const std::string& option, const std::string& unit) {
+    return CLI::Validator(
+        [option, unit](std::string& text) -> std::string {
+            char* end = nullptr;
+            const double v = std::strtod(text.c_str(), &end);
+            if (end == text.c_str() || *end || !std::isfinite(v) || v < 0)
+                return option + " " + text + ": expected a distance in " + unit + ", 0 or more";
+            return {};
+        },
+        unit == "km" ? "KM >= 0" : "METRES >= 0");
+}
+
+} // namespace
+
 void DataOptions::add_to(CLI::App& command, bool required_zones) {
     auto* zones = command.add_option("--zones", dataset.zones.path,
                                      "Zone layer: any GDAL vector format (Shapefile, GeoPackage, GeoJSON)");
@@ -49,22 +66,19 @@ void DataOptions::add_to(CLI::App& command, bool required_zones) {
     command.add_option("--crossings", dataset.crossings_csv, "CSV of water crossings: zone_a,zone_b[,note]");
     command.add_option("--snap", dataset.graph.snap_tolerance, "Snapping tolerance in metres for shared boundaries")
         ->capture_default_str()
-        ->check(CLI::Validator(
-            [](std::string& text) -> std::string {
-                // Refused before reading: a negative, NaN or infinite tolerance has no meaning.
-                char* end = nullptr;
-                const double v = std::strtod(text.c_str(), &end);
-                if (end == text.c_str() || *end || !std::isfinite(v) || v < 0)
-                    return "--snap " + text + ": expected a distance in metres, 0 or more";
-                return {};
-            },
-            "METRES >= 0"));
+        ->check(distance_at_least_zero("--snap", "metres"));
+    command.add_option("--max-crossing-km", max_crossing_km,
+                       "Longest automatic water crossing between pieces of land; pieces further apart stay "
+                       "apart unless --crossings joins them (inspect lists every crossing)")
+        ->capture_default_str()
+        ->check(distance_at_least_zero("--max-crossing-km", "km"));
     command.add_flag("--queen", queen, "Zones touching at a point are neighbours (default: a shared edge)");
 }
 
 DatasetOptions DataOptions::resolved() const {
     DatasetOptions result = dataset;
     result.graph.adjacency = queen ? Adjacency::queen : Adjacency::rook;
+    result.graph.max_crossing_metres = max_crossing_km * 1000.0;
     return result;
 }
 

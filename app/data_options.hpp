@@ -11,6 +11,7 @@ namespace lp::cli {
 struct DataOptions {
     DatasetOptions dataset;
     bool queen = false;
+    double max_crossing_km = default_max_crossing_metres / 1000.0;
 
     // required_zones: --zones and --id-field are mandatory (false for commands that can
     // take them from a plan file).

@@ -48,6 +48,7 @@ void run_inspect(const InspectArgs& args) {
         j["land_edges"] = land_edges;
         j["components_before_crossings"] = before;
         j["components"] = after;
+        j["max_crossing_km"] = options.graph.max_crossing_metres / 1000.0;
         j["crossings"] = nlohmann::ordered_json::array();
         for (const auto& c : graph.crossings)
             j["crossings"].push_back({{"zone_a", zones.ids[c.a]},
@@ -69,6 +70,8 @@ void run_inspect(const InspectArgs& args) {
         std::printf("edges:       %zu (%zu land, %zu crossings)\n", graph.edges().size(), land_edges,
                     graph.crossings.size());
         std::printf("components:  %zu on land, %zu with crossings\n", before, after);
+        std::printf("             automatic crossings at most %g km (--max-crossing-km)\n",
+                    options.graph.max_crossing_metres / 1000.0);
         for (const auto& c : graph.crossings)
             std::printf("  crossing   %s (%s) - %s (%s): %.0f m, %s%s%s\n", zones.ids[c.a].c_str(),
                         zones.names[c.a].c_str(), zones.ids[c.b].c_str(), zones.names[c.b].c_str(), c.distance,

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
 build=${BUILD:-build-asan}
-targets=${*:-plan_reader csv_table demand_csv zone_geojson graph_builder}
+targets=${*:-plan_reader csv_table demand_csv zone_geojson graph_builder commit_journal plan_sources}
 mkdir -p "$build/fuzz/crashes"
 status=0
 for target in $targets; do

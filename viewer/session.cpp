@@ -168,8 +168,8 @@ std::vector<BalanceLayer> Session::balance_layers(const std::vector<BalanceSpec>
     return layers;
 }
 
-PlanState Session::state_for(const LocalityPlan& plan) const {
-    return state_from_plan(plan, data_->zones.ids, data_->graph, balance_layers());
+PlanState Session::state_for(const LocalityPlan& plan, std::vector<std::string>* problems) const {
+    return state_from_plan(plan, data_->zones.ids, data_->graph, balance_layers(), problems);
 }
 
 void Session::rebuild_editor(const LocalityPlan& plan) { rebuild_editor(plan, state_for(plan)); }
@@ -226,9 +226,13 @@ void Session::open_plan(const std::string& path) {
     if (take_settlements || !plan.balance.empty()) refresh_community();
     // Made before anything changes, so a plan that does not fit the zones leaves the
     // open one (and its recovery files) as they were.
+    // A plan `boundaries check` reads but fails (a zone the layer lacks, a zone in a
+    // locality the plan does not define) opens with those problems listed, so it can be
+    // repaired here; the entries are left out, and saving writes the plan without them.
     std::optional<PlanState> state;
+    std::vector<std::string> problems;
     try {
-        state.emplace(state_for(plan));
+        state.emplace(state_for(plan, &problems));
     } catch (const Error& e) {
         throw Error(e.kind(), path + ": " + e.what());
     }
@@ -237,6 +241,16 @@ void Session::open_plan(const std::string& path) {
     plan_path_ = path;
     saved_.mark_saved(editor_->state_id());
     track_recovery();
+    if (!problems.empty()) {
+        std::string message = path + " opened with " + std::to_string(problems.size()) +
+                              (problems.size() == 1 ? " problem" : " problems") +
+                              ", as boundaries check reports them; these entries are left out (their zones "
+                              "unassigned) and saving writes the plan without them:";
+        for (std::size_t i = 0; i < problems.size() && i < 20; ++i) message += "\n  " + problems[i];
+        if (problems.size() > 20) message += "\n  ... and " + std::to_string(problems.size() - 20) + " more";
+        errors.add("Plan opened with problems", message);
+        status = path + ": opened with " + std::to_string(problems.size()) + " problem(s); see the message";
+    }
 }
 
 namespace {

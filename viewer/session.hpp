@@ -192,7 +192,9 @@ public:
     std::string unused_locality_id() const;
 
 private:
-    PlanState state_for(const LocalityPlan& plan) const; // throws when the plan does not fit the zones
+    // Throws when the plan does not fit the zones; with `problems`, what `boundaries check`
+    // reads but fails (unknown zones, undefined localities) is listed there and left out.
+    PlanState state_for(const LocalityPlan& plan, std::vector<std::string>* problems = nullptr) const;
     void rebuild_editor(const LocalityPlan& plan);
     void rebuild_editor(const LocalityPlan& plan, PlanState state);
     // After a plan is opened or saved under a new name: look for its recovery file, and

@@ -4,6 +4,7 @@
 // folder, and the inputs unchanged. Inputs are written into a fresh folder per case.
 #include "../cli_run.hpp"
 #include "../scratch_folder.hpp"
+#include "../test_data.hpp"
 #include "exit_codes.hpp"
 
 #include <lp/core/error.hpp>
@@ -11,6 +12,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -114,6 +117,7 @@ struct Case {
     std::vector<std::string> mentions;               // stderr names these (file and line or feature)
     std::set<std::string> outputs;                   // what out/ holds afterwards
     std::function<void(const Folder&)> also = {};    // any further check
+    std::string environment = {};                    // NAME=value words for env(1) before the program
 };
 
 const int ok = 0;
@@ -283,7 +287,7 @@ void check_case(const Case& c) {
     const auto inputs_before = f.inputs();
     INFO("boundaries " << (args.size() > 2000 ? args.substr(0, 2000) + "..." : args));
     const auto started = std::chrono::steady_clock::now();
-    const Outcome r = run_boundaries(args, "timeout 120 ");
+    const Outcome r = run_boundaries(args, "timeout 120 " + (c.environment.empty() ? "" : "env " + c.environment + " "));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     INFO("stderr: " << (r.errors.size() > 4000 ? r.errors.substr(0, 4000) + "..." : r.errors));
     CHECK(seconds < case_seconds);
@@ -336,6 +340,38 @@ void plant_journal(const Folder& f, const std::vector<std::pair<std::string, std
     list += "]";
     std::ofstream(f.out / planted_journal) << "{\"renames\":" << list << ",\"remove\":" << json_list(remove)
                                            << ",\"journals\":" << json_list({f.o(planted_journal)}) << "}";
+}
+
+// The 2020 population of every Data Zone with one Glasgow zone's total typed as 3e8 people.
+const std::string giant_zone = "S01009758";
+std::string population_with_giant(const Folder& f) {
+    std::string text = read_text(lp::test::data("demand/dz2011_population_2020.csv"));
+    const auto at = text.find("\n" + giant_zone + ",");
+    REQUIRE(at != std::string::npos);
+    const auto value = at + 2 + giant_zone.size();
+    text.replace(value, text.find(',', value) - value, "300000000");
+    return f.write_in("giant.csv", text);
+}
+
+// A GeoJSON layer of one star-shaped zone (points at radius 1000 m and 10 m in turn, so
+// every spike's edges cross the bounding box of every other: GEOS's validity test on it is
+// quadratic) of `vertices` vertices, in British National Grid, written without a library.
+std::string star_layer(std::size_t vertices) {
+    std::string text = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
+                       "{\"name\":\"urn:ogc:def:crs:EPSG::27700\"}},\"features\":[{\"type\":\"Feature\","
+                       "\"properties\":{\"zone\":\"STAR\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[";
+    text.reserve(text.size() + vertices * 24);
+    char point[64];
+    for (std::size_t i = 0; i + 1 < vertices; ++i) {
+        const double angle = 2 * M_PI * static_cast<double>(i) / static_cast<double>(vertices - 1);
+        const double radius = i % 2 == 0 ? 1000.0 : 10.0;
+        std::snprintf(point, sizeof point, "[%.3f,%.3f],", 300000 + radius * std::cos(angle),
+                      700000 + radius * std::sin(angle));
+        text += point;
+    }
+    std::snprintf(point, sizeof point, "[%.3f,%.3f]", 301000.0, 700000.0); // closes the ring
+    text += point;
+    return text + "]]}}]}";
 }
 
 // Issue 24 (reliability round 3): trust nothing a file says, never exit 1.
@@ -485,6 +521,59 @@ std::vector<Case> round3() {
          {exit_status(ExitCode::usage)},
          {"--split-cost nan"},
          {}},
+        {"one zone of 3e8 people in Glasgow: a plan and 21 naming the zone, not a search for ever (item 6)",
+         [](const Folder& f) {
+             return "generate --zones " + lp::test::data("councils/dz2011_glasgow_city_S12000049.geojson") +
+                    " --id-field dz11_code --demand " + population_with_giant(f) +
+                    " --localities 3 --balance pop2020_total:10% --out " + f.o("o.geojson");
+         },
+         {out_of_band},
+         {"zone " + giant_zone + " alone has pop2020_total 300000", "more than one locality may hold"},
+         {"o.geojson"}},
+        {"one zone of 3e8 people in Glasgow with hubs and a soft band (item 6)",
+         [](const Folder& f) {
+             return "generate --zones " + lp::test::data("councils/dz2011_glasgow_city_S12000049.geojson") +
+                    " --id-field dz11_code --demand " + population_with_giant(f) +
+                    " --localities 4 --balance pop2020_total:5% --balance pop2020_75plus:25%:soft --out " +
+                    f.o("o.geojson");
+         },
+         {out_of_band},
+         {"zone " + giant_zone + " alone has pop2020_total 300000"},
+         {"o.geojson"}},
+        {"a star-shaped zone of a million vertices (12, before any validity test)",
+         [](const Folder& f) {
+             f.write_in("star.geojson", star_layer(1000000));
+             return "inspect --zones " + f.i("star.geojson") + " --id-field zone";
+         },
+         {exit_status(ExitCode::bad_geometry)},
+         {"star.geojson: feature 1 (zone STAR) has 1000000 vertices, more than the 100000 a zone may have",
+          "LP_MAX_ZONE_VERTICES=1000000", "ogr2ogr -simplify"},
+         {}},
+        {"a coordinate outside the area of the transformation names the file, feature and zone (6)",
+         [](const Folder& f) {
+             f.write_in("lat95.geojson", three_zones_with("[-3.20,55.91],[-3.20,55.90]", "[-3.20,95.91],[-3.20,55.90]"));
+             return generate(f, "lat95.geojson");
+         },
+         {exit_status(ExitCode::crs_problem)},
+         {"lat95.geojson: feature 1 (zone A): coordinate outside the transformation's area of use"},
+         {}},
+        {"a star of 2000 vertices where LP_MAX_ZONE_VERTICES is 1000 (12)",
+         [](const Folder& f) {
+             f.write_in("star.geojson", star_layer(2000));
+             return "inspect --zones " + f.i("star.geojson") + " --id-field zone";
+         },
+         {exit_status(ExitCode::bad_geometry)},
+         {"star.geojson: feature 1 (zone STAR) has 2000 vertices, more than the 1000 a zone may have"},
+         {},
+         {},
+         "LP_MAX_ZONE_VERTICES=1000"},
+        {"LP_MAX_ZONE_VERTICES that is not a number (2)",
+         [](const Folder& f) { return generate(f); },
+         {exit_status(ExitCode::usage)},
+         {"LP_MAX_ZONE_VERTICES=lots", "whole number"},
+         {},
+         {},
+         "LP_MAX_ZONE_VERTICES=lots"},
         {"--balance on one column twice (2)",
          [](const Folder& f) { return generate(f) + " --balance pop:10%:soft"; },
          {exit_status(ExitCode::usage)},
@@ -567,4 +656,47 @@ TEST_CASE("bad-input matrix: a zone that duplicates another, apart from the rest
     CHECK(r.code != 124); // timeout's code: still joining after a minute
     CHECK(r.code != -1);
     CHECK(r.code != exit_status(ExitCode::unexpected));
+}
+
+TEST_CASE("bad-input matrix: an automatic crossing is never longer than --max-crossing-km, and inspect lists them "
+          "(issue 24)",
+          "[cli][io][matrix]") {
+    const Folder f("crossing_cap");
+    // A fourth zone like A but one degree (111 km) north: near enough not to be taken for a
+    // mistyped coordinate (as a zone at 179 degrees east is, on a layer this small), too far
+    // for the default cap.
+    std::string layer = fixture("three_zones.geojson");
+    const std::string last = layer.substr(layer.find("{\"type\":\"Feature\",\"properties\":{\"zone\":\"A\""));
+    std::string far = last.substr(0, last.find("}},") + 2);
+    far.replace(far.find("\"zone\":\"A\""), 10, "\"zone\":\"FAR\"");
+    for (auto at = far.find("55.9"); at != std::string::npos; at = far.find("55.9", at)) far.replace(at, 4, "56.9");
+    layer.insert(layer.rfind("]}"), ",\n" + far);
+    const std::string zones = f.write_in("far.geojson", layer);
+    const std::string inspect = "inspect --zones " + zones + " --id-field zone";
+
+    const lp::test::Run capped = lp::test::boundaries(inspect + " 2>&1");
+    INFO(capped.output);
+    CHECK(capped.status == 0);
+    CHECK_THAT(capped.output, Catch::Contains("automatic crossings at most 100 km (--max-crossing-km)"));
+    CHECK_THAT(capped.output, Catch::Contains("components:  2 on land, 2 with crossings"));
+    CHECK_THAT(capped.output, !Catch::Contains("crossing   "));
+
+    const lp::test::Run wide = lp::test::boundaries(inspect + " --max-crossing-km 200 --json 2>&1");
+    INFO(wide.output);
+    CHECK(wide.status == 0);
+    CHECK_THAT(wide.output, Catch::Contains("\"max_crossing_km\": 200"));
+    CHECK_THAT(wide.output, Catch::Contains("\"distance_m\": 1102")); // 110.2 km
+    CHECK_THAT(wide.output, Catch::Contains("\"source\": \"automatic\""));
+    CHECK_THAT(wide.output, Catch::Contains("\"components\": 1"));
+
+    // Generate names the piece left apart rather than joining it by a 110 km hop.
+    f.write_in("far.csv", "zone,pop\nA,100\nB,200\nC,300\nFAR,100\n");
+    const Outcome r = run_boundaries("generate --zones " + zones + " --id-field zone --demand " + f.i("far.csv") +
+                                     " --localities 2 --balance pop:50% --out " + f.o("o.geojson"), "timeout 120 ");
+    INFO(r.errors);
+    CHECK(r.code == out_of_band);
+    CHECK_THAT(r.errors, Catch::Contains("FAR is joined to the rest by neither land nor a recorded crossing"));
+    const lp::test::Run bad = lp::test::boundaries(inspect + " --max-crossing-km -1 2>&1");
+    CHECK(bad.status == exit_status(ExitCode::usage));
+    CHECK_THAT(bad.output, Catch::Contains("--max-crossing-km -1"));
 }

@@ -9,7 +9,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -68,6 +71,33 @@ TEST_CASE("a plan naming unknown zones or localities is refused with the name", 
         CHECK(e.kind() == lp::ErrorKind::bad_plan);
         CHECK(std::string(e.what()).find("'Q'") != std::string::npos);
     }
+}
+
+TEST_CASE("a plan check reads but fails opens for repair with its problems listed, as check words them (issue 24)",
+          "[edit]") {
+    const auto graph = lp::test::grid_graph(2, 2, 1.0);
+    const auto ids = grid_ids(4);
+    lp::LocalityPlan plan;
+    plan.localities = {{"N", "North", "#e69f00", false}, {"S", "South", "#56b4e9", false}};
+    plan.assignment = {{"Z0", "N"}, {"Z1", "Q"}, {"Z2", "S"}, {"Z3", "S"}, {"Z9", "N"}};
+    plan.locked_zones = {"Z0", "Z8"};
+    std::vector<std::string> problems;
+    const lp::PlanState state = lp::state_from_plan(plan, ids, graph, {}, &problems);
+    CHECK(problems == std::vector<std::string>{
+                          "zone Z1 is assigned to \"Q\", which is not one of the plan's localities",
+                          "zone Z9 (in locality N) is not a zone of the partnership's area",
+                          "locked zone Z8 is not a zone of the partnership's area"});
+    CHECK(state.locality_of(0) == 0);
+    CHECK(state.locality_of(1) < 0); // left unassigned, for the planner to place
+    CHECK(state.locality_of(3) == 1);
+    CHECK(state.zone_locked(0));
+    // Saved back, the plan holds what the editor shows: the unknown entries are gone.
+    const lp::LocalityPlan back = lp::plan_from_state(state, ids, plan);
+    CHECK(back.assignment == std::map<std::string, std::string>{{"Z0", "N"}, {"Z2", "S"}, {"Z3", "S"}});
+    CHECK(back.locked_zones == std::vector<std::string>{"Z0"});
+    // A locality defined twice is still refused: there is no telling which one is meant.
+    plan.localities.push_back({"N", "Again", "#000000", false});
+    CHECK_THROWS_AS(lp::state_from_plan(plan, ids, graph, {}, &problems), lp::Error);
 }
 
 TEST_CASE("the recovery file is written after enough edits or time, atomically", "[edit]") {

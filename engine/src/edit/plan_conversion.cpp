@@ -7,7 +7,8 @@
 namespace lp {
 
 PlanState state_from_plan(const LocalityPlan& plan, const std::vector<std::string>& zone_ids,
-                          const ContiguityGraph& graph, std::vector<BalanceLayer> layers) {
+                          const ContiguityGraph& graph, std::vector<BalanceLayer> layers,
+                          std::vector<std::string>* problems) {
     if (zone_ids.size() != graph.size()) {
         throw Error(ErrorKind::bad_plan, "the zone layer has " + std::to_string(zone_ids.size()) +
                                             " zones but the graph has " + std::to_string(graph.size()));
@@ -22,24 +23,35 @@ PlanState state_from_plan(const LocalityPlan& plan, const std::vector<std::strin
     std::unordered_map<std::string, std::uint32_t> zone_index;
     zone_index.reserve(zone_ids.size());
     for (std::uint32_t z = 0; z < zone_ids.size(); ++z) zone_index.emplace(zone_ids[z], z);
-    auto find_zone = [&](const std::string& id, const char* where) {
+    // -1: listed in problems (only when they are listed), else thrown.
+    auto find_zone = [&](const std::string& id, const std::string& locality, const char* where) -> long {
         const auto it = zone_index.find(id);
-        if (it == zone_index.end()) {
+        if (it != zone_index.end()) return it->second;
+        if (!problems)
             throw Error(ErrorKind::unknown_zone, std::string("the plan's ") + where + " names zone '" + id +
                                                     "', which is not in the zone layer");
-        }
-        return it->second;
+        problems->push_back(locality.empty() ? "locked zone " + id + " is not a zone of the partnership's area"
+                                              : "zone " + id + " (in locality " + locality +
+                                                    ") is not a zone of the partnership's area");
+        return -1;
     };
     for (const auto& [zone_id, locality_id] : plan.assignment) {
-        const std::uint32_t z = find_zone(zone_id, "assignment");
+        const long z = find_zone(zone_id, locality_id, "assignment");
+        if (z < 0) continue;
         const int loc = state.find_locality(locality_id);
         if (loc < 0) {
-            throw Error(ErrorKind::bad_plan, "the plan assigns zone '" + zone_id + "' to locality '" + locality_id +
-                                                "', which the plan does not define");
+            if (!problems)
+                throw Error(ErrorKind::bad_plan, "the plan assigns zone '" + zone_id + "' to locality '" +
+                                                    locality_id + "', which the plan does not define");
+            problems->push_back("zone " + zone_id + " is assigned to \"" + locality_id +
+                                "\", which is not one of the plan's localities");
+            continue;
         }
-        state.move_zone(z, loc);
+        state.move_zone(static_cast<std::uint32_t>(z), loc);
     }
-    for (const std::string& zone_id : plan.locked_zones) state.set_zone_locked(find_zone(zone_id, "locked_zones"), true);
+    for (const std::string& zone_id : plan.locked_zones)
+        if (const long z = find_zone(zone_id, "", "locked_zones"); z >= 0)
+            state.set_zone_locked(static_cast<std::uint32_t>(z), true);
     state.arrangements() = plan.arrangements;
     state.refresh();
     return state;

@@ -420,7 +420,7 @@ Hop shortest_hop(const Component& c, const Component& d, double bound) {
 // group by the shortest hop, until one group remains. Hops between original components
 // are computed at most once, pruned by bounding-box distance.
 void join_components(const ZoneLayer& zones, const std::vector<Segment>& segments, const std::vector<double>& matched,
-                     detail::DisjointSets& uf, std::vector<Crossing>& crossings) {
+                     double max_metres, detail::DisjointSets& uf, std::vector<Crossing>& crossings) {
     std::unordered_map<std::uint32_t, std::uint32_t> index_of_root;
     std::vector<Component> comps;
     std::vector<std::uint32_t> comp_of(zones.size());
@@ -499,7 +499,10 @@ void join_components(const ZoneLayer& zones, const std::vector<Segment>& segment
         });
         bool joined = false;
         for (const auto& link : links) {
-            if (!std::isfinite(link.distance) || !uf.unite(link.a, link.b)) continue; // two groups chose each other
+            // Beyond the cap the two stay apart: no ferry runs 6,858 km (a zone misplaced across the
+            // globe); the group is not joined to anything further either, its nearest being too far.
+            if (!std::isfinite(link.distance) || link.distance > max_metres) continue;
+            if (!uf.unite(link.a, link.b)) continue; // two groups chose each other
             joined = true;
             crossings.push_back({std::min(link.a, link.b), std::max(link.a, link.b), link.distance, false,
                                  "nearest component"});
@@ -551,7 +554,10 @@ ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOption
             crossings.push_back({ua, ub, zone_distance(zones, ua, ub), true, c.note});
         }
     }
-    if (options.join_components) join_components(zones, segments, shared.matched, uf, crossings);
+    if (!(options.max_crossing_metres >= 0)) // NaN too
+        throw Error(ErrorKind::bad_setting, "the longest automatic crossing must be 0 metres or more");
+    if (options.join_components)
+        join_components(zones, segments, shared.matched, options.max_crossing_metres, uf, crossings);
 
     // A recorded crossing between zones that already share land is no crossing at all.
     std::unordered_set<std::uint64_t> land;

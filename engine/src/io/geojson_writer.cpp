@@ -261,6 +261,10 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
     ensure_gdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
     if (!driver) throw Error(ErrorKind::write_failed, path + ": GDAL has no " + driver_name + " driver");
+    // GeoPackage stamps gpkg_contents.last_change (and the metadata of a new file) with the
+    // time of writing; a fixed date makes the same inputs give the same bytes (issue 24).
+    // On this thread only, and a date the user set for GDAL wins.
+    const CPLConfigOptionSetter fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z", true);
     {
         GDALDatasetUniquePtr ds;
         std::error_code ec;

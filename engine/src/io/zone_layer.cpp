@@ -7,7 +7,9 @@
 #include "io/gdal_util.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -103,6 +105,15 @@ void append_polygons(const OGRGeometry* g, MultiPolygon& out) {
     }
 }
 
+std::size_t vertex_count(const MultiPolygon& shape) {
+    std::size_t count = 0;
+    for (const auto& polygon : shape) {
+        count += polygon.exterior.size();
+        for (const auto& hole : polygon.holes) count += hole.size();
+    }
+    return count;
+}
+
 // Great Britain, generously: where the British National Grid is the natural choice.
 bool in_great_britain(double lon, double lat) { return lon > -9.5 && lon < 2.5 && lat > 49.0 && lat < 61.5; }
 
@@ -136,6 +147,7 @@ struct ZonePreparation {
     std::vector<double>& areas;
     std::vector<Box>& boxes;
     std::vector<char>& emptied;
+    std::vector<std::string>& unprojected; // per zone: why it cannot be reprojected, for the reader to name
 
     // Zones first, first + step, ... below end, on the calling thread.
     void run(std::size_t first, std::size_t end, std::size_t step) const {
@@ -143,7 +155,13 @@ struct ZonePreparation {
         detail::GeosContext geos;
         for (std::size_t z = first; z < end; z += step) {
             MultiPolygon& shape = shapes[z];
-            transform.apply(shape);
+            try {
+                transform.apply(shape);
+            } catch (const Error& e) { // e.g. a coordinate outside the CRS's area of use
+                if (e.kind() != ErrorKind::crs_problem) throw;
+                unprojected[z] = e.what();
+                continue;
+            }
             auto g = detail::to_geos(geos, shape);
             const char valid = GEOSisValid_r(geos, g.get());
             if (valid == 2) geos.fail("validity test");
@@ -231,12 +249,37 @@ private:
 
 } // namespace
 
+namespace {
+
+// GEOS's validity test, which every zone goes through, takes time that grows with the square
+// of the vertices on some shapes: a star (spikes in and out) of 20,000 vertices took 10 s, of
+// 50,000 57 s, so one of a million would take days, while an ordinary ring of 400,000
+// vertices takes 5 s in all (issue 24 item 9). A Data Zone, even at full resolution, has far
+// fewer than the default; at the default a star costs a few minutes at worst.
+constexpr std::size_t default_max_zone_vertices = 100000;
+
+} // namespace
+
+std::size_t zone_vertex_budget(const ZoneReadOptions& options) {
+    if (options.max_zone_vertices > 0) return options.max_zone_vertices;
+    const char* text = std::getenv("LP_MAX_ZONE_VERTICES");
+    if (!text || !*text) return default_max_zone_vertices;
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long value = std::strtoull(text, &end, 10);
+    if (*end != '\0' || errno == ERANGE || value == 0 || text[0] == '-' || text[0] == '+' || text[0] == ' ')
+        throw Error(ErrorKind::bad_setting, std::string("LP_MAX_ZONE_VERTICES=") + text +
+                                                ": the vertex budget of a zone must be a whole number of 1 or more");
+    return static_cast<std::size_t>(value);
+}
+
 ZoneLayer read_zones(const ZoneReadOptions& options) {
     if (options.id_field.empty()) throw Error(ErrorKind::bad_setting, options.path + ": no id field given");
     if (options.filter_field.empty() && !options.filter_values.empty()) // not silently every zone
         throw Error(ErrorKind::bad_setting, "filter values " + options.filter_values.front() +
                                                 (options.filter_values.size() > 1 ? ", ..." : "") +
                                                 " need a filter field to look them up in");
+    const std::size_t vertex_budget = zone_vertex_budget(options); // a bad setting before any reading
     auto ds = detail::open_vector(options.path);
     OGRLayer* layer = detail::find_layer(*ds, options.path, options.layer);
     const int id_index = detail::field_index(*layer, options.path, options.id_field, "id");
@@ -296,7 +339,9 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     std::vector<double> areas(expected);
     std::vector<Box> boxes(expected);
     std::vector<char> emptied(expected, 0);
-    const ZonePreparation preparation{out.source_crs, out.working_crs, out.shapes.data(), reasons, areas, boxes, emptied};
+    std::vector<std::string> unprojected(expected);
+    const ZonePreparation preparation{out.source_crs, out.working_crs, out.shapes.data(), reasons, areas, boxes, emptied,
+                                      unprojected};
     std::optional<PreparationFollower> follower;
     if (!out.working_crs.empty() && expected >= 20000 && std::thread::hardware_concurrency() > 1)
         follower.emplace(preparation);
@@ -328,6 +373,14 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
         if (g) append_polygons(g, shape);
         if (shape.empty())
             throw Error(ErrorKind::bad_geometry, where() + " (" + options.id_field + " " + id + ") has no polygon geometry");
+        if (const std::size_t vertices = vertex_count(shape); vertices > vertex_budget)
+            throw Error(ErrorKind::bad_geometry,
+                        where() + " (" + options.id_field + " " + id + ") has " + std::to_string(vertices) +
+                            " vertices, more than the " + std::to_string(vertex_budget) +
+                            " a zone may have (its validity test could take hours); simplify the layer (e.g. "
+                            "ogr2ogr -simplify 1 simpler.gpkg " + options.path +
+                            ") or raise the budget with the environment variable LP_MAX_ZONE_VERTICES=" +
+                            std::to_string(vertices));
         {
             // NaN or infinite coordinates (a broken export) cannot be reprojected or compared.
             auto finite = [](const Ring& ring) {
@@ -387,11 +440,18 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     areas.resize(n);
     boxes.resize(n);
     emptied.resize(n, 0);
-    const ZonePreparation rest{out.source_crs, out.working_crs, out.shapes.data(), reasons, areas, boxes, emptied};
+    unprojected.resize(n);
+    const ZonePreparation rest{out.source_crs, out.working_crs, out.shapes.data(), reasons, areas, boxes, emptied,
+                               unprojected};
     // Small layers are not worth a second thread: at least 256 zones each.
     detail::run_workers(detail::worker_count((n - prepared) / 256 + 1), [&](unsigned w, unsigned workers) {
         rest.run(prepared + w, n, workers);
     });
+    for (std::size_t z = 0; z < n; ++z)
+        if (!unprojected[z].empty())
+            throw Error(ErrorKind::crs_problem, options.path + ": feature " + std::to_string(feature_of_zone[z]) + " (" +
+                                                    options.id_field + " " + out.ids[z] + "): " + unprojected[z] +
+                                                    " (from " + out.source_crs + " to " + out.working_crs + ")");
     for (std::size_t z = 0; z < n; ++z)
         if (emptied[z])
             throw Error(ErrorKind::bad_geometry,

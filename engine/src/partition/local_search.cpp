@@ -1,6 +1,7 @@
 #include "local_search.hpp"
 
 #include "objective.hpp"
+#include "tuning.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -48,6 +49,20 @@ LocalSearch::LocalSearch(const WorkGraph& graph, int k, BalanceTargets targets, 
     held_.assign(n, 0);
     mark_.assign(n, 0);
     candidate_mark_.assign(n, 0);
+}
+
+LocalSearch::Phase::Phase(LocalSearch& search, long allowance)
+    : search_(search), outer_(search.phase_depth_++ == 0) {
+    if (outer_) search_.move_budget_ = search_.moves_ + allowance;
+}
+
+LocalSearch::Phase::~Phase() {
+    --search_.phase_depth_;
+    if (outer_) search_.move_budget_ = std::numeric_limits<long>::max();
+}
+
+long LocalSearch::node_allowance() const {
+    return move_allowance_per_node * static_cast<long>(graph_.size()) + move_allowance_base;
 }
 
 double LocalSearch::region_violation(int region, const double* add, double sign) const {
@@ -132,6 +147,7 @@ bool LocalSearch::can_leave(int node) {
 
 void LocalSearch::move(int node, int to) {
     const int from = part_[node];
+    ++moves_;
     if (logging_) log_.push_back({node, from});
     for (int e = graph_.offsets[node]; e < graph_.offsets[node + 1]; ++e) {
         const int region = part_[graph_.adjacent[e]];
@@ -300,6 +316,7 @@ bool LocalSearch::best_pair(const std::vector<int>& candidates, Candidate& first
     const double violation_before = violation();
     const double cost_before = cost_;
     const bool was_logging = logging_;
+    const long moves_before = moves_; // trial moves, each undone: bounded by the candidates, not counted
     logging_ = false; // trial moves are undone here, not by the caller's log
     bool found = false;
     double best_violation = 0;
@@ -373,6 +390,7 @@ bool LocalSearch::best_pair(const std::vector<int>& candidates, Candidate& first
         }
     }
     logging_ = was_logging;
+    moves_ = moves_before;
     return found;
 }
 
@@ -387,7 +405,7 @@ void LocalSearch::descend_best(std::vector<int>& candidates, std::size_t pair_li
     for (const int u : candidates) candidate_mark_[u] = listed;
     std::vector<char> blocked(candidates.size(), 0);
     const std::size_t limit = 4 * candidates.size() + 16;
-    for (std::size_t step = 0; step < limit; ++step) {
+    for (std::size_t step = 0; step < limit && !out_of_moves(); ++step) {
         Candidate best;
         std::size_t best_index = 0;
         bool found = false;
@@ -455,6 +473,7 @@ void LocalSearch::descend() {
     for (std::size_t head = 0; head < queue_.size(); ++head) {
         const int node = queue_[head];
         queued_[node] = 0;
+        if (out_of_moves()) continue; // drain the queue, move nothing more
         if (try_improve(node)) {
             push(node);
             push_neighbours(node);
@@ -468,12 +487,14 @@ void LocalSearch::descend() {
 }
 
 void LocalSearch::descend_all() {
+    const Phase phase(*this, node_allowance());
     for (int u = 0; u < graph_.size(); ++u) push(u);
     descend();
 }
 
 void LocalSearch::repair_balance(std::size_t pair_limit) {
     if (violation() == 0) return;
+    const Phase phase(*this, node_allowance());
     // Boundary nodes of the regions off their band and of the regions next to those.
     std::vector<char> off_band(k_, 0);
     for (int j = 0; j < k_; ++j) off_band[j] = violation_of_[j] > 0;
@@ -516,6 +537,7 @@ bool LocalSearch::anneal_balance(long steps, Random& random) {
     const int n = graph_.size();
     if (violation() == 0) return true;
     if (n == 0) return false;
+    const Phase phase(*this, steps + node_allowance());
     // Temperature in units of excess over the mean: start at half a typical node's
     // share of a region, so a move past the band by one node is often taken at first.
     double typical = 0;
@@ -529,7 +551,7 @@ bool LocalSearch::anneal_balance(long steps, Random& random) {
     double best_violation = violation();
     log_.clear();
     logging_ = true; // moves since the best state, to go back to it
-    for (long step = 0; step < steps && over_band_ > 0; ++step) {
+    for (long step = 0; step < steps && over_band_ > 0 && !out_of_moves(); ++step) {
         const double temperature = start_temperature * std::pow(0.01, static_cast<double>(step) / steps);
         const int u = static_cast<int>(random.below(static_cast<std::uint32_t>(n)));
         if (graph_.lock[u] >= 0) continue;
@@ -582,6 +604,7 @@ bool LocalSearch::region_connected(int region) {
 }
 
 bool LocalSearch::merge_split_group(Random& random) {
+    const Phase phase(*this, node_allowance());
     std::vector<std::pair<int, int>> split; // (grouping, group)
     for (std::size_t g = 0; g < group_parts_.size(); ++g) {
         if (!graph_.groupings[g].whole) continue;
@@ -623,13 +646,14 @@ bool LocalSearch::iterate(long rounds, Random& random, const std::function<bool(
                           double progress_from, double progress_to) {
     const int n = graph_.size();
     if (n == 0 || rounds <= 0) return true;
+    const Phase phase(*this, move_allowance_per_round * rounds + node_allowance());
     std::vector<int> moved;
     std::vector<int> candidates;
     std::vector<int> nearby;
     // Merging a split settlement scans the graph: on councils only, every so many rounds.
     const bool merging = n <= 50000 && std::any_of(graph_.groupings.begin(), graph_.groupings.end(),
                                                    [](const Grouping& g) { return g.whole && g.count > 0; });
-    for (long round = 0; round < rounds; ++round) {
+    for (long round = 0; round < rounds && !out_of_moves(); ++round) {
         if (progress && (round & 255) == 0 &&
             !progress(progress_from + (progress_to - progress_from) * static_cast<double>(round) / rounds))
             return false;

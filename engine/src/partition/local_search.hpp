@@ -7,6 +7,7 @@
 #include "work_graph.hpp"
 
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace lp::detail {
@@ -117,6 +118,31 @@ private:
     };
     std::vector<Move> log_;
     bool logging_ = false;
+
+    // Every loop of the search is bounded by work, counted in moves: each public phase
+    // (descend_all, repair_balance, anneal_balance, iterate, merge_split_group) called from
+    // outside another gets an allowance (Tuning: moves per node and per round, far above
+    // what ordinary runs use); once it is spent, descents, repairs, rounds and walks stop
+    // where they are and the plan so far stands. It is there for numbers that make the
+    // search cycle without end, such as one zone holding more than any band (a typo of 3e8
+    // people on Glasgow: issue 24 item 6). Moves, not time, so the plan stays the same
+    // for the same request.
+    class Phase {
+    public:
+        Phase(LocalSearch& search, long allowance);
+        ~Phase();
+        Phase(const Phase&) = delete;
+        Phase& operator=(const Phase&) = delete;
+
+    private:
+        LocalSearch& search_;
+        bool outer_;
+    };
+    bool out_of_moves() const { return moves_ >= move_budget_; }
+    long node_allowance() const;
+    long moves_ = 0;
+    long move_budget_ = std::numeric_limits<long>::max();
+    int phase_depth_ = 0;
 }; // class LocalSearch
 
 } // namespace lp::detail

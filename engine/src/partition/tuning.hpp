@@ -6,6 +6,15 @@
 
 namespace lp::detail {
 
+// The work each phase of the local search may do, in moves (LocalSearch::Phase): per node of
+// the graph and a base for every phase, plus per round for the iterated search. Measured on
+// Scottish councils and synthetic grids (docs/reliability.md, round 3): an ordinary phase
+// uses at most a few moves per node and per round; these are many times that, so only a
+// search that cycles (a zone of 3e8 people on Glasgow) ever reaches them.
+inline constexpr long move_allowance_per_node = 1000;
+inline constexpr long move_allowance_per_round = 1000;
+inline constexpr long move_allowance_base = 100000;
+
 struct Tuning {
     // Coarsening stops at about this many nodes per locality (and at least min_coarsest).
     int coarse_nodes_per_locality = 12;

@@ -13,12 +13,19 @@ class ZoneLayer;
 
 enum class Adjacency { rook, queen };
 
+inline constexpr double default_max_crossing_metres = 100000.0; // 100 km
+
 struct GraphOptions {
     Adjacency adjacency = Adjacency::rook;
     double snap_tolerance = 10.0;     // metres: boundaries closer than this count as shared
     double min_shared_length = 10.0;  // metres: rook neighbours share at least this much (shorter
                                       // contacts are corners: queen neighbours only)
     bool join_components = true;      // add nearest-component crossings until connected
+    // metres: an automatic crossing is never longer (a zone at 179 degrees east got one of
+    // 6,858 km, issue 24). The longest water between zones of one Scottish partnership that
+    // needs one is under 60 km (Fair Isle to Shetland's mainland, 40 km); pieces further
+    // apart stay apart, and the partitioner names them (record a crossing for them).
+    double max_crossing_metres = default_max_crossing_metres;
 };
 
 // Crossings are the planner's (io/crossings_table.hpp), joined before the automatic ones.

@@ -26,7 +26,14 @@ struct ZoneReadOptions {
     std::string working_crs;           // empty: EPSG:27700 when the data is in Great Britain, else a UTM zone
     bool tolerate_bad_ids = false;     // keep the first of duplicate ids and skip empty ids, listing
                                        // them in ZoneLayer::id_problems, instead of failing (inspect)
+    std::size_t max_zone_vertices = 0; // 0: zone_vertex_budget()'s default
 };
+
+// The most vertices one zone may have (zone_layer.cpp says why): options.max_zone_vertices
+// when set, else the environment variable LP_MAX_ZONE_VERTICES (a whole number >= 1; anything
+// else is bad_setting), else 100,000. A zone past it is bad_geometry naming the file, the
+// feature, its vertices, the budget and how to raise it, before any validity test.
+std::size_t zone_vertex_budget(const ZoneReadOptions& options);
 
 class ZoneLayer {
 public:
