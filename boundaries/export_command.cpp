@@ -58,8 +58,10 @@ void run_export(const ExportArgs& args) {
     const std::string localities_path = (dir / "localities.gpkg").string();
     const std::string zones_path = (dir / "zones.gpkg").string();
     // Each GeoPackage keeps the layers it has besides the plan's.
-    const OutputLayer localities_layer{args.layer.name.empty() ? "localities" : args.layer.name, args.layer.overwrite};
-    const OutputLayer zones_layer{args.layer.name.empty() ? "zones" : args.layer.name, args.layer.overwrite};
+    const OutputLayer localities_layer{args.layer.name.empty() ? "localities" : args.layer.name, args.layer.overwrite,
+                                       args.layer.creation_options};
+    const OutputLayer zones_layer{args.layer.name.empty() ? "zones" : args.layer.name, args.layer.overwrite,
+                                  args.layer.creation_options};
     std::vector<NamedPath> outputs{{"--out", project_path}, {"--out", localities_path}, {"--out", zones_path}};
     auto inputs = args.data.inputs();
     inputs.push_back({"--plan", args.plan});

@@ -46,7 +46,7 @@ struct GenerateArgs {
     std::string lock_csv;
     std::string start_csv;
     std::string out;
-    OutputLayer layer{"localities"};
+    OutputLayer layer{"localities", false, {}};
     std::string assignment_csv;
     std::string plan_file; // --plan: the plan itself, with the rules it was made by
     // --all: every partnership at once
@@ -311,7 +311,7 @@ void run_generate(const GenerateArgs& args) {
         std::printf("\nhub %zu: %s (%s, zone %s) leads %s", i + 1, run_options.hubs[i].place.c_str(),
                     run.hubs[i].found_as.c_str(), zones.ids[run.hubs[i].zone].c_str(), run.names[i].c_str());
     for (const auto& excess : run.excesses) std::printf("\nbeyond the soft band: %s", excess.text.c_str());
-    std::printf("\nwrote %s%s%s%s%s%s\n", args.out.c_str(), layer_note(args.out, args.layer).c_str(),
+    std::printf("\nwrote %s%s%s%s%s%s\n", shown_output_name(args.out).c_str(), layer_note(args.out, args.layer).c_str(),
                 args.assignment_csv.empty() ? "" : " and ", args.assignment_csv.c_str(),
                 args.plan_file.empty() ? "" : " and ", args.plan_file.c_str());
     if (!result.within_tolerance || !result.contiguous) {
@@ -327,8 +327,10 @@ const RegisterCommand registration([](CLI::App& app) {
     add_run_options(*cmd, args->run);
     cmd->add_option("--lock", args->lock_csv, "CSV of zone,locality (1-based number or name) fixed in place");
     cmd->add_option("--start", args->start_csv, "CSV of zone,locality: a plan to improve rather than start afresh");
-    cmd->add_option("--out", args->out, "Locality boundaries: .geojson, .gpkg or .shp");
-    add_output_layer_options(*cmd, args->layer, "Layer of locality boundaries to write in a .gpkg");
+    cmd->add_option("--out", args->out,
+                    "Locality boundaries: .geojson, .gpkg, .shp, .fgb, or a PostGIS table (PG:\"dbname=gis host=...\", "
+                    "the table named by --layer-name)");
+    add_output_layer_options(*cmd, args->layer, "Layer of locality boundaries to write in a .gpkg, or table in PG:");
     cmd->add_option("--assignment", args->assignment_csv, "CSV of zone,locality to write");
     cmd->add_option("--plan", args->plan_file,
                     "Plan file (JSON) to write: localities, assignment, default arrangements, and the rules the plan "
