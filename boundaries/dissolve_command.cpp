@@ -82,6 +82,11 @@ const RegisterCommand registration([](CLI::App& app) {
                     "Output: .geojson (RFC 7946), .gpkg, .shp, .fgb, or a PostGIS table (PG:\"dbname=gis ...\")")
         ->required();
     add_output_layer_options(*cmd, args->layer, "Layer to write in a .gpkg, or table in PG:");
+    lp::app::set_examples(*cmd, {
+      {"Glasgow's Data Zones dissolved into Intermediate Zones",
+       "boundaries dissolve --zones $D/councils/dz2011_glasgow_city_S12000049.geojson \\\n  --id-field dz11_code --by iz11_code --out glasgow_iz.geojson"},
+      {"Into a PostGIS table of its own schema",
+       "boundaries dissolve --zones \"PG:dbname=gis\" --layer glasgow_zones --id-field dz11_code \\\n  --by iz11_code --out \"PG:dbname=gis\" --layer-name glasgow_iz --lco SCHEMA=planning"}});
     cmd->callback([args] { run_dissolve(*args); });
 });
 

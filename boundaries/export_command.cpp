@@ -157,6 +157,11 @@ const RegisterCommand registration([](CLI::App& app) {
     add_output_layer_options(*cmd, args->layer,
                              "The plan's layer in localities.gpkg and zones.gpkg (default: localities and zones)");
     args->data.add_to(*cmd, false);
+    lp::app::set_examples(*cmd, {
+      {"A plan as a QGIS project folder: localities, zones, GP practices and hospitals",
+       "boundaries export --plan highland.plan.json --format qgis --out highland_qgis/"},
+      {"Into GeoPackages there already, as layers of another name",
+       "boundaries export --plan plan.json --out shared_qgis/ --layer-name plan_2025 --overwrite"}});
     cmd->callback([args] { run_export(*args); });
 });
 

@@ -345,6 +345,15 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--out-dir", args->out_dir,
                     "With --all: folder for <group>.geojson, <group>_assignment.csv, <group>.plan.json and summary.csv");
     cmd->add_option("--jobs", args->jobs, "With --all: worker threads (default: every core)");
+    lp::app::set_examples(*cmd, {
+      {"Highland in 9 localities, population within 25% of the mean, towns kept whole",
+       "boundaries generate --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000017 \\\n  --demand $D/demand/dz2011_population_2020.csv --demand $D/demand/dz2011_lookup.csv \\\n  --localities 9 --balance pop2020_total:25% --settlements urban_rural_6fold_2016:1-4 \\\n  --out highland.geojson --assignment highland.csv --plan highland.plan.json"},
+      {"Around towns a planner names (hubs.csv: one place or zone a row), a soft band",
+       "boundaries generate --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000017 \\\n  --demand $D/demand/dz2011_population_2020.csv --hubs hubs.csv \\\n  --places $D/places/geonames_places_scotland.geojson --balance pop2020_total:25%:soft \\\n  --out highland_hubs.geojson"},
+      {"Into a layer of the team's GeoPackage, or a PostGIS table",
+       "boundaries generate --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000049 \\\n  --demand $D/demand/dz2011_population_2020.csv --localities 3 \\\n  --balance pop2020_total:1% --out corporate.gpkg --layer-name glasgow_2025\nboundaries generate ... --out \"PG:dbname=gis host=db\" --layer-name glasgow_2025 \\\n  --lco SCHEMA=planning --lco GEOMETRY_NAME=geom [--overwrite]"},
+      {"Every partnership at once, each its shipped number of localities",
+       "boundaries generate --all --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --group-field hscp_code --group-lookup $D/demand/dz2011_lookup.csv \\\n  --demand $D/demand/dz2011_population_2020.csv --balance pop2020_total:1% --out-dir scotland/"}});
     cmd->callback([args] { run_generate(*args); });
 });
 
