@@ -1,7 +1,8 @@
 // boundaries export --format qgis: a plan as a QGIS project folder, ready to open: the
 // localities (GeoPackage, styled and labelled), the zones coloured by locality, and the
-// plan's point layers (GP practices, hospitals), with a .qgz project naming them by
-// relative path, so the folder can be moved or shared.
+// plan's point layers (GP practices, hospitals: those within --point-margin of the
+// partnership, labelled by name), with a .qgz project naming them by relative path, so the
+// folder can be moved or shared.
 #include "command_registry.hpp"
 #include "data_options.hpp"
 #include "output_layer_options.hpp"
@@ -10,6 +11,7 @@
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
 #include <lp/geometry/dissolve.hpp>
+#include <lp/geometry/points_near.hpp>
 #include <lp/io/geojson_writer.hpp>
 #include <lp/io/output_set.hpp>
 #include <lp/io/qgis_project.hpp>
@@ -34,6 +36,7 @@ struct ExportArgs {
     std::string format = "qgis";
     std::string out;
     OutputLayer layer; // the plan's layer in both GeoPackages; named after each file by default
+    double point_margin = 5000; // metres around the partnership whose points the project shows
 };
 
 // "glasgow.plan.json" -> "glasgow": the project's file name.
@@ -117,18 +120,25 @@ void run_export(const ExportArgs& args) {
     if (!project.extent.empty())
         project.extent = project.extent.grown(0.03 * std::max(project.extent.max_x - project.extent.min_x,
                                                               project.extent.max_y - project.extent.min_y));
+    // A national point layer (every GP practice in Scotland) clipped to the partnership and
+    // the margin around it: what its residents reach, not the rest of the country.
+    std::vector<std::size_t> shown_points;
     for (std::size_t i = 0; i < data.points.size(); ++i) {
         const auto& layer = data.points[i];
+        const auto near = points_within(shapes, layer.points, args.point_margin);
+        std::vector<Point> points;
         std::vector<nlohmann::ordered_json> properties;
-        for (std::size_t p = 0; p < layer.points.size(); ++p) {
+        for (const std::size_t p : near) {
+            points.push_back(layer.points[p]);
             nlohmann::ordered_json row;
             row["name"] = p < layer.labels.size() ? layer.labels[p] : std::string();
-            row["zone"] = layer.zone[p] >= 0 ? data.zones.ids[layer.zone[p]] : std::string();
+            row["zone"] = layer.zone[p] >= 0 ? data.zones.ids[layer.zone[p]] : std::string(); // "" beyond the border
             properties.push_back(std::move(row));
         }
-        files.add_text(point_files[i], points_to_geojson(layer.points, properties, crs));
+        shown_points.push_back(points.size());
+        files.add_text(point_files[i], points_to_geojson(points, properties, crs));
         project.layers.push_back({layer.kind, layer.kind, layer.kind + ".geojson", true, "EPSG:4326",
-                                  qgis_point_style_elements(point_colour(i), i == 0 ? 2.2 : 3.4), false});
+                                  qgis_point_style_elements(point_colour(i), i == 0 ? 2.2 : 3.4, "name"), true});
     }
     // Over the zones the localities are a see-through wash with a strong outline and their names.
     LayerStyle over = locality_style(plan);
@@ -141,9 +151,14 @@ void run_export(const ExportArgs& args) {
     files.add_text(project_path, qgis_project_archive(project, stem + ".qgs", project_path));
     const auto targets = files.targets(); // in the order staged: localities.gpkg, zones.gpkg, then the rest
     files.commit();                       // (which empties the set)
-    for (std::size_t i = 0; i < targets.size(); ++i)
+    for (std::size_t i = 0; i < targets.size(); ++i) {
         std::cout << "wrote " << targets[i]
-                  << (i < 2 ? layer_note(targets[i], i == 0 ? localities_layer : zones_layer) : std::string()) << "\n";
+                  << (i < 2 ? layer_note(targets[i], i == 0 ? localities_layer : zones_layer) : std::string());
+        if (i >= 2 && i - 2 < shown_points.size())
+            std::cout << " (" << shown_points[i - 2] << " of " << data.points[i - 2].points.size() << " points, within "
+                      << args.point_margin << " m of the partnership)";
+        std::cout << "\n";
+    }
 }
 
 const RegisterCommand registration([](CLI::App& app) {
@@ -154,6 +169,11 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--format", args->format, "Export format: qgis")->capture_default_str();
     cmd->add_option("--out", args->out, "Folder for <plan>.qgz, localities.gpkg, zones.gpkg and the point layers")
         ->required();
+    cmd->add_option("--point-margin", args->point_margin,
+                    "Metres around the partnership within which the point layers' points are kept (those beyond "
+                    "are left out of the project)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
     add_output_layer_options(*cmd, args->layer,
                              "The plan's layer in localities.gpkg and zones.gpkg (default: localities and zones)");
     args->data.add_to(*cmd, false);
