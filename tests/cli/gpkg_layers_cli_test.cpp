@@ -183,7 +183,7 @@ TEST_CASE("export into a folder whose GeoPackages hold other layers adds the pla
 // --lco (issue 22 item 2): GDAL layer creation options reach the layer as ogr2ogr's -lco do;
 // one the driver does not list, a bad choice, OVERWRITE or any option for GeoJSON is refused
 // before any work (exit 2, naming --lco, the option and the driver), the file untouched.
-TEST_CASE("--lco passes layer creation options to GDAL and refuses those the format lacks", "[cli][gpkg][lco]") {
+TEST_CASE("layer creation options (--lco) pass to GDAL, and those the format lacks are refused", "[cli][gpkg][lco]") {
     const fs::path dir = scratch("lco");
     const std::string path = (dir / "corporate.gpkg").string();
     const std::string command = "dissolve " + data_options(dir) + " --by ward --out " + path;
@@ -242,7 +242,7 @@ TEST_CASE("--lco passes layer creation options to GDAL and refuses those the for
 // --out PG:... (issue 22 item 2) with no database to reach: refused before any work (13),
 // naming the output with its password hidden; a dissolve's other outputs are not written.
 // The writes themselves are checked against a real PostGIS (tests/postgis, label postgis).
-TEST_CASE("--out PG: that cannot be reached is refused before any work, its password hidden", "[cli][postgis]") {
+TEST_CASE("an output to PG: that cannot be reached is refused before any work, its password hidden", "[cli][postgis]") {
     const fs::path dir = scratch("pg_unreachable");
     const std::string connection = "PG:host=" + (dir / "no_socket_here").string() +
                                    " port=1 dbname=gis user=planner password=s3cret";
