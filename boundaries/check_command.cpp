@@ -70,6 +70,11 @@ const RegisterCommand registration([](CLI::App& app) {
                   "Only crossings recorded in the plan or the --crossings CSV join a locality's pieces, not the "
                   "island links the graph builder finds");
     args->data.add_to(*cmd, false);
+    lp::app::set_examples(*cmd, {
+      {"Check a plan against s.29(3) (exit status 20 when it fails)",
+       "boundaries check --plan highland.plan.json"},
+      {"Check a published zone,locality lookup without a plan file",
+       "boundaries check --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000017 \\\n  --assignment lookup.csv"}});
     cmd->callback([args] { run_check(*args); });
 });
 

@@ -2,6 +2,7 @@
 // Each subcommand lives in its own file and registers itself here, so adding one
 // touches no other file.
 #include "config_files.hpp"
+#include "help_pages.hpp" // lp::app::set_examples: every subcommand shows examples
 
 #include <CLI/CLI.hpp>
 

@@ -66,6 +66,11 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--out", args->out, "Also write the locality table as CSV");
     cmd->add_flag("--no-data", args->no_data, "Compare assignments only, without loading the data");
     args->data.add_to(*cmd, false);
+    lp::app::set_examples(*cmd, {
+      {"Zones that moved between two plans, and each locality's change",
+       "boundaries diff --plan old.plan.json --plan new.plan.json --out changes.csv"},
+      {"Only the assignments, without loading the data",
+       "boundaries diff --plan a.plan.json --plan b.plan.json --no-data"}});
     cmd->callback([args] { run_diff(*args); });
 });
 

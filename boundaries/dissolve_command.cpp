@@ -23,7 +23,7 @@ struct DissolveArgs {
     DataOptions data;
     std::string by;
     std::string out;
-    OutputLayer layer{"dissolved"};
+    OutputLayer layer{"dissolved", false, {}};
 };
 
 void run_dissolve(const DissolveArgs& args) {
@@ -70,7 +70,7 @@ void run_dissolve(const DissolveArgs& args) {
     style.category_field = style.label_field = args.by.empty() ? "group" : args.by;
     for (std::size_t g = 0; g < names.size(); ++g) style.categories.push_back({names[g], names[g], default_locality_colour(g)});
     naming_flags(output_layer_flag_words, [&] { write_features(args.out, features, zones.working_crs, style, args.layer); });
-    std::cout << "wrote " << features.size() << " feature(s) to " << args.out << layer_note(args.out, args.layer) << "\n";
+    std::cout << "wrote " << features.size() << " feature(s) to " << shown_output_name(args.out) << layer_note(args.out, args.layer) << "\n";
 }
 
 const RegisterCommand registration([](CLI::App& app) {
@@ -78,8 +78,15 @@ const RegisterCommand registration([](CLI::App& app) {
     CLI::App* cmd = app.add_subcommand("dissolve", "Dissolve zones (by an attribute, or all) into boundaries");
     args->data.add_to(*cmd);
     cmd->add_option("--by", args->by, "Attribute whose values group the zones (default: dissolve all)");
-    cmd->add_option("--out", args->out, "Output file: .geojson (RFC 7946), .gpkg or .shp")->required();
-    add_output_layer_options(*cmd, args->layer, "Layer to write in a .gpkg");
+    cmd->add_option("--out", args->out,
+                    "Output: .geojson (RFC 7946), .gpkg, .shp, .fgb, or a PostGIS table (PG:\"dbname=gis ...\")")
+        ->required();
+    add_output_layer_options(*cmd, args->layer, "Layer to write in a .gpkg, or table in PG:");
+    lp::app::set_examples(*cmd, {
+      {"Glasgow's Data Zones dissolved into Intermediate Zones",
+       "boundaries dissolve --zones $D/councils/dz2011_glasgow_city_S12000049.geojson \\\n  --id-field dz11_code --by iz11_code --out glasgow_iz.geojson"},
+      {"Into a PostGIS table of its own schema",
+       "boundaries dissolve --zones \"PG:dbname=gis\" --layer glasgow_zones --id-field dz11_code \\\n  --by iz11_code --out \"PG:dbname=gis\" --layer-name glasgow_iz --lco SCHEMA=planning"}});
     cmd->callback([args] { run_dissolve(*args); });
 });
 

@@ -568,6 +568,11 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--thin", args->thin, "Record every N-th step (default: steps / 500)");
     cmd->add_option("--out", args->out, "Folder for the four outputs")->required();
     args->data.add_to(*cmd, false);
+    lp::app::set_examples(*cmd, {
+      {"Where the plan sits among 2 x 100,000 sampled plans under its own rules",
+       "boundaries ensemble --plan highland.plan.json --steps 100000 --chains 2 --out ens/"},
+      {"Under another band, then read by the report",
+       "boundaries ensemble --plan plan.json --balance pop2020_total:5% --seed 7 --out ens/\nboundaries report --plan plan.json --ensemble ens/ --out report/"}});
     cmd->callback([args] { run_ensemble(*args); });
 });
 

@@ -37,7 +37,8 @@ inline constexpr FlagWords generate_flag_words[] = {
 // The words of the settings of a command writing features (lp::OutputLayer): --layer-name,
 // and the advice ending the refusal of a GeoPackage layer that exists.
 inline constexpr FlagWords output_layer_flag_words[] = {
-    {"output layer name ", "--layer-name "},
+    {"output layer name", "--layer-name"},
+    {"layer creation option ", "--lco "},
     {existing_layer_advice, "add --overwrite to replace that layer, or --layer-name NAME to write another", true},
 };
 

@@ -47,7 +47,7 @@ struct GenerateArgs {
     std::string lock_csv;
     std::string start_csv;
     std::string out;
-    OutputLayer layer{"localities"};
+    OutputLayer layer{"localities", false, {}};
     std::string assignment_csv;
     std::string plan_file; // --plan: the plan itself, with the rules it was made by
     // --all: every partnership at once
@@ -313,7 +313,7 @@ void run_generate(const GenerateArgs& args) {
         std::printf("\nhub %zu: %s (%s, zone %s) leads %s", i + 1, run_options.hubs[i].place.c_str(),
                     run.hubs[i].found_as.c_str(), zones.ids[run.hubs[i].zone].c_str(), run.names[i].c_str());
     for (const auto& excess : run.excesses) std::printf("\nbeyond the soft band: %s", excess.text.c_str());
-    std::printf("\nwrote %s%s%s%s%s%s\n", args.out.c_str(), layer_note(args.out, args.layer).c_str(),
+    std::printf("\nwrote %s%s%s%s%s%s\n", shown_output_name(args.out).c_str(), layer_note(args.out, args.layer).c_str(),
                 args.assignment_csv.empty() ? "" : " and ", args.assignment_csv.c_str(),
                 args.plan_file.empty() ? "" : " and ", args.plan_file.c_str());
     if (!result.within_tolerance || !result.contiguous) {
@@ -329,8 +329,10 @@ const RegisterCommand registration([](CLI::App& app) {
     add_run_options(*cmd, args->run);
     cmd->add_option("--lock", args->lock_csv, "CSV of zone,locality (1-based number or name) fixed in place");
     cmd->add_option("--start", args->start_csv, "CSV of zone,locality: a plan to improve rather than start afresh");
-    cmd->add_option("--out", args->out, "Locality boundaries: .geojson, .gpkg or .shp");
-    add_output_layer_options(*cmd, args->layer, "Layer of locality boundaries to write in a .gpkg");
+    cmd->add_option("--out", args->out,
+                    "Locality boundaries: .geojson, .gpkg, .shp, .fgb, or a PostGIS table (PG:\"dbname=gis host=...\", "
+                    "the table named by --layer-name)");
+    add_output_layer_options(*cmd, args->layer, "Layer of locality boundaries to write in a .gpkg, or table in PG:");
     cmd->add_option("--assignment", args->assignment_csv, "CSV of zone,locality to write");
     cmd->add_option("--plan", args->plan_file,
                     "Plan file (JSON) to write: localities, assignment, default arrangements, and the rules the plan "
@@ -345,6 +347,15 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--out-dir", args->out_dir,
                     "With --all: folder for <group>.geojson, <group>_assignment.csv, <group>.plan.json and summary.csv");
     cmd->add_option("--jobs", args->jobs, "With --all: worker threads (default: every core)");
+    lp::app::set_examples(*cmd, {
+      {"Highland in 9 localities, population within 25% of the mean, towns kept whole",
+       "boundaries generate --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000017 \\\n  --demand $D/demand/dz2011_population_2020.csv --demand $D/demand/dz2011_lookup.csv \\\n  --localities 9 --balance pop2020_total:25% --settlements urban_rural_6fold_2016:1-4 \\\n  --out highland.geojson --assignment highland.csv --plan highland.plan.json"},
+      {"Around towns a planner names (hubs.csv: one place or zone a row), a soft band",
+       "boundaries generate --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000017 \\\n  --demand $D/demand/dz2011_population_2020.csv --hubs hubs.csv \\\n  --places $D/places/geonames_places_scotland.geojson --balance pop2020_total:25%:soft \\\n  --out highland_hubs.geojson"},
+      {"Into a layer of the team's GeoPackage, or a PostGIS table",
+       "boundaries generate --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000049 \\\n  --demand $D/demand/dz2011_population_2020.csv --localities 3 \\\n  --balance pop2020_total:1% --out corporate.gpkg --layer-name glasgow_2025\nboundaries generate ... --out \"PG:dbname=gis host=db\" --layer-name glasgow_2025 \\\n  --lco SCHEMA=planning --lco GEOMETRY_NAME=geom [--overwrite]"},
+      {"Every partnership at once, each its shipped number of localities",
+       "boundaries generate --all --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --group-field hscp_code --group-lookup $D/demand/dz2011_lookup.csv \\\n  --demand $D/demand/dz2011_population_2020.csv --balance pop2020_total:1% --out-dir scotland/"}});
     cmd->callback([args] { run_generate(*args); });
 });
 

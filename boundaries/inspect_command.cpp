@@ -95,6 +95,11 @@ const RegisterCommand registration([](CLI::App& app) {
     CLI::App* cmd = app.add_subcommand("inspect", "Zone count, CRS, area, contiguity graph, crossings, repairs");
     args->data.add_to(*cmd);
     cmd->add_flag("--json", args->json, "Print one JSON object");
+    lp::app::set_examples(*cmd, {
+      {"What Orkney's zones hold: CRS, area, graph, islands and their crossings",
+       "boundaries inspect --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000023"},
+      {"The same as one JSON object, for a script",
+       "boundaries inspect --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000023 --json"}});
     cmd->callback([args] { run_inspect(*args); });
 });
 

@@ -2,6 +2,7 @@
 #include "command_registry.hpp"
 
 #include "exit_codes.hpp"
+#include "help_pages.hpp"
 #include "version.hpp"
 
 #include <lp/core/error.hpp>
@@ -100,6 +101,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     for (auto& setup : lp::cli::command_setups()) setup(app);
     try {
+        if (lp::app::print_man_page_if_asked(argc, argv, app)) return 0; // the build's man page step
         std::vector<std::string> args = expand_config_files(app, argc, argv);
         std::reverse(args.begin(), args.end()); // CLI11 takes a vector last argument first
         app.parse(args);

@@ -17,13 +17,20 @@ inline void add_output_layer_options(CLI::App& cmd, OutputLayer& layer, const st
     auto* name = cmd.add_option("--layer-name", layer.name, layer_help);
     if (!layer.name.empty()) name->capture_default_str();
     cmd.add_flag("--overwrite", layer.overwrite,
-                 "Replace a layer of that name in a .gpkg that exists (its other layers are kept either way)");
+                 "Replace a layer of that name in a .gpkg that exists, or a table of that name in the PG: database "
+                 "(their other layers and tables are kept either way)");
+    cmd.add_option("--lco", layer.creation_options,
+                   "GDAL layer creation option KEY=VALUE for a .gpkg, .shp, .fgb or PG: output, as ogr2ogr's -lco "
+                   "(repeatable; e.g. GEOMETRY_NAME=geom, SCHEMA=planning, SPATIAL_INDEX=NO)")
+        ->type_name("KEY=VALUE");
 }
 
-// " (layer NAME)" after a GeoPackage output's path in what a command prints; "" for others.
+// " (layer NAME)" after a GeoPackage output's path in what a command prints, " (table NAME)"
+// after a database's; "" for others.
 inline std::string layer_note(const std::string& path, const OutputLayer& layer) {
     const std::string name = geopackage_layer_name(path, layer);
-    return name.empty() ? name : " (layer " + name + ")";
+    if (name.empty()) return name;
+    return (path.rfind("PG:", 0) == 0 || path.rfind("pg:", 0) == 0 ? " (table " : " (layer ") + name + ")";
 }
 
 } // namespace lp::cli

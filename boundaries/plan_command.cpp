@@ -237,6 +237,9 @@ const RegisterCommand registration([](CLI::App& app) {
                                                 "the integration function catalogue");
     plan->require_subcommand(1);
 
+    lp::app::set_examples(*plan, {
+      {"Make a plan file from a published lookup, then check it",
+       "boundaries plan import --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000017 \\\n  --demand $D/demand/dz2011_population_2020.csv --assignment lookup.csv --out plan.json"}});
     auto import_args = std::make_shared<ImportArgs>();
     CLI::App* import = plan->add_subcommand("import", "Plan file from a zone,locality CSV and the data options");
     import->add_option("--assignment", import_args->assignment, "zone,locality[,locality_name] CSV")->required();
@@ -251,12 +254,18 @@ const RegisterCommand registration([](CLI::App& app) {
                        "Record how settlements are found (as generate's --settlements), so the report names each "
                        "locality's main town and the towns split");
     import_args->data.add_to(*import, true);
+    lp::app::set_examples(*import, {
+      {"A plan from a zone,locality lookup, recording its balance rule",
+       "boundaries plan import --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000017 \\\n  --demand $D/demand/dz2011_population_2020.csv --assignment lookup.csv \\\n  --balance pop2020_total:25% --out plan.json"}});
     import->callback([import_args] { run_import(*import_args); });
 
     auto export_args = std::make_shared<ExportArgs>();
     CLI::App* exporting = plan->add_subcommand("export", "zone,locality,locality_name CSV from a plan file");
     exporting->add_option("--plan", export_args->plan, "Plan file (JSON)")->required();
     exporting->add_option("--out", export_args->out, "CSV to write")->required();
+    lp::app::set_examples(*exporting, {
+      {"A plan's zone,locality,locality_name lookup",
+       "boundaries plan export --plan plan.json --out lookup.csv"}});
     exporting->callback([export_args] { run_export(*export_args); });
 
     auto rebase_args = std::make_shared<RebaseArgs>();
@@ -273,11 +282,17 @@ const RegisterCommand registration([](CLI::App& app) {
                      "Keep only the new layer's zones lying mostly inside the plan's zones (a national layer "
                      "without a council field); recorded in the new plan as a filter on their ids");
     rebase_args->data.add_to(*rebase, true);
+    lp::app::set_examples(*rebase, {
+      {"Carry a Data Zone plan onto the Intermediate Zones, with what changed",
+       "boundaries plan rebase --plan plan.json --zones $D/iz2011_scotland.geojson \\\n  --id-field iz11_code --within-plan --out plan_iz.json --impact impact.csv"}});
     rebase->callback([rebase_args] { run_rebase(*rebase_args); });
 
     auto functions_out = std::make_shared<std::string>();
     CLI::App* functions = plan->add_subcommand("functions", "Copy the shipped integration function catalogue to edit");
     functions->add_option("--out", *functions_out, "CSV to write")->required();
+    lp::app::set_examples(*functions, {
+      {"Copy the shipped integration function catalogue to edit",
+       "boundaries plan functions --out functions.csv"}});
     functions->callback([functions_out] {
         prepare_outputs({{"--out", *functions_out}}, {{"the shipped catalogue", default_catalogue_path()}});
         const auto catalogue = read_catalogue(default_catalogue_path());

@@ -96,6 +96,11 @@ const RegisterCommand registration([](CLI::App& app) {
     cmd->add_option("--tradeoff", args->tradeoff, "tradeoff.csv `boundaries tradeoff` wrote: adds a chart and table "
                                                   "of what each band of balance costs");
     args->data.add_to(*cmd, false);
+    lp::app::set_examples(*cmd, {
+      {"The HTML report of a plan (map, indicators, arrangements, check)",
+       "boundaries report --plan highland.plan.json --out report/"},
+      {"With the ensemble's histograms and the trade-off chart",
+       "boundaries report --plan highland.plan.json --ensemble ens/ \\\n  --tradeoff highland_tradeoff/tradeoff.csv --out report/"}});
     cmd->callback([args] { run_report(*args); });
 });
 

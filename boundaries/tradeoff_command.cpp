@@ -193,6 +193,9 @@ const RegisterCommand registration([](CLI::App& app) {
                     "Folder for band_<band>.geojson, band_<band>_assignment.csv, band_<band>.plan.json, tradeoff.csv "
                     "and tradeoff.html")
         ->required();
+    lp::app::set_examples(*cmd, {
+      {"What each band costs Highland: towns split, people on a boundary, deviation",
+       "boundaries tradeoff --zones $D/dz2011_scotland_bng.gpkg --layer datazones \\\n  --id-field dz11_code --filter-field ca_code --filter S12000017 \\\n  --demand $D/demand/dz2011_population_2020.csv --demand $D/demand/dz2011_lookup.csv \\\n  --localities 9 --balance pop2020_total:25% --settlements urban_rural_6fold_2016:1-4 \\\n  --bands 5%,10%,25%,50%,soft --out-dir highland_tradeoff/"}});
     cmd->callback([args] { run_tradeoff_command(*args); });
 });
 

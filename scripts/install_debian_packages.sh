@@ -7,9 +7,11 @@
 # ImageMagick to resize the viewer's window and read what the X server shows, zip to make a
 # zipped shapefile, PostgreSQL with PostGIS for the test that reads zones from a database,
 # poppler-utils to read the printed report back.
+# With --package, what checks the .debs: lintian, and debootstrap for
+# scripts/chroot_install_test.sh (a clean bookworm to install them in).
 # With --fuzz,
 # clang and its libFuzzer runtime for -DLP_FUZZ=ON (fuzz/; CI does not build the fuzzers).
-# Options may be combined: --test --fuzz.
+# Options may be combined: --test --package --fuzz.
 set -eu
 packages="build-essential cmake ninja-build pkg-config git
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin libboost-dev libboost-graph-dev
@@ -22,8 +24,9 @@ for option in "$@"; do
       xdotool imagemagick zip postgresql-15 postgresql-15-postgis-3 poppler-utils"
     command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
     ;;
+  --package) packages="$packages lintian debootstrap" ;;
   --fuzz) packages="$packages clang-14 libclang-rt-14-dev" ;; # libclang_rt.fuzzer and the sanitizer runtimes
-  *) echo "usage: $0 [--test] [--fuzz]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--test] [--package] [--fuzz]" >&2; exit 2 ;;
   esac
 done
 export DEBIAN_FRONTEND=noninteractive

@@ -4,6 +4,7 @@
 #include "viewer_app.hpp"
 
 #include "exit_codes.hpp"
+#include "help_pages.hpp"
 
 #include <lp/core/error.hpp>
 
@@ -35,6 +36,21 @@ int main(int argc, char** argv) {
     app.add_option("--width", options.width, "Window width")->capture_default_str();
     app.add_option("--height", options.height, "Window height")->capture_default_str();
     app.add_flag("--warn-on-split", options.warn_on_split, "Apply edits that split a locality, with a warning");
+    lp::app::set_examples(
+        app, {{"Open a plan: the data it records, its localities and arrangements",
+               "locality-viewer --plan highland.plan.json"},
+              {"Glasgow's zones with population and GP practices, to draw a plan from nothing",
+               "locality-viewer --zones dz2011_scotland_bng.gpkg --layer datazones \\\n"
+               "  --id-field dz11_code --filter-field ca_code --filter S12000049 \\\n"
+               "  --demand dz2011_population_2020.csv --points gp_practices_2021.geojson"},
+              {"Without a display: replay a script of actions and write its screenshots",
+               "xvfb-run -a locality-viewer --plan plan.json --script actions.txt"}});
+    try {
+        if (lp::app::print_man_page_if_asked(argc, argv, app)) return 0; // the build's man page step
+    } catch (const lp::Error& e) {
+        std::cerr << "locality-viewer: " << e.what() << "\n";
+        return lp::app::exit_status(e);
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -179,3 +179,80 @@ TEST_CASE("export into a folder whose GeoPackages hold other layers adds the pla
     CHECK(lp::test::temporaries(out).empty());
     fs::remove_all(dir);
 }
+
+// --lco (issue 22 item 2): GDAL layer creation options reach the layer as ogr2ogr's -lco do;
+// one the driver does not list, a bad choice, OVERWRITE or any option for GeoJSON is refused
+// before any work (exit 2, naming --lco, the option and the driver), the file untouched.
+TEST_CASE("layer creation options (--lco) pass to GDAL, and those the format lacks are refused", "[cli][gpkg][lco]") {
+    const fs::path dir = scratch("lco");
+    const std::string path = (dir / "corporate.gpkg").string();
+    const std::string command = "dissolve " + data_options(dir) + " --by ward --out " + path;
+
+    const Run named = lp::test::boundaries(command + " --lco GEOMETRY_NAME=shape_col --lco FID=ward_fid", dir.string());
+    INFO(named.output);
+    REQUIRE(named.status == 0);
+    check_corporate_kept(path, {{"dissolved", 2}}, 1);
+    const Run info = lp::test::shell("ogrinfo -so " + path + " dissolved");
+    INFO(info.output);
+    CHECK_THAT(info.output, Catch::Contains("Geometry Column = shape_col") && Catch::Contains("FID Column = ward_fid"));
+
+    const std::string before = bytes(dir / "corporate.gpkg");
+    struct Refusal {
+        std::string options, says;
+    };
+    for (const auto& refusal : {
+             Refusal{"--lco NO_SUCH_OPTION=1", "--lco NO_SUCH_OPTION=1: GDAL's GPKG driver (output " + path +
+                                                   ") has no option NO_SUCH_OPTION; it takes "},
+             Refusal{"--lco SPATIAL_INDEX=maybe", "--lco SPATIAL_INDEX=maybe: SPATIAL_INDEX takes YES, NO"},
+             Refusal{"--lco GEOMETRY_NAME", "--lco GEOMETRY_NAME: not KEY=VALUE"},
+             Refusal{"--lco OVERWRITE=YES", "--lco OVERWRITE=YES: whether a layer of that name is replaced"},
+         }) {
+        const Run run = lp::test::boundaries(command + " --layer-name other " + refusal.options, dir.string());
+        INFO(run.output);
+        CHECK(run.status == exit_status(ExitCode::usage));
+        CHECK_THAT(run.output, Catch::Contains(refusal.says));
+        CHECK(bytes(dir / "corporate.gpkg") == before);
+    }
+    const std::string geojson = (dir / "wards.geojson").string();
+    const Run json = lp::test::boundaries("dissolve " + data_options(dir) + " --by ward --out " + geojson +
+                                              " --lco COORDINATE_PRECISION=3",
+                                          dir.string());
+    INFO(json.output);
+    CHECK(json.status == exit_status(ExitCode::usage));
+    CHECK_THAT(json.output, Catch::Contains("--lco COORDINATE_PRECISION=3: " + geojson + " is GeoJSON"));
+    CHECK(!fs::exists(geojson));
+
+    // A Shapefile takes its own (SPATIAL_INDEX: its .qix is one more file of the set), and the
+    // generate command the same options.
+    const std::string shp = (dir / "localities.shp").string();
+    const Run shapefile = lp::test::boundaries("generate " + data_options(dir) + " --localities 2 --balance pop:60% --out " +
+                                                   shp + " --lco SPATIAL_INDEX=YES",
+                                               dir.string());
+    INFO(shapefile.output);
+    REQUIRE(shapefile.status == 0);
+    CHECK(fs::file_size(dir / "localities.qix") > 0);
+    const Run plain = lp::test::boundaries("generate " + data_options(dir) + " --localities 2 --balance pop:60% --out " + shp,
+                                           dir.string());
+    REQUIRE(plain.status == 0);
+    CHECK(!fs::exists(dir / "localities.qix")); // an index of the older set would be wrong
+    CHECK(lp::test::temporaries(dir).empty());
+    fs::remove_all(dir);
+}
+
+// --out PG:... (issue 22 item 2) with no database to reach: refused before any work (13),
+// naming the output with its password hidden; a dissolve's other outputs are not written.
+// The writes themselves are checked against a real PostGIS (tests/postgis, label postgis).
+TEST_CASE("an output to PG: that cannot be reached is refused before any work, its password hidden", "[cli][postgis]") {
+    const fs::path dir = scratch("pg_unreachable");
+    const std::string connection = "PG:host=" + (dir / "no_socket_here").string() +
+                                   " port=1 dbname=gis user=planner password=s3cret";
+    const Run run = lp::test::boundaries("generate " + data_options(dir) + " --localities 2 --balance pop:60% --out '" +
+                                             connection + "' --assignment " + (dir / "a.csv").string(),
+                                         dir.string());
+    INFO(run.output);
+    CHECK(run.status == exit_status(ExitCode::write_failed));
+    CHECK_THAT(run.output, Catch::Contains("cannot open the database") && Catch::Contains("password=***") &&
+                               !Catch::Contains("s3cret") && !Catch::Contains("zones into"));
+    CHECK(!fs::exists(dir / "a.csv"));
+    fs::remove_all(dir);
+}

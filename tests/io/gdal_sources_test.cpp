@@ -92,5 +92,5 @@ TEST_CASE("outputs by extension: FlatGeobuf, and upper-case extensions", "[io][g
         CHECK_THAT(run.output, Catch::Contains("Feature Count: 2"));
     }
     CHECK_THROWS_WITH(write_features(s.path("out.kml"), features, zones.working_crs),
-                      Catch::Contains("use .geojson, .gpkg, .shp or .fgb"));
+                      Catch::Contains("use .geojson, .gpkg, .shp, .fgb or PG:connection"));
 }

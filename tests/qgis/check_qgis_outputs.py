@@ -5,7 +5,8 @@ Makes Dundee City's localities from the real data as GeoJSON, GeoPackage and Sha
 from them and its QGIS project (boundaries export --format qgis), then checks with PyQGIS that
 every output loads, every geometry is valid, the CRS is right, localities do not overlap, the
 GeoPackage's and the Shapefile's default styles are categorised by locality and labelled, and
-the project opens with all its layers. Renders the project to a PNG.
+the project opens with all its layers, its point layers clipped to the partnership plus the
+margin (counted again here with QGIS) and labelled by name. Renders the project to a PNG.
 
 Exits 77 (CTest's SKIP_RETURN_CODE) when PyQGIS is not installed, 1 on a failed check.
 """
@@ -17,6 +18,8 @@ import subprocess
 import sys
 
 SKIP = 77
+POINT_MARGIN = 5000  # boundaries export's default --point-margin, metres
+GP_PRACTICES = HOSPITALS = None  # the source point layers, set by main()
 
 
 def main():
@@ -36,6 +39,9 @@ def main():
 
     os.makedirs(args.out, exist_ok=True)
     data = args.data
+    global GP_PRACTICES, HOSPITALS
+    GP_PRACTICES = f"{data}/points/gp_practices_2021.geojson"
+    HOSPITALS = f"{data}/points/nhs_hospitals_2024.geojson"
     k = 4
     common = ["--zones", f"{data}/dz2011_scotland_bng.gpkg", "--layer", "datazones", "--id-field", "dz11_code",
               "--filter-field", "ca_code", "--filter", "S12000042",
@@ -168,6 +174,8 @@ def check(outputs, k, project_dir, picture):
                    len(zones.renderer().categories()) == k, f"{path}: zones not coloured by locality")
             expect(zones.featureCount() == 188, f"{path}: {zones.featureCount()} zones, expected Dundee's 188")
         expect(project.crs().authid() == "EPSG:27700", f"{path}: project CRS {project.crs().authid()}")
+        if "Localities" in layers:
+            check_point_layers(layers, path, expect)
 
         settings = QgsMapSettings()
         settings.setLayers([l for l in project.layerTreeRoot().layerOrder() if l.isValid()])
@@ -187,6 +195,44 @@ def check(outputs, k, project_dir, picture):
         expect(drawn > 0.15, f"{picture}: only {drawn:.0%} of the picture is drawn")
         print("rendered", picture)
     return failures
+
+
+def check_point_layers(layers, path, expect):
+    """Each point layer holds the source's points within the margin of the partnership (counted
+    here with QGIS's own geometry, not the program's), and is labelled by name."""
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject,
+                           QgsVectorLayer)
+    localities = layers["Localities"]
+    area = QgsGeometry.unaryUnion([f.geometry() for f in localities.getFeatures()])
+    for name, source in (("gp_practices_2021", GP_PRACTICES), ("nhs_hospitals_2024", HOSPITALS)):
+        layer = layers.get(name)
+        if not expect(layer is not None, f"{path}: no point layer {name}"):
+            continue
+        everything = QgsVectorLayer(source, name + " (all)", "ogr")
+        to_bng = QgsCoordinateTransform(everything.crs(), QgsCoordinateReferenceSystem("EPSG:27700"),
+                                        QgsProject.instance())
+        inside = near = 0
+        for feature in everything.getFeatures():
+            g = QgsGeometry(feature.geometry())
+            g.transform(to_bng)
+            distance = area.distance(g)
+            inside += distance == 0
+            # 1 m of slack: the project's points are rounded to 6 decimals of a degree (10 cm).
+            near += distance <= POINT_MARGIN + 1
+        total = everything.featureCount()
+        print(f"{name}: {layer.featureCount()} points in the project; {near} within {POINT_MARGIN} m by QGIS, "
+              f"{inside} inside, {total} in Scotland")
+        expect(abs(layer.featureCount() - near) <= 1 and layer.featureCount() > 0,
+               f"{path}: {name} has {layer.featureCount()} points, QGIS counts {near} within {POINT_MARGIN} m")
+        expect(layer.featureCount() < total, f"{path}: {name} is not clipped ({total} points)")
+        expect(layer.featureCount() >= inside, f"{path}: {name} lost points inside the partnership")
+        expect(layer.labelsEnabled(), f"{path}: {name} is not labelled")
+        if layer.labeling():
+            expect(layer.labeling().settings().fieldName == "name", f"{path}: {name} not labelled by name")
+        names = [f["name"] for f in layer.getFeatures()]
+        expect(all(names), f"{path}: {name} has points without a name")
+        # Named (a name field, or an address's first part), not numbered by feature id.
+        expect(not any(str(n).isdigit() for n in names), f"{path}: {name} is labelled by number: {names[:5]}")
 
 
 if __name__ == "__main__":

@@ -7,12 +7,15 @@
 #include "io/feature_files.hpp"
 #include "io/gdal_util.hpp"
 
+#include <cpl_minixml.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <regex>
 #include <sys/stat.h>
 
 namespace lp {
@@ -196,15 +199,40 @@ GDALDatasetUniquePtr open_geopackage(const std::string& file, bool update, const
     return ds;
 }
 
+// The database of a "PG:..." output. LIST_ALL_TABLES: a table without geometry of the
+// name to write is one to refuse too. lp::Error(write_failed) naming shown when GDAL cannot
+// connect.
+GDALDatasetUniquePtr open_database(const std::string& connection, bool update, const std::string& shown) {
+    const char* const drivers[] = {"PostgreSQL", nullptr};
+    const char* const open_options[] = {"LIST_ALL_TABLES=YES", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(connection.c_str(),
+                                              GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers,
+                                              open_options));
+    if (!ds)
+        throw Error(ErrorKind::write_failed, shown + ": cannot open the database (" + CPLGetLastErrorMsg() +
+                                                 "); nothing was written");
+    return ds;
+}
+
+// The value of KEY=VALUE among options (KEY whatever its case), "" when absent.
+std::string creation_option(const std::vector<std::string>& options, const char* key) {
+    for (const auto& option : options) {
+        const auto eq = option.find('=');
+        if (eq != std::string::npos && EQUAL(option.substr(0, eq).c_str(), key)) return option.substr(eq + 1);
+    }
+    return {};
+}
+
 // The index of the layer of ds named name, whatever its case (SQLite's rule for table
 // names): -1 when there is none. Refused, naming the file and the layer, when there is one
 // and overwrite is off.
-int layer_to_replace(GDALDataset& ds, const std::string& name, bool overwrite, const std::string& shown) {
+int layer_to_replace(GDALDataset& ds, const std::string& name, bool overwrite, const std::string& shown,
+                     const char* kind = "layer") {
     for (int i = 0; i < ds.GetLayerCount(); ++i) {
         const char* existing = ds.GetLayer(i)->GetName();
         if (!EQUAL(existing, name.c_str())) continue;
         if (!overwrite)
-            throw Error(ErrorKind::output_is_input, shown + ": has a layer '" + existing +
+            throw Error(ErrorKind::output_is_input, shown + ": has a " + kind + " '" + existing +
                                                         "' already; nothing was written: " + existing_layer_advice);
         return i;
     }
@@ -214,6 +242,92 @@ int layer_to_replace(GDALDataset& ds, const std::string& name, bool overwrite, c
 } // namespace
 
 namespace detail {
+
+bool is_database_output(const std::string& path) { return path.size() >= 3 && EQUALN(path.c_str(), "PG:", 3); }
+
+void check_creation_options(const std::string& driver_name, const std::vector<std::string>& options,
+                            const std::string& path) {
+    if (options.empty()) return;
+    const std::string shown = shown_output_name(path);
+    if (driver_name.empty())
+        throw Error(ErrorKind::bad_setting, "layer creation option " + options.front() + ": " + shown +
+                                                " is GeoJSON, written by Locality Planner's own RFC 7946 writer, which "
+                                                "takes no layer creation options (they are for .gpkg, .shp, .fgb and PG:)");
+    for (const auto& option : options) {
+        const auto eq = option.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw Error(ErrorKind::bad_setting, "layer creation option " + option + ": not KEY=VALUE");
+        if (EQUAL(option.substr(0, eq).c_str(), "OVERWRITE"))
+            throw Error(ErrorKind::bad_setting, "layer creation option " + option +
+                                                    ": whether a layer of that name is replaced is the output's overwrite setting, not a "
+                                                    "creation option");
+    }
+    ensure_gdal();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
+    if (!driver) throw Error(ErrorKind::write_failed, shown + ": GDAL has no " + driver_name + " driver");
+    const char* list = driver->GetMetadataItem(GDAL_DS_LAYER_CREATIONOPTIONLIST);
+    const CPLXMLTreeCloser tree(list ? CPLParseXMLString(list) : nullptr);
+    const CPLXMLNode* root = tree.get() ? CPLGetXMLNode(tree.get(), "=LayerCreationOptionList") : nullptr;
+    // What ogr2ogr warns of (GDAL's own check is not exported): the option's name among the
+    // driver's, and for a choice or a yes/no its value among those it takes.
+    for (const auto& option : options) {
+        const std::string key = option.substr(0, option.find('='));
+        const std::string value = option.substr(option.find('=') + 1);
+        std::string known;
+        const CPLXMLNode* found = nullptr;
+        for (const CPLXMLNode* o = root ? root->psChild : nullptr; o; o = o->psNext) {
+            if (o->eType != CXT_Element || !EQUAL(o->pszValue, "Option")) continue;
+            const char* name = CPLGetXMLValue(o, "name", "");
+            if (!EQUAL(name, "OVERWRITE")) known += (known.empty() ? "" : ", ") + std::string(name);
+            if (EQUAL(name, key.c_str()) || EQUAL(CPLGetXMLValue(o, "alias", ""), key.c_str())) found = o;
+        }
+        if (!found)
+            throw Error(ErrorKind::bad_setting, "layer creation option " + option + ": GDAL's " + driver_name +
+                                                    " driver (output " + shown + ") has no option " + key +
+                                                    (known.empty() ? "; it takes none" : "; it takes " + known));
+        const std::string type = CPLGetXMLValue(found, "type", "");
+        std::string values;
+        bool allowed = true;
+        if (type == "boolean") {
+            values = "YES, NO";
+            allowed = false;
+            for (const char* yes_no : {"YES", "NO", "TRUE", "FALSE", "ON", "OFF", "1", "0"})
+                allowed = allowed || EQUAL(value.c_str(), yes_no);
+        } else if (type == "string-select") {
+            allowed = false;
+            for (const CPLXMLNode* v = found->psChild; v; v = v->psNext) {
+                if (v->eType != CXT_Element || !EQUAL(v->pszValue, "Value")) continue;
+                const char* text = CPLGetXMLValue(v, nullptr, "");
+                values += (values.empty() ? "" : ", ") + std::string(text);
+                allowed = allowed || EQUAL(value.c_str(), text) || EQUAL(value.c_str(), CPLGetXMLValue(v, "alias", ""));
+            }
+        }
+        if (!allowed)
+            throw Error(ErrorKind::bad_setting, "layer creation option " + option + ": " + key + " takes " + values +
+                                                    " (GDAL's " + driver_name + " driver, output " + shown + ")");
+    }
+}
+
+std::string database_table_name(const std::string& path, const OutputLayer& layer) {
+    if (layer.name.empty())
+        throw Error(ErrorKind::bad_setting, "output layer name: a database output (" + shown_output_name(path) +
+                                                ") needs the name of its table");
+    std::string name = layer.name;
+    if (!EQUAL(creation_option(layer.creation_options, "LAUNDER").c_str(), "NO"))
+        for (char& c : name) { // as GDAL's PostgreSQL driver launders a new table's name
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (c == '\'' || c == '-' || c == '#') c = '_';
+        }
+    const std::string schema = creation_option(layer.creation_options, "SCHEMA");
+    return schema.empty() ? name : schema + "." + name;
+}
+
+void check_database_table(const std::string& path, const OutputLayer& layer) {
+    const std::string table = database_table_name(path, layer);
+    ensure_gdal();
+    const GDALDatasetUniquePtr ds = open_database(path, false, shown_output_name(path));
+    layer_to_replace(*ds, table, layer.overwrite, shown_output_name(path), "table");
+}
 
 std::vector<std::string> property_names(const std::vector<Feature>& features) {
     std::vector<std::string> names;
@@ -257,7 +371,7 @@ bool check_existing_geopackage(const std::string& target, const std::string& lay
 
 void write_gdal_features(const std::string& file, const std::string& layer_name, const std::string& driver_name,
                          const std::vector<Feature>& features, const std::string& working_crs, const std::string& path,
-                         const LayerStyle& style, bool overwrite) {
+                         const LayerStyle& style, const OutputLayer& output_layer) {
     ensure_gdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
     if (!driver) throw Error(ErrorKind::write_failed, path + ": GDAL has no " + driver_name + " driver");
@@ -265,10 +379,24 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
     // time of writing; a fixed date makes the same inputs give the same bytes (issue 24).
     // On this thread only, and a date the user set for GDAL wins.
     const CPLConfigOptionSetter fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z", true);
-    {
-        GDALDatasetUniquePtr ds;
+    const bool overwrite = output_layer.overwrite;
+    const bool database = driver_name == "PostgreSQL";
+    GDALDatasetUniquePtr ds;
+    bool transaction = false;
+    try {
         std::error_code ec;
-        if (driver_name == "GPKG" && fs::exists(file, ec)) { // a copy of the GeoPackage the layer goes into
+        if (database) {
+            // The old table's drop, the new table and its rows in one transaction (PostgreSQL's
+            // DDL is transactional): a failure anywhere leaves the database as it was.
+            ds = open_database(file, true, path);
+            transaction = ds->StartTransaction() == OGRERR_NONE;
+            if (!transaction)
+                throw Error(ErrorKind::write_failed, path + ": cannot start a transaction (" + CPLGetLastErrorMsg() + ")");
+            const int old = layer_to_replace(*ds, database_table_name(file, output_layer), overwrite, path, "table");
+            if (old >= 0 && ds->DeleteLayer(old) != OGRERR_NONE)
+                throw Error(ErrorKind::write_failed, path + ": cannot drop the old table '" + layer_name + "' (" +
+                                                         CPLGetLastErrorMsg() + ")");
+        } else if (driver_name == "GPKG" && fs::exists(file, ec)) { // a copy of the GeoPackage the layer goes into
             ds = open_geopackage(file, true, path);
             const int old = layer_to_replace(*ds, layer_name, overwrite, path);
             if (old >= 0 && ds->DeleteLayer(old) != OGRERR_NONE)
@@ -281,12 +409,14 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
         OGRSpatialReference srs;
         srs.SetFromUserInput(working_crs.c_str());
         srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), &srs, wkbMultiPolygon, nullptr);
+        CPLStringList options;
+        for (const auto& option : output_layer.creation_options) options.AddString(option.c_str());
+        OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), &srs, wkbMultiPolygon, options.List());
         if (!layer)
             throw Error(ErrorKind::write_failed,
                         path + ": cannot create layer '" + layer_name + "' (" + CPLGetLastErrorMsg() + ")");
         // One transaction: a GeoPackage otherwise commits (and syncs) every feature.
-        const bool transaction = ds->StartTransaction() == OGRERR_NONE;
+        if (!database) transaction = ds->StartTransaction() == OGRERR_NONE;
         const bool shapefile = driver_name == "ESRI Shapefile";
         const auto full_names = property_names(features);
         const auto names = shapefile ? shapefile_field_names(full_names) : full_names;
@@ -330,15 +460,23 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
             if (layer->CreateFeature(&feature) != OGRERR_NONE)
                 throw Error(ErrorKind::write_failed, path + ": cannot write a feature (" + CPLGetLastErrorMsg() + ")");
         }
-        if (transaction && ds->CommitTransaction() != OGRERR_NONE)
-            throw Error(ErrorKind::write_failed, path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
+        if (transaction) {
+            transaction = false;
+            if (ds->CommitTransaction() != OGRERR_NONE)
+                throw Error(ErrorKind::write_failed, path + ": cannot commit (" + CPLGetLastErrorMsg() + ")");
+        }
         if (driver_name == "GPKG") write_layer_styles(*ds, layer_name, layer->GetGeometryColumn(), style, path);
         ds.reset(); // flush and close
+    } catch (...) {
+        // Closing GDAL's PostgreSQL dataset would commit what its transaction holds.
+        if (ds && transaction) ds->RollbackTransaction();
+        throw;
     }
 }
 
 // The GDAL driver for an output path, "" for our own RFC 7946 writer.
 std::string output_driver(const std::string& path) {
+    if (is_database_output(path)) return "PostgreSQL";
     std::string ext = fs::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); }); // .GPKG too
     if (ext == ".geojson" || ext == ".json") return "";
@@ -346,7 +484,7 @@ std::string output_driver(const std::string& path) {
     if (ext == ".shp") return "ESRI Shapefile";
     if (ext == ".fgb") return "FlatGeobuf";
     throw Error(ErrorKind::bad_setting,
-                path + ": unknown output format '" + ext + "' (use .geojson, .gpkg, .shp or .fgb)");
+                path + ": unknown output format '" + ext + "' (use .geojson, .gpkg, .shp, .fgb or PG:connection)");
 }
 
 } // namespace detail
@@ -360,7 +498,13 @@ void check_output_folder(const std::string& path) {
 }
 
 void check_output_path(const std::string& path, const OutputLayer& layer) {
-    const bool geopackage = detail::output_driver(path) == "GPKG";
+    const std::string driver = detail::output_driver(path);
+    detail::check_creation_options(driver, layer.creation_options, path);
+    if (detail::is_database_output(path)) {
+        detail::check_database_table(path, layer);
+        return;
+    }
+    const bool geopackage = driver == "GPKG";
     check_output_folder(path);
     if (geopackage)
         detail::check_existing_geopackage(resolve_output_target(path), detail::output_layer_name(path, layer, true),
@@ -368,7 +512,15 @@ void check_output_path(const std::string& path, const OutputLayer& layer) {
 }
 
 std::string geopackage_layer_name(const std::string& path, const OutputLayer& layer) {
+    if (detail::is_database_output(path)) return detail::database_table_name(path, layer);
     return detail::output_driver(path) == "GPKG" ? detail::output_layer_name(path, layer, true) : std::string();
+}
+
+std::string shown_output_name(const std::string& path) {
+    if (!detail::is_database_output(path)) return path;
+    // libpq's keyword=value form: password=secret, password='a b', password = secret.
+    static const std::regex password(R"((password\s*=\s*)('([^'\\]|\\.)*'|[^\s]*))", std::regex::icase);
+    return std::regex_replace(path, password, "$1***");
 }
 
 void write_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs,

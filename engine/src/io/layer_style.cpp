@@ -44,6 +44,29 @@ void fill_symbol(std::ostringstream& out, const std::string& name, const std::st
         << "        </symbol>\n";
 }
 
+// A <labeling> element: dark text of field with a white halo; placement holds the attributes
+// of <placement> (centred in a polygon, beside a point).
+std::string labeling_elements(const std::string& field, double size_pt, const char* weight, const char* named_style,
+                              const std::string& placement) {
+    std::ostringstream out;
+    out << "    <labeling type=\"simple\">\n"
+        << "      <settings calloutType=\"simple\">\n"
+        << "        <text-style fieldName=\"" << xml_escaped(field) << "\" isExpression=\"0\" fontSize=\""
+        << number(size_pt) << "\" fontSizeUnit=\"Point\" fontWeight=\"" << weight
+        << "\" textColor=\"20,20,20,255\" textOpacity=\"1\" namedStyle=\"" << named_style
+        << "\" multilineHeight=\"1\" allowHtml=\"0\">\n"
+        << "          <text-buffer bufferDraw=\"1\" bufferSize=\"1\" bufferSizeUnits=\"MM\""
+           " bufferColor=\"255,255,255,255\" bufferOpacity=\"0.9\" bufferJoinStyle=\"128\" bufferNoFill=\"1\"/>\n"
+        << "        </text-style>\n"
+        << "        <text-format wrapChar=\"\" autoWrapLength=\"0\" multilineAlign=\"3\"/>\n"
+        << "        <placement " << placement << "/>\n"
+        << "        <rendering obstacle=\"1\" obstacleType=\"1\" displayAll=\"0\" labelPerPart=\"0\""
+           " mergeLines=\"0\" scaleVisibility=\"0\" upsidedownLabels=\"0\" limitNumLabels=\"0\"/>\n"
+        << "      </settings>\n"
+        << "    </labeling>\n";
+    return out.str();
+}
+
 } // namespace
 
 std::string xml_escaped(const std::string& text) {
@@ -89,29 +112,15 @@ std::string qgis_style_elements(const LayerStyle& style) {
     fill_symbol(out, "0", "#bdbdbd", style);
     out << "      </source-symbol>\n"
         << "    </renderer-v2>\n";
-    if (!style.label_field.empty()) {
-        // Centred on each polygon, inside it, dark text with a white halo; labels may collide
-        // with nothing but each other.
-        out << "    <labeling type=\"simple\">\n"
-            << "      <settings calloutType=\"simple\">\n"
-            << "        <text-style fieldName=\"" << xml_escaped(style.label_field)
-            << "\" isExpression=\"0\" fontSize=\"10\" fontSizeUnit=\"Point\" fontWeight=\"75\" textColor=\"20,20,20,255\""
-               " textOpacity=\"1\" namedStyle=\"Bold\" multilineHeight=\"1\" allowHtml=\"0\">\n"
-            << "          <text-buffer bufferDraw=\"1\" bufferSize=\"1\" bufferSizeUnits=\"MM\""
-               " bufferColor=\"255,255,255,255\" bufferOpacity=\"0.9\" bufferJoinStyle=\"128\" bufferNoFill=\"1\"/>\n"
-            << "        </text-style>\n"
-            << "        <text-format wrapChar=\"\" autoWrapLength=\"0\" multilineAlign=\"3\"/>\n"
-            << "        <placement placement=\"1\" centroidInside=\"1\" centroidWhole=\"0\" fitInPolygonOnly=\"0\""
-               " priority=\"5\" dist=\"0\" offsetType=\"0\" quadOffset=\"4\"/>\n"
-            << "        <rendering obstacle=\"1\" obstacleType=\"1\" displayAll=\"0\" labelPerPart=\"0\""
-               " mergeLines=\"0\" scaleVisibility=\"0\" upsidedownLabels=\"0\" limitNumLabels=\"0\"/>\n"
-            << "      </settings>\n"
-            << "    </labeling>\n";
-    }
+    // Centred on each polygon, inside it; labels may collide with nothing but each other.
+    if (!style.label_field.empty())
+        out << labeling_elements(style.label_field, 10, "75", "Bold",
+                                 "placement=\"1\" centroidInside=\"1\" centroidWhole=\"0\" fitInPolygonOnly=\"0\""
+                                 " priority=\"5\" dist=\"0\" offsetType=\"0\" quadOffset=\"4\"");
     return out.str();
 }
 
-std::string qgis_point_style_elements(const std::string& colour, double size_mm) {
+std::string qgis_point_style_elements(const std::string& colour, double size_mm, const std::string& label_field) {
     std::ostringstream out;
     out << "    <renderer-v2 type=\"singleSymbol\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
         << "      <symbols>\n"
@@ -132,6 +141,12 @@ std::string qgis_point_style_elements(const std::string& colour, double size_mm)
         << "        </symbol>\n"
         << "      </symbols>\n"
         << "    </renderer-v2>\n";
+    // Beside each point (QGIS's cartographic placement picks the side with room), smaller
+    // than the localities' names, so the map reads localities first.
+    if (!label_field.empty())
+        out << labeling_elements(label_field, 7.5, "50", "Regular",
+                                 "placement=\"6\" dist=\"0.8\" distUnits=\"MM\" priority=\"3\" offsetType=\"0\""
+                                 " quadOffset=\"4\" predefinedPositionOrder=\"TR,TL,BR,BL,R,L,TSR,BSR\"");
     return out.str();
 }
 

@@ -1,6 +1,8 @@
 #include <lp/core/error.hpp>
 #include <lp/io/output_guard.hpp>
 
+#include "io/feature_files.hpp"
+
 #include <cctype>
 #include <filesystem>
 #include <sys/stat.h>
@@ -116,7 +118,9 @@ void check_outputs(const std::vector<NamedPath>& outputs, const std::vector<Name
     }
     std::vector<std::pair<const NamedPath*, FileId>> outs;
     for (const auto& output : outputs) {
-        if (output.path.empty()) continue;
+        // A database table ("PG:...") is no file: its own check is that the table is not there
+        // (check_output_path), and reading a layer is done before any table is written.
+        if (output.path.empty() || detail::is_database_output(output.path)) continue;
         for (const auto& file : file_set(output.path)) {
             const std::string real = resolve_output_target(file);
             const std::string via = real != file ? " (a symlink to " + real + ")" : "";

@@ -340,6 +340,7 @@ void OutputSet::discard() noexcept {
     for (const auto& s : staged_) ::unlink(s.temp.c_str());
     staged_.clear();
     stale_.clear();
+    tables_.clear();
 }
 
 std::vector<std::string> OutputSet::targets() const {
@@ -363,6 +364,12 @@ void OutputSet::add_text(const std::string& path, const std::string& contents) {
 void OutputSet::add_features(const std::string& path, const std::vector<Feature>& features,
                              const std::string& working_crs, const LayerStyle& style, const OutputLayer& layer) {
     const std::string driver = detail::output_driver(path);
+    detail::check_creation_options(driver, layer.creation_options, path);
+    if (detail::is_database_output(path)) {
+        detail::check_database_table(path, layer);
+        tables_.push_back({path, features, working_crs, layer});
+        return;
+    }
     if (driver.empty()) {
         add_text(path, to_geojson(features, working_crs));
         return;
@@ -404,7 +411,7 @@ void OutputSet::add_features(const std::string& path, const std::vector<Feature>
                 throw Error(ErrorKind::write_failed, path + ": cannot copy the GeoPackage to add the layer '" + layer_name +
                                                          "' (" + ec.message() + "); nothing was written");
         }
-        detail::write_gdal_features(file, layer_name, driver, features, working_crs, path, style, layer.overwrite);
+        detail::write_gdal_features(file, layer_name, driver, features, working_crs, path, style, layer);
         for (const auto& [ext, target] : files) {
             const std::string temp = (folder / (base + ext)).string();
             if (!exists_no_follow(temp)) {
@@ -431,6 +438,14 @@ void OutputSet::add_features(const std::string& path, const std::vector<Feature>
         }
         if (shapefile)
             for (const char* ext : {".qix", ".sbn", ".sbx", ".qpj"}) { // indexes of an older set would be wrong
+                const std::string temp = (folder / (base + ext)).string();
+                const std::string target = absolute_text(resolve_output_target((given.parent_path() / (stem + ext)).string()));
+                if (exists_no_follow(temp) && folder_of(target) == folder.string()) {
+                    // Asked for (a layer creation option SPATIAL_INDEX=YES): one more file of the set.
+                    fsync_file(temp, path);
+                    staged.push_back({target, temp, path});
+                    continue;
+                }
                 const std::string old = resolve_output_target((given.parent_path() / (stem + ext)).string());
                 struct stat st {};
                 if (::lstat(old.c_str(), &st) == 0 && S_ISREG(st.st_mode)) stale_.push_back(absolute_text(old));
@@ -453,6 +468,17 @@ void OutputSet::add_features(const std::string& path, const std::vector<Feature>
 }
 
 void OutputSet::commit() {
+    // Tables first: the step most likely to fail (a lost connection, a table made meanwhile)
+    // comes before any file is replaced.
+    try {
+        for (const auto& table : tables_)
+            detail::write_gdal_features(table.connection, table.layer.name, "PostgreSQL", table.features,
+                                        table.working_crs, shown_output_name(table.connection), {}, table.layer);
+    } catch (...) {
+        discard();
+        throw;
+    }
+    tables_.clear();
     if (staged_.empty() && stale_.empty()) return;
     std::set<std::string> folders;
     for (const auto& s : staged_) folders.insert(folder_of(s.target));
@@ -557,7 +583,7 @@ void prepare_outputs(const std::vector<NamedPath>& outputs, const std::vector<Na
     check_outputs(outputs, inputs);
     std::set<std::string> folders;
     for (const auto& output : outputs) {
-        if (output.path.empty()) continue;
+        if (output.path.empty() || detail::is_database_output(output.path)) continue; // PG:...: no folder of ours
         for (const auto& file : file_set(output.path)) {
             const std::string folder = folder_of(absolute_text(resolve_output_target(file)));
             std::error_code ec;

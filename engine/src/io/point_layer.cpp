@@ -8,6 +8,7 @@
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 
@@ -21,21 +22,28 @@ namespace {
 using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;
 using BgBox = bg::model::box<BgPoint>;
 
-// A field naming each point for a planner: a name, else the first field called
-// "..._name" (NHS hospitals: scotland_hospital24_name, before hb19_name), else the address
-// (GP practices: "Garthdee Medical Group, Health Centre Garthdee Road, Aberdeen"), else a code.
-std::string guess_label_field(OGRLayer& layer) {
-    const OGRFeatureDefn& fields = *layer.GetLayerDefn();
+// The field that names each point: a name field (exactly "name", then the first whose name
+// ends in "name", as scotland_hospital24_name), else an address (its first part, before a
+// comma, names the place: "Garthdee Medical Group, Health Centre..."), else a label or code.
+struct LabelField {
+    std::string field;
+    bool first_part = false; // up to the first comma
+};
+
+LabelField guess_label_field(OGRLayer& layer) {
+    OGRFeatureDefn* defn = layer.GetLayerDefn();
     for (const char* c : {"name", "NAME", "Name", "practice_name", "PracticeName", "hospital_name", "HospitalName"})
-        if (fields.GetFieldIndex(c) >= 0) return c;
-    for (int i = 0; i < fields.GetFieldCount(); ++i) {
-        std::string field = fields.GetFieldDefn(i)->GetNameRef();
+        if (defn->GetFieldIndex(c) >= 0) return {c};
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        std::string field = defn->GetFieldDefn(i)->GetNameRef();
         std::string lower = field;
-        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (lower.size() > 5 && lower.compare(lower.size() - 5, 5, "_name") == 0) return field;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (lower.size() > 4 && lower.ends_with("name")) return {field};
     }
-    for (const char* c : {"address", "ADDRESS", "Address", "label", "code", "practice_code", "PracticeCode"})
-        if (fields.GetFieldIndex(c) >= 0) return c;
+    for (const char* c : {"address", "ADDRESS", "Address"})
+        if (defn->GetFieldIndex(c) >= 0) return {c, true};
+    for (const char* c : {"label", "code", "practice_code", "PracticeCode"})
+        if (defn->GetFieldIndex(c) >= 0) return {c};
     return {};
 }
 
@@ -46,7 +54,8 @@ PointLayer read_points(const std::string& path, const ZoneLayer& zones, const st
     OGRLayer* layer = detail::find_layer(*ds, path, "");
     const OGRSpatialReference* srs = layer->GetSpatialRef();
     if (!srs) throw Error(ErrorKind::crs_problem, path + ": point layer has no coordinate reference system");
-    const std::string label = label_field.empty() ? guess_label_field(*layer) : label_field;
+    const LabelField guessed = label_field.empty() ? guess_label_field(*layer) : LabelField{label_field};
+    const std::string& label = guessed.field;
     const int label_index = label.empty() ? -1 : detail::field_index(*layer, path, label, "label");
 
     PointLayer out;
@@ -72,8 +81,9 @@ PointLayer read_points(const std::string& path, const ZoneLayer& zones, const st
         }
         for (auto& p : where) {
             out.points.push_back(transform.apply(p));
-            out.labels.emplace_back(label_index >= 0 ? feature->GetFieldAsString(label_index)
-                                                     : std::to_string(feature_number));
+            std::string text = label_index >= 0 ? feature->GetFieldAsString(label_index) : std::to_string(feature_number);
+            if (guessed.first_part && text.find(',') != std::string::npos) text.erase(text.find(','));
+            out.labels.push_back(std::move(text));
         }
     }
 

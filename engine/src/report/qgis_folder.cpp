@@ -4,6 +4,7 @@
 #include <lp/io/output_set.hpp>
 #include <lp/io/qgis_project.hpp>
 #include <lp/plan/locality_indicators.hpp>
+#include <lp/geometry/points_near.hpp>
 #include <lp/report/locality_features.hpp>
 
 #include <algorithm>
@@ -38,7 +39,8 @@ QgisFolder qgis_folder_paths(const std::string& folder, const std::string& stem,
 
 std::vector<std::string> write_qgis_folder(const QgisFolder& paths, const LocalityPlan& plan, const Dataset& data,
                                            const FunctionCatalogue& catalogue, const OutputLayer& localities_layer,
-                                           const OutputLayer& zones_layer, const std::string& stem) {
+                                           const OutputLayer& zones_layer, const std::string& stem, double point_margin,
+                                           std::vector<std::size_t>* points_kept) {
     const std::string& crs = data.zones.working_crs;
     const auto groups = zone_groups(plan, data.zones.ids);
     const auto shapes = dissolve_groups(data.zones.shapes, data.zones.boxes, groups, static_cast<int>(plan.localities.size()));
@@ -58,18 +60,25 @@ std::vector<std::string> write_qgis_folder(const QgisFolder& paths, const Locali
     if (!project.extent.empty())
         project.extent = project.extent.grown(0.03 * std::max(project.extent.max_x - project.extent.min_x,
                                                               project.extent.max_y - project.extent.min_y));
+    // A national point layer (every GP practice in Scotland) clipped to the partnership and
+    // the margin around it: what its residents reach, not the rest of the country.
+    if (points_kept) points_kept->clear();
     for (std::size_t i = 0; i < data.points.size() && i < paths.points.size(); ++i) {
         const auto& layer = data.points[i];
+        const auto near = points_within(shapes, layer.points, point_margin);
+        std::vector<Point> points;
         std::vector<nlohmann::ordered_json> properties;
-        for (std::size_t p = 0; p < layer.points.size(); ++p) {
+        for (const std::size_t p : near) {
+            points.push_back(layer.points[p]);
             nlohmann::ordered_json row;
             row["name"] = p < layer.labels.size() ? layer.labels[p] : std::string();
-            row["zone"] = layer.zone[p] >= 0 ? data.zones.ids[layer.zone[p]] : std::string();
+            row["zone"] = layer.zone[p] >= 0 ? data.zones.ids[layer.zone[p]] : std::string(); // "" beyond the border
             properties.push_back(std::move(row));
         }
-        files.add_text(paths.points[i], points_to_geojson(layer.points, properties, crs));
+        if (points_kept) points_kept->push_back(points.size());
+        files.add_text(paths.points[i], points_to_geojson(points, properties, crs));
         project.layers.push_back({layer.kind, layer.kind, fs::path(paths.points[i]).filename().string(), true, "EPSG:4326",
-                                  qgis_point_style_elements(point_colour(i), i == 0 ? 2.2 : 3.4), false});
+                                  qgis_point_style_elements(point_colour(i), i == 0 ? 2.2 : 3.4, "name"), true});
     }
     // Over the zones the localities are a see-through wash with a strong outline and their names.
     LayerStyle over = locality_style(plan);

@@ -32,8 +32,10 @@ LayerStyle with_field_names(LayerStyle style, const std::vector<std::string>& fu
 
 // The renderer-v2 and labeling elements, as a QGIS project's <maplayer> holds them.
 std::string qgis_style_elements(const LayerStyle& style);
-// A single-symbol renderer of circles for a point layer.
-std::string qgis_point_style_elements(const std::string& colour, double size_mm);
+// A single-symbol renderer of circles for a point layer, and when label_field is given a
+// <labeling> element naming each point by it (the layer's labels then need switching on:
+// QgisLayer::labels).
+std::string qgis_point_style_elements(const std::string& colour, double size_mm, const std::string& label_field = "");
 // A whole .qml document.
 std::string style_qml(const LayerStyle& style);
 // An SLD 1.1 document for layer_name (rules by category, a text symbolizer).

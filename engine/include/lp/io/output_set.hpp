@@ -33,10 +33,15 @@ public:
     // field names) and, with a style, <name>.qml; a GeoPackage keeps the style inside.
     // A GeoPackage that exists is copied to the temporary file and the features go into
     // the copy as layer, its other layers and styles kept (OutputLayer in geojson_writer.hpp).
+    // A database output ("PG:...", its table layer.name) has no temporary file: its table is
+    // checked now (lp/io/geojson_writer.hpp: check_output_path) and written by commit(), in
+    // one transaction of its own, before any file is renamed; no style goes with it.
     void add_features(const std::string& path, const std::vector<Feature>& features, const std::string& working_crs,
                       const LayerStyle& style = {}, const OutputLayer& layer = {});
 
-    // Renames every file into place. Throws lp::Error(output_not_regular) when a target
+    // Writes the database tables (a failure there: lp::Error(write_failed), or
+    // lp::Error(output_is_input) for a table that appeared meanwhile; the database as it
+    // was and no file renamed), then renames every file into place. Throws lp::Error(output_not_regular) when a target
     // became a folder, device or FIFO meanwhile (nothing is renamed then), and
     // lp::Error(write_failed) when a rename fails (naming what was and was not replaced).
     void commit();
@@ -54,6 +59,13 @@ private:
     };
     std::vector<Staged> staged_;
     std::vector<std::string> stale_; // old sidecars to remove on commit
+    struct Table {                   // a database output, written by commit()
+        std::string connection;
+        std::vector<Feature> features;
+        std::string working_crs;
+        OutputLayer layer;
+    };
+    std::vector<Table> tables_;
 }; // class OutputSet
 
 // In folder: first completes the commits that writers no longer running left half done
