@@ -181,6 +181,6 @@ TEST_CASE("CLI: boundaries ensemble says what its samples are worth and --target
     summary = nlohmann::json::parse(read_text(folder + "/capped/summary.json"));
     CHECK(summary["stopped_by"] == "time cap");
     CHECK(summary["interrupted"] == false);
-    CHECK(summary["seconds"].get<double>() < 30);
+    CHECK(summary["timing"]["seconds"].get<double>() < 30);
     CHECK(run.output.find("--target-ess 5000000 not reached") != std::string::npos);
 }

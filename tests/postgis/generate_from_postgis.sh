@@ -61,7 +61,7 @@ echo "columns: $columns"
 [ "$count" = 3 ] && [ "$zones" = 29 ] && [ "$srid" = 27700 ] && [ "$gtype" = MULTIPOLYGON ] && [ "$valid" = t ] &&
   [ "$area" = 1.0000 ] || exit 1
 case ",$columns," in *,locality_fid,*geom,*|*,locality_fid,*) ;; *) echo "no FID column locality_fid"; exit 1 ;; esac
-for column in locality name zones area_km2 pop2020_total; do
+for column in locality_id locality_name zones area_km2 pop2020_total; do
   case ",$columns," in *",$column,"*) ;; *) echo "no column $column in orkney_localities"; exit 1 ;; esac
 done
 # ogrinfo reads the table back as GDAL sees it: the layer, its CRS, its three features.
@@ -71,7 +71,7 @@ grep -q "Feature Count: 3" "$work/ogrinfo.txt" && grep -q 'ID\["EPSG",27700\]' "
 
 # A second run into the same table without --overwrite: refused (15) before any work, the
 # table untouched; with --overwrite (k = 2) the table replaced and nothing else touched.
-psql "$conn" -q -c "UPDATE orkney_localities SET name = 'kept by the planner'"
+psql "$conn" -q -c "UPDATE orkney_localities SET locality_name = 'kept by the planner'"
 set +e
 "$bin/boundaries" generate --zones "PG:$conn" --layer orkney_zones --id-field dz11_code \
   --demand "$data/demand/dz2011_population_2020.csv" --localities 2 --balance pop2020_total:10% \
@@ -80,7 +80,7 @@ status=$?
 set -e
 [ "$status" = 15 ] && grep -q "has a table 'orkney_localities' already; nothing was written" "$work/again.log" &&
   grep -q -- "--overwrite" "$work/again.log" || { echo "exit $status"; cat "$work/again.log"; exit 1; }
-[ "$(psql "$conn" -At -c "SELECT count(*) FROM orkney_localities WHERE name = 'kept by the planner'")" = 3 ] ||
+[ "$(psql "$conn" -At -c "SELECT count(*) FROM orkney_localities WHERE locality_name = 'kept by the planner'")" = 3 ] ||
   { echo "the refused run changed the table"; exit 1; }
 "$bin/boundaries" generate --zones "PG:$conn" --layer orkney_zones --id-field dz11_code \
   --demand "$data/demand/dz2011_population_2020.csv" --localities 2 --balance pop2020_total:10% \
