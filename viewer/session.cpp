@@ -467,6 +467,15 @@ void Session::refresh_labels() {
         }
     }
     for (std::size_t loc = 0; loc < n; ++loc) points[loc] = cache[loc].point;
+    // Keep the shapes of recent revisions too: an undo or redo gives back localities whose
+    // labels are known, and finding them again would cost a dissolve each.
+    const std::size_t keep = 4 * n + 16;
+    for (LabelCacheEntry& old : label_cache_) {
+        if (cache.size() >= keep) break;
+        const bool current = std::any_of(cache.begin(), cache.begin() + static_cast<std::ptrdiff_t>(n),
+                                         [&](const LabelCacheEntry& e) { return e.id == old.id && e.members == old.members; });
+        if (!current) cache.push_back(std::move(old));
+    }
     label_cache_ = std::move(cache);
     label_points_ = std::move(points);
 }
