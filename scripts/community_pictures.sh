@@ -4,6 +4,7 @@
 # within 25 %. Usage: scripts/community_pictures.sh OUT_DIR [BOUNDARIES_BINARY] [-- extra generate options]
 # e.g. scripts/community_pictures.sh /tmp/after build/bin/boundaries -- --settlements urban_rural_6fold_2016:1-4
 set -eu
+. "$(dirname "$0")/report_screenshot.sh"
 out=$1; shift
 bin=${1:-build/bin/boundaries}; [ $# -gt 0 ] && shift
 [ "${1:-}" = "--" ] && shift
@@ -29,11 +30,6 @@ for spec in S12000017:9:highland S12000047:7:fife S12000049:3:glasgow S12000034:
     --points "$D/points/gp_practices_2021.geojson" --points "$D/points/nhs_hospitals_2024.geojson" \
     ${settlements:+--settlements "$settlements"} --out "$out/$name.plan.json" >>"$out/$name.log" 2>&1
   "$bin" report --plan "$out/$name.plan.json" --out "$out/${name}_report" >>"$out/$name.log" 2>&1
-  profile=$(mktemp -d)
-  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync --user-data-dir="$profile" --hide-scrollbars \
-    --screenshot="$out/$name.png" --window-size=1100,1150 "file://$(cd "$out" && pwd)/${name}_report/report.html" \
-    >/dev/null 2>&1
-  rm -rf "$profile"
+  report_screenshot "$out/$name.png" "$out/${name}_report/report.html"
   echo "$name: $(grep -c . "$out/$name.csv") zones -> $out/$name.png"
 done

@@ -4,6 +4,7 @@
 # (Inverness whole), Orkney under a soft band (Kirkwall whole), Fife with seven hubs.
 # Usage: scripts/hub_pictures.sh OUT_DIR [BOUNDARIES_BINARY]
 set -eu
+. "$(dirname "$0")/report_screenshot.sh"
 out=$1
 bin=${2:-build/bin/boundaries}
 D=${LP_SHARED_DATA:-$(cd "$(dirname "$0")/../.." && pwd)/shared/data/scotland}
@@ -26,11 +27,6 @@ for spec in "S12000017:highland:--hubs $out/highland_hubs.csv --balance pop2020_
     --id-field dz11_code --filter-field ca_code --filter "$code" $tables $points \
     --settlements urban_rural_6fold_2016:1-4 --out "$out/$name.plan.json" >>"$out/$name.log" 2>&1
   "$bin" report --plan "$out/$name.plan.json" --out "$out/${name}_report" >>"$out/$name.log" 2>&1
-  profile=$(mktemp -d)
-  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync --user-data-dir="$profile" --hide-scrollbars \
-    --screenshot="$out/$name.png" --window-size=1100,1150 "file://$(cd "$out" && pwd)/${name}_report/report.html" \
-    >/dev/null 2>&1
-  rm -rf "$profile"
+  report_screenshot "$out/$name.png" "$out/${name}_report/report.html"
   echo "$name -> $out/$name.png"
 done
