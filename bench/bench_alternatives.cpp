@@ -1,11 +1,11 @@
-// Benchmark: the viewer's Alternatives chain (viewer/ensemble_job.cpp: run_recom in
+// Benchmark: the viewer's Alternatives chain (viewer/jobs/ensemble_job.cpp: run_recom in
 // batches of 2000 steps, each continuing from the last, the measures and boundary counts
 // of every 10th plan) against one straight run_recom of the same steps and thinning with
 // the same measures computed afterwards (as `boundaries ensemble` does), on Glasgow from
 // the partitioner's plan. Also the border lines the overlay draws (lp::shared_borders,
 // once per data set). Prints steps/s and the ratio.
 // Usage: bench_alternatives [steps] [council code] [localities]
-#include "../viewer/ensemble_job.hpp"
+#include "jobs/ensemble_job.hpp"
 
 #include "../tests/test_data.hpp"
 

@@ -783,7 +783,7 @@ quit
     images = {name: read_png(os.path.join(args.out, name + ".png"))
               for name in ("12-neighbours-labels", "13-search-dropdown", "14-search-partick", "15-search-govan",
                            "16-simd-equal-intervals")}
-    # Neighbouring councils in grey (viewer/colours.hpp context_fill_colour) around the city.
+    # Neighbouring councils in grey (viewer/model/colours.hpp context_fill_colour) around the city.
     grey = colour_fraction(images["12-neighbours-labels"], MAP, (232, 229, 220))
     # Each locality in its palette colour (the plan was made with the default palette).
     fills = {loc["name"]: colour_fraction(images["12-neighbours-labels"], MAP,

@@ -27,7 +27,7 @@ std::string default_locality_colour(std::size_t n) {
     // Chosen (from Okabe-Ito, Paul Tol's and ColorBrewer's qualitative sets) so that the
     // first nine, with the map's black and white markers, stay at least 10 CIEDE2000
     // apart with normal vision and when simulated for protanopia, deuteranopia and
-    // tritanopia (tests/viewer/colour_palette_test.cpp); the last three keep all twelve
+    // tritanopia (tests/viewer/model/colour_palette_test.cpp); the last three keep all twelve
     // at least 9 apart. Nine is the most localities a Scottish partnership uses
     // (Highland). The order puts the most distinct first, for plans with few localities.
     static constexpr std::array<const char*, 12> palette = {

@@ -8,7 +8,7 @@ namespace lp {
 
 // The command line's band when a rule gives none: 1 % of the mean, what a generated
 // plan is expected to meet. The viewer starts hand-drawn plans looser and says so with
-// its own named default (viewer/session.hpp).
+// its own named default (viewer/model/session.hpp).
 inline constexpr double default_balance_tolerance = 0.01;
 
 struct BalanceSpec {

@@ -1,9 +1,0 @@
-#pragma once
-// A modal window for each problem opening or saving a file: what failed and why.
-#include "session.hpp"
-
-namespace lp::viewer {
-
-void error_window_ui(ErrorLog& errors);
-
-} // namespace lp::viewer
