@@ -52,8 +52,8 @@ void FrameStats::print(int width, int height, std::size_t zones_drawn, std::size
 }
 
 bool TimedEdit::step(Session& session) {
-    if (!session.has_plan()) return false;
-    PlanEditor& editor = session.editor();
+    if (!session.document.has_plan()) return false;
+    PlanEditor& editor = session.document.editor();
     if (!searched_) {
         searched_ = true;
         const PlanState& state = editor.state();

@@ -73,7 +73,7 @@ ViewerApp::ViewerApp(ViewerOptions options) : options_(std::move(options)) {
     fonts_ = load_ui_fonts(content_scale_x);
     if (!fonts_.message.empty()) {
         std::fprintf(stderr, "locality-viewer: font: %s\n", fonts_.message.c_str());
-        session_.status = "font: " + fonts_.message;
+        session_.view.status = "font: " + fonts_.message;
     }
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
@@ -96,11 +96,11 @@ bool ViewerApp::attempt_startup(const std::string& title, const std::function<vo
         action();
         return true;
     } catch (const Error& e) {
-        session_.errors.add(title, e.what());
+        session_.view.errors.add(title, e.what());
         std::cerr << "locality-viewer: " << e.what() << "\n";
         if (script_) startup_failure_ = lp::app::exit_status(e);
     } catch (const std::exception& e) {
-        session_.errors.add(title, e.what());
+        session_.view.errors.add(title, e.what());
         std::cerr << "locality-viewer: " << e.what() << "\n";
         if (script_) startup_failure_ = lp::app::exit_status(lp::app::ExitCode::unexpected);
     }
@@ -118,8 +118,8 @@ void ViewerApp::begin_startup() {
         }
     });
     session_.set_balance(specs);
-    session_.set_balance_override(!specs.empty());
-    session_.set_places(options_.places);
+    session_.document.set_balance_override(!specs.empty());
+    session_.data.set_places_path(options_.places);
     if (!options_.settlements.empty()) {
         // A spec that cannot be read is refused before the data loads; one the data
         // cannot meet (no such column) is reported when it opens.
@@ -148,27 +148,27 @@ void ViewerApp::finish_startup() {
     if (!attempt_startup("Could not open the data", [&] { session_.open_dataset(options_.data, std::move(loaded)); })) return;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loading_started_).count();
     std::string levels;
-    for (const ZoneMesh::Level& level : session_.mesh().levels) {
+    for (const ZoneMesh::Level& level : session_.data.mesh().levels) {
         levels += ", " + std::to_string(level.triangles.size() / 6) + " at " +
                   std::to_string(static_cast<long>(level.tolerance)) + " m";
     }
     std::fprintf(stderr, "locality-viewer: %zu zones, %zu triangles (simplified%s), %zu boundary segments, loaded in %.1f s\n",
-                 session_.mesh().zone_count(), session_.mesh().vertex_total() / 3, levels.c_str(),
-                 session_.mesh().segment_total(), seconds);
-    for (const std::string& failure : session_.mesh().failures) {
+                 session_.data.mesh().zone_count(), session_.data.mesh().vertex_total() / 3, levels.c_str(),
+                 session_.data.mesh().segment_total(), seconds);
+    for (const std::string& failure : session_.data.mesh().failures) {
         std::fprintf(stderr, "locality-viewer: not filled: %s\n", failure.c_str());
     }
-    if (options_.warn_on_split) session_.editor().set_split_policy(SplitPolicy::warn);
+    if (options_.warn_on_split) session_.document.editor().set_split_policy(SplitPolicy::warn);
     if (!options_.plan_path.empty()) {
         attempt_startup("Could not open the plan", [&] { session_.open_plan(options_.plan_path); });
     }
-    if (options_.warn_on_split && session_.has_plan()) session_.editor().set_split_policy(SplitPolicy::warn);
+    if (options_.warn_on_split && session_.document.has_plan()) session_.document.editor().set_split_policy(SplitPolicy::warn);
 }
 
 void ViewerApp::start_opening(DataOpening opening) {
     opening_request_ = std::move(opening);
     loading_started_ = std::chrono::steady_clock::now();
-    opening_ = std::async(std::launch::async, [options = opening_request_.options, places = session_.places_path()] {
+    opening_ = std::async(std::launch::async, [options = opening_request_.options, places = session_.data.places_path()] {
         return Session::load_data(options, places);
     });
 }
@@ -188,7 +188,7 @@ void ViewerApp::finish_opening() {
         if (!request.plan_path.empty()) session_.open_plan(request.plan_path);
         map_.fit(session_);
     } catch (const std::exception& e) {
-        session_.errors.add(request.plan_path.empty() ? "Could not open the data" : "Could not open the plan's data", e.what());
+        session_.view.errors.add(request.plan_path.empty() ? "Could not open the data" : "Could not open the plan's data", e.what());
     }
     // The progress screen was swapped in: the window no longer holds the last frame.
     presenter_->invalidate();
@@ -224,16 +224,16 @@ void ViewerApp::loading_frame(const std::string& zones_path) {
 }
 
 void ViewerApp::tools_ui() {
-    if (!session_.has_plan()) return;
-    const PlanState& state = session_.state();
+    if (!session_.document.has_plan()) return;
+    const PlanState& state = session_.document.state();
     ImGui::SetNextItemWidth(200);
-    const char* active_name = session_.active_locality >= 0 && session_.active_locality < static_cast<int>(state.locality_count())
-                                  ? state.localities()[static_cast<std::size_t>(session_.active_locality)].name.c_str()
+    const char* active_name = session_.view.active_locality >= 0 && session_.view.active_locality < static_cast<int>(state.locality_count())
+                                  ? state.localities()[static_cast<std::size_t>(session_.view.active_locality)].name.c_str()
                                   : "(none)";
     if (ImGui::BeginCombo("Active locality", active_name)) {
         for (std::size_t i = 0; i < state.locality_count(); ++i) {
-            if (ImGui::Selectable(state.localities()[i].name.c_str(), session_.active_locality == static_cast<int>(i))) {
-                session_.active_locality = static_cast<int>(i);
+            if (ImGui::Selectable(state.localities()[i].name.c_str(), session_.view.active_locality == static_cast<int>(i))) {
+                session_.view.active_locality = static_cast<int>(i);
             }
         }
         ImGui::EndCombo();
@@ -247,9 +247,9 @@ void ViewerApp::tools_ui() {
     map_.tool = static_cast<MapTool>(tool);
     ImGui::SetNextItemWidth(200);
     ImGui::SliderFloat("Brush radius (px)", &map_.brush_radius, 0, 80, map_.brush_radius <= 0 ? "single zone" : "%.0f");
-    bool refuse = session_.editor().split_policy() == SplitPolicy::refuse;
+    bool refuse = session_.document.editor().split_policy() == SplitPolicy::refuse;
     if (ImGui::Checkbox("Refuse edits that split a locality", &refuse)) {
-        session_.editor().set_split_policy(refuse ? SplitPolicy::refuse : SplitPolicy::warn);
+        session_.document.editor().set_split_policy(refuse ? SplitPolicy::refuse : SplitPolicy::warn);
     }
     if (ImGui::Button("Alternatives...")) alternatives_.open = !alternatives_.open;
 }
@@ -307,7 +307,7 @@ void ViewerApp::frame_ui() {
     balance_panel_ui(session_);
     ImGui::Separator();
     // An empty plan says what to do rather than listing every zone as a problem.
-    if (!session_.has_plan() || session_.state().locality_count() == 0) generate_.empty_state_ui(session_);
+    if (!session_.document.has_plan() || session_.document.state().locality_count() == 0) generate_.empty_state_ui(session_);
     else functions_panel_ui(session_);
     ImGui::End();
 
@@ -315,13 +315,13 @@ void ViewerApp::frame_ui() {
     ImGui::SetNextWindowSize(ImVec2(w - right_panel_width, bottom_panel_height));
     ImGui::Begin("Localities", nullptr, panel);
     locality_table_ui(session_, optimiser_);
-    ImGui::TextWrapped("%s", session_.status.c_str());
+    ImGui::TextWrapped("%s", session_.view.status.c_str());
     ImGui::End();
 
     // One question at a time: an error, then unsaved changes, then a recovery file.
     alternatives_.ui(session_);
     generate_.ui(session_, map_);
-    error_window_ui(session_.errors);
+    error_window_ui(session_.view.errors);
     unsaved_.ui(session_);
     recovery_prompt_ui(session_, !unsaved_.open());
 
@@ -343,7 +343,7 @@ void ViewerApp::export_document() {
             image = parse_document_size(request.export_png_size, request.export_png_dpi, max_document_side());
         }
         const DocumentTimes t = export_document_png(path, image, session_, map_, renderer_, fonts_.document);
-        session_.status = "wrote " + path + " (" + std::to_string(image.width) + " x " + std::to_string(image.height) +
+        session_.view.status = "wrote " + path + " (" + std::to_string(image.width) + " x " + std::to_string(image.height) +
                           " pixels, " + std::to_string(std::lround(image.dpi)) + " DPI)";
         std::fprintf(stderr,
                      "locality-viewer: wrote %s (%d x %d pixels at %ld DPI in %.2f s: drawn %.2f, read %.2f, encoded %.2f, "
@@ -351,7 +351,7 @@ void ViewerApp::export_document() {
                      path.c_str(), image.width, image.height, std::lround(image.dpi), t.draw + t.read + t.encode + t.write,
                      t.draw, t.read, t.encode, t.write);
     } catch (const std::exception& e) {
-        session_.errors.add("Could not export the map", e.what());
+        session_.view.errors.add("Could not export the map", e.what());
         std::fprintf(stderr, "locality-viewer: could not export the map: %s\n", e.what());
     }
 }
@@ -362,8 +362,8 @@ void ViewerApp::keyboard_ui() {
     // A question (a modal dialog, unsaved changes, a recovery file, an error) takes the
     // keys itself. An open menu or combo does not: Escape closes it, and a shortcut
     // closes it and acts, rather than being swallowed while it hangs open.
-    const bool asking = ImGui::GetTopMostPopupModal() != nullptr || unsaved_.open() || session_.recovery_pending() ||
-                        !session_.errors.pending().empty();
+    const bool asking = ImGui::GetTopMostPopupModal() != nullptr || unsaved_.open() || session_.document.recovery_pending() ||
+                        !session_.view.errors.pending().empty();
     if (asking) return;
     const bool menu_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     if (menu_open && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
@@ -384,29 +384,29 @@ void ViewerApp::keyboard_ui() {
     }
     if (ctrl(GLFW_KEY_S)) {
         acted = true;
-        if (!session_.has_plan()) {
-            session_.status = "nothing to save: no plan is open (File > Open data..., or Open plan...)";
-        } else if (session_.plan_path().empty()) {
+        if (!session_.document.has_plan()) {
+            session_.view.status = "nothing to save: no plan is open (File > Open data..., or Open plan...)";
+        } else if (session_.document.plan_path().empty()) {
             files_.show_save_plan(); // an untitled plan: ask where, as Save as does
         } else {
             try {
-                session_.save_plan(session_.plan_path());
+                session_.save_plan(session_.document.plan_path());
             } catch (const std::exception& e) {
-                session_.errors.add("Could not save the plan", e.what());
+                session_.view.errors.add("Could not save the plan", e.what());
             }
         }
     }
-    if (session_.has_plan()) {
+    if (session_.document.has_plan()) {
         if (ctrl(GLFW_KEY_Z)) {
-            session_.editor().undo();
+            session_.document.editor().undo();
             acted = true;
         }
         if (io.KeyCtrl && ((io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z)) || ImGui::IsKeyPressed(GLFW_KEY_Y))) {
-            session_.editor().redo();
+            session_.document.editor().redo();
             acted = true;
         }
     }
-    if (session_.has_data()) {
+    if (session_.data.is_open()) {
         if (!io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_F)) {
             map_.fit(session_);
             acted = true;
@@ -423,21 +423,21 @@ void ViewerApp::carry_out(const MenuRequests& requests) {
     if (requests.stop_compare) {
         comparison_.close();
         // The comparison's line is stale once it ends.
-        if (session_.status.rfind("comparing with ", 0) == 0) session_.status.clear();
+        if (session_.view.status.rfind("comparing with ", 0) == 0) session_.view.status.clear();
     }
     if (!requests.compare.empty()) {
         try {
             comparison_.open(session_, requests.compare);
             const std::size_t moved = comparison_.diff(session_).moved.size();
-            session_.status = "comparing with " + requests.compare + ": " + std::to_string(moved) +
+            session_.view.status = "comparing with " + requests.compare + ": " + std::to_string(moved) +
                               " zones in a different locality (hatched)";
             if (script_) {  // what a scripted test checks
                 std::fprintf(stderr, "locality-viewer: compare %s: %zu zones in a different locality; %zu of %zu localities matched\n",
                              requests.compare.c_str(), moved, comparison_.pairs(session_).size(),
-                             session_.state().locality_count());
+                             session_.document.state().locality_count());
             }
         } catch (const std::exception& e) {
-            session_.errors.add("Could not compare the plans", e.what());
+            session_.view.errors.add("Could not compare the plans", e.what());
         }
     }
 }
@@ -533,7 +533,7 @@ int ViewerApp::run() {
                             start_opening(opening);
                         });
                     } catch (const std::exception& e) {
-                        session_.errors.add("Could not open the plan", e.what());
+                        session_.view.errors.add("Could not open the plan", e.what());
                     }
                 }
                 else if (request[0] == "export-png") {
@@ -554,10 +554,10 @@ int ViewerApp::run() {
                         export_map_svg(session_, request[1]);
                         std::fprintf(stderr, "locality-viewer: wrote %s\n", request[1].c_str());
                     } catch (const std::exception& e) {
-                        session_.errors.add("Could not export the map", e.what());
+                        session_.view.errors.add("Could not export the map", e.what());
                     }
                 } else {
-                    session_.errors.add("Script", "unknown request: " + request[0] + " " + request[1]);
+                    session_.view.errors.add("Script", "unknown request: " + request[0] + " " + request[1]);
                 }
                 carry_out(asked);
             }
@@ -566,7 +566,7 @@ int ViewerApp::run() {
         const auto update_start = std::chrono::steady_clock::now();
         if (timing_frame && stats.phase() == FrameStats::Phase::editing) timed_edit.step(session_);
         session_.update();
-        if (const std::string title = session_.window_title(); title != title_) {
+        if (const std::string title = session_.document.window_title(); title != title_) {
             glfwSetWindowTitle(window_, title.c_str());
             title_ = title;
         }
@@ -671,7 +671,7 @@ int ViewerApp::run() {
     }
     if (frames_to_time > 0) {
         stats.print(options_.width, options_.height, renderer_.zones_drawn(),
-                    session_.has_data() ? session_.mesh().vertex_total() / 3 : 0, renderer_.redraws());
+                    session_.data.is_open() ? session_.data.mesh().vertex_total() / 3 : 0, renderer_.redraws());
         std::printf("frame-stats: panels redrawn whole in %zu frames, only the map's rectangle in %zu\n",
                     frame_cache_.full_redraws(), frame_cache_.partial_redraws());
         std::printf("frame-stats: %zu frames equal to the one on screen were neither drawn nor presented\n",
@@ -680,10 +680,10 @@ int ViewerApp::run() {
                     renderer_.shifted_redraws());
         std::printf("frame-stats: and %zu drew again only the part an edit changed\n", renderer_.dirty_redraws());
     }
-    if (session_.has_plan() && !session_.dirty() && exit_code == 0 && !script_) {
+    if (session_.document.has_plan() && !session_.document.dirty() && exit_code == 0 && !script_) {
         // Nothing unsaved: no recovery file is left behind (Save and Discard removed
         // theirs already; one still waiting for its answer stays for the next start).
-        session_.release_recovery_files();
+        session_.document.release_recovery_files();
     }
     return exit_code;
 }

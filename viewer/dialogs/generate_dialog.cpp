@@ -22,7 +22,7 @@ int marker_zone(const Session& session, const Place& place) {
     int best = -1;
     double best_distance = std::numeric_limits<double>::infinity();
     for (std::size_t z : place.zones) {
-        const Point c = session.mesh().centres[z];
+        const Point c = session.data.mesh().centres[z];
         const double d = (c.x - place.anchor.x) * (c.x - place.anchor.x) + (c.y - place.anchor.y) * (c.y - place.anchor.y);
         if (d < best_distance) {
             best_distance = d;
@@ -35,7 +35,7 @@ int marker_zone(const Session& session, const Place& place) {
 // What a hub found by the search names, as lp::resolve_hubs reads it: a zone by its code
 // (a service point: the zone it is in), anything else by its name.
 std::string hub_place(const Session& session, const Place& place) {
-    if (place.kind == PlaceKind::service && !place.zones.empty()) return session.data().zones.ids[place.zones.front()];
+    if (place.kind == PlaceKind::service && !place.zones.empty()) return session.data.dataset().zones.ids[place.zones.front()];
     return place.kind == PlaceKind::zone ? place.code : place.name;
 }
 
@@ -74,7 +74,7 @@ void help_marker(const char* text) {
 
 void GenerateDialog::menu_ui(const Session& session) {
     if (!ImGui::BeginMainMenuBar()) return;
-    if (ImGui::BeginMenu("Plan", session.has_plan())) {
+    if (ImGui::BeginMenu("Plan", session.document.has_plan())) {
         if (ImGui::MenuItem("Generate localities...", nullptr, open)) open = !open;
         ImGui::EndMenu();
     }
@@ -82,10 +82,10 @@ void GenerateDialog::menu_ui(const Session& session) {
 }
 
 GenerateSettings& GenerateDialog::settings(Session& session) {
-    if (session.has_data() && settings_mesh_ != session.mesh_generation()) {
+    if (session.data.is_open() && settings_mesh_ != session.data.mesh_generation()) {
         // Other data: the hubs, bands and trade-off named the old data's places and columns.
-        settings_ = default_generate_settings(session.data(), session.balance_specs(), session.settlements_spec());
-        settings_mesh_ = session.mesh_generation();
+        settings_ = default_generate_settings(session.data.dataset(), session.document.balance_specs(), session.document.settlements_spec());
+        settings_mesh_ = session.data.mesh_generation();
         tradeoff_.reset();
         tradeoff_data_.reset();
         search_[0] = '\0';
@@ -111,26 +111,26 @@ void GenerateDialog::add_hub(Session& session, MapView& map, const std::string& 
 void GenerateDialog::add_picked(Session& session, MapView& map) {
     for (std::uint32_t zone : map.take_picked()) {
         GenerateSettings& s = settings(session);
-        const std::string& id = session.data().zones.ids[zone];
+        const std::string& id = session.data.dataset().zones.ids[zone];
         const bool known = std::any_of(s.hubs.begin(), s.hubs.end(), [&](const PlannedHub& hub) {
             return hub.zone == static_cast<int>(zone) || hub.place == id;
         });
         if (known) {
-            session.status = "zone " + id + " is a hub already";
+            session.view.status = "zone " + id + " is a hub already";
             continue;
         }
         s.hubs.push_back({id, "", static_cast<int>(zone)});
-        session.status = "hub " + std::to_string(s.hubs.size()) + ": zone " + id;
+        session.view.status = "hub " + std::to_string(s.hubs.size()) + ": zone " + id;
     }
 }
 
 std::optional<GenerateSnapshot> GenerateDialog::snapshot(Session& session, const std::string& what) {
-    if (!session.has_plan()) return std::nullopt;
+    if (!session.document.has_plan()) return std::nullopt;
     try {
-        return generate_snapshot(session.shared_data(), session.shared_places(), settings(session),
-                                 session.data_options().demand_paths, session.run_rules().partitioner);
+        return generate_snapshot(session.data.shared_dataset(), session.data.shared_places(), settings(session),
+                                 session.data.options().demand_paths, session.document.run_rules().partitioner);
     } catch (const Error& e) {
-        session.status = what + ": " + e.what();
+        session.view.status = what + ": " + e.what();
         return std::nullopt;
     }
 }
@@ -138,7 +138,7 @@ std::optional<GenerateSnapshot> GenerateDialog::snapshot(Session& session, const
 bool GenerateDialog::start(Session& session) {
     std::optional<GenerateSnapshot> snapshot = this->snapshot(session, "generate");
     if (!snapshot) return false;
-    session.status = "generating localities (" + settings_text(snapshot->settings) + ")...";
+    session.view.status = "generating localities (" + settings_text(snapshot->settings) + ")...";
     job_.start_generate(std::move(*snapshot));
     return true;
 }
@@ -150,10 +150,10 @@ bool GenerateDialog::start_tradeoff(Session& session, const std::string& bands) 
     try {
         parsed = tradeoff_bands(snapshot->settings, bands);
     } catch (const Error& e) {
-        session.status = std::string("trade-off: ") + e.what();
+        session.view.status = std::string("trade-off: ") + e.what();
         return false;
     }
-    session.status = "what balance costs: " + std::to_string(parsed.size()) + " plans, " + bands + " of " +
+    session.view.status = "what balance costs: " + std::to_string(parsed.size()) + " plans, " + bands + " of " +
                      parsed.front().first.column + "...";
     job_.start_tradeoff(std::move(*snapshot), std::move(parsed));
     return true;
@@ -161,7 +161,7 @@ bool GenerateDialog::start_tradeoff(Session& session, const std::string& bands) 
 
 bool GenerateDialog::pick_band(Session& session, const std::string& band) {
     if (!tradeoff_) {
-        session.status = "no trade-off to pick a band from: Show what balance costs first";
+        session.view.status = "no trade-off to pick a band from: Show what balance costs first";
         return false;
     }
     std::size_t row = tradeoff_->bands.size();
@@ -171,13 +171,13 @@ bool GenerateDialog::pick_band(Session& session, const std::string& band) {
         labels += (labels.empty() ? "" : ", ") + tradeoff_->bands[i].label;
     }
     if (row == tradeoff_->bands.size()) {
-        session.status = "the trade-off has no band " + band + " (it has " + labels + ")";
+        session.view.status = "the trade-off has no band " + band + " (it has " + labels + ")";
         return false;
     }
     GenerateSettings& s = settings(session);
     s.bands.front() = tradeoff_->bands[row].first;
     // Nothing else changed since: the row's own plan, at once.
-    if (tradeoff_data_ == session.shared_data() && asked_but_first_band(s) == tradeoff_asked_ && row < tradeoff_->runs.size()) {
+    if (tradeoff_data_ == session.data.shared_dataset() && asked_but_first_band(s) == tradeoff_asked_ && row < tradeoff_->runs.size()) {
         apply(session, tradeoff_->runs[row], s, tradeoff_->rows[row].seconds, " (the trade-off's " + band + " plan)");
         return true;
     }
@@ -186,43 +186,43 @@ bool GenerateDialog::pick_band(Session& session, const std::string& band) {
 
 void GenerateDialog::apply(Session& session, const LocalityRun& run, const GenerateSettings& asked, double seconds,
                            const std::string& how) {
-    PlanEditor& editor = session.editor();
+    PlanEditor& editor = session.document.editor();
     editor.end_stroke();
     // The partitioner's plan lands whole: a locality in pieces is said, not refused.
     const SplitPolicy policy = editor.split_policy();
     editor.set_split_policy(SplitPolicy::warn);
     const EditResult result =
-        editor.execute(std::make_unique<ReplacePlan>(generated_content(run, session.data().zones.ids, &session.catalogue()),
+        editor.execute(std::make_unique<ReplacePlan>(generated_content(run, session.data.dataset().zones.ids, &session.data.catalogue()),
                                                      "generate " + std::to_string(run.k) + " localities"));
     editor.set_split_policy(policy);
     if (!result.applied) {
-        session.status = "generate: " + result.message;
+        session.view.status = "generate: " + result.message;
         return;
     }
-    session.active_locality = 0;
-    session.record_run_rules(run.rules);
+    session.view.active_locality = 0;
+    session.document.record_run_rules(run.rules);
     // The markers move to the zones the run found the hubs in.
     if (settings_text(asked) == settings_text(settings_) && run.hubs.size() == settings_.hubs.size()) {
         for (std::size_t i = 0; i < run.hubs.size(); ++i) settings_.hubs[i].zone = run.hubs[i].zone;
     }
     last_report_ = "generated " + generated_summary(run) + " in " + format("%.1f s", seconds) + how;
-    session.status = last_report_;
-    if (result.split) session.status += "; " + result.message;
-    for (std::size_t i = 0; i < run.result.problems.size() && i < 3; ++i) session.status += "; " + run.result.problems[i];
-    session.status += "; Ctrl+Z undoes";
+    session.view.status = last_report_;
+    if (result.split) session.view.status += "; " + result.message;
+    for (std::size_t i = 0; i < run.result.problems.size() && i < 3; ++i) session.view.status += "; " + run.result.problems[i];
+    session.view.status += "; Ctrl+Z undoes";
 }
 
 void GenerateDialog::poll(Session& session) {
     std::optional<GenerateOutcome> outcome = job_.take_finished();
     if (!outcome) return;
     const bool tradeoff = outcome->kind == GenerateOutcome::Kind::tradeoff;
-    if (!session.has_plan() || outcome->data != session.shared_data()) {
-        session.status = "other data opened while generating; its plan was not applied";
+    if (!session.document.has_plan() || outcome->data != session.data.shared_dataset()) {
+        session.view.status = "other data opened while generating; its plan was not applied";
         return;
     }
     if (!outcome->error.empty()) {
-        session.errors.add(tradeoff ? "What balance costs: failed" : "Generate localities failed", outcome->error);
-        session.status = (tradeoff ? "trade-off: " : "generate: ") + outcome->error;
+        session.view.errors.add(tradeoff ? "What balance costs: failed" : "Generate localities failed", outcome->error);
+        session.view.status = (tradeoff ? "trade-off: " : "generate: ") + outcome->error;
         return;
     }
     if (!tradeoff) {
@@ -232,12 +232,12 @@ void GenerateDialog::poll(Session& session) {
     tradeoff_ = std::move(outcome->tradeoff);
     tradeoff_asked_ = asked_but_first_band(outcome->settings);
     tradeoff_data_ = outcome->data;
-    session.status = "what balance costs: " + std::to_string(tradeoff_->rows.size()) + " plans in " +
+    session.view.status = "what balance costs: " + std::to_string(tradeoff_->rows.size()) + " plans in " +
                      format("%.1f s", outcome->seconds) + "; click a band to make its plan the plan";
 }
 
 void GenerateDialog::empty_state_ui(Session& session) {
-    if (!session.has_data()) {
+    if (!session.data.is_open()) {
         ImGui::TextWrapped("Open data (File > Open data...), then Generate localities (Plan menu).");
         return;
     }
@@ -251,8 +251,8 @@ void GenerateDialog::empty_state_ui(Session& session) {
 }
 
 void GenerateDialog::draw_overlay(ImDrawList* draw, const Session& session, const MapCamera& camera) {
-    if (!open || !session.has_data() || settings_mesh_ != session.mesh_generation()) return;
-    const ZoneMesh& mesh = session.mesh();
+    if (!open || !session.data.is_open() || settings_mesh_ != session.data.mesh_generation()) return;
+    const ZoneMesh& mesh = session.data.mesh();
     for (std::size_t i = 0; i < settings_.hubs.size(); ++i) {
         const int zone = settings_.hubs[i].zone;
         if (zone < 0 || static_cast<std::size_t>(zone) >= mesh.zone_count()) continue;
@@ -268,7 +268,7 @@ void GenerateDialog::draw_overlay(ImDrawList* draw, const Session& session, cons
 }
 
 void GenerateDialog::ui(Session& session, MapView& map) {
-    if (!open || !session.has_plan()) {
+    if (!open || !session.document.has_plan()) {
         map.picking_hubs = false;
         return;
     }
@@ -338,7 +338,7 @@ void GenerateDialog::hubs_ui(Session& session, MapView& map) {
         ImGui::TextDisabled("No hubs: the localities start at the largest towns.");
         return;
     }
-    const Settlements* towns = session.settlements();
+    const Settlements* towns = session.figures.settlements();
     std::size_t remove = s.hubs.size();
     if (ImGui::BeginTable("hubs", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
                           ImVec2(0, std::min(6.5f, static_cast<float>(s.hubs.size()) + 1.2f) * ImGui::GetFrameHeightWithSpacing()))) {
@@ -358,10 +358,10 @@ void GenerateDialog::hubs_ui(Session& session, MapView& map) {
             ImGui::TableNextColumn();
             std::string place = hub.place;
             std::string town;
-            if (hub.zone >= 0 && static_cast<std::size_t>(hub.zone) < session.data().zones.size()) {
+            if (hub.zone >= 0 && static_cast<std::size_t>(hub.zone) < session.data.dataset().zones.size()) {
                 const auto zone = static_cast<std::size_t>(hub.zone);
-                if (hub.place == session.data().zones.ids[zone] && zone < session.data().zones.names.size())
-                    place += "  (" + session.data().zones.names[zone] + ")";
+                if (hub.place == session.data.dataset().zones.ids[zone] && zone < session.data.dataset().zones.names.size())
+                    place += "  (" + session.data.dataset().zones.names[zone] + ")";
                 if (towns && zone < towns->groups.of_zone.size() && towns->groups.of_zone[zone] >= 0)
                     town = towns->groups.names[static_cast<std::size_t>(towns->groups.of_zone[zone])];
             }
@@ -386,7 +386,7 @@ void GenerateDialog::bands_ui(const Session& session) {
     ImGui::TextUnformatted("Balance: each locality's share within a band of the mean");
     help_marker("Hard: every locality within the band (towns are split where the band forces it). Soft: a "
                 "preference, exceeded only where a town kept whole needs it; the plan says which locality and why.");
-    const std::vector<std::string>& columns = session.data().demand.names;
+    const std::vector<std::string>& columns = session.data.dataset().demand.names;
     std::size_t remove = s.bands.size();
     if (ImGui::BeginTable("bands", 4, ImGuiTableFlags_SizingFixedFit)) {
         for (std::size_t i = 0; i < s.bands.size(); ++i) {
@@ -433,7 +433,7 @@ void GenerateDialog::settlements_ui(const Session& session) {
     ImGui::SetNextItemWidth(210);
     if (ImGui::BeginCombo("##settlements", column.empty() ? "none" : column.c_str())) {
         if (ImGui::Selectable("none", column.empty())) s.settlements.clear();
-        for (const std::string& name : session.data().demand.names) {
+        for (const std::string& name : session.data.dataset().demand.names) {
             if (ImGui::Selectable(name.c_str(), name == column))
                 s.settlements = name + ":" + (classes.empty() ? std::string(default_settlement_classes) : classes);
         }
@@ -497,7 +497,7 @@ void GenerateDialog::run_ui(Session& session) {
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) {
             job_.cancel();
-            session.status = "generate cancelled; the plan is as it was";
+            session.view.status = "generate cancelled; the plan is as it was";
         }
     }
     if (!last_report_.empty()) ImGui::TextWrapped("%s", last_report_.c_str());

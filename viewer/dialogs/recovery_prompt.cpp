@@ -16,30 +16,30 @@ constexpr const char* title = "Recovered changes";
 } // namespace
 
 void recovery_prompt_ui(Session& session, bool allowed) {
-    const bool show = allowed && session.recovery_pending() && session.errors.pending().empty();
+    const bool show = allowed && session.document.recovery_pending() && session.view.errors.pending().empty();
     if (!begin_question(title, show, 600)) return;
-    const PlanRecovery& recovery = session.recovery();
+    const PlanRecovery& recovery = session.document.recovery();
     // "glasgow.plan.json.recovery.json" -> "glasgow.plan.json.recovered-<date>.json"
     std::string kept_name = std::filesystem::path(recovery.found()).filename().string();
     const std::string suffix = ".recovery.json";
     if (kept_name.size() > suffix.size()) kept_name.resize(kept_name.size() - suffix.size());
     kept_name += ".recovered-<date>.json";
     ImGui::TextWrapped("Changes to %s were not saved when the viewer last stopped (it may have crashed). "
-                       "They are in a recovery file:", session.plan_name().c_str());
+                       "They are in a recovery file:", session.document.plan_name().c_str());
     ImGui::Indent();
     ImGui::TextWrapped("%s", recovery.found().c_str());
     ImGui::Unindent();
-    ImGui::TextWrapped("%s", session.recovery_summary().c_str());
+    ImGui::TextWrapped("%s", session.document.recovery_summary().c_str());
     ImGui::Spacing();
     ImGui::Separator();
     auto act = [&](RecoveryAnswer answer) {
         try {
             session.answer_recovery(answer);
         } catch (const std::exception& e) {
-            session.errors.add("Could not use the recovery file", e.what());
+            session.view.errors.add("Could not use the recovery file", e.what());
         }
     };
-    const bool untitled = session.plan_path().empty();
+    const bool untitled = session.document.plan_path().empty();
     if (ImGui::Button("Restore", ImVec2(150, 0))) act(RecoveryAnswer::restore);
     ImGui::SameLine();
     ImGui::TextWrapped(untitled ? "Open the recovered plan, with its changes unsaved. Nothing is written until you save."
@@ -52,7 +52,7 @@ void recovery_prompt_ui(Session& session, bool allowed) {
     if (ImGui::Button("Discard", ImVec2(150, 0))) act(RecoveryAnswer::discard);
     ImGui::SameLine();
     ImGui::TextWrapped("Delete the recovery file and %s.", untitled ? "start with the empty plan" : "open the plan as saved");
-    if (!session.recovery_pending()) ImGui::CloseCurrentPopup();
+    if (!session.document.recovery_pending()) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

@@ -16,13 +16,13 @@ constexpr const char* title = "Unsaved changes";
 } // namespace
 
 void UnsavedPrompt::request(Session& session, std::string what, std::function<void()> then) {
-    if (!session.dirty()) {
+    if (!session.document.dirty()) {
         then();
         return;
     }
     what_ = std::move(what);
     then_ = std::move(then);
-    if (session.plan_path().empty()) save_path = "plan.json";
+    if (session.document.plan_path().empty()) save_path = "plan.json";
 }
 
 bool UnsavedPrompt::go_on(Session& session) {
@@ -31,7 +31,7 @@ bool UnsavedPrompt::go_on(Session& session) {
         then();
         return true;
     } catch (const std::exception& e) {
-        session.errors.add("Could not " + what_, e.what());
+        session.view.errors.add("Could not " + what_, e.what());
         return false;
     }
 }
@@ -41,9 +41,9 @@ bool UnsavedPrompt::answer(Session& session, UnsavedAnswer answer) {
     switch (answer) {
     case UnsavedAnswer::save:
         try {
-            session.save_plan(session.plan_path().empty() ? save_path : session.plan_path());
+            session.save_plan(session.document.plan_path().empty() ? save_path : session.document.plan_path());
         } catch (const std::exception& e) {
-            session.errors.add("Could not save the plan", e.what());
+            session.view.errors.add("Could not save the plan", e.what());
             return false;
         }
         go_on(session);
@@ -51,12 +51,12 @@ bool UnsavedPrompt::answer(Session& session, UnsavedAnswer answer) {
     case UnsavedAnswer::discard:
         // The files go first, so reopening the same plan finds none; if what waited
         // fails, the plan stays open with its changes and their recovery file again.
-        session.release_recovery_files();
-        if (!go_on(session)) session.rewrite_recovery_file();
+        session.document.release_recovery_files();
+        if (!go_on(session)) session.document.rewrite_recovery_file();
         break;
     case UnsavedAnswer::cancel:
         then_ = {};
-        session.status = "cancelled: " + what_;
+        session.view.status = "cancelled: " + what_;
         break;
     }
     return true;
@@ -64,13 +64,13 @@ bool UnsavedPrompt::answer(Session& session, UnsavedAnswer answer) {
 
 void UnsavedPrompt::ui(Session& session) {
     // An error shows first; the question comes back after it.
-    const bool show = open() && session.errors.pending().empty();
+    const bool show = open() && session.view.errors.pending().empty();
     if (!begin_question(title, show, 520)) return;
-    ImGui::Text("Save changes to %s?", session.plan_name().c_str());
+    ImGui::Text("Save changes to %s?", session.document.plan_name().c_str());
     ImGui::Spacing();
     ImGui::TextWrapped("The plan has changes that are not saved. They are lost if you %s without saving.",
                        what_.c_str());
-    if (session.plan_path().empty()) {
+    if (session.document.plan_path().empty()) {
         ImGui::Spacing();
         ImGui::SetNextItemWidth(360);
         ImGui::InputText("save as", &save_path);

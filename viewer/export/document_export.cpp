@@ -53,13 +53,13 @@ std::vector<LegendRow> legend_rows(const Session& session, const MapView& map, s
             rows.push_back({ramp_colour(static_cast<int>(c), static_cast<int>(classes.count())), rgba(80, 80, 80), 0,
                             classes.label(c)});
         }
-    } else if (session.has_plan()) {
+    } else if (session.document.has_plan()) {
         title = "Localities";
-        for (const Locality& l : session.state().localities()) {
+        for (const Locality& l : session.document.state().localities()) {
             rows.push_back({parse_hex_colour(l.colour), rgba(60, 60, 60), 0, l.name});
         }
     }
-    if (map.show_points && !session.data().points.empty()) {
+    if (map.show_points && !session.data.dataset().points.empty()) {
         rows.push_back({gp_marker_colour, gp_marker_border, 5, "GP practice"});
         rows.push_back({hospital_marker_colour, rgba(90, 90, 90), 9, "Hospital"});
     }
@@ -156,7 +156,7 @@ DocumentTimes export_document_png(const std::string& path, const DocumentImage& 
     const auto seconds = [](clock::time_point from, clock::time_point to) { return std::chrono::duration<double>(to - from).count(); };
     DocumentTimes times;
     const auto start = clock::now();
-    if (!session.has_data()) throw Error(ErrorKind::write_failed, path + ": no map to draw (no zones are open)");
+    if (!session.data.is_open()) throw Error(ErrorKind::write_failed, path + ": no map to draw (no zones are open)");
     const float k = static_cast<float>(image.dpi / 96.0);
     const float width = static_cast<float>(image.width) / k, height = static_cast<float>(image.height) / k;
     // What the window shows, all of it, in the image's shape.
@@ -175,12 +175,12 @@ DocumentTimes export_document_png(const std::string& path, const DocumentImage& 
     draw_map_labels(&overlay, session, camera, map.search().index(session), map.show_points,
                     map.marker_scale_at(session, camera.scale));
     ImGui::PopFont();
-    const bool geonames = !session.places_path().empty();
+    const bool geonames = !session.data.places_path().empty();
     const float foot = draw_attribution(&overlay, font, attribution_lines(current_year(), geonames), width, height);
     draw_scale_bar(&overlay, font, camera, foot - 6);
     draw_legend(&overlay, font, session, map, width, foot);
-    if (session.has_plan()) {
-        draw_title(&overlay, font, "Localities: " + std::filesystem::path(session.plan_name()).stem().string());
+    if (session.document.has_plan()) {
+        draw_title(&overlay, font, "Localities: " + std::filesystem::path(session.document.plan_name()).stem().string());
     }
 
     RenderTarget target;

@@ -12,16 +12,16 @@
 namespace lp::viewer {
 
 void export_map_svg(Session& session, const std::string& path) {
-    if (!session.has_plan()) throw Error(ErrorKind::bad_setting, path + ": no plan to draw");
-    const PlanState& state = session.state();
+    if (!session.document.has_plan()) throw Error(ErrorKind::bad_setting, path + ": no plan to draw");
+    const PlanState& state = session.document.state();
     const std::vector<MultiPolygon> shapes =
-        dissolve_groups(session.data().zones.shapes, session.data().zones.boxes, state.assignment(), static_cast<int>(state.locality_count()));
+        dissolve_groups(session.data.dataset().zones.shapes, session.data.dataset().zones.boxes, state.assignment(), static_cast<int>(state.locality_count()));
     SvgMapOptions options;
     options.width = 1200;
     options.max_height = 1200;
-    options.title = "Localities of " + session.plan_name();
-    options.notes = attribution_lines(current_year(), !session.places_path().empty());
-    write_file_atomically(path, svg_locality_map(shapes, session.current_plan(), options));
+    options.title = "Localities of " + session.document.plan_name();
+    options.notes = attribution_lines(current_year(), !session.data.places_path().empty());
+    write_file_atomically(path, svg_locality_map(shapes, session.document.current_plan(), options));
 }
 
 } // namespace lp::viewer

@@ -9,14 +9,14 @@ namespace lp::viewer {
 
 std::vector<std::string> export_qgis_project(Session& session, const std::string& folder) {
     namespace fs = std::filesystem;
-    if (!session.has_plan()) throw Error(ErrorKind::bad_setting, folder + ": no plan to export");
+    if (!session.document.has_plan()) throw Error(ErrorKind::bad_setting, folder + ": no plan to export");
     if (folder.empty()) throw Error(ErrorKind::bad_setting, "give a folder for the QGIS project");
-    const LocalityPlan& plan = session.current_plan();
-    const std::string stem = qgis_project_stem(session.plan_path().empty() ? std::string("plan") : session.plan_path());
-    const QgisFolder paths = qgis_folder_paths(folder, stem, session.data());
+    const LocalityPlan& plan = session.document.current_plan();
+    const std::string stem = qgis_project_stem(session.document.plan_path().empty() ? std::string("plan") : session.document.plan_path());
+    const QgisFolder paths = qgis_folder_paths(folder, stem, session.data.dataset());
     // The data the plan was made from is never written over (the CLI's rule too).
-    const DatasetOptions& data = session.data_options();
-    std::vector<std::string> inputs{data.zones.path, data.crossings_csv, session.plan_path()};
+    const DatasetOptions& data = session.data.options();
+    std::vector<std::string> inputs{data.zones.path, data.crossings_csv, session.document.plan_path()};
     inputs.insert(inputs.end(), data.demand_paths.begin(), data.demand_paths.end());
     inputs.insert(inputs.end(), data.point_paths.begin(), data.point_paths.end());
     std::vector<std::string> outputs{paths.project, paths.localities, paths.zones};
@@ -33,7 +33,7 @@ std::vector<std::string> export_qgis_project(Session& session, const std::string
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) throw Error(ErrorKind::write_failed, folder + ": cannot create the folder (" + ec.message() + ")");
-    return write_qgis_folder(paths, plan, session.data(), session.catalogue(), OutputLayer{"localities", true},
+    return write_qgis_folder(paths, plan, session.data.dataset(), session.data.catalogue(), OutputLayer{"localities", true},
                              OutputLayer{"zones", true}, stem);
 }
 

@@ -48,42 +48,42 @@ void OptimiserJob::launch_partition(OptimiserSnapshot snapshot) {
 }
 
 void OptimiserJob::start_optimise(Session& session) {
-    const PlanState& state = session.state();
+    const PlanState& state = session.document.state();
     OptimiserSnapshot snapshot;
     try {
-        snapshot = optimise_snapshot(session.shared_data(), state, session.run_rules(),
-                                     session.data_options().demand_paths);
+        snapshot = optimise_snapshot(session.data.shared_dataset(), state, session.document.run_rules(),
+                                     session.data.options().demand_paths);
     } catch (const Error& e) {
-        session.status = e.what();
+        session.view.status = e.what();
         return;
     }
     kind_ = Kind::optimise;
-    started_revision_ = session.revision();
-    session.status = "optimising (" + locks_summary(state) + ")...";
+    started_revision_ = session.document.revision();
+    session.view.status = "optimising (" + locks_summary(state) + ")...";
     launch_partition(std::move(snapshot));
 }
 
 void OptimiserJob::start_split(Session& session, int locality) {
-    const PlanState& state = session.state();
+    const PlanState& state = session.document.state();
     const auto loc = static_cast<std::size_t>(locality);
     if (state.members(loc).size() < 2) {
-        session.status = "a locality needs two zones to split";
+        session.view.status = "a locality needs two zones to split";
         return;
     }
-    const Settlements* settlements = session.settlements();
+    const Settlements* settlements = session.figures.settlements();
     OptimiserSnapshot snapshot;
     try {
-        snapshot = split_snapshot(session.shared_data(), state, loc, session.cut_cost(),
+        snapshot = split_snapshot(session.data.shared_dataset(), state, loc, session.figures.cut_cost(),
                                   settlements ? &settlements->groups : nullptr);
     } catch (const Error& e) {
-        session.status = e.what();
+        session.view.status = e.what();
         return;
     }
     split_members_ = snapshot.members;
     split_locality_id_ = state.localities()[loc].id;
     kind_ = Kind::split;
-    started_revision_ = session.revision();
-    session.status = "splitting " + state.localities()[loc].name + "...";
+    started_revision_ = session.document.revision();
+    session.view.status = "splitting " + state.localities()[loc].name + "...";
     launch_partition(std::move(snapshot));
 }
 
@@ -92,40 +92,40 @@ void OptimiserJob::poll(Session& session) {
     thread_.join();
     Outcome outcome = std::move(outcome_);
     if (!outcome.error.empty()) {
-        session.errors.add(kind_ == Kind::split ? "Split failed" : "Optimise failed", outcome.error);
+        session.view.errors.add(kind_ == Kind::split ? "Split failed" : "Optimise failed", outcome.error);
         return;
     }
     if (outcome.cancelled) {
-        session.status = "cancelled";
+        session.view.status = "cancelled";
         return;
     }
-    if (session.revision() != started_revision_) {
-        session.status = "the plan changed while the partitioner ran; its result was not applied";
+    if (session.document.revision() != started_revision_) {
+        session.view.status = "the plan changed while the partitioner ran; its result was not applied";
         return;
     }
-    const PlanState& state = session.state();
+    const PlanState& state = session.document.state();
     std::string problems;
     for (std::size_t i = 0; i < outcome.problems.size() && i < 3; ++i) problems += "; " + outcome.problems[i];
     if (kind_ == Kind::optimise) {
         // The partitioner promises the locks; a result that broke one is not applied.
         if (const auto broken = broken_locks(state, outcome.assignment); !broken.empty()) {
-            session.errors.add("Optimise failed", "the partitioner's plan broke a lock (" + broken.front() +
+            session.view.errors.add("Optimise failed", "the partitioner's plan broke a lock (" + broken.front() +
                                                       "); it was not applied");
             return;
         }
         const std::size_t moved = zones_moved(state.assignment(), outcome.assignment);
         if (moved == 0) {
-            session.status = moved_summary(0, state.zone_count());
+            session.view.status = moved_summary(0, state.zone_count());
         } else {
-            const EditResult result = session.editor().execute(
+            const EditResult result = session.document.editor().execute(
                 std::make_unique<ReplaceAssignment>(outcome.assignment, "optimise around locks"));
             session.report(result);
-            if (result.applied && !result.split) session.status = moved_summary(moved, state.zone_count());
+            if (result.applied && !result.split) session.view.status = moved_summary(moved, state.zone_count());
         }
     } else {
         const int original = state.find_locality(split_locality_id_);
         if (original < 0) return;
-        const std::string id = session.unused_locality_id();
+        const std::string id = session.document.unused_locality_id();
         const Locality& from = state.localities()[static_cast<std::size_t>(original)];
         Locality added{id, from.name + " (split)", default_locality_colour(state.locality_count()), false};
         std::vector<int> next = state.assignment();
@@ -142,10 +142,10 @@ void OptimiserJob::poll(Session& session) {
             const auto found = per_locality.find(from.id);
             if (found != per_locality.end()) split->add(std::make_unique<SetArrangement>(function, id, found->second));
         }
-        session.report(session.editor().execute(std::move(split)));
-        session.active_locality = static_cast<int>(session.state().locality_count()) - 1;
+        session.report(session.document.editor().execute(std::move(split)));
+        session.view.active_locality = static_cast<int>(session.document.state().locality_count()) - 1;
     }
-    session.status += problems;
+    session.view.status += problems;
 }
 
 } // namespace lp::viewer

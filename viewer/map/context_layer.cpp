@@ -23,23 +23,23 @@ std::string ContextLayer::outlines_path(const std::string& zones_path) {
 }
 
 void ContextLayer::update(const Session& session) {
-    if (!session.has_data()) return;
-    if (generation_ != session.mesh_generation()) {
-        generation_ = session.mesh_generation();
+    if (!session.data.is_open()) return;
+    if (generation_ != session.data.mesh_generation()) {
+        generation_ = session.data.mesh_generation();
         ready_ = fresh_ = false;
         triangles_.clear();
         segments_.clear();
         problem_.clear();
-        source_ = outlines_path(session.data_options().zones.path);
+        source_ = outlines_path(session.data.options().zones.path);
         loading_ = {};
-        origin_ = session.mesh().origin;
+        origin_ = session.data.mesh().origin;
         if (source_.empty()) {
             // No outlines beside the zones: the layer's other areas under the same filter,
             // dissolved (a few seconds for Scotland, on the background thread).
-            const ZoneReadOptions& zones = session.data_options().zones;
+            const ZoneReadOptions& zones = session.data.options().zones;
             if (zones.filter_field.empty()) return;
             source_ = zones.path + " (other " + zones.filter_field + " areas, dissolved)";
-            loading_ = std::async(std::launch::async, [zones, crs = session.data().zones.working_crs] {
+            loading_ = std::async(std::launch::async, [zones, crs = session.data.dataset().zones.working_crs] {
                 const NeighbouringAreas areas = dissolve_neighbouring_areas(zones, crs);
                 return build_zone_mesh(areas.shapes, areas.ids, {2000.0});
             });
@@ -48,10 +48,10 @@ void ContextLayer::update(const Session& session) {
         ZoneReadOptions options;
         options.path = source_;
         options.id_field = "ca_code";
-        options.working_crs = session.data().zones.working_crs;
+        options.working_crs = session.data.dataset().zones.working_crs;
         // The partnership's own councils are its zones: leave them out.
         std::vector<std::string> own;
-        if (session.data_options().zones.filter_field == "ca_code") own = session.data_options().zones.filter_values;
+        if (session.data.options().zones.filter_field == "ca_code") own = session.data.options().zones.filter_values;
         loading_ = std::async(std::launch::async, [options, own] {
             ZoneLayer councils = read_zones(options);
             std::vector<std::size_t> keep;

@@ -27,7 +27,7 @@ public:
     // Nothing is loading for the session's current data (loaded, failed or no file):
     // scripts wait for this before a screenshot, so screenshots do not depend on timing.
     bool settled(const Session& session) const {
-        return generation_ == session.mesh_generation() && !loading_.valid();
+        return generation_ == session.data.mesh_generation() && !loading_.valid();
     }
     // Whether a point (relative to the session mesh's origin) lies on a neighbouring area:
     // a locality's name is never put there.

@@ -60,14 +60,14 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
         std::vector<PlacedLabel> placed;
     };
     static Layout layout;
-    const auto& label_points = session.label_points();
+    const auto& label_points = session.figures.label_points();
     const bool same = layout.valid && layout.cx == camera.centre.x && layout.cy == camera.centre.y &&
                       layout.scale == camera.scale && layout.rect.x == camera.rect.x && layout.rect.y == camera.rect.y &&
                       layout.rect.w == camera.rect.w && layout.rect.h == camera.rect.h &&
-                      layout.revision == session.revision() && layout.mesh == session.mesh_generation() &&
+                      layout.revision == session.document.revision() && layout.mesh == session.data.mesh_generation() &&
                       layout.labels == label_points.data() && layout.label_count == label_points.size() &&
                       layout.places == &places && layout.neighbours == neighbours && layout.markers == show_markers &&
-                      layout.marker_scale == marker_scale && session.has_plan();
+                      layout.marker_scale == marker_scale && session.document.has_plan();
     if (!same) {
         const ScreenRect& r = camera.rect;
         const ScreenBox screen{r.x, r.y, r.x + r.w, r.y + r.h};
@@ -87,9 +87,9 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
             localities.push_back(locality);
         };
     
-        if (session.has_plan()) {
-            const PlanState& state = session.state();
-            const auto& points = session.label_points();
+        if (session.document.has_plan()) {
+            const PlanState& state = session.document.state();
+            const auto& points = session.figures.label_points();
             for (std::size_t loc = 0; loc < points.size() && loc < state.locality_count(); ++loc) {
                 if (std::isnan(points[loc].x)) continue;
                 request(state.localities()[loc].name, points[loc], 0, state.statistics(loc).area,
@@ -98,7 +98,7 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
         }
         // Places whose zones are at least this many pixels across on screen get a name:
         // settlements early (a town shows at the partnership's view), smaller places later.
-        const bool have_settlements = session.settlements() != nullptr;
+        const bool have_settlements = session.figures.settlements() != nullptr;
         for (const Place& place : places.places()) {
             // Towns of a gazetteer are for finding and hubs: the settlements and places name the map.
             if (place.kind == PlaceKind::zone || place.kind == PlaceKind::town || place.kind == PlaceKind::service ||
@@ -114,9 +114,9 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
     
         // Markers as the renderer draws them: squares of (size * scale + 2) pixels.
         std::vector<ScreenBox> markers;
-        if (show_markers && session.has_data()) {
-            const Point o = session.mesh().origin;
-            for (const PointLayer& layer : session.data().points) {
+        if (show_markers && session.data.is_open()) {
+            const Point o = session.data.mesh().origin;
+            for (const PointLayer& layer : session.data.dataset().points) {
                 const float half = ((is_hospital_layer(layer) ? 9.0f : 5.0f) * marker_scale + 2) / 2;
                 for (std::size_t i = 0; i < layer.points.size(); ++i) {
                     if (i < layer.zone.size() && layer.zone[i] < 0) continue;
@@ -132,10 +132,10 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
         // may reach the sea), fallback (with a leader line) with its centre on the sea.
         const LabelFitTest fit = [&](std::size_t i, const ScreenBox& b) {
             if (i >= localities.size() || localities[i] < 0) return LabelFit::good;
-            const PlanState& state = session.state();
+            const PlanState& state = session.document.state();
             const auto locality_at = [&](float x, float y) {
                 const Point p = camera.to_map(x, y);
-                const int zone = session.mesh().zone_at(p);
+                const int zone = session.data.mesh().zone_at(p);
                 if (zone >= 0) return state.locality_of(static_cast<std::uint32_t>(zone));
                 return neighbours && neighbours->covers(p) ? -3 : -2;  // -3: another council, -2: the sea
             };
@@ -155,8 +155,8 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
         layout.cy = camera.centre.y;
         layout.scale = camera.scale;
         layout.rect = camera.rect;
-        layout.revision = session.revision();
-        layout.mesh = session.mesh_generation();
+        layout.revision = session.document.revision();
+        layout.mesh = session.data.mesh_generation();
         layout.labels = label_points.data();
         layout.label_count = label_points.size();
         layout.places = &places;

@@ -9,9 +9,9 @@
 namespace lp::viewer {
 
 void map_legend_ui(Session& session, MapView& map, ScreenRect map_rect) {
-    if (!session.has_data()) return;
+    if (!session.data.is_open()) return;
     const bool choropleth = !map.choropleth().empty();
-    const bool points = map.show_points && !session.data().points.empty();
+    const bool points = map.show_points && !session.data.dataset().points.empty();
     const bool context = map.context().ready();
     if (!choropleth && !points && !context) return;
     const float width = 230;

@@ -46,8 +46,8 @@ void MapView::fit(const Session&) {
 void MapView::set_choropleth(const Session& session, const std::string& column) {
     choropleth_ = column;
     classes_ = {};
-    if (column.empty() || !session.has_data()) return;
-    classes_ = make_classes(session.data().demand.column(column), class_method_, 5);
+    if (column.empty() || !session.data.is_open()) return;
+    classes_ = make_classes(session.data.dataset().demand.column(column), class_method_, 5);
 }
 
 void MapView::set_class_method(const Session& session, ClassMethod method) {
@@ -77,7 +77,7 @@ float MapView::marker_scale_at(const Session& session, double scale) const {
 
 void MapView::render_document(Session& session, MapRenderer& renderer, const MapCamera& camera, int framebuffer_height,
                               float pixel_scale) {
-    if (!session.has_data()) return;
+    if (!session.data.is_open()) return;
     update_colours(session, renderer);
     const float zone_pixels = typical_zone_pixels(session) * static_cast<float>(camera.scale / camera_.scale);
     const float outline_alpha = show_outlines ? std::clamp((zone_pixels - 4.0f) / 30.0f, 0.0f, 0.6f) : 0.0f;
@@ -90,8 +90,8 @@ void MapView::render_document(Session& session, MapRenderer& renderer, const Map
 float MapView::typical_zone_pixels(const Session& session) const {
     // A typical zone's side: the square root of the mean zone area.
     double total_area = 0;
-    for (double a : session.mesh().areas) total_area += a;
-    const double typical_zone = std::sqrt(total_area / static_cast<double>(std::max<std::size_t>(session.mesh().zone_count(), 1)));
+    for (double a : session.data.mesh().areas) total_area += a;
+    const double typical_zone = std::sqrt(total_area / static_cast<double>(std::max<std::size_t>(session.data.mesh().zone_count(), 1)));
     return static_cast<float>(typical_zone * camera_.scale);
 }
 
@@ -102,36 +102,36 @@ float MapView::marker_scale(const Session& session) const {
 std::vector<std::uint32_t> MapView::zones_under(const Session& session, float sx, float sy) const {
     const Point p = camera_.to_map(sx, sy);
     if (brush_radius <= 0) {
-        const int z = session.mesh().zone_at(p);
+        const int z = session.data.mesh().zone_at(p);
         return z < 0 ? std::vector<std::uint32_t>{} : std::vector<std::uint32_t>{static_cast<std::uint32_t>(z)};
     }
-    return session.mesh().zones_near(p, brush_radius / camera_.scale);
+    return session.data.mesh().zones_near(p, brush_radius / camera_.scale);
 }
 
 void MapView::apply_tool(Session& session, float sx, float sy) {
-    if (!session.has_plan()) return;
+    if (!session.document.has_plan()) return;
     std::vector<std::uint32_t> zones = zones_under(session, sx, sy);
     if (zones.empty()) return;
-    PlanEditor& editor = session.editor();
+    PlanEditor& editor = session.document.editor();
     if (tool == MapTool::paint) {
-        if (session.active_locality < 0) {
-            session.status = "add a locality first (Localities: New)";
+        if (session.view.active_locality < 0) {
+            session.view.status = "add a locality first (Localities: New)";
             return;
         }
         // Skip zones already there so a brush held still adds nothing to undo.
-        std::erase_if(zones, [&](std::uint32_t z) { return session.state().locality_of(z) == session.active_locality; });
+        std::erase_if(zones, [&](std::uint32_t z) { return session.document.state().locality_of(z) == session.view.active_locality; });
         if (zones.empty()) return;
-        session.report(editor.paint(std::move(zones), session.active_locality));
+        session.report(editor.paint(std::move(zones), session.view.active_locality));
     } else if (tool == MapTool::lock || tool == MapTool::unlock) {
         const bool lock = tool == MapTool::lock;
-        std::erase_if(zones, [&](std::uint32_t z) { return session.state().zone_locked(z) == lock; });
+        std::erase_if(zones, [&](std::uint32_t z) { return session.document.state().zone_locked(z) == lock; });
         if (zones.empty()) return;
         session.report(editor.lock_zones(std::move(zones), lock));
     }
 }
 
 void MapView::pick_at(const Session& session, float sx, float sy) {
-    const int zone = session.mesh().zone_at(camera_.to_map(sx, sy));
+    const int zone = session.data.mesh().zone_at(camera_.to_map(sx, sy));
     if (zone >= 0) picked_.push_back(static_cast<std::uint32_t>(zone));
 }
 
@@ -142,8 +142,8 @@ void MapView::ui(Session& session, ScreenRect rect) {
         camera_.fit(*pending_zoom_, 0.15f);
         pending_zoom_.reset();
     }
-    if (!fitted_ && session.has_data()) {
-        camera_.fit(session.mesh().extent);
+    if (!fitted_ && session.data.is_open()) {
+        camera_.fit(session.data.mesh().extent);
         fitted_ = true;
     }
     ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
@@ -154,7 +154,7 @@ void MapView::ui(Session& session, ScreenRect rect) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PopStyleVar();
-    if (!session.has_data()) {
+    if (!session.data.is_open()) {
         ImGui::SetCursorPos(ImVec2(20, 20));
         ImGui::TextUnformatted("No zones open. File > Open data... (or start with --zones FILE --id-field FIELD), then "
                                "Plan > Generate localities.");
@@ -178,9 +178,9 @@ void MapView::ui(Session& session, ScreenRect rect) {
     if (picking_hubs) {
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) pick_at(session, mouse.x, mouse.y);
-    } else if (tool != MapTool::pan && session.has_plan()) {
+    } else if (tool != MapTool::pan && session.document.has_plan()) {
         if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-            session.editor().begin_stroke(tool == MapTool::paint ? "brush stroke" : "lock stroke");
+            session.document.editor().begin_stroke(tool == MapTool::paint ? "brush stroke" : "lock stroke");
             stroking_ = true;
         }
         if (stroking_ && ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) apply_tool(session, mouse.x, mouse.y);
@@ -191,7 +191,7 @@ void MapView::ui(Session& session, ScreenRect rect) {
     }
 
     hover_zone_ = forced_hover;
-    if (hover_zone_ < 0 && hovered) hover_zone_ = session.mesh().zone_at(camera_.to_map(mouse.x, mouse.y));
+    if (hover_zone_ < 0 && hovered) hover_zone_ = session.data.mesh().zone_at(camera_.to_map(mouse.x, mouse.y));
     draw_overlays(session);
     // A marker under the pointer names its service point; elsewhere the zone shows its figures.
     const auto marker = hovered && show_points && forced_hover < 0 ? marker_at(session, mouse.x, mouse.y) : std::nullopt;
@@ -207,15 +207,15 @@ void MapView::ui(Session& session, ScreenRect rect) {
 
 void MapView::update_colours(Session& session, MapRenderer& renderer) {
     context_.update(session);
-    if (coloured_mesh_ != session.mesh_generation()) {
-        renderer.upload(session.mesh());
+    if (coloured_mesh_ != session.data.mesh_generation()) {
+        renderer.upload(session.data.mesh());
         renderer.set_context({}, {});
         // Points inside the zones only: a national layer read for one council would
         // otherwise clutter the sea and the neighbours.
         std::vector<std::vector<float>> layers;
         std::vector<MapRenderer::PointStyle> styles;
-        const Point o = session.mesh().origin;
-        for (const PointLayer& layer : session.data().points) {
+        const Point o = session.data.mesh().origin;
+        for (const PointLayer& layer : session.data.dataset().points) {
             std::vector<float> xy;
             for (std::size_t i = 0; i < layer.points.size(); ++i) {
                 if (i < layer.zone.size() && layer.zone[i] < 0) continue;
@@ -228,26 +228,26 @@ void MapView::update_colours(Session& session, MapRenderer& renderer) {
                                  : MapRenderer::PointStyle{gp_marker_colour, 5.0f, gp_marker_border});
         }
         renderer.set_points(std::move(layers), std::move(styles));
-        coloured_mesh_ = session.mesh_generation();
+        coloured_mesh_ = session.data.mesh_generation();
         coloured_revision_ = static_cast<std::size_t>(-1);
     }
     if (std::vector<float> triangles, segments; context_.take(triangles, segments)) {
         renderer.set_context(std::move(triangles), std::move(segments));
     }
-    if (coloured_revision_ == session.revision() && coloured_choropleth_ == choropleth_) return;
-    coloured_revision_ = session.revision();
+    if (coloured_revision_ == session.document.revision() && coloured_choropleth_ == choropleth_) return;
+    coloured_revision_ = session.document.revision();
     coloured_choropleth_ = choropleth_;
-    const std::size_t n = session.mesh().zone_count();
+    const std::size_t n = session.data.mesh().zone_count();
     std::vector<Rgba> colours(n, unassigned_colour);
     if (!choropleth_.empty()) {
-        const std::vector<double>& values = session.data().demand.column(choropleth_);
+        const std::vector<double>& values = session.data.dataset().demand.column(choropleth_);
         const int count = static_cast<int>(classes_.count());
         for (std::size_t z = 0; z < n; ++z) {
             if (std::isnan(values[z])) continue;  // no value: left grey
             colours[z] = ramp_colour(static_cast<int>(classes_.class_of(values[z])), count);
         }
-    } else if (session.has_plan()) {
-        const PlanState& state = session.state();
+    } else if (session.document.has_plan()) {
+        const PlanState& state = session.document.state();
         std::vector<Rgba> palette;
         for (const Locality& l : state.localities()) palette.push_back(parse_hex_colour(l.colour));
         for (std::uint32_t z = 0; z < n; ++z) {
@@ -261,9 +261,9 @@ void MapView::update_colours(Session& session, MapRenderer& renderer) {
     // Bold lines: where the localities on the two sides differ (outside counts as
     // its own side, unassigned-against-outside does not).
     std::vector<std::uint32_t> between, edge;
-    if (session.has_plan()) {
-        const auto& assignment = session.state().assignment();
-        const ZoneMesh& mesh = session.mesh();
+    if (session.document.has_plan()) {
+        const auto& assignment = session.document.state().assignment();
+        const ZoneMesh& mesh = session.data.mesh();
         for (std::uint32_t s = 0; s < mesh.segment_total(); ++s) {
             const int a = assignment[static_cast<std::size_t>(mesh.segment_left[s])];
             if (mesh.segment_right[s] < 0) {
@@ -278,7 +278,7 @@ void MapView::update_colours(Session& session, MapRenderer& renderer) {
 }
 
 void MapView::render(Session& session, MapRenderer& renderer, int framebuffer_height, float pixel_scale) {
-    if (!session.has_data()) return;
+    if (!session.data.is_open()) return;
     update_colours(session, renderer);
     renderer.set_points_visible(show_points);
     // Outlines fade in as zones grow past a few pixels on screen.
@@ -286,21 +286,21 @@ void MapView::render(Session& session, MapRenderer& renderer, int framebuffer_he
     const float outline_alpha = show_outlines ? std::clamp((zone_pixels - 4.0f) / 30.0f, 0.0f, 0.6f) : 0.0f;
     renderer.set_point_scale(marker_scale(session));
     renderer.draw(camera_, framebuffer_height, pixel_scale, outline_alpha);
-    if (session.has_plan() && choropleth_.empty()) {
+    if (session.document.has_plan() && choropleth_.empty()) {
         // Zones cut off from their locality's main piece: hatched red, pulsing gently.
         const double t = ImGui::GetTime();
         const auto alpha = static_cast<unsigned>(110 + 60 * std::sin(t * 4));
-        renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, session.stray_zones(), rgba(220, 0, 0, alpha));
+        renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, session.figures.stray_zones(), rgba(220, 0, 0, alpha));
     }
-    if (!session.flash_zones.empty()) {
+    if (!session.view.flash_zones.empty()) {
         // What a refused paint would have cut off (or the zones it could not reach):
         // flashing orange for a few seconds.
-        if (std::chrono::steady_clock::now() < session.flash_until) {
+        if (std::chrono::steady_clock::now() < session.view.flash_until) {
             const bool on = std::fmod(ImGui::GetTime(), 0.5) < 0.3;
-            renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, session.flash_zones,
+            renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, session.view.flash_zones,
                                   on ? rgba(255, 140, 0, 230) : rgba(255, 230, 120, 160));
         } else {
-            session.flash_zones.clear();
+            session.view.flash_zones.clear();
         }
     }
     if (!search_.chosen_zones().empty()) {  // the place found by the search box
@@ -363,12 +363,12 @@ void MapView::place_tooltip_beside_brush() const {
 }
 
 std::optional<std::pair<std::size_t, std::size_t>> MapView::marker_at(const Session& session, float sx, float sy) const {
-    if (!session.has_data()) return std::nullopt;
-    const Point o = session.mesh().origin;
+    if (!session.data.is_open()) return std::nullopt;
+    const Point o = session.data.mesh().origin;
     const float scale = marker_scale(session);
     std::optional<std::pair<std::size_t, std::size_t>> best;
     float best_distance = 0;
-    const auto& layers = session.data().points;
+    const auto& layers = session.data.dataset().points;
     for (std::size_t l = 0; l < layers.size(); ++l) {
         const PointLayer& layer = layers[l];
         // The marker's half size as the renderer draws it, and a few pixels to aim with.
@@ -388,17 +388,17 @@ std::optional<std::pair<std::size_t, std::size_t>> MapView::marker_at(const Sess
 }
 
 void MapView::draw_marker_tooltip(const Session& session, std::size_t layer, std::size_t point) {
-    const PointLayer& points = session.data().points[layer];
+    const PointLayer& points = session.data.dataset().points[layer];
     place_tooltip_beside_brush();
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(point < points.labels.size() ? points.labels[point].c_str() : "");
     ImGui::TextDisabled("%s", is_hospital_layer(points) ? "hospital" : points.kind.c_str());
     if (point < points.zone.size() && points.zone[point] >= 0) {
         const auto z = static_cast<std::size_t>(points.zone[point]);
-        ImGui::TextDisabled("in %s", session.data().zones.ids[z].c_str());
-        if (session.has_plan()) {
-            const int loc = session.state().locality_of(static_cast<std::uint32_t>(z));
-            if (loc >= 0) ImGui::TextDisabled("locality %s", session.state().localities()[static_cast<std::size_t>(loc)].name.c_str());
+        ImGui::TextDisabled("in %s", session.data.dataset().zones.ids[z].c_str());
+        if (session.document.has_plan()) {
+            const int loc = session.document.state().locality_of(static_cast<std::uint32_t>(z));
+            if (loc >= 0) ImGui::TextDisabled("locality %s", session.document.state().localities()[static_cast<std::size_t>(loc)].name.c_str());
         }
     }
     ImGui::EndTooltip();
@@ -406,18 +406,18 @@ void MapView::draw_marker_tooltip(const Session& session, std::size_t layer, std
 
 void MapView::draw_tooltip(Session& session, int zone) {
     const auto z = static_cast<std::size_t>(zone);
-    const Dataset& data = session.data();
+    const Dataset& data = session.data.dataset();
     if (forced_hover >= 0) { // a script's hover: put the tooltip by the zone, not the mouse
         float sx, sy;
-        camera_.to_screen(session.mesh().centres[z], sx, sy);
+        camera_.to_screen(session.data.mesh().centres[z], sx, sy);
         ImGui::SetNextWindowPos(ImVec2(sx + 16, sy + 8));
     } else {
         place_tooltip_beside_brush();
     }
     ImGui::BeginTooltip();
     ImGui::Text("%s  %s", data.zones.ids[z].c_str(), z < data.zones.names.size() ? data.zones.names[z].c_str() : "");
-    if (session.has_plan()) {
-        const PlanState& state = session.state();
+    if (session.document.has_plan()) {
+        const PlanState& state = session.document.state();
         const int loc = state.locality_of(static_cast<std::uint32_t>(zone));
         ImGui::Text("Locality: %s%s", loc >= 0 ? state.localities()[static_cast<std::size_t>(loc)].name.c_str() : "(none)",
                     state.zone_fixed(static_cast<std::uint32_t>(zone)) ? "  [locked]" : "");

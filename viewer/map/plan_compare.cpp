@@ -33,10 +33,10 @@ const GLubyte* hatch_pattern() {
 } // namespace
 
 void PlanComparison::open(Session& session, const std::string& path) {
-    if (!session.has_plan()) throw Error(ErrorKind::bad_setting, "open a plan before comparing it with " + path);
+    if (!session.document.has_plan()) throw Error(ErrorKind::bad_setting, "open a plan before comparing it with " + path);
     LocalityPlan other = read_plan(path);
     std::unordered_map<std::string, std::uint32_t> index;
-    const std::vector<std::string>& ids = session.data().zones.ids;
+    const std::vector<std::string>& ids = session.data.dataset().zones.ids;
     for (std::size_t z = 0; z < ids.size(); ++z) index.emplace(ids[z], static_cast<std::uint32_t>(z));
     for (const auto& [zone, locality] : other.assignment) {
         if (!index.count(zone)) {
@@ -50,20 +50,20 @@ void PlanComparison::open(Session& session, const std::string& path) {
 }
 
 void PlanComparison::refresh(Session& session) {
-    if (revision_ == session.revision()) return;
+    if (revision_ == session.document.revision()) return;
     std::vector<std::string> columns;
-    for (const BalanceLayer& layer : session.state().layers()) columns.push_back(layer.name);
-    const LocalityPlan& current = session.current_plan();
-    const std::vector<double>* people = session.population();
-    pairs_ = match_localities(other_, current, session.data().zones.ids, people ? *people : std::vector<double>{});
-    diff_ = diff_plans(renumbered_as(other_, pairs_, current), current, session.data().zones.ids, &session.data().demand,
+    for (const BalanceLayer& layer : session.document.state().layers()) columns.push_back(layer.name);
+    const LocalityPlan& current = session.document.current_plan();
+    const std::vector<double>* people = session.figures.population();
+    pairs_ = match_localities(other_, current, session.data.dataset().zones.ids, people ? *people : std::vector<double>{});
+    diff_ = diff_plans(renumbered_as(other_, pairs_, current), current, session.data.dataset().zones.ids, &session.data.dataset().demand,
                        columns);
     moved_.clear();
     for (const ZoneMove& move : diff_.moved) {
         const auto it = zone_index_.find(move.zone);
         if (it != zone_index_.end()) moved_.push_back(it->second);
     }
-    revision_ = session.revision();
+    revision_ = session.document.revision();
 }
 
 const std::vector<std::uint32_t>& PlanComparison::moved_zones(Session& session) {
@@ -83,7 +83,7 @@ const PlanDiff& PlanComparison::diff(Session& session) {
 
 void PlanComparison::render(Session& session, MapRenderer& renderer, const MapCamera& camera, int framebuffer_height,
                             float pixel_scale) {
-    if (!active() || !session.has_plan() || !renderer.ready()) return;
+    if (!active() || !session.document.has_plan() || !renderer.ready()) return;
     const std::vector<std::uint32_t>& zones = moved_zones(session);
     if (zones.empty()) return;
     glEnable(GL_POLYGON_STIPPLE);
@@ -93,7 +93,7 @@ void PlanComparison::render(Session& session, MapRenderer& renderer, const MapCa
 }
 
 void PlanComparison::ui(Session& session, const ScreenRect& map_rect) {
-    if (!active() || !session.has_plan()) return;
+    if (!active() || !session.document.has_plan()) return;
     const PlanDiff& d = diff(session);
     ImGui::SetNextWindowPos(ImVec2(map_rect.x + 10, map_rect.y + 10), ImGuiCond_Appearing);
     ImGui::SetNextWindowSizeConstraints(ImVec2(300, 0), ImVec2(map_rect.w - 20, map_rect.h - 20));
@@ -107,7 +107,7 @@ void PlanComparison::ui(Session& session, const ScreenRect& map_rect) {
     const std::string file = std::filesystem::path(path_).filename().string();
     ImGui::Text("%zu zones in a different locality (hatched on the map)", d.moved.size());
     // The pairing: which of the other plan's localities is which of this plan's.
-    const bool by_people = session.population() != nullptr;
+    const bool by_people = session.figures.population() != nullptr;
     ImGui::TextDisabled("localities matched by the %s they share:", by_people ? "people" : "zones");
     if (ImGui::BeginTable("pairs", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn(file.c_str());
@@ -118,7 +118,7 @@ void PlanComparison::ui(Session& session, const ScreenRect& map_rect) {
             const int i = locality_index(plan, id);
             return i < 0 ? id : plan.localities[static_cast<std::size_t>(i)].name;
         };
-        const LocalityPlan& current = session.current_plan();
+        const LocalityPlan& current = session.document.current_plan();
         for (const Locality& l : other_.localities) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -25,7 +25,7 @@ void wrapped_tooltip(const char* text) {
 
 void AlternativesPanel::menu_ui(const Session& session) {
     if (!ImGui::BeginMainMenuBar()) return;
-    if (ImGui::BeginMenu("Plan", session.has_plan())) {
+    if (ImGui::BeginMenu("Plan", session.document.has_plan())) {
         if (ImGui::MenuItem("Alternatives...", nullptr, open)) open = !open;
         ImGui::EndMenu();
     }
@@ -34,18 +34,18 @@ void AlternativesPanel::menu_ui(const Session& session) {
 
 bool AlternativesPanel::start(Session& session, std::uint64_t steps, std::uint64_t seed, unsigned chains, double target_ess,
                               double max_seconds) {
-    if (!session.has_plan()) return false;
+    if (!session.document.has_plan()) return false;
     EnsembleJobInputs inputs;
     try {
-        inputs = ensemble_job_inputs(session.state(), session.population());
+        inputs = ensemble_job_inputs(session.document.state(), session.figures.population());
     } catch (const Error& e) {
-        session.status = std::string("alternatives: ") + e.what();
+        session.view.status = std::string("alternatives: ") + e.what();
         return false;
     }
-    inputs.zone_ids = session.data().zones.ids;
-    inputs.origin = session.mesh().origin;
-    if (borders_ && borders_mesh_ == session.mesh_generation()) inputs.borders = borders_;
-    else inputs.zones = std::make_shared<const ZoneLayer>(session.data().zones);
+    inputs.zone_ids = session.data.dataset().zones.ids;
+    inputs.origin = session.data.mesh().origin;
+    if (borders_ && borders_mesh_ == session.data.mesh_generation()) inputs.borders = borders_;
+    else inputs.zones = std::make_shared<const ZoneLayer>(session.data.dataset().zones);
     inputs.steps = std::max<std::uint64_t>(steps, 1);
     inputs.chains = std::clamp(chains, 1u, 2u);
     inputs.seed = seed;
@@ -55,13 +55,13 @@ bool AlternativesPanel::start(Session& session, std::uint64_t steps, std::uint64
     steps_ = static_cast<int>(std::min<std::uint64_t>(inputs.steps, 10'000'000));
     chains_ = static_cast<int>(inputs.chains);
     seed_ = static_cast<int>(seed);
-    run_mesh_ = session.mesh_generation();
-    started_revision_ = session.revision();
+    run_mesh_ = session.data.mesh_generation();
+    started_revision_ = session.document.revision();
     open = true;
     job_.start(std::move(inputs));
     view_ = EnsembleJobView{};
     draw_order_.clear();
-    session.status = "alternatives: sampling plans under the plan's rules (the plan itself is not changed)";
+    session.view.status = "alternatives: sampling plans under the plan's rules (the plan itself is not changed)";
     return true;
 }
 
@@ -82,7 +82,7 @@ void AlternativesPanel::refresh() {
 void AlternativesPanel::ui(Session& session) {
     if (!open) return;
     refresh();
-    shown_mesh_ = session.has_data() ? session.mesh_generation() : static_cast<std::size_t>(-2);
+    shown_mesh_ = session.data.is_open() ? session.data.mesh_generation() : static_cast<std::size_t>(-2);
     const ImGuiIO& io = ImGui::GetIO();
     // Over the right panel, so the map (and its overlay) stays in view; never taller than the
     // window below the menu bar (it scrolls instead), so every row stays within reach.
@@ -110,7 +110,7 @@ void AlternativesPanel::ui(Session& session) {
         if (running) {
             if (ImGui::Button("Cancel")) job_.cancel();
         } else {
-            ImGui::BeginDisabled(!session.has_plan());
+            ImGui::BeginDisabled(!session.document.has_plan());
             if (ImGui::Button("Start"))
                 start(session, static_cast<std::uint64_t>(steps_), static_cast<std::uint64_t>(std::max(seed_, 0)),
                       static_cast<unsigned>(chains_));
@@ -147,7 +147,7 @@ void AlternativesPanel::ui(Session& session) {
             ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", view_.error.c_str());
             ImGui::PopTextWrapPos();
         }
-        if (session.has_plan() && session.revision() != started_revision_ && view_.steps_total > 0)
+        if (session.document.has_plan() && session.document.revision() != started_revision_ && view_.steps_total > 0)
             ImGui::TextDisabled("the plan changed since: these figures are for the plan as it was");
         if (!view_.metrics.empty()) {
             ImGui::Separator();
@@ -201,15 +201,15 @@ void AlternativesPanel::ui(Session& session) {
                                    view_.time_cap ? " (stopped at the time limit)" : " - or Run until reliable");
             ImGui::PopTextWrapPos();
         }
-        if (!view_.stability.empty() && session.has_plan() &&
-            view_.stability.size() == session.state().locality_count()) {
+        if (!view_.stability.empty() && session.document.has_plan() &&
+            view_.stability.size() == session.document.state().locality_count()) {
             ImGui::Separator();
             ImGui::PushTextWrapPos(width - 20);
             ImGui::TextUnformatted(zones_kept_together_meaning);
             ImGui::PopTextWrapPos();
         }
-        if (!view_.stability.empty() && session.has_plan() &&
-            view_.stability.size() == session.state().locality_count() &&
+        if (!view_.stability.empty() && session.document.has_plan() &&
+            view_.stability.size() == session.document.state().locality_count() &&
             ImGui::BeginTable("stability", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg,
                               ImVec2(width - 2 * ImGui::GetStyle().WindowPadding.x, 0))) {
             ImGui::TableSetupColumn("Locality", ImGuiTableColumnFlags_WidthStretch);
@@ -218,7 +218,7 @@ void AlternativesPanel::ui(Session& session) {
             for (std::size_t l = 0; l < view_.stability.size(); ++l) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(session.state().localities()[l].name.c_str());
+                ImGui::TextUnformatted(session.document.state().localities()[l].name.c_str());
                 ImGui::TableNextColumn();
                 ImGui::Text("%.0f%%", 100.0 * view_.stability[l]);
                 if (ImGui::IsItemHovered()) wrapped_tooltip(zones_kept_together_meaning);

@@ -25,19 +25,19 @@ std::vector<BalanceSpec>::iterator find_layer(std::vector<BalanceSpec>& specs, c
 } // namespace
 
 void add_balance_layer(Session& session, const std::string& column, double tolerance) {
-    if (!session.has_data() || !session.data().demand.has(column))
+    if (!session.data.is_open() || !session.data.dataset().demand.has(column))
         throw Error(ErrorKind::bad_setting, "balance add: the demand tables have no column '" + column + "'");
     check_band(column, tolerance);
-    std::vector<BalanceSpec> specs = session.balance_specs();
+    std::vector<BalanceSpec> specs = session.document.balance_specs();
     if (find_layer(specs, column) != specs.end()) throw Error(ErrorKind::bad_setting, "balance add: " + column + " is balanced already");
     specs.push_back({column, tolerance});
     session.edit_balance(std::move(specs), "balance " + column);
-    session.status = "balancing " + column + " (Ctrl+Z undoes)";
+    session.view.status = "balancing " + column + " (Ctrl+Z undoes)";
 }
 
 void set_balance_band(Session& session, const std::string& column, double tolerance) {
     check_band(column, tolerance);
-    std::vector<BalanceSpec> specs = session.balance_specs();
+    std::vector<BalanceSpec> specs = session.document.balance_specs();
     auto it = find_layer(specs, column);
     if (it == specs.end()) throw Error(ErrorKind::bad_setting, "balance set: " + column + " is not balanced");
     if (it->tolerance == tolerance) return;
@@ -45,31 +45,31 @@ void set_balance_band(Session& session, const std::string& column, double tolera
     char text[64];
     std::snprintf(text, sizeof text, "%g%%", tolerance * 100.0);
     session.edit_balance(std::move(specs), "band of " + column + " +/-" + text);
-    session.status = "band of " + column + " set to +/-" + text;
+    session.view.status = "band of " + column + " set to +/-" + text;
 }
 
 void remove_balance_layer(Session& session, const std::string& column) {
-    std::vector<BalanceSpec> specs = session.balance_specs();
+    std::vector<BalanceSpec> specs = session.document.balance_specs();
     auto it = find_layer(specs, column);
     if (it == specs.end()) throw Error(ErrorKind::bad_setting, "balance remove: " + column + " is not balanced");
     if (specs.size() == 1) throw Error(ErrorKind::bad_setting, "balance remove: the plan needs at least one balance layer");
     specs.erase(it);
     session.edit_balance(std::move(specs), "stop balancing " + column);
-    session.status = "no longer balancing " + column;
+    session.view.status = "no longer balancing " + column;
 }
 
 void balance_panel_ui(Session& session) {
-    if (!session.has_data()) return;
+    if (!session.data.is_open()) return;
     if (!ImGui::CollapsingHeader("Balance rules", ImGuiTreeNodeFlags_DefaultOpen)) return;
     const auto attempt = [&](const char* title, const auto& change) {
         try {
             change();
         } catch (const std::exception& e) {
-            session.errors.add(title, e.what());
+            session.view.errors.add(title, e.what());
         }
     };
     // Copied: an edit replaces the list while we walk it.
-    const std::vector<BalanceSpec> specs = session.balance_specs();
+    const std::vector<BalanceSpec> specs = session.document.balance_specs();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("Each locality within its band of the mean. Saved in the plan.");
     ImGui::PopTextWrapPos();
@@ -97,7 +97,7 @@ void balance_panel_ui(Session& session) {
     static std::string picked;
     ImGui::SetNextItemWidth(230);
     if (ImGui::BeginCombo("##add-column", picked.empty() ? "demand column..." : picked.c_str())) {
-        for (const std::string& name : session.data().demand.names) {
+        for (const std::string& name : session.data.dataset().demand.names) {
             const bool used = std::any_of(specs.begin(), specs.end(), [&](const BalanceSpec& s) { return s.column == name; });
             if (used) continue;
             if (ImGui::Selectable(name.c_str(), name == picked)) picked = name;

@@ -39,7 +39,7 @@ bool attempt(Session& session, const std::string& title, Action action) {
         action();
         return true;
     } catch (const std::exception& e) {
-        session.errors.add(title, e.what());
+        session.view.errors.add(title, e.what());
         return false;
     }
 }
@@ -104,7 +104,7 @@ void FilesPanel::remember_data(const DatasetOptions& options) {
 
 void FilesPanel::open_plan(Session& session, OptimiserJob& optimiser, MapView& map, const std::string& path) {
     optimiser.stop();
-    if (session.has_data()) {
+    if (session.data.is_open()) {
         session.open_plan(path);
         map.fit(session);
         return;
@@ -122,7 +122,7 @@ void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map
         if (ImGui::BeginMenu("File")) {
             if (ImGui::MenuItem("Open data...")) open(Dialog::open_data);
             if (ImGui::MenuItem("Open plan...", "Ctrl+O")) open(Dialog::open_plan);
-            if (ImGui::MenuItem("New empty plan", nullptr, false, session.has_data())) {
+            if (ImGui::MenuItem("New empty plan", nullptr, false, session.data.is_open())) {
                 attempt(session, "New plan", [&] {
                     unsaved.request(session, "start a new plan", [&session, &optimiser] {
                         optimiser.stop();
@@ -132,26 +132,26 @@ void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map
             }
             if (comparing) {
                 if (ImGui::MenuItem("Stop comparing")) requests_.stop_compare = true;
-            } else if (ImGui::MenuItem("Compare with plan...", nullptr, false, session.has_plan())) {
+            } else if (ImGui::MenuItem("Compare with plan...", nullptr, false, session.document.has_plan())) {
                 open(Dialog::compare);
             }
             ImGui::Separator();
-            if (ImGui::MenuItem("Save plan", "Ctrl+S", false, session.has_plan())) {
-                if (session.plan_path().empty()) open(Dialog::save_plan);
-                else attempt(session, "Could not save the plan", [&] { session.save_plan(session.plan_path()); });
+            if (ImGui::MenuItem("Save plan", "Ctrl+S", false, session.document.has_plan())) {
+                if (session.document.plan_path().empty()) open(Dialog::save_plan);
+                else attempt(session, "Could not save the plan", [&] { session.save_plan(session.document.plan_path()); });
             }
-            if (ImGui::MenuItem("Save plan as...", nullptr, false, session.has_plan())) open(Dialog::save_plan);
-            if (ImGui::MenuItem("Export GeoJSON...", nullptr, false, session.has_plan())) open(Dialog::export_geojson);
-            if (ImGui::MenuItem("Export report...", nullptr, false, session.has_plan())) open(Dialog::export_report);
-            if (ImGui::MenuItem("Export map as PNG...", nullptr, false, session.has_data())) open(Dialog::export_png);
-            if (ImGui::MenuItem("Export map as SVG...", nullptr, false, session.has_plan())) open(Dialog::export_svg);
-            if (ImGui::MenuItem("Export QGIS project...", nullptr, false, session.has_plan())) open(Dialog::export_qgis);
+            if (ImGui::MenuItem("Save plan as...", nullptr, false, session.document.has_plan())) open(Dialog::save_plan);
+            if (ImGui::MenuItem("Export GeoJSON...", nullptr, false, session.document.has_plan())) open(Dialog::export_geojson);
+            if (ImGui::MenuItem("Export report...", nullptr, false, session.document.has_plan())) open(Dialog::export_report);
+            if (ImGui::MenuItem("Export map as PNG...", nullptr, false, session.data.is_open())) open(Dialog::export_png);
+            if (ImGui::MenuItem("Export map as SVG...", nullptr, false, session.document.has_plan())) open(Dialog::export_svg);
+            if (ImGui::MenuItem("Export QGIS project...", nullptr, false, session.document.has_plan())) open(Dialog::export_qgis);
             ImGui::Separator();
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) requests_.quit = true;
             ImGui::EndMenu();
         }
-        if (ImGui::BeginMenu("Edit", session.has_plan())) {
-            PlanEditor& editor = session.editor();
+        if (ImGui::BeginMenu("Edit", session.document.has_plan())) {
+            PlanEditor& editor = session.document.editor();
             if (ImGui::MenuItem(("Undo " + editor.undo_label()).c_str(), "Ctrl+Z", false, editor.can_undo())) editor.undo();
             if (ImGui::MenuItem(("Redo " + editor.redo_label()).c_str(), "Ctrl+Y / Ctrl+Shift+Z", false, editor.can_redo())) {
                 editor.redo();
@@ -168,7 +168,7 @@ void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map
             }
             ImGui::EndMenu();
         }
-        if (ImGui::BeginMenu("View", session.has_data())) {
+        if (ImGui::BeginMenu("View", session.data.is_open())) {
             if (ImGui::MenuItem("Fit to area", "F")) map.fit(session);
             if (ImGui::MenuItem("Zoom in", "+")) zoom_map_centre(map.camera(), key_zoom_factor);
             if (ImGui::MenuItem("Zoom out", "-")) zoom_map_centre(map.camera(), 1 / key_zoom_factor);
@@ -178,7 +178,7 @@ void FilesPanel::menu_ui(Session& session, OptimiserJob& optimiser, MapView& map
             ImGui::Separator();
             if (ImGui::MenuItem("Colour by locality", nullptr, map.choropleth().empty())) map.set_choropleth(session, "");
             if (ImGui::BeginMenu("Choropleth")) {
-                for (const std::string& column : session.data().demand.names) {
+                for (const std::string& column : session.data.dataset().demand.names) {
                     if (ImGui::MenuItem(column.c_str(), nullptr, map.choropleth() == column)) map.set_choropleth(session, column);
                 }
                 ImGui::EndMenu();
@@ -301,7 +301,7 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
         ImGui::OpenPopup(title);
         open_requested_ = false;
         picker_.focus();
-        if (dialog_ == Dialog::save_plan) path_ = session.plan_path().empty() ? "plan.json" : session.plan_path();
+        if (dialog_ == Dialog::save_plan) path_ = session.document.plan_path().empty() ? "plan.json" : session.document.plan_path();
         if (dialog_ == Dialog::export_geojson) path_ = "localities.geojson";
         if (dialog_ == Dialog::export_report) path_ = "plan-report.md";
         if (dialog_ == Dialog::export_png) path_ = "map.png";
@@ -371,11 +371,11 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
                 break;
             case Dialog::export_geojson:
                 done = attempt(session, "Could not export GeoJSON", [&] { session.export_geojson(path_); });
-                if (done) session.status = "exported " + path_;
+                if (done) session.view.status = "exported " + path_;
                 break;
             case Dialog::export_report:
                 done = attempt(session, "Could not export the report", [&] { session.export_report(path_); });
-                if (done) session.status = "wrote " + path_;
+                if (done) session.view.status = "wrote " + path_;
                 break;
             case Dialog::export_png: {
                 // Drawn offscreen at its own size next frame (document_export.hpp).
@@ -391,13 +391,13 @@ void FilesPanel::dialog_ui(Session& session, OptimiserJob& optimiser, MapView& m
             case Dialog::export_qgis:
                 done = attempt(session, "Could not export the QGIS project", [&] {
                     const std::vector<std::string> written = export_qgis_project(session, path_);
-                    session.status = "wrote the QGIS project " + (written.empty() ? path_ : written.back()) + " (" +
+                    session.view.status = "wrote the QGIS project " + (written.empty() ? path_ : written.back()) + " (" +
                                      std::to_string(written.size()) + " files)";
                 });
                 break;
             case Dialog::export_svg:
                 done = attempt(session, "Could not export the map", [&] { export_map_svg(session, path_); });
-                if (done) session.status = "wrote " + path_;
+                if (done) session.view.status = "wrote " + path_;
                 break;
             default:
                 break;

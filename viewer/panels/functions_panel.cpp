@@ -14,15 +14,15 @@ constexpr std::array<Delivery, 4> deliveries = {Delivery::local, Delivery::hoste
                                                Delivery::acute};
 
 void set_arrangement(Session& session, const std::string& function, const std::string& locality, Arrangement a) {
-    session.report(session.editor().execute(std::make_unique<SetArrangement>(function, locality, std::move(a))));
+    session.report(session.document.editor().execute(std::make_unique<SetArrangement>(function, locality, std::move(a))));
 }
 
 } // namespace
 
 void fill_default_arrangements(Session& session) {
-    const PlanState& state = session.state();
+    const PlanState& state = session.document.state();
     auto fill = std::make_unique<CompositeCommand>("default arrangements");
-    for (const IntegrationFunction& f : session.catalogue().functions) {
+    for (const IntegrationFunction& f : session.data.catalogue().functions) {
         for (const Locality& l : state.localities()) {
             const auto fn = state.arrangements().find(f.code);
             if (fn != state.arrangements().end() && fn->second.count(l.id)) continue;
@@ -30,16 +30,16 @@ void fill_default_arrangements(Session& session) {
         }
     }
     if (fill->size() == 0) {
-        session.status = "every locality already has an arrangement for every function";
+        session.view.status = "every locality already has an arrangement for every function";
         return;
     }
-    session.report(session.editor().execute(std::move(fill)));
+    session.report(session.document.editor().execute(std::move(fill)));
 }
 
 namespace {
 
 void check_section(Session& session) {
-    const PlanCheck& check = session.check();
+    const PlanCheck& check = session.figures.check();
     if (check.valid()) {
         ImGui::TextColored(ImVec4(0.1f, 0.55f, 0.1f, 1), "Statutory check: VALID");
     } else {
@@ -77,22 +77,22 @@ void check_section(Session& session) {
 } // namespace
 
 void functions_panel_ui(Session& session) {
-    if (!session.has_plan()) {
+    if (!session.document.has_plan()) {
         ImGui::TextDisabled("No plan open.");
         return;
     }
-    const PlanState& state = session.state();
-    if (session.active_locality < 0 || state.locality_count() == 0) {
+    const PlanState& state = session.document.state();
+    if (session.view.active_locality < 0 || state.locality_count() == 0) {
         ImGui::TextDisabled("Add a locality to set out its functions.");
         check_section(session);
         return;
     }
-    const auto active = static_cast<std::size_t>(session.active_locality);
+    const auto active = static_cast<std::size_t>(session.view.active_locality);
     const Locality& locality = state.localities()[active];
     ImGui::Text("Functions in %s", locality.name.c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Fill defaults")) fill_default_arrangements(session);
-    const auto& shares = session.demand_shares();
+    const auto& shares = session.figures.demand_shares();
     const float table_height = ImGui::GetContentRegionAvail().y * 0.62f;
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit;
@@ -122,8 +122,8 @@ void functions_panel_ui(Session& session) {
                 ImGui::EndTooltip();
             }
         }
-        for (std::size_t fi = 0; fi < session.catalogue().functions.size(); ++fi) {
-            const IntegrationFunction& f = session.catalogue().functions[fi];
+        for (std::size_t fi = 0; fi < session.data.catalogue().functions.size(); ++fi) {
+            const IntegrationFunction& f = session.data.catalogue().functions[fi];
             ImGui::PushID(static_cast<int>(fi));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -66,23 +66,23 @@ const std::vector<std::vector<double>>& cached_point_counts(Session& session, co
     static std::size_t revision = static_cast<std::size_t>(-1);
     static std::vector<std::string> counted;
     static std::vector<std::vector<double>> counts;
-    if (revision == session.revision() && counted == columns) return counts;
-    const PlanState& state = session.state();
+    if (revision == session.document.revision() && counted == columns) return counts;
+    const PlanState& state = session.document.state();
     counts.assign(columns.size(), std::vector<double>(state.locality_count(), 0.0));
     for (std::size_t c = 0; c < columns.size(); ++c) {
-        const std::vector<double>& per_zone = session.data().demand.column(columns[c]);
+        const std::vector<double>& per_zone = session.data.dataset().demand.column(columns[c]);
         for (std::size_t loc = 0; loc < state.locality_count(); ++loc) {
             for (std::uint32_t zone : state.members(loc)) counts[c][loc] += per_zone[zone];
         }
     }
-    revision = session.revision();
+    revision = session.document.revision();
     counted = columns;
     return counts;
 }
 
 // The partnership as a whole: what every locality adds up to (unassigned zones left out).
 void totals_row(Session& session, const PlanStatistics* community, const std::vector<std::vector<double>>& point_counts) {
-    const PlanState& state = session.state();
+    const PlanState& state = session.document.state();
     const std::size_t layers = state.layers().size();
     LiveStatistics all;
     all.totals.assign(layers, 0.0);
@@ -108,14 +108,14 @@ void totals_row(Session& session, const PlanStatistics* community, const std::ve
         ImGui::TableNextColumn();
         ImGui::TextDisabled("mean %.0f", state.fair_share(l));
     }
-    if (session.population() != nullptr) {
+    if (session.figures.population() != nullptr) {
         ImGui::TableNextColumn();
         if (community && community->people > 0) ImGui::Text("%.0f%%", 100 * community->people_on_boundary / community->people);
         else ImGui::TextDisabled("-");
     }
-    if (session.settlements()) {
+    if (session.figures.settlements()) {
         ImGui::TableNextColumn();
-        ImGui::Text("%zu towns", session.settlements()->groups.names.size());
+        ImGui::Text("%zu towns", session.figures.settlements()->groups.names.size());
     }
     for (const std::vector<double>& counts : point_counts) {
         ImGui::TableNextColumn();
@@ -146,13 +146,13 @@ float button_width(const char* label) {
 }
 
 void actions_row(Session& session, OptimiserJob& optimiser) {
-    PlanEditor& editor = session.editor();
-    const PlanState& state = session.state();
+    PlanEditor& editor = session.document.editor();
+    const PlanState& state = session.document.state();
     if (ImGui::Button("New locality")) {
-        const std::string id = session.unused_locality_id();
+        const std::string id = session.document.unused_locality_id();
         session.report(editor.execute(std::make_unique<AddLocality>(
             Locality{id, "Locality " + id.substr(1), default_locality_colour(state.locality_count()), false})));
-        session.active_locality = static_cast<int>(session.state().locality_count()) - 1;
+        session.view.active_locality = static_cast<int>(session.document.state().locality_count()) - 1;
     }
     next_in_row(button_width("Undo"));
     ImGui::BeginDisabled(!editor.can_undo());
@@ -169,8 +169,8 @@ void actions_row(Session& session, OptimiserJob& optimiser) {
     note_control("Optimise around locks");
     ImGui::EndDisabled();
     next_in_row(button_width("Split active"));
-    ImGui::BeginDisabled(optimiser.running() || session.active_locality < 0);
-    if (ImGui::Button("Split active")) optimiser.start_split(session, session.active_locality);
+    ImGui::BeginDisabled(optimiser.running() || session.view.active_locality < 0);
+    if (ImGui::Button("Split active")) optimiser.start_split(session, session.view.active_locality);
     ImGui::EndDisabled();
     static int merge_with = 0;
     if (state.locality_count() > 0) {
@@ -187,14 +187,14 @@ void actions_row(Session& session, OptimiserJob& optimiser) {
             ImGui::EndCombo();
         }
         ImGui::SameLine();
-        ImGui::BeginDisabled(session.active_locality < 0 || merge_with == session.active_locality);
+        ImGui::BeginDisabled(session.view.active_locality < 0 || merge_with == session.view.active_locality);
         const bool merge = ImGui::Button("Merge into active");
         note_control("Merge into active");
         if (merge) {
-            const std::string kept = state.localities()[static_cast<std::size_t>(session.active_locality)].id;
+            const std::string kept = state.localities()[static_cast<std::size_t>(session.view.active_locality)].id;
             const std::string gone = state.localities()[static_cast<std::size_t>(merge_with)].id;
             session.report(editor.execute(std::make_unique<MergeLocalities>(kept, gone)));
-            session.active_locality = session.state().find_locality(kept);
+            session.view.active_locality = session.document.state().find_locality(kept);
         }
         ImGui::EndDisabled();
     }
@@ -234,26 +234,26 @@ void name_field(Session& session, RenameField& rename, const Locality& l) {
     if (!ImGui::IsItemDeactivated()) return;
     const bool cancelled = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     if (!cancelled && !rename.text.empty() && rename.text != l.name)
-        session.report(session.editor().execute(std::make_unique<EditLocality>(l.id, rename.text, std::nullopt)));
+        session.report(session.document.editor().execute(std::make_unique<EditLocality>(l.id, rename.text, std::nullopt)));
     rename = {};
 }
 
 } // namespace
 
 void locality_table_ui(Session& session, OptimiserJob& optimiser) {
-    if (!session.has_plan()) {
+    if (!session.document.has_plan()) {
         ImGui::TextDisabled("Open data (File > Open data...), then Generate localities (Plan menu).");
         return;
     }
     actions_row(session, optimiser);
-    PlanEditor& editor = session.editor();
-    const PlanState& state = session.state();
+    PlanEditor& editor = session.document.editor();
+    const PlanState& state = session.document.state();
     const std::size_t layers = state.layers().size();
     // People on boundaries and main towns: evaluate() once per revision, not per frame.
-    const bool boundary_people = session.population() != nullptr;
-    const Settlements* settlements = session.settlements();
+    const bool boundary_people = session.figures.population() != nullptr;
+    const Settlements* settlements = session.figures.settlements();
     const PlanStatistics* community =
-        (boundary_people || settlements) && state.locality_count() > 0 ? &session.community_statistics() : nullptr;
+        (boundary_people || settlements) && state.locality_count() > 0 ? &session.figures.community_statistics() : nullptr;
 
     std::vector<Column> columns;
     // Lock, colour and name first and frozen: they stay in view however far the figures
@@ -272,7 +272,7 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
                            0});
     }
     if (boundary_people) {
-        columns.push_back({"On boundary", "On boundary: share of the locality's people (" + session.population_column() +
+        columns.push_back({"On boundary", "On boundary: share of the locality's people (" + session.figures.population_column() +
                                               ") living in zones that touch another locality by land; lower means "
                                               "boundaries run through emptier land",
                            0});
@@ -284,8 +284,8 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
     // Service points (GP practices, hospitals): each point layer is a demand column of
     // counts per zone, named after its file.
     std::vector<std::string> point_columns;
-    for (const PointLayer& layer : session.data().points) {
-        if (!session.data().demand.has(layer.kind)) continue;
+    for (const PointLayer& layer : session.data.dataset().points) {
+        if (!session.data.dataset().demand.has(layer.kind)) continue;
         point_columns.push_back(layer.kind);
         const std::string plain = plain_column_name(layer.kind);
         columns.push_back({short_point_header(plain) + "##" + layer.kind,
@@ -326,13 +326,13 @@ void locality_table_ui(Session& session, OptimiserJob& optimiser) {
                 l.id, std::nullopt, to_hex_colour(colour.x, colour.y, colour.z))));
         }
         ImGui::TableNextColumn();
-        const bool active = session.active_locality == static_cast<int>(loc);
+        const bool active = session.view.active_locality == static_cast<int>(loc);
         RenameField& rename = rename_field();
         if (rename.id == l.id) {
             name_field(session, rename, l);
         } else {
             if (ImGui::Selectable(l.name.c_str(), active, ImGuiSelectableFlags_AllowDoubleClick)) {
-                session.active_locality = static_cast<int>(loc);
+                session.view.active_locality = static_cast<int>(loc);
                 if (ImGui::IsMouseDoubleClicked(0)) rename = {l.id, l.name, true};
             }
             // Right-click: the same, for a double-click too slow or too quick to count.

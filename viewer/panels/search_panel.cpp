@@ -14,17 +14,17 @@
 namespace lp::viewer {
 
 const PlaceIndex& SearchPanel::index(const Session& session) {
-    const Settlements* towns = session.settlements();
+    const Settlements* towns = session.figures.settlements();
     const std::size_t town_count = towns ? towns->zones.size() : 0;
-    if (index_generation_ != session.mesh_generation() || index_settlements_ != towns ||
+    if (index_generation_ != session.data.mesh_generation() || index_settlements_ != towns ||
         index_settlement_count_ != town_count) {
         // Other data opened: what was typed named a place of the old data.
-        const bool other_data = index_generation_ != static_cast<std::size_t>(-1) && index_generation_ != session.mesh_generation();
+        const bool other_data = index_generation_ != static_cast<std::size_t>(-1) && index_generation_ != session.data.mesh_generation();
         if (other_data) text_[0] = '\0';
-        const std::vector<double>* people = session.population();
-        index_ = build_place_index(session.data(), session.mesh(), place_names(session.data(), session.data_options().demand_paths),
-                                   towns, people ? *people : std::vector<double>{}, session.places());
-        index_generation_ = session.mesh_generation();
+        const std::vector<double>* people = session.figures.population();
+        index_ = build_place_index(session.data.dataset(), session.data.mesh(), place_names(session.data.dataset(), session.data.options().demand_paths),
+                                   towns, people ? *people : std::vector<double>{}, session.data.places());
+        index_generation_ = session.data.mesh_generation();
         index_settlements_ = towns;
         index_settlement_count_ = town_count;
         matched_text_ = "\x01";  // search again
@@ -59,7 +59,7 @@ const Place* SearchPanel::choose(Session& session, MapView& map) {
 }
 
 void SearchPanel::ui(Session& session, MapView& map, ScreenRect map_rect) {
-    if (!session.has_data()) return;
+    if (!session.data.is_open()) return;
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F, false)) focus_next_ = true;
     ImGui::SetNextWindowPos(ImVec2(map_rect.x + 10, map_rect.y + 10));

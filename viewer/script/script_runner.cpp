@@ -41,7 +41,7 @@ std::string rest_of(const std::vector<std::string>& words, std::size_t from) {
 }
 
 int locality_arg(const Session& session, const std::string& text) {
-    const PlanState& state = session.state();
+    const PlanState& state = session.document.state();
     if (int found = state.find_locality(text); found >= 0) return found;
     for (std::size_t i = 0; i < state.locality_count(); ++i) {
         if (state.localities()[i].name == text) return static_cast<int>(i);
@@ -54,13 +54,13 @@ int locality_arg(const Session& session, const std::string& text) {
 }
 
 std::uint32_t zone_arg(const Session& session, const std::string& id) {
-    const auto found = session.data().zones.find(id);
+    const auto found = session.data.dataset().zones.find(id);
     if (!found) throw Error(ErrorKind::unknown_zone, "no zone '" + id + "' in the zone layer");
     return static_cast<std::uint32_t>(*found);
 }
 
 const std::string& locality_id(const Session& session, const std::string& text) {
-    return session.state().localities()[static_cast<std::size_t>(locality_arg(session, text))].id;
+    return session.document.state().localities()[static_cast<std::size_t>(locality_arg(session, text))].id;
 }
 
 void need(const std::vector<std::string>& words, std::size_t count, const char* usage) {
@@ -97,7 +97,7 @@ void ScriptRunner::step(Session& session, MapView& map, OptimiserJob& optimiser,
     if (std::chrono::steady_clock::now() < wait_until_) return;
     // Actions on the map wait until it has been drawn once (a plan opened with its data
     // loads in the background): a view set before knows no screen size.
-    if (session.has_data() && !map.laid_out()) return;
+    if (session.data.is_open() && !map.laid_out()) return;
     while (next_ < lines_.size()) {
         const std::vector<std::string> words = words_of(lines_[next_]);
         if (words.empty() || words[0][0] == '#') {
@@ -137,9 +137,9 @@ bool ScriptRunner::session_writes(ScriptRunner&, Targets& t, const std::vector<s
 bool ScriptRunner::run(const std::vector<std::string>& w, Session& session, MapView& map, OptimiserJob& optimiser,
                        UnsavedPrompt& unsaved, AlternativesPanel& alternatives, GenerateDialog& generate) {
     const ScriptAction& action = script_action_for(w);
-    if (action.needs == ScriptNeeds::data && !session.has_data())
+    if (action.needs == ScriptNeeds::data && !session.data.is_open())
         throw Error(ErrorKind::bad_setting, "no zones are open (start with --zones or --plan)");
-    if (action.needs == ScriptNeeds::plan && !session.has_plan())
+    if (action.needs == ScriptNeeds::plan && !session.document.has_plan())
         throw Error(ErrorKind::bad_setting, w[0] + ": no plan is open");
     Targets targets{session, map, optimiser, unsaved, alternatives, generate};
     return handlers().at(action.name)(*this, targets, w);
@@ -215,13 +215,13 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
              else if (w[1] == "cancel") answer = UnsavedAnswer::cancel;
              else throw Error(ErrorKind::bad_setting, "prompt takes save, discard or cancel");
              t.unsaved.answer(t.session, answer);
-             if (!t.session.errors.pending().empty())
-                 throw Error(ErrorKind::unexpected, t.session.errors.pending().front().message);
+             if (!t.session.view.errors.pending().empty())
+                 throw Error(ErrorKind::unexpected, t.session.view.errors.pending().front().message);
              r.wait_frames_ = 1;
              return true;
          }},
         {"recovery", [](ScriptRunner&, Targets& t, const Words& w) {
-             if (!t.session.recovery_pending())
+             if (!t.session.document.recovery_pending())
                  throw Error(ErrorKind::unexpected, "recovery " + w[1] + ": no recovery question is open");
              if (w[1] == "restore") t.session.answer_recovery(RecoveryAnswer::restore);
              else if (w[1] == "keep") t.session.answer_recovery(RecoveryAnswer::keep_aside);
@@ -232,7 +232,7 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
         {"screenshot", [](ScriptRunner& r, Targets& t, const Words& w) {
              // Neighbouring areas load in the background: wait for them, so what a screenshot
              // shows does not depend on how fast the machine is.
-             if (t.session.has_data() && !t.map.context().settled(t.session)) return false;
+             if (t.session.data.is_open() && !t.map.context().settled(t.session)) return false;
              // Two frames first, so the UI has laid out whatever the last action changed.
              r.wait_frames_ = 2;
              r.screenshot_ = w[1];
@@ -268,8 +268,8 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
              return true;
          }},
         {"choropleth", [](ScriptRunner&, Targets& t, const Words& w) {
-             if (w[1] != "off" && !t.session.data().demand.has(w[1]))
-                 t.session.data().demand.column(w[1]); // throws, naming columns
+             if (w[1] != "off" && !t.session.data.dataset().demand.has(w[1]))
+                 t.session.data.dataset().demand.column(w[1]); // throws, naming columns
              t.map.set_choropleth(t.session, w[1] == "off" ? "" : w[1]);
              return true;
          }},
@@ -292,7 +292,7 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
         {"lock-locality", &lock_locality},
         {"unlock-locality", &lock_locality},
         {"begin-stroke", [](ScriptRunner&, Targets& t, const Words& w) {
-             t.session.editor().begin_stroke(w.size() > 1 ? rest_of(w, 1) : "scripted stroke");
+             t.session.document.editor().begin_stroke(w.size() > 1 ? rest_of(w, 1) : "scripted stroke");
              return true;
          }},
         {"end-stroke", [](ScriptRunner&, Targets& t, const Words&) {
@@ -300,46 +300,46 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
              return true;
          }},
         {"undo", [](ScriptRunner&, Targets& t, const Words&) {
-             if (!t.session.editor().undo()) throw Error(ErrorKind::bad_setting, "nothing to undo");
+             if (!t.session.document.editor().undo()) throw Error(ErrorKind::bad_setting, "nothing to undo");
              return true;
          }},
         {"redo", [](ScriptRunner&, Targets& t, const Words&) {
-             if (!t.session.editor().redo()) throw Error(ErrorKind::bad_setting, "nothing to redo");
+             if (!t.session.document.editor().redo()) throw Error(ErrorKind::bad_setting, "nothing to redo");
              return true;
          }},
         {"select-locality", [](ScriptRunner&, Targets& t, const Words& w) {
-             t.session.active_locality = locality_arg(t.session, rest_of(w, 1));
+             t.session.view.active_locality = locality_arg(t.session, rest_of(w, 1));
              return true;
          }},
         {"new-locality", [](ScriptRunner&, Targets& t, const Words& w) {
              Session& session = t.session;
-             const std::string id = session.unused_locality_id();
-             session.report(session.editor().execute(std::make_unique<AddLocality>(
-                 Locality{id, rest_of(w, 1), default_locality_colour(session.state().locality_count()), false})));
-             session.active_locality = static_cast<int>(session.state().locality_count()) - 1;
+             const std::string id = session.document.unused_locality_id();
+             session.report(session.document.editor().execute(std::make_unique<AddLocality>(
+                 Locality{id, rest_of(w, 1), default_locality_colour(session.document.state().locality_count()), false})));
+             session.view.active_locality = static_cast<int>(session.document.state().locality_count()) - 1;
              return true;
          }},
         {"rename", [](ScriptRunner&, Targets& t, const Words& w) {
-             t.session.report(t.session.editor().execute(
+             t.session.report(t.session.document.editor().execute(
                  std::make_unique<EditLocality>(locality_id(t.session, w[1]), rest_of(w, 2), std::nullopt)));
              return true;
          }},
         {"recolour", [](ScriptRunner&, Targets& t, const Words& w) {
-             t.session.report(t.session.editor().execute(
+             t.session.report(t.session.document.editor().execute(
                  std::make_unique<EditLocality>(locality_id(t.session, w[1]), std::nullopt, w[2])));
              return true;
          }},
         {"merge", [](ScriptRunner&, Targets& t, const Words& w) {
              const std::string kept = locality_id(t.session, w[1]);
              const std::string gone = locality_id(t.session, w[2]);
-             t.session.report(t.session.editor().execute(std::make_unique<MergeLocalities>(kept, gone)));
+             t.session.report(t.session.document.editor().execute(std::make_unique<MergeLocalities>(kept, gone)));
              return true;
          }},
         {"split", &optimise},
         {"optimise", &optimise},
         {"split-policy", [](ScriptRunner&, Targets& t, const Words& w) {
              if (w[1] != "refuse" && w[1] != "warn") throw Error(ErrorKind::bad_setting, "split-policy takes refuse or warn");
-             t.session.editor().set_split_policy(w[1] == "refuse" ? SplitPolicy::refuse : SplitPolicy::warn);
+             t.session.document.editor().set_split_policy(w[1] == "refuse" ? SplitPolicy::refuse : SplitPolicy::warn);
              return true;
          }},
         {"arrangement", [](ScriptRunner&, Targets& t, const Words& w) {
@@ -348,7 +348,7 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
              Arrangement arrangement;
              arrangement.delivery = *delivery;
              if (w.size() > 4) arrangement.hosted_by = locality_id(t.session, w[4]);
-             t.session.report(t.session.editor().execute(
+             t.session.report(t.session.document.editor().execute(
                  std::make_unique<SetArrangement>(w[1], locality_id(t.session, w[2]), arrangement)));
              return true;
          }},
@@ -390,11 +390,11 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
              t.generate.add_picked(t.session, t.map);
              if (t.generate.settings(t.session).hubs.size() == before) {
                  const Point at = t.map.camera().to_map(rect.x + std::stof(w[1]), rect.y + std::stof(w[2]));
-                 const Point o = t.session.mesh().origin;
+                 const Point o = t.session.data.mesh().origin;
                  throw Error(ErrorKind::unexpected, "generate-pick " + w[1] + " " + w[2] + ": no hub added at " +
                                                        std::to_string(static_cast<long>(at.x + o.x)) + " " +
                                                        std::to_string(static_cast<long>(at.y + o.y)) + " (" +
-                                                       t.session.status + ")");
+                                                       t.session.view.status + ")");
              }
              r.wait_frames_ = 1;
              return true;
@@ -404,7 +404,7 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
              return true;
          }},
         {"generate-band", [](ScriptRunner&, Targets& t, const Words& w) {
-             set_band(t.generate.settings(t.session), t.session.data(), parse_balance(w[1], viewer_default_balance_tolerance));
+             set_band(t.generate.settings(t.session), t.session.data.dataset(), parse_balance(w[1], viewer_default_balance_tolerance));
              return true;
          }},
         {"generate-set", &generate_set},
@@ -431,40 +431,40 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
              return true;
          }},
         {"expect-locality", [](ScriptRunner&, Targets& t, const Words& w) {
-             const int actual = t.session.state().locality_of(zone_arg(t.session, w[1]));
+             const int actual = t.session.document.state().locality_of(zone_arg(t.session, w[1]));
              const int expected = w[2] == "none" ? -1 : locality_arg(t.session, w[2]);
              if (actual != expected) {
                  throw Error(ErrorKind::unexpected, "zone " + w[1] + " is in locality " + std::to_string(actual) +
                                                        ", expected " + std::to_string(expected) +
-                                                       " (last status: " + t.session.status + ")");
+                                                       " (last status: " + t.session.view.status + ")");
              }
              return true;
          }},
         {"expect-status", [](ScriptRunner&, Targets& t, const Words& w) {
              const std::string text = rest_of(w, 1);
-             if (t.session.status.find(text) == std::string::npos)
-                 throw Error(ErrorKind::unexpected, "status is '" + t.session.status + "', expected it to contain '" + text + "'");
+             if (t.session.view.status.find(text) == std::string::npos)
+                 throw Error(ErrorKind::unexpected, "status is '" + t.session.view.status + "', expected it to contain '" + text + "'");
              return true;
          }},
         {"expect-title", [](ScriptRunner&, Targets& t, const Words& w) {
              const std::string text = rest_of(w, 1);
-             if (t.session.window_title().find(text) == std::string::npos) {
-                 throw Error(ErrorKind::unexpected, "window title is '" + t.session.window_title() +
+             if (t.session.document.window_title().find(text) == std::string::npos) {
+                 throw Error(ErrorKind::unexpected, "window title is '" + t.session.document.window_title() +
                                                        "', expected it to contain '" + text + "'");
              }
              return true;
          }},
         {"expect-prompt", [](ScriptRunner&, Targets& t, const Words& w) {
-             const bool recovery = t.session.recovery_pending();
+             const bool recovery = t.session.document.recovery_pending();
              const std::string open = recovery ? "recovery" : t.unsaved.open() ? "unsaved" : "none";
              const std::string both = recovery && t.unsaved.open() ? " (and unsaved)" : "";
              if (open != w[1]) throw Error(ErrorKind::unexpected, "the open question is " + open + both + ", expected " + w[1]);
              return true;
          }},
         {"expect-unsaved", [](ScriptRunner&, Targets& t, const Words& w) {
-             if (t.session.dirty() != (w[1] == "yes")) {
+             if (t.session.document.dirty() != (w[1] == "yes")) {
                  throw Error(ErrorKind::unexpected,
-                             std::string("the plan ") + (t.session.dirty() ? "has" : "has no") + " unsaved changes");
+                             std::string("the plan ") + (t.session.document.dirty() ? "has" : "has no") + " unsaved changes");
              }
              return true;
          }},
@@ -508,7 +508,7 @@ bool ScriptRunner::search(ScriptRunner& r, Targets& t, const std::vector<std::st
         const MapCamera& camera = t.map.camera();
         std::fprintf(stderr, "locality-viewer: search '%s': %s (%s, %zu zones); view centre %.0f %.0f, %.0f m across\n",
                      text.c_str(), place->name.c_str(), kind_name(place->kind), place->zones.size(),
-                     camera.centre.x + t.session.mesh().origin.x, camera.centre.y + t.session.mesh().origin.y,
+                     camera.centre.x + t.session.data.mesh().origin.x, camera.centre.y + t.session.data.mesh().origin.y,
                      camera.rect.w / camera.scale);
     }
     r.wait_frames_ = 2;  // the map draws the new view (and the drop-down shows)
@@ -521,7 +521,7 @@ bool ScriptRunner::paint(ScriptRunner&, Targets& t, const std::vector<std::strin
     std::vector<std::uint32_t> zones;
     std::istringstream list(w[1]);
     for (std::string id; std::getline(list, id, ',');) zones.push_back(zone_arg(t.session, id));
-    const EditResult result = t.session.editor().paint(std::move(zones), target);
+    const EditResult result = t.session.document.editor().paint(std::move(zones), target);
     // A refusal and what it would have cut off, for a scripted test to read.
     if (!result.applied && !result.cut_off_zones.empty())
         std::fprintf(stderr, "locality-viewer: %s %s: %s; %zu zones flash\n", w[0].c_str(), w[1].c_str(),
@@ -531,12 +531,12 @@ bool ScriptRunner::paint(ScriptRunner&, Targets& t, const std::vector<std::strin
 }
 
 bool ScriptRunner::lock_zone(ScriptRunner&, Targets& t, const std::vector<std::string>& w) {
-    t.session.report(t.session.editor().lock_zones({zone_arg(t.session, w[1])}, w[0] == "lock-zone"));
+    t.session.report(t.session.document.editor().lock_zones({zone_arg(t.session, w[1])}, w[0] == "lock-zone"));
     return true;
 }
 
 bool ScriptRunner::lock_locality(ScriptRunner&, Targets& t, const std::vector<std::string>& w) {
-    t.session.report(t.session.editor().execute(
+    t.session.report(t.session.document.editor().execute(
         std::make_unique<SetLocalityLock>(locality_id(t.session, rest_of(w, 1)), w[0] == "lock-locality")));
     return true;
 }
@@ -554,7 +554,7 @@ bool ScriptRunner::optimise(ScriptRunner& r, Targets& t, const std::vector<std::
         if (t.optimiser.busy()) return false;
     }
     r.job_started_ = false;
-    if (!t.session.errors.pending().empty()) throw Error(ErrorKind::unexpected, t.session.errors.pending().front().message);
+    if (!t.session.view.errors.pending().empty()) throw Error(ErrorKind::unexpected, t.session.view.errors.pending().front().message);
     return true;
 }
 
@@ -563,12 +563,12 @@ bool ScriptRunner::alternatives_action(ScriptRunner& r, Targets& t, const std::v
     if (w[1] == "start") {
         need(w, 3, "alternatives start STEPS SEED");
         if (!alternatives.start(t.session, std::stoull(w[2]), std::stoull(w[3]), 1))
-            throw Error(ErrorKind::unexpected, t.session.status);
+            throw Error(ErrorKind::unexpected, t.session.view.status);
         r.wait_frames_ = 1;
     } else if (w[1] == "until-reliable") {
         need(w, 3, "alternatives until-reliable MAX_SECONDS SEED");
         if (!alternatives.start(t.session, 2000, std::stoull(w[3]), 2, kMinReliableEss, std::stod(w[2])))
-            throw Error(ErrorKind::unexpected, t.session.status);
+            throw Error(ErrorKind::unexpected, t.session.view.status);
         r.wait_frames_ = 1;
     } else if (w[1] == "wait") {
         if (alternatives.running()) return false;
@@ -601,7 +601,7 @@ bool ScriptRunner::generate(ScriptRunner& r, Targets& t, const std::vector<std::
         } else {
             started = dialog.pick_band(session, w[1]);
         }
-        if (!started) throw Error(ErrorKind::unexpected, session.status);
+        if (!started) throw Error(ErrorKind::unexpected, session.view.status);
         r.job_started_ = true;
         r.job_start_time_ = std::chrono::steady_clock::now();
         return false;
@@ -609,10 +609,10 @@ bool ScriptRunner::generate(ScriptRunner& r, Targets& t, const std::vector<std::
     dialog.poll(session);
     if (dialog.running()) return false;
     r.job_started_ = false;
-    if (!session.errors.pending().empty()) throw Error(ErrorKind::unexpected, session.errors.pending().front().message);
+    if (!session.view.errors.pending().empty()) throw Error(ErrorKind::unexpected, session.view.errors.pending().front().message);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - r.job_start_time_).count();
     if (w[0] == "generate-tradeoff") {
-        if (!dialog.tradeoff()) throw Error(ErrorKind::unexpected, "generate-tradeoff: no trade-off (" + session.status + ")");
+        if (!dialog.tradeoff()) throw Error(ErrorKind::unexpected, "generate-tradeoff: no trade-off (" + session.view.status + ")");
         std::fprintf(stderr, "locality-viewer: what balance costs (%.1f s):\n%s", wall,
                      tradeoff_csv(dialog.tradeoff()->rows).c_str());
     } else {
@@ -641,7 +641,7 @@ bool ScriptRunner::generate_set(ScriptRunner&, Targets& t, const std::vector<std
 bool ScriptRunner::expect_balance(ScriptRunner&, Targets& t, const std::vector<std::string>& w) {
     const BalanceSpec* found = nullptr;
     std::string have;
-    for (const BalanceSpec& spec : t.session.balance_specs()) {
+    for (const BalanceSpec& spec : t.session.document.balance_specs()) {
         if (spec.column == w[1]) found = &spec;
         have += (have.empty() ? "" : ", ") + spec.column + ":" + std::to_string(spec.tolerance);
     }
@@ -664,7 +664,7 @@ bool ScriptRunner::expect_view_contains(ScriptRunner&, Targets& t, const std::ve
     const std::uint32_t z = zone_arg(t.session, w[1]);
     const double widest_km = w.size() > 2 ? std::stod(w[2]) : 10.0;
     const MapCamera& camera = t.map.camera();
-    const Point c = t.session.mesh().centres[z];
+    const Point c = t.session.data.mesh().centres[z];
     float sx, sy;
     camera.to_screen(c, sx, sy);
     const ScreenRect& r = camera.rect;

@@ -1,0 +1,25 @@
+#include "model/open_data.hpp"
+
+#include <lp/io/point_layer.hpp>
+
+namespace lp::viewer {
+
+OpenData::Loaded OpenData::load(const DatasetOptions& options, const std::string& places) {
+    Loaded loaded;
+    loaded.data = std::make_unique<Dataset>(load_dataset(options));
+    loaded.mesh = build_zone_mesh(loaded.data->zones.shapes, loaded.data->zones.ids);
+    if (!places.empty()) loaded.places = std::make_shared<const PointLayer>(read_points(places, loaded.data->zones));
+    return loaded;
+}
+
+void OpenData::take(const DatasetOptions& options, Loaded loaded) {
+    data_ = std::move(loaded.data);
+    places_ = std::move(loaded.places);
+    options_ = options;
+    mesh_ = std::move(loaded.mesh);
+    ++mesh_generation_;
+    driver_columns_ = lp::driver_columns(*data_);
+    if (catalogue_.functions.empty()) catalogue_ = read_catalogue(default_catalogue_path());
+}
+
+} // namespace lp::viewer
