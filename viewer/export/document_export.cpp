@@ -172,8 +172,9 @@ DocumentTimes export_document_png(const std::string& path, const DocumentImage& 
     overlay.PushTextureID(ImGui::GetIO().Fonts->TexID);
     overlay.PushClipRect(ImVec2(0, 0), ImVec2(width, height));
     ImGui::PushFont(font);  // the labels take ImGui's current font
-    draw_map_labels(&overlay, session, camera, map.search().index(session), map.show_points,
-                    map.marker_scale_at(session, camera.scale));
+    MapLabels labels;  // a layout of its own: the window's map keeps its one
+    labels.draw(&overlay, session, camera, map.search().index(session), map.show_points,
+                map.marker_scale_at(session, camera.scale));
     ImGui::PopFont();
     const bool geonames = !session.data.places_path().empty();
     const float foot = draw_attribution(&overlay, font, attribution_lines(current_year(), geonames), width, height);

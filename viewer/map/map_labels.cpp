@@ -28,55 +28,30 @@ void text_with_halo(ImDrawList* draw, ImVec2 at, const char* text, float size, I
     draw->AddText(font, size, at, colour, text);
 }
 
-struct LabelStyle {
-    float size;
-    ImU32 colour;
-};
-
 bool is_hospital_layer(const PointLayer& layer) {
     return layer.kind.find("hosp") != std::string::npos || layer.source.find("hosp") != std::string::npos;
 }
 
 } // namespace
 
-void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& camera, const PlaceIndex& places,
+void MapLabels::draw(ImDrawList* draw, const Session& session, const MapCamera& camera, const PlaceIndex& places,
                      bool show_markers, float marker_scale, const ContextLayer* neighbours) {
-    // Where every name goes depends only on the view, the plan and the layers: a still
-    // frame (or one that only redraws the panels) reuses the last layout, since the fit
-    // tests probe the mesh and the neighbouring councils for each candidate position.
-    struct Layout {
-        double cx = 0, cy = 0, scale = 0;
-        ScreenRect rect;
-        std::size_t revision = 0, mesh = 0, label_count = 0;
-        const void* labels = nullptr;
-        const void* places = nullptr;
-        const void* neighbours = nullptr;
-        bool markers = false;
-        float marker_scale = 0;
-        bool valid = false;
-        std::vector<LabelRequest> requests;
-        std::vector<std::string> texts;
-        std::vector<LabelStyle> styles;
-        std::vector<PlacedLabel> placed;
-    };
-    static Layout layout;
     const auto& label_points = session.figures.label_points();
-    const bool same = layout.valid && layout.cx == camera.centre.x && layout.cy == camera.centre.y &&
-                      layout.scale == camera.scale && layout.rect.x == camera.rect.x && layout.rect.y == camera.rect.y &&
-                      layout.rect.w == camera.rect.w && layout.rect.h == camera.rect.h &&
-                      layout.revision == session.document.revision() && layout.mesh == session.data.mesh_generation() &&
-                      layout.labels == label_points.data() && layout.label_count == label_points.size() &&
-                      layout.places == &places && layout.neighbours == neighbours && layout.markers == show_markers &&
-                      layout.marker_scale == marker_scale && session.document.has_plan();
+    const bool same = valid_ && cx_ == camera.centre.x && cy_ == camera.centre.y && scale_ == camera.scale &&
+                      rect_.x == camera.rect.x && rect_.y == camera.rect.y && rect_.w == camera.rect.w &&
+                      rect_.h == camera.rect.h && revision_ == session.document.revision() &&
+                      mesh_ == session.data.mesh_generation() && labels_ == label_points.data() &&
+                      label_count_ == label_points.size() && places_ == &places && neighbours_ == neighbours &&
+                      markers_ == show_markers && marker_scale_ == marker_scale && session.document.has_plan();
     if (!same) {
         const ScreenRect& r = camera.rect;
         const ScreenBox screen{r.x, r.y, r.x + r.w, r.y + r.h};
         const Box view = camera.visible();
         std::vector<LabelRequest> requests;
         std::vector<std::string> texts;
-        std::vector<LabelStyle> styles;
+        std::vector<Style> styles;
         std::vector<int> localities;  // per request: the locality it names (-1: a place)
-        auto request = [&](const std::string& text, Point at, int tier, double priority, LabelStyle style, int locality = -1) {
+        auto request = [&](const std::string& text, Point at, int tier, double priority, Style style, int locality = -1) {
             float sx, sy;
             camera.to_screen(at, sx, sy);
             if (sx < screen.x0 - 200 || sx > screen.x1 + 200 || sy < screen.y0 - 50 || sy > screen.y1 + 50) return;
@@ -147,31 +122,31 @@ void draw_map_labels(ImDrawList* draw, const Session& session, const MapCamera& 
             if (centre == localities[i]) return LabelFit::good;
             return centre == -2 ? LabelFit::fallback : LabelFit::no;
         };
-        layout.placed = place_labels(requests, markers, screen, 2.0f, fit);
-        layout.requests = std::move(requests);
-        layout.texts = std::move(texts);
-        layout.styles = std::move(styles);
-        layout.cx = camera.centre.x;
-        layout.cy = camera.centre.y;
-        layout.scale = camera.scale;
-        layout.rect = camera.rect;
-        layout.revision = session.document.revision();
-        layout.mesh = session.data.mesh_generation();
-        layout.labels = label_points.data();
-        layout.label_count = label_points.size();
-        layout.places = &places;
-        layout.neighbours = neighbours;
-        layout.markers = show_markers;
-        layout.marker_scale = marker_scale;
-        layout.valid = true;
+        placed_ = place_labels(requests, markers, screen, 2.0f, fit);
+        requests_ = std::move(requests);
+        texts_ = std::move(texts);
+        styles_ = std::move(styles);
+        cx_ = camera.centre.x;
+        cy_ = camera.centre.y;
+        scale_ = camera.scale;
+        rect_ = camera.rect;
+        revision_ = session.document.revision();
+        mesh_ = session.data.mesh_generation();
+        labels_ = label_points.data();
+        label_count_ = label_points.size();
+        places_ = &places;
+        neighbours_ = neighbours;
+        markers_ = show_markers;
+        marker_scale_ = marker_scale;
+        valid_ = true;
     }
-    const std::vector<LabelRequest>& requests = layout.requests;
-    const std::vector<std::string>& texts = layout.texts;
-    const std::vector<LabelStyle>& styles = layout.styles;
-    for (const PlacedLabel& placed : layout.placed) {
+    const std::vector<LabelRequest>& requests = requests_;
+    const std::vector<std::string>& texts = texts_;
+    const std::vector<Style>& styles = styles_;
+    for (const PlacedLabel& placed : placed_) {
         const LabelRequest& r0 = requests[placed.request];
         const float cx = (placed.box.x0 + placed.box.x1) / 2, cy = (placed.box.y0 + placed.box.y1) / 2;
-        const LabelStyle& style = styles[placed.request];
+        const Style& style = styles[placed.request];
         if (placed.moved && r0.tier == 0) {
             // A leader line from the locality's label point to the name moved off it.
             const ImVec2 anchor(r0.x, r0.y);

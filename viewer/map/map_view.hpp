@@ -6,6 +6,7 @@
 #include "model/choropleth_classes.hpp"
 #include "model/colours.hpp"
 #include "map/context_layer.hpp"
+#include "map/map_labels.hpp"
 #include "map/map_camera.hpp"
 #include "map/map_renderer.hpp"
 #include "panels/search_panel.hpp"
@@ -98,6 +99,7 @@ private:
     ChoroplethClasses classes_;
     SearchPanel search_;
     ContextLayer context_;
+    MapLabels labels_;  // the names and their layout for this view
     int hover_zone_ = -1;
     bool stroking_ = false;
     std::vector<std::uint32_t> picked_;
