@@ -45,6 +45,32 @@ std::string function_field(const std::string& code) {
     return field;
 }
 
+namespace {
+
+// The balance rules the data can weigh, in the plan's order.
+std::vector<BalanceLayer> plan_balance_layers(const LocalityPlan& plan, const Dataset& data) {
+    std::vector<BalanceLayer> layers;
+    for (const BalanceRule& rule : plan.balance) {
+        if (!data.demand.has(rule.column)) continue;
+        layers.push_back({rule.column, data.demand.column(rule.column), rule.tolerance, rule.soft});
+    }
+    return layers;
+}
+
+} // namespace
+
+PlanStatistics locality_statistics(const LocalityPlan& plan, const Dataset& data, const std::vector<int>& groups,
+                                   const Settlements* settlements) {
+    const std::string population_column = find_demand_column(data.demand, IndicatorColumns{}.population);
+    const std::vector<double> ones(settlements && population_column.empty() ? data.zones.size() : 0, 1.0);
+    CommunityContext community;
+    if (!population_column.empty()) community.population = &data.demand.column(population_column);
+    else if (settlements) community.population = &ones;
+    if (settlements) community.groupings.push_back(&settlements->groups);
+    return evaluate(data.graph, groups, static_cast<int>(plan.localities.size()), plan_balance_layers(plan, data), {},
+                    community);
+}
+
 std::vector<Feature> locality_features(const LocalityPlan& plan, const Dataset& data,
                                        const std::vector<MultiPolygon>& shapes, const FunctionCatalogue& catalogue,
                                        const LocalityFacts& facts) {
@@ -52,13 +78,9 @@ std::vector<Feature> locality_features(const LocalityPlan& plan, const Dataset& 
     const std::vector<int> groups = zone_groups(plan, data.zones.ids);
 
     // The balance rules the data can weigh, in the plan's order.
-    std::vector<BalanceLayer> layers;
+    const std::vector<BalanceLayer> layers = plan_balance_layers(plan, data);
     std::vector<bool> counts;
-    for (const BalanceRule& rule : plan.balance) {
-        if (!data.demand.has(rule.column)) continue;
-        layers.push_back({rule.column, data.demand.column(rule.column), rule.tolerance, rule.soft});
-        counts.push_back(whole_numbers(layers.back().values));
-    }
+    for (const BalanceLayer& layer : layers) counts.push_back(whole_numbers(layer.values));
     const bool any_soft = std::any_of(layers.begin(), layers.end(), [](const BalanceLayer& l) { return l.soft; });
 
     std::optional<Settlements> found;
@@ -77,10 +99,7 @@ std::vector<Feature> locality_features(const LocalityPlan& plan, const Dataset& 
     PlanStatistics own_statistics;
     const PlanStatistics* statistics = facts.statistics;
     if (!statistics) {
-        CommunityContext community;
-        if (!population_column.empty()) community.population = &data.demand.column(population_column);
-        if (settlements) community.groupings.push_back(&settlements->groups);
-        own_statistics = evaluate(data.graph, groups, static_cast<int>(k), layers, {}, community);
+        own_statistics = locality_statistics(plan, data, groups, settlements);
         statistics = &own_statistics;
     }
 

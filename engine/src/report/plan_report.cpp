@@ -94,18 +94,9 @@ const Arrangement* arrangement_of(const LocalityPlan& plan, const std::string& f
 namespace {
 
 // Main towns and split towns, when the plan records how its settlements were found.
-void add_settlements(PlanReport& report, const Dataset& data, const std::vector<int>& groups,
-                     const std::optional<Settlements>& settlements) {
+void add_settlements(PlanReport& report, const PlanStatistics& stats, const std::optional<Settlements>& settlements) {
     // No locality, no main towns (evaluate() of no localities has no splits to read).
     if (!settlements || report.plan.localities.empty()) return;
-    const auto population_name = find_demand_column(data.demand, IndicatorColumns{}.population);
-    const std::vector<double> ones(data.zones.size(), 1.0);
-    const auto& population = population_name.empty() ? ones : data.demand.column(population_name);
-    const int k = static_cast<int>(report.plan.localities.size());
-    CommunityContext community;
-    community.population = &population;
-    community.groupings.push_back(&settlements->groups);
-    const auto stats = evaluate(data.graph, groups, k, {}, {}, community);
     for (const auto& locality : stats.localities)
         report.main_settlements.push_back(locality.main_settlement >= 0 ? settlements->groups.names[locality.main_settlement]
                                                                         : std::string());
@@ -141,10 +132,13 @@ PlanReport prepare_report(const LocalityPlan& plan, const Dataset& data, const F
     for (const auto& layer : data.points) add_source(layer.source);
     add_source(catalogue.source);
     const std::optional<Settlements> settlements = plan_settlements(plan, data);
-    add_settlements(report, data, groups, settlements);
+    // One evaluation for the main and split towns here and in the locality layer.
+    const PlanStatistics statistics = locality_statistics(plan, data, groups, settlements ? &*settlements : nullptr);
+    add_settlements(report, statistics, settlements);
     report.balance = measure_balance(plan, data.zones.ids, data.demand);
     LocalityFacts facts;
     facts.indicators = &report.indicators;
+    facts.statistics = &statistics;
     facts.settlements = settlements ? &*settlements : nullptr;
     report.locality_layer = locality_features(plan, data, report.shapes, catalogue, facts);
     return report;

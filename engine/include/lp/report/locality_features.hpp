@@ -33,6 +33,15 @@ struct LocalityFacts {
     std::vector<std::string> balance_notes;
 }; // struct LocalityFacts
 
+// evaluate() of the plan's localities as LocalityFacts::statistics holds it: over the
+// balance rules the data can weigh (in the plan's order), the total population and the
+// settlements (may be null). Without a population column each zone counts as one person,
+// so a locality's main settlement is still the one with most of its zones. `groups`: the
+// plan locality of each zone (zone_groups()). The report's main and split towns and every
+// locality layer read this one evaluation.
+PlanStatistics locality_statistics(const LocalityPlan& plan, const Dataset& data, const std::vector<int>& groups,
+                                   const Settlements* settlements);
+
 // One feature per plan locality (shapes per plan locality, working CRS):
 //   locality_id, locality_name, colour, zones, area_km2, polsby_popper, contiguous,
 //   crossings; population, aged_65plus, aged_75plus (when the data has them),
