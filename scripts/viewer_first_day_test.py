@@ -223,10 +223,28 @@ def scotland(args):
     with open(os.path.join(args.out, "scotland.plan.json")) as f:
         localities = json.load(f)["localities"]
     assert len(localities) == 31, len(localities)
-    result, seconds = run(viewer(args, "scotland.txt", "fit\nscreenshot 68-scotland-labels.png\nquit\n",
+    result, seconds = run(viewer(args, "scotland.txt", "fit\nscreenshot 68-scotland-labels.png\nprint-labels\nquit\n",
                                  ["--plan", "scotland.plan.json"], council=None), "viewer (Scotland)")
     image = read_png(os.path.join(args.out, "68-scotland-labels.png"))
     assert distinct_colours(image, MAP) >= 20, "68-scotland-labels: the map looks blank"
+    # Every partnership's name is drawn on the map, none under the search box or the legend.
+    printed = [line.split(None, 1)[1] for line in result.stderr.splitlines() if line.startswith("locality-viewer: ")]
+    box = lambda words: tuple(float(v) for v in words)
+    (mx0, my0, mx1, my1), = [box(line.split()[1:5]) for line in printed if line.startswith("map ")]
+    covered = [box(line.split()[1:5]) for line in printed if line.startswith("covered ")]
+    labels = [line.split(None, 6) for line in printed if line.startswith("label ")]
+    assert len(covered) == 2, f"the search box and the legend should say where they are: {covered}"
+    # At this scale the small partnerships of the central belt find no room (zooming in
+    # makes it); the large ones, the islands among them, always do.
+    shown = {words[6] for words in labels if words[1] == "locality"}
+    large = {"Shetland Islands", "Orkney Islands", "Western Isles", "Highland", "Argyll and Bute", "Aberdeenshire",
+             "Dumfries and Galloway", "Scottish Borders"}
+    assert large <= shown and len(shown) >= 15, f"68-scotland-labels: names shown {sorted(shown)}"
+    for words in labels:
+        x0, y0, x1, y1 = box(words[2:6])
+        assert mx0 <= x0 and x1 <= mx1 and my0 <= y0 and y1 <= my1, f"a name off the map: {words}"
+        for cx0, cy0, cx1, cy1 in covered:
+            assert x1 <= cx0 or cx1 <= x0 or y1 <= cy0 or cy1 <= y0, f"a name under the search box or legend: {words}"
     print(f"Scotland: 31 partnerships open and labelled in {seconds:.1f} s")
 
 

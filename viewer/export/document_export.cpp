@@ -69,21 +69,40 @@ std::vector<LegendRow> legend_rows(const Session& session, const MapView& map, s
 
 // The legend in the top right corner: its title, then a row per class or locality and
 // the symbols. Long lists run into further columns rather than off the page.
-void draw_legend(ImDrawList* draw, ImFont* font, const Session& session, const MapView& map, float width, float height) {
+struct LegendLayout {
     std::string title;
-    const std::vector<LegendRow> rows = legend_rows(session, map, title);
-    if (rows.empty()) return;
+    std::vector<LegendRow> rows;
+    std::size_t per_column = 1;
+    float column_width = 0, box_w = 0, box_h = 0;
+    ImVec2 at;
+};
+
+LegendLayout legend_layout(ImFont* font, const Session& session, const MapView& map, float width, float height) {
+    LegendLayout l;
+    l.rows = legend_rows(session, map, l.title);
+    if (l.rows.empty()) return l;
     const float row = text_size + 6, pad = 8, swatch = 22;
     const float usable = height * 0.7f - 2 * pad - row;
-    const auto per_column = static_cast<std::size_t>(std::max(1.0f, std::floor(usable / row)));
-    const std::size_t columns = (rows.size() + per_column - 1) / per_column;
-    float column_width = 0;
-    for (const LegendRow& r : rows) column_width = std::max(column_width, font->CalcTextSizeA(text_size, 1e9f, 0, r.label.c_str()).x);
-    column_width = std::min(column_width + swatch + 10, width * 0.3f);
-    const float title_width = font->CalcTextSizeA(text_size, 1e9f, 0, title.c_str()).x;
-    const float box_w = std::max(title_width, static_cast<float>(columns) * column_width) + 2 * pad;
-    const float box_h = pad * 2 + row * static_cast<float>(1 + std::min(per_column, rows.size()));
-    const ImVec2 at(width - box_w - 12, 12);
+    l.per_column = static_cast<std::size_t>(std::max(1.0f, std::floor(usable / row)));
+    const std::size_t columns = (l.rows.size() + l.per_column - 1) / l.per_column;
+    for (const LegendRow& r : l.rows)
+        l.column_width = std::max(l.column_width, font->CalcTextSizeA(text_size, 1e9f, 0, r.label.c_str()).x);
+    l.column_width = std::min(l.column_width + swatch + 10, width * 0.3f);
+    const float title_width = font->CalcTextSizeA(text_size, 1e9f, 0, l.title.c_str()).x;
+    l.box_w = std::max(title_width, static_cast<float>(columns) * l.column_width) + 2 * pad;
+    l.box_h = pad * 2 + row * static_cast<float>(1 + std::min(l.per_column, l.rows.size()));
+    l.at = ImVec2(width - l.box_w - 12, 12);
+    return l;
+}
+
+void draw_legend(ImDrawList* draw, ImFont* font, const LegendLayout& l) {
+    if (l.rows.empty()) return;
+    const float row = text_size + 6, pad = 8, swatch = 22;
+    const std::vector<LegendRow>& rows = l.rows;
+    const std::string& title = l.title;
+    const std::size_t per_column = l.per_column;
+    const float column_width = l.column_width, box_w = l.box_w, box_h = l.box_h;
+    const ImVec2 at = l.at;
     draw->AddRectFilled(at, ImVec2(at.x + box_w, at.y + box_h), paper);
     draw->AddRect(at, ImVec2(at.x + box_w, at.y + box_h), IM_COL32(120, 120, 120, 255));
     draw->AddText(font, text_size, ImVec2(at.x + pad, at.y + pad), ink, title.c_str());
@@ -172,14 +191,19 @@ DocumentTimes export_document_png(const std::string& path, const DocumentImage& 
     overlay.PushTextureID(ImGui::GetIO().Fonts->TexID);
     overlay.PushClipRect(ImVec2(0, 0), ImVec2(width, height));
     ImGui::PushFont(font);  // the labels take ImGui's current font
+    // No name under the legend, nor (as in the window) over a neighbouring council.
+    const LegendLayout legend = legend_layout(font, session, map, width, height);
+    std::vector<ScreenBox> covered;
+    if (!legend.rows.empty())
+        covered.push_back({legend.at.x, legend.at.y, legend.at.x + legend.box_w, legend.at.y + legend.box_h});
     MapLabels labels;  // a layout of its own: the window's map keeps its one
     labels.draw(&overlay, session, camera, map.search().index(session), map.show_points,
-                map.marker_scale_at(session, camera.scale));
+                map.marker_scale_at(session, camera.scale), map.context().ready() ? &map.context() : nullptr, covered);
     ImGui::PopFont();
     const bool geonames = !session.data.places_path().empty();
     const float foot = draw_attribution(&overlay, font, attribution_lines(current_year(), geonames), width, height);
     draw_scale_bar(&overlay, font, camera, foot - 6);
-    draw_legend(&overlay, font, session, map, width, foot);
+    draw_legend(&overlay, font, legend);
     if (session.document.has_plan()) {
         draw_title(&overlay, font, "Localities: " + std::filesystem::path(session.document.plan_name()).stem().string());
     }

@@ -35,14 +35,19 @@ bool is_hospital_layer(const PointLayer& layer) {
 } // namespace
 
 void MapLabels::draw(ImDrawList* draw, const Session& session, const MapCamera& camera, const PlaceIndex& places,
-                     bool show_markers, float marker_scale, const ContextLayer* neighbours) {
+                     bool show_markers, float marker_scale, const ContextLayer* neighbours,
+                     const std::vector<ScreenBox>& covered) {
+    const auto same_box = [](const ScreenBox& a, const ScreenBox& b) {
+        return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1;
+    };
     const auto& label_points = session.figures.label_points();
     const bool same = valid_ && cx_ == camera.centre.x && cy_ == camera.centre.y && scale_ == camera.scale &&
                       rect_.x == camera.rect.x && rect_.y == camera.rect.y && rect_.w == camera.rect.w &&
                       rect_.h == camera.rect.h && revision_ == session.document.revision() &&
                       mesh_ == session.data.mesh_generation() && labels_ == label_points.data() &&
                       label_count_ == label_points.size() && places_ == &places && neighbours_ == neighbours &&
-                      markers_ == show_markers && marker_scale_ == marker_scale && session.document.has_plan();
+                      markers_ == show_markers && marker_scale_ == marker_scale && session.document.has_plan() &&
+                      std::equal(covered_.begin(), covered_.end(), covered.begin(), covered.end(), same_box);
     if (!same) {
         const ScreenRect& r = camera.rect;
         const ScreenBox screen{r.x, r.y, r.x + r.w, r.y + r.h};
@@ -122,7 +127,10 @@ void MapLabels::draw(ImDrawList* draw, const Session& session, const MapCamera& 
             if (centre == localities[i]) return LabelFit::good;
             return centre == -2 ? LabelFit::fallback : LabelFit::no;
         };
+        for (const ScreenBox& box : covered)
+            if (box.x1 > box.x0 && box.y1 > box.y0) markers.push_back(box);
         placed_ = place_labels(requests, markers, screen, 2.0f, fit);
+        covered_ = covered;
         requests_ = std::move(requests);
         texts_ = std::move(texts);
         styles_ = std::move(styles);
@@ -158,6 +166,13 @@ void MapLabels::draw(ImDrawList* draw, const Session& session, const MapCamera& 
         text_with_halo(draw, ImVec2(cx - r0.width / 2, cy - r0.height / 2), texts[placed.request].c_str(), style.size,
                        style.colour, IM_COL32(255, 255, 255, 230), r0.tier == 0);
     }
+}
+
+std::vector<MapLabels::Shown> MapLabels::shown() const {
+    std::vector<Shown> shown;
+    for (const PlacedLabel& placed : placed_)
+        shown.push_back({texts_[placed.request], placed.box, requests_[placed.request].tier == 0});
+    return shown;
 }
 
 } // namespace lp::viewer

@@ -27,8 +27,19 @@ class MapLabels {
 public:
     // marker_scale: the renderer's point scale (markers shrink at national views).
     // neighbours (may be null): the neighbouring areas, which no locality's name covers.
+    // covered: screen boxes drawn over the map (its legend), where no name goes.
     void draw(ImDrawList* draw, const Session& session, const MapCamera& camera, const PlaceIndex& places,
-              bool show_markers, float marker_scale, const ContextLayer* neighbours = nullptr);
+              bool show_markers, float marker_scale, const ContextLayer* neighbours = nullptr,
+              const std::vector<ScreenBox>& covered = {});
+
+    // The names as last drawn, for a script to check (print-labels).
+    struct Shown {
+        std::string text;
+        ScreenBox box;
+        bool locality = false;  // a locality's name (else a place's)
+    };
+    std::vector<Shown> shown() const;
+    const std::vector<ScreenBox>& covered() const { return covered_; }
 
 private:
     struct Style {
@@ -45,6 +56,7 @@ private:
     bool markers_ = false;
     float marker_scale_ = 0;
     bool valid_ = false;
+    std::vector<ScreenBox> covered_;
     std::vector<LabelRequest> requests_;
     std::vector<std::string> texts_;
     std::vector<Style> styles_;

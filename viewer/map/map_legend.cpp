@@ -13,7 +13,10 @@ void map_legend_ui(Session& session, MapView& map, ScreenRect map_rect) {
     const bool choropleth = !map.choropleth().empty();
     const bool points = map.show_points && !session.data.dataset().points.empty();
     const bool context = map.context().ready();
-    if (!choropleth && !points && !context) return;
+    if (!choropleth && !points && !context) {
+        map.set_covered(MapView::Cover::legend, {});
+        return;
+    }
     const float width = 230;
     ImGui::SetNextWindowPos(ImVec2(map_rect.x + map_rect.w - width - 10, map_rect.y + 10));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
@@ -58,6 +61,8 @@ void map_legend_ui(Session& session, MapView& map, ScreenRect map_rect) {
         swatch(context_fill_colour, rgba(150, 150, 150), 0);
         ImGui::TextUnformatted("Neighbouring areas");
     }
+    const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    map.set_covered(MapView::Cover::legend, {at.x, at.y, at.x + size.x, at.y + size.y});
     ImGui::End();
 }
 

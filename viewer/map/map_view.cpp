@@ -319,7 +319,7 @@ void MapView::draw_overlays(Session& session) {
     draw->PushClipRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), true);
 
     // Names: localities, then settlements and places, none over another or a marker.
-    labels_.draw(draw, session, camera_, search_.index(session), show_points, marker_scale(session), &context_);
+    labels_.draw(draw, session, camera_, search_.index(session), show_points, marker_scale(session), &context_, covered_);
 
     // Scale bar: a round length about 120 pixels long.
     {

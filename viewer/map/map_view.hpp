@@ -54,6 +54,11 @@ public:
     // Shows the box (mesh coordinates) filling most of the map, at least 1.5 km across.
     void zoom_to(const Box& box);
     SearchPanel& search() { return search_; }
+    // The map's floating windows (the search box, the legend) say where they were drawn,
+    // so that no name is placed under them; an empty box: not shown.
+    enum class Cover { search, legend };
+    void set_covered(Cover window, const ScreenBox& box) { covered_[static_cast<int>(window)] = box; }
+    const MapLabels& labels() const { return labels_; }
     const ContextLayer& context() const { return context_; }
 
     MapTool tool = MapTool::paint;
@@ -100,6 +105,7 @@ private:
     SearchPanel search_;
     ContextLayer context_;
     MapLabels labels_;  // the names and their layout for this view
+    std::vector<ScreenBox> covered_ = std::vector<ScreenBox>(2);  // per Cover, last frame
     int hover_zone_ = -1;
     bool stroking_ = false;
     std::vector<std::uint32_t> picked_;

@@ -103,6 +103,8 @@ void SearchPanel::ui(Session& session, MapView& map, ScreenRect map_rect) {
         selected_ = clicked;
         choose(session, map);
     }
+    const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    map.set_covered(MapView::Cover::search, {at.x, at.y, at.x + size.x, at.y + size.y});
     ImGui::End();
 }
 

@@ -18,6 +18,7 @@ constexpr std::array actions{
     ScriptAction{"close", 0, "close", nothing},
     ScriptAction{"wait-file", 1, "wait-file PATH", nothing},
     ScriptAction{"print-view", 0, "print-view", nothing},
+    ScriptAction{"print-labels", 0, "print-labels", nothing},
     ScriptAction{"mouse", 2, "mouse X Y", nothing},
     ScriptAction{"prompt", 1, "prompt save|discard|cancel", nothing},
     ScriptAction{"recovery", 1, "recovery restore|keep|discard", nothing},

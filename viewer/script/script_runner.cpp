@@ -202,6 +202,18 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
                           camera.centre.y, camera.scale, static_cast<int>(t.map.tool));
              return true;
          }},
+        {"print-labels", [](ScriptRunner&, Targets& t, const Words&) {
+             // Where each name went and what covers the map, for a driver to check that no
+             // name is hidden or off the map.
+             const ScreenRect& r = t.map.camera().rect;
+             std::fprintf(stderr, "locality-viewer: map %.0f %.0f %.0f %.0f\n", r.x, r.y, r.x + r.w, r.y + r.h);
+             for (const ScreenBox& b : t.map.labels().covered())
+                 if (b.x1 > b.x0) std::fprintf(stderr, "locality-viewer: covered %.0f %.0f %.0f %.0f\n", b.x0, b.y0, b.x1, b.y1);
+             for (const MapLabels::Shown& label : t.map.labels().shown())
+                 std::fprintf(stderr, "locality-viewer: label %s %.0f %.0f %.0f %.0f %s\n", label.locality ? "locality" : "place",
+                              label.box.x0, label.box.y0, label.box.x1, label.box.y1, label.text.c_str());
+             return true;
+         }},
         {"mouse", [](ScriptRunner& r, Targets&, const Words& w) {
              r.mouse_ = std::make_pair(std::stod(w[1]), std::stod(w[2]));
              r.wait_frames_ = 2; // ImGui sees the pointer next frame; a tooltip shows the one after
