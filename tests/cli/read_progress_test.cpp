@@ -7,19 +7,12 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+std::string bytes(const fs::path& path) { return lp::test::read_text(path.string()); }
 
 // Runs `arguments` in folder/NAME/ with the environment setting given (empty: LP_PROGRESS
 // unset), stdout and stderr into files of their own there; returns the exit status.
