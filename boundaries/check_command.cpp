@@ -4,6 +4,7 @@
 #include "plan_inputs.hpp"
 
 #include "exit_codes.hpp"
+#include "progress_line.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
@@ -28,7 +29,7 @@ struct CheckArgs {
 void run_check(const CheckArgs& args) {
     const LoadedPlan loaded = load_plan_input(args.plan, args.assignment, args.data, args.functions);
     const FunctionCatalogue catalogue = catalogue_for(loaded, args.functions);
-    const Dataset data = load_dataset(dataset_options_for(loaded, args.data));
+    const Dataset data = load_dataset_showing_progress(dataset_options_for(loaded, args.data));
 
     CheckInput input;
     input.zone_ids = data.zones.ids;

@@ -2,6 +2,7 @@
 #include "command_registry.hpp"
 #include "data_options.hpp"
 #include "plan_inputs.hpp"
+#include "progress_line.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
@@ -39,7 +40,7 @@ void run_diff(const DiffArgs& args) {
         DatasetOptions options = dataset_options_for(a, args.data);
         check_outputs({{"--out", args.out}}, dataset_inputs(options)); // the plan's recorded sources
         options.build_graph = false;
-        const Dataset data = load_dataset(options);
+        const Dataset data = load_dataset_showing_progress(options);
         std::vector<std::string> columns = args.columns;
         if (columns.empty()) {
             const IndicatorColumns indicator;

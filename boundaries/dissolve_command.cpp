@@ -3,6 +3,7 @@
 #include "command_registry.hpp"
 #include "data_options.hpp"
 #include "output_layer_options.hpp"
+#include "progress_line.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
@@ -31,7 +32,7 @@ void run_dissolve(const DissolveArgs& args) {
     naming_flags(output_layer_flag_words, [&] { check_output_path(args.out, args.layer); });
     DatasetOptions options = args.data.resolved();
     options.build_graph = false;
-    Dataset ds = load_dataset(options);
+    Dataset ds = load_dataset_showing_progress(options);
     const ZoneLayer& zones = ds.zones;
 
     std::vector<std::string> values(zones.size(), "all");

@@ -5,6 +5,7 @@
 #include "data_options.hpp"
 #include "flag_errors.hpp"
 #include "plan_inputs.hpp"
+#include "progress_line.hpp"
 
 #include <lp/community/settlements.hpp>
 #include <lp/core/error.hpp>
@@ -104,7 +105,7 @@ EnsembleInputs inputs_from_plan(const EnsembleArgs& args) {
     const LoadedPlan loaded = load_plan_input(args.plan, "", args.data, "");
     const LocalityPlan& plan = loaded.plan;
     in.plan_path = loaded.path;
-    in.data = load_dataset(dataset_options_for(loaded, args.data));
+    in.data = load_dataset_showing_progress(dataset_options_for(loaded, args.data), true);
     in.k = static_cast<int>(plan.localities.size());
     in.start = zone_groups(plan, in.data.zones.ids);
     for (std::size_t z = 0; z < in.start.size(); ++z)
@@ -146,7 +147,7 @@ EnsembleInputs inputs_from_partitioner(const EnsembleArgs& args) {
     if (!locality_count_allowed(args.localities)) throw Error(ErrorKind::bad_setting, "ensemble needs --plan PLAN.json, or --localities K with the data options");
     if (args.balance.empty()) throw Error(ErrorKind::bad_setting, "ensemble --localities needs --balance COLUMN:TOLERANCE");
     EnsembleInputs in;
-    in.data = load_dataset(args.data.resolved());
+    in.data = load_dataset_showing_progress(args.data.resolved(), true);
     LocalityRunOptions options;
     options.k = args.localities;
     options.balance = balance_flags(args.balance);
@@ -172,31 +173,29 @@ RecomVariant parse_variant(const std::string& text) {
     throw Error(ErrorKind::bad_setting, "--variant must be reversible or plain, not '" + text + "'");
 }
 
-// A terminal line that rewrites itself; plain lines in a log.
+// The ensemble's steps on the one progress line (progress_line.hpp): rewritten on a
+// terminal, a line every tenth of the run in a log.
 class ProgressPrinter {
 public:
-    ProgressPrinter() : terminal_(isatty(fileno(stderr)) != 0), t0_(std::chrono::steady_clock::now()) {}
+    ProgressPrinter() : line_(stderr_is_terminal()), t0_(std::chrono::steady_clock::now()) {}
     bool operator()(const EnsembleProgress& p) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
         const int percent = p.steps_total ? static_cast<int>(100 * p.steps_done / p.steps_total) : 100;
-        if (!terminal_ && percent < last_percent_ + 10 && p.steps_done < p.steps_total) return true;
+        if (!line_.terminal() && percent < last_percent_ + 10 && p.steps_done < p.steps_total) return true;
         last_percent_ = percent;
-        std::fprintf(stderr, "%sensemble: %llu/%llu steps (%d%%), %.0f steps/s, %.1f%% moved, %zu plans recorded%s%s",
-                     terminal_ ? "\r" : "", static_cast<unsigned long long>(p.steps_done),
-                     static_cast<unsigned long long>(p.steps_total), percent,
-                     seconds > 0 ? static_cast<double>(p.steps_done) / seconds : 0.0,
-                     p.steps_done ? 100.0 * static_cast<double>(p.accepted) / static_cast<double>(p.steps_done) : 0.0,
-                     p.samples, note.c_str(), terminal_ ? "   " : "\n");
-        std::fflush(stderr);
+        char text[256];
+        std::snprintf(text, sizeof text, "ensemble: %llu/%llu steps (%d%%), %.0f steps/s, %.1f%% moved, %zu plans recorded",
+                      static_cast<unsigned long long>(p.steps_done), static_cast<unsigned long long>(p.steps_total),
+                      percent, seconds > 0 ? static_cast<double>(p.steps_done) / seconds : 0.0,
+                      p.steps_done ? 100.0 * static_cast<double>(p.accepted) / static_cast<double>(p.steps_done) : 0.0,
+                      p.samples);
+        line_.show(text + note);
         return true;
-    }
-    ~ProgressPrinter() {
-        if (terminal_) std::fprintf(stderr, "\n");
     }
     std::string note; // with --target-ess: the effective sample size so far
 
 private:
-    bool terminal_;
+    ProgressLine line_;
     int last_percent_ = -10;
     std::chrono::steady_clock::time_point t0_;
 };

@@ -7,6 +7,7 @@
 #include "data_options.hpp"
 #include "output_layer_options.hpp"
 #include "plan_inputs.hpp"
+#include "progress_line.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
@@ -65,7 +66,7 @@ void run_export(const ExportArgs& args) {
 
     const LoadedPlan loaded = load_plan_input(args.plan, "", args.data, "");
     const DatasetOptions options = dataset_options_for(loaded, args.data);
-    const Dataset data = load_dataset(options);
+    const Dataset data = load_dataset_showing_progress(options);
     const LocalityPlan& plan = loaded.plan;
     const FunctionCatalogue catalogue = catalogue_for(loaded, "");
     const QgisFolder paths = qgis_folder_paths(args.out, stem, data);

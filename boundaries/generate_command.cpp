@@ -9,6 +9,7 @@
 #include "run_options.hpp"
 
 #include "exit_codes.hpp"
+#include "progress_line.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
@@ -60,31 +61,31 @@ struct GenerateArgs {
     unsigned jobs = 0;
 };
 
-// A bar on a terminal; plain lines in a log.
+// The batch's partnerships on the one progress line (progress_line.hpp): a bar on a
+// terminal, a line per partnership in a log. Called one at a time (run_batch).
 class BatchProgressPrinter {
 public:
-    BatchProgressPrinter() : terminal_(isatty(fileno(stderr)) != 0) {}
+    BatchProgressPrinter() : line_(std::make_shared<ProgressLine>(stderr_is_terminal())) {}
 
     void operator()(const BatchProgress& p) const {
         const BatchRow& r = *p.row;
-        char line[256];
-        std::snprintf(line, sizeof line, "%zu/%zu %s %s (%d localities, %zu zones) %.2f s%s", p.done, p.total,
+        char text[256];
+        std::snprintf(text, sizeof text, "%zu/%zu %s %s (%d localities, %zu zones) %.2f s%s", p.done, p.total,
                       r.group.c_str(), r.name.c_str(), r.k, r.zones, r.seconds,
                       !r.error.empty() ? " FAILED" : (r.within_tolerance && r.contiguous ? "" : " (tolerance missed)"));
-        if (terminal_) {
+        if (line_->terminal()) {
             const int width = 30;
             const int filled = static_cast<int>(width * p.done / std::max<std::size_t>(p.total, 1));
-            std::fprintf(stderr, "\r[%s%s] %-70.70s", std::string(filled, '#').c_str(),
-                         std::string(width - filled, '.').c_str(), line);
-            if (p.done == p.total) std::fprintf(stderr, "\n");
+            line_->show("[" + std::string(filled, '#') + std::string(width - filled, '.') + "] " +
+                        std::string(text).substr(0, 70));
+            if (p.done == p.total) line_->end();
         } else {
-            std::fprintf(stderr, "%s\n", line);
+            line_->show(text);
         }
-        std::fflush(stderr);
     }
 
 private:
-    bool terminal_;
+    std::shared_ptr<ProgressLine> line_; // run_batch takes the printer by copy
 }; // class BatchProgressPrinter
 
 // The files a run reads, which no output may overwrite.
@@ -99,12 +100,16 @@ std::vector<NamedPath> generate_inputs(const GenerateArgs& args) {
 
 void run_generate_all(const GenerateArgs& args) {
     if (args.out_dir.empty()) throw Error(ErrorKind::bad_setting, "--all needs --out-dir DIR");
-    prepare_outputs({{"--out-dir", (std::filesystem::path(args.out_dir) / "summary.csv").string()}}, generate_inputs(args));
+    prepare_outputs({{"--out-dir", (std::filesystem::path(args.out_dir) / "summary.csv").string()},
+                     {"--out-dir", (std::filesystem::path(args.out_dir) / "timing.csv").string()}},
+                    generate_inputs(args));
     if (!args.lock_csv.empty() || !args.start_csv.empty() || !args.run.hubs_csv.empty())
         throw Error(ErrorKind::bad_setting, "--lock, --start and --hubs name one partnership's zones or places; run "
                                             "those without --all");
     BatchOptions options;
     options.data = args.run.data.resolved();
+    // The batch reports its partnerships even into a log, so its read (all of Scotland) does too.
+    options.data.progress = read_progress_printer(options.data.zones.path, read_progress_mode(true));
     options.group_field = args.group_field;
     options.group_lookup = args.group_lookup;
     options.k = args.run.localities;
@@ -237,7 +242,7 @@ void run_generate(const GenerateArgs& args) {
     const int k = count.k;
     const auto t0 = std::chrono::steady_clock::now();
     const DatasetOptions options = args.run.data.resolved();
-    const Dataset data = load_dataset(options);
+    const Dataset data = load_dataset_showing_progress(options);
     const ZoneLayer& zones = data.zones;
     check_zones_for(k, zones);
     const auto gazetteer = read_gazetteer(args.run.places, zones);
@@ -345,7 +350,8 @@ const RegisterCommand registration([](CLI::App& app) {
                     "With --all: CSV of group,k[,name] (default without --localities: the shipped table of 2011 localities)");
     cmd->add_option("--only", args->only, "With --all: run only these groups")->expected(1, -1);
     cmd->add_option("--out-dir", args->out_dir,
-                    "With --all: folder for <group>.geojson, <group>_assignment.csv, <group>.plan.json and summary.csv");
+                    "With --all: folder for <group>.geojson, <group>_assignment.csv, <group>.plan.json, summary.csv "
+                    "(the results: the same bytes for the same input) and timing.csv (the seconds each group took)");
     cmd->add_option("--jobs", args->jobs, "With --all: worker threads (default: every core)");
     lp::app::set_examples(*cmd, {
       {"Highland in 9 localities, population within 25% of the mean, towns kept whole",

@@ -3,6 +3,7 @@
 #include "data_options.hpp"
 
 #include "exit_codes.hpp"
+#include "progress_line.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
@@ -24,7 +25,7 @@ struct InspectArgs {
 void run_inspect(const InspectArgs& args) {
     DatasetOptions options = args.data.resolved();
     options.zones.tolerate_bad_ids = true; // list every id problem rather than stop at the first
-    Dataset ds = load_dataset(options);
+    Dataset ds = load_dataset_showing_progress(options);
     const ZoneLayer& zones = ds.zones;
     const ContiguityGraph& graph = ds.graph;
 

@@ -5,6 +5,7 @@
 #include "data_options.hpp"
 #include "flag_errors.hpp"
 #include "plan_inputs.hpp"
+#include "progress_line.hpp"
 
 #include <lp/community/settlements.hpp>
 #include <lp/generate/locality_run.hpp>
@@ -62,7 +63,7 @@ void run_import(const ImportArgs& args) {
         // The zones' graph gives each locality a colour no neighbour has, chosen once here
         // and kept by every output of the plan.
         const DatasetOptions options = args.data.resolved();
-        const Dataset data = load_dataset(options);
+        const Dataset data = load_dataset_showing_progress(options);
         if (plan.partnership_code.empty() || plan.partnership_name.empty()) guess_partnership(plan, data, options);
         colour_localities(plan, data.graph, data.zones.ids);
     }
@@ -126,7 +127,7 @@ void run_rebase(const RebaseArgs& args) {
     DatasetOptions old_options = dataset_options_from_plan(old_plan, args.plan);
     old_options.build_graph = false;
     check_outputs(outputs, dataset_inputs(old_options)); // the old plan's recorded data
-    const Dataset old_data = load_dataset(old_options);
+    const Dataset old_data = load_dataset_showing_progress(old_options);
 
     DatasetOptions new_options = args.data.resolved();
     if (new_options.zones.working_crs.empty()) new_options.zones.working_crs = old_data.zones.working_crs;
@@ -137,7 +138,7 @@ void run_rebase(const RebaseArgs& args) {
         // recorded as a filter on their ids so that check and report reload the same zones.
         DatasetOptions everything_options = new_options;
         everything_options.build_graph = false;
-        const Dataset everything = load_dataset(everything_options);
+        const Dataset everything = load_dataset_showing_progress(everything_options);
         const ZoneOverlaps all = zone_overlaps(everything.zones, old_data.zones);
         const std::vector<int> old_group = zone_groups(old_plan, old_data.zones.ids);
         std::vector<std::size_t> kept;
@@ -155,7 +156,7 @@ void run_rebase(const RebaseArgs& args) {
         new_options.zones.filter_field = new_options.zones.id_field;
         new_options.zones.filter_values = new_data.zones.ids;
     } else {
-        new_data = load_dataset(new_options);
+        new_data = load_dataset_showing_progress(new_options);
         overlaps = zone_overlaps(new_data.zones, old_data.zones);
     }
 

@@ -2,6 +2,7 @@
 #include "command_registry.hpp"
 #include "data_options.hpp"
 #include "plan_inputs.hpp"
+#include "progress_line.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
@@ -44,7 +45,7 @@ void run_report(const ReportArgs& args) {
     std::optional<TradeoffView> tradeoff; // read before the data, so a bad table fails fast
     if (!args.tradeoff.empty()) tradeoff = read_tradeoff_csv(args.tradeoff);
     const FunctionCatalogue catalogue = catalogue_for(loaded, args.functions);
-    Dataset data = load_dataset(dataset_options_for(loaded, args.data));
+    Dataset data = load_dataset_showing_progress(dataset_options_for(loaded, args.data));
     LocalityPlan plan = loaded.plan;
     if (!args.assignment.empty()) guess_partnership(plan, data, dataset_options_for(loaded, args.data));
 

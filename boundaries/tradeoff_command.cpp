@@ -11,6 +11,7 @@
 #include "hub_inputs.hpp"
 #include "plan_inputs.hpp"
 #include "run_options.hpp"
+#include "progress_line.hpp"
 
 #include <lp/core/error.hpp>
 #include <lp/data/dataset.hpp>
@@ -111,7 +112,7 @@ void run_tradeoff_command(const TradeoffArgs& args) {
 
     const LocalityCount count = locality_count_from(args.run, "tradeoff");
     const DatasetOptions sources = args.run.data.resolved();
-    const Dataset data = load_dataset(sources);
+    const Dataset data = load_dataset_showing_progress(sources);
     check_zones_for(count.k, data.zones);
     const auto gazetteer = read_gazetteer(args.run.places, data.zones);
     options.k = count.k;

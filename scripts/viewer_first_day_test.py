@@ -14,6 +14,8 @@ xvfb-run, with a plan the command line generated.
 - Labels: the 31 partnerships of Scotland as one plan (boundaries plan import), each name in
   its own partnership (screenshot).
 - Rename by Enter and by a click elsewhere, typed with xdotool into the locality table.
+- A plan `boundaries check` reads but fails (issue 24 item 10: an Orkney plan with an unknown
+  zone and a zone in an undefined locality) opens with both problems listed in check's words.
 
 Standard library only; the PNG helpers are the screenshot test's (viewer_screenshot_test.py).
 """
@@ -202,6 +204,7 @@ quit
 
     scotland(args)
     rename(args)
+    plan_with_problems(args)
 
 
 def renumbered_id(plan, locality_id):
@@ -247,6 +250,65 @@ def scotland(args):
             assert x1 <= cx0 or cx1 <= x0 or y1 <= cy0 or cy1 <= y0, f"a name under the search box or legend: {words}"
     print(f"Scotland: 31 partnerships open and labelled in {seconds:.1f} s")
 
+
+def plan_with_problems(args):
+    """A plan `boundaries check` reads but fails (issue 24 item 10): an Orkney plan with a zone
+    the layer lacks and a zone in a locality the plan does not define opens in the viewer with
+    both problems listed in check's words, the rest of the plan in place."""
+    run([args.boundaries, "generate", "-k", "3", "--seed", "1", "--balance", "pop2020_total:10%",
+         "--out", "orkney.geojson", "--plan", "orkney.plan.json"] + data_options(args, ORKNEY), "boundaries generate (Orkney)")
+    with open(os.path.join(args.out, "orkney.plan.json")) as f:
+        plan = json.load(f)
+    zones = sorted(plan["assignment"])
+    undefined_zone, kept_zone, unknown_zone = zones[0], zones[-1], "S01999999"
+    assert unknown_zone not in plan["assignment"]
+    broken = json.loads(json.dumps(plan))
+    broken["assignment"][undefined_zone] = "L9"
+    broken["assignment"][unknown_zone] = plan["localities"][0]["id"]
+    write_plan(os.path.join(args.out, "problems.plan.json"), broken)
+
+    # What check says of it: not valid (20), naming both.
+    check = subprocess.run([args.boundaries, "check", "--plan", "problems.plan.json"], cwd=args.out, capture_output=True,
+                           text=True, timeout=300)
+    assert check.returncode == 20, f"check exited {check.returncode}: {check.stdout}{check.stderr}"
+    check_lines = [line.strip() for line in (check.stdout + check.stderr).splitlines()
+                   if unknown_zone in line or undefined_zone in line]
+    print("check: " + " | ".join(check_lines))
+    assert any(unknown_zone in line for line in check_lines) and any(undefined_zone in line for line in check_lines)
+
+    kept_locality = plan["assignment"][kept_zone]
+    script = f"""# a plan with problems opens, with them listed
+fit
+expect-title problems.plan.json
+expect-status opened with 2 problem(s)
+expect-message Plan opened with problems
+expect-message {unknown_zone}
+expect-message {undefined_zone}
+expect-locality {undefined_zone} none
+expect-locality {kept_zone} {kept_locality}
+wait-seconds 0.5
+screenshot 70-plan-with-problems.png
+quit
+"""
+    result, seconds = run(viewer(args, "problems.txt", script, ["--plan", "problems.plan.json"], council=ORKNEY),
+                          "viewer (a plan with problems)")
+    # The message on screen, as the script printed it: its problem lines.
+    found = re.search(r"locality-viewer: message 'Plan opened with problems': (.*?)\n((?:  .*\n)+)", result.stderr)
+    assert found, "the viewer printed no 'Plan opened with problems' message"
+    listed = [line.strip() for line in found.group(2).splitlines()]
+    print(f"viewer ({seconds:.1f} s): {found.group(1)} " + " | ".join(listed))
+    assert "opened with 2 problems" in found.group(1), found.group(1)
+    assert len(listed) == 2, listed
+    assert any(unknown_zone in line for line in listed) and any(undefined_zone in line and "L9" in line for line in listed)
+    # In check's words: each listed problem is one of check's lines.
+    for line in listed:
+        assert any(line in c or c in line for c in check_lines), f"'{line}' is not how check words it: {check_lines}"
+    image = read_png(os.path.join(args.out, "70-plan-with-problems.png"))
+    assert distinct_colours(image, MAP) >= 8, "70-plan-with-problems: the map looks blank"
+    print("a plan with problems: opened, both listed as check lists them, the rest of the plan in place")
+
+
+ORKNEY = "S12000023"
 
 RENAME_DRIVER = r"""
 # Rename from the row's right-click menu (a double-click under a loaded Xvfb may be seen as

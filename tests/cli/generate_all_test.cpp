@@ -92,3 +92,39 @@ TEST_CASE("the command line overrides a config file's single values and adds to 
     REQUIRE(run_boundaries("generate --config " + config.string() + " --out " + (dir / "p.geojson").string(), output) == 0);
     CHECK_THAT(output, Catch::Contains("29 zones into 2 localities") && Catch::Contains("seed 3)"));
 }
+
+TEST_CASE("generate --all twice gives summary.csv byte for byte, the times in timing.csv", "[cli][generate][real]") {
+    // Three island partnerships (the smallest), on two workers so they finish in any order.
+    const fs::path dir = lp::test::scratch_folder("generate_all_twice");
+    const std::string options = "generate --all --zones " + lp::test::scotland_gpkg() +
+                                " --layer datazones --id-field dz11_code --group-field hscp_code --group-lookup " +
+                                lp::test::data("demand/dz2011_lookup.csv") + " --demand " +
+                                lp::test::data("demand/dz2011_population_2020.csv") +
+                                " --balance pop2020_total:30% --only S37000022 S37000026 S37000031 --jobs 2 --seed 3";
+    auto read = [](const fs::path& path) {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        return text.str();
+    };
+    std::string first_output, second_output;
+    REQUIRE(run_boundaries(options + " --out-dir " + (dir / "first").string(), first_output) == 0);
+    REQUIRE(run_boundaries(options + " --out-dir " + (dir / "second").string(), second_output) == 0);
+    const std::string first = read(dir / "first" / "summary.csv");
+    const std::string second = read(dir / "second" / "summary.csv");
+    INFO(first);
+    CHECK_THAT(first, Catch::StartsWith("partnership,name,k,zones,max_deviation_pct_pop2020_total,cut_length_km,"
+                                        "split_groups,crossings,contiguous,within_tolerance,error\n"));
+    CHECK_THAT(first, Catch::Contains("S37000022,Orkney Islands,") && Catch::Contains("S37000026,Shetland Islands,") &&
+                          Catch::Contains("S37000031,Na h-Eileanan Siar,"));
+    CHECK(first == second);
+    // The times are apart, one row a partnership in summary.csv's order.
+    for (const char* run : {"first", "second"}) {
+        const std::string timing = read(dir / run / "timing.csv");
+        INFO(timing);
+        CHECK_THAT(timing, Catch::Matches("partnership,name,seconds\n"
+                                          "S37000022,Orkney Islands,[0-9]+\\.[0-9]{3}\n"
+                                          "S37000026,Shetland Islands,[0-9]+\\.[0-9]{3}\n"
+                                          "S37000031,Na h-Eileanan Siar,[0-9]+\\.[0-9]{3}\n"));
+    }
+}

@@ -85,7 +85,7 @@ TEST_CASE("a plan check reads but fails opens for repair with its problems liste
     const lp::PlanState state = lp::state_from_plan(plan, ids, graph, {}, &problems);
     CHECK(problems == std::vector<std::string>{
                           "zone Z1 is assigned to \"Q\", which is not one of the plan's localities",
-                          "zone Z9 (in locality N) is not a zone of the partnership's area",
+                          "zone Z9 (in locality N (North)) is not a zone of the partnership's area",
                           "locked zone Z8 is not a zone of the partnership's area"});
     CHECK(state.locality_of(0) == 0);
     CHECK(state.locality_of(1) < 0); // left unassigned, for the planner to place

@@ -82,6 +82,7 @@ constexpr std::array actions{
     ScriptAction{"expect-locality", 2, "expect-locality ZONE LOCALITY|none", plan},
     ScriptAction{"expect-status", 1, "expect-status TEXT", nothing},
     ScriptAction{"expect-title", 1, "expect-title TEXT", nothing},
+    ScriptAction{"expect-message", 1, "expect-message TEXT", nothing},
     ScriptAction{"expect-prompt", 1, "expect-prompt recovery|unsaved|none", nothing},
     ScriptAction{"expect-unsaved", 1, "expect-unsaved yes|no", nothing},
     ScriptAction{"expect-balance", 2, "expect-balance COLUMN TOL%|none", nothing},

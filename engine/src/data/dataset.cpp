@@ -8,7 +8,8 @@ namespace lp {
 
 Dataset load_dataset(const DatasetOptions& options) {
     Dataset ds;
-    ds.zones = read_zones(options.zones);
+    const auto& progress = options.progress;
+    ds.zones = read_zones(options.zones, progress);
     // The tables and points need only the zones, and so does the graph: one builds while
     // the other joins (a million zones: 5 s of graph beside 2.5 s of tables). A table's
     // error is reported before a graph's, as when they ran one after the other.
@@ -27,21 +28,33 @@ Dataset load_dataset(const DatasetOptions& options) {
     auto read_crossings = [&] {
         if (!options.crossings_csv.empty()) ds.crossings = read_crossings_csv(options.crossings_csv);
     };
+    // The graph is the only part reporting while the tables are joined beside it, so the
+    // callback still hears from one thread at a time.
     auto build_graph = [&] {
         read_crossings();
-        ds.graph = build_contiguity_graph(ds.zones, options.graph, ds.crossings);
+        const std::size_t zones = ds.zones.size();
+        std::function<void(int)> steps;
+        if (progress)
+            steps = [&](int step) {
+                progress({ReadStage::building_graph, static_cast<std::size_t>(step), graph_steps, zones, 0, 0});
+            };
+        ds.graph = build_contiguity_graph(ds.zones, options.graph, ds.crossings, steps);
+        if (progress) progress({ReadStage::building_graph, graph_steps, graph_steps, zones, 0, ds.graph.edges().size()});
     };
     const bool both = options.build_graph && (!options.demand_paths.empty() || !options.point_paths.empty());
     if (!both) {
         join_tables();
         if (options.build_graph) build_graph();
         else read_crossings();
-        return ds;
+    } else {
+        detail::run_workers(2, [&](unsigned worker, unsigned) {
+            if (worker == 0) join_tables();
+            else build_graph();
+        });
     }
-    detail::run_workers(2, [&](unsigned worker, unsigned) {
-        if (worker == 0) join_tables();
-        else build_graph();
-    });
+    if (progress)
+        progress({ReadStage::finished, ds.zones.size(), ds.zones.size(), ds.zones.size(), ds.zones.repairs.size(),
+                  options.build_graph ? ds.graph.edges().size() : 0});
     return ds;
 }
 

@@ -1,6 +1,7 @@
 #include <lp/edit/plan_conversion.hpp>
 
 #include <lp/core/error.hpp>
+#include <lp/plan/locality_label.hpp>
 
 #include <unordered_map>
 
@@ -30,8 +31,11 @@ PlanState state_from_plan(const LocalityPlan& plan, const std::vector<std::strin
         if (!problems)
             throw Error(ErrorKind::unknown_zone, std::string("the plan's ") + where + " names zone '" + id +
                                                     "', which is not in the zone layer");
+        std::string label = locality; // as check labels it: with the locality's name
+        if (const int loc = state.find_locality(locality); loc >= 0)
+            label = locality_label(locality, state.localities()[static_cast<std::size_t>(loc)].name);
         problems->push_back(locality.empty() ? "locked zone " + id + " is not a zone of the partnership's area"
-                                              : "zone " + id + " (in locality " + locality +
+                                              : "zone " + id + " (in locality " + label +
                                                     ") is not a zone of the partnership's area");
         return -1;
     };

@@ -514,7 +514,8 @@ void join_components(const ZoneLayer& zones, const std::vector<Segment>& segment
 } // namespace
 
 ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOptions& options,
-                                       const std::vector<UserCrossing>& user) {
+                                       const std::vector<UserCrossing>& user, const std::function<void(int)>& steps) {
+    if (steps) steps(0);
     // Measured from the shapes: the layer's boxes may be missing in a layer built in memory.
     std::vector<Box> boxes(zones.size());
     for (std::size_t z = 0; z < zones.size(); ++z) boxes[z] = bounds(zones.shapes[z]);
@@ -522,6 +523,7 @@ ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOption
     check_extents(zones, boxes, robust, options.snap_tolerance);
     const auto segments = boundary_segments(zones);
     const bool queen = options.adjacency == Adjacency::queen;
+    if (steps) steps(1);
     const auto shared = shared_boundaries(segments, robust, options.snap_tolerance, queen);
 
     std::vector<GraphEdge> edges;
@@ -556,6 +558,7 @@ ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOption
     }
     if (!(options.max_crossing_metres >= 0)) // NaN too
         throw Error(ErrorKind::bad_setting, "the longest automatic crossing must be 0 metres or more");
+    if (steps) steps(2);
     if (options.join_components)
         join_components(zones, segments, shared.matched, options.max_crossing_metres, uf, crossings);
 
@@ -570,6 +573,7 @@ ContiguityGraph build_contiguity_graph(const ZoneLayer& zones, const GraphOption
         kept.push_back(c);
     }
 
+    if (steps) steps(3);
     std::vector<double> perimeters(zones.size());
     for (std::size_t z = 0; z < zones.size(); ++z) perimeters[z] = perimeter(zones.shapes[z]);
     ContiguityGraph graph(zones.size(), std::move(edges), zones.areas, std::move(perimeters));

@@ -7,11 +7,13 @@
 #include "io/gdal_util.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <condition_variable>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -149,11 +151,17 @@ struct ZonePreparation {
     std::vector<char>& emptied;
     std::vector<std::string>& unprojected; // per zone: why it cannot be reprojected, for the reader to name
 
-    // Zones first, first + step, ... below end, on the calling thread.
-    void run(std::size_t first, std::size_t end, std::size_t step) const {
+    // Zones first, first + step, ... below end, on the calling thread. With progress, each
+    // zone begun is counted in `started` (shared by the workers), and `report` (one
+    // worker's) is called every 64 of this call's zones.
+    void run(std::size_t first, std::size_t end, std::size_t step, std::atomic<std::size_t>* started = nullptr,
+             const std::function<void()>* report = nullptr) const {
         const CoordinateTransform transform(source_crs, working_crs);
         detail::GeosContext geos;
+        std::size_t mine = 0;
         for (std::size_t z = first; z < end; z += step) {
+            if (started) started->fetch_add(1, std::memory_order_relaxed);
+            if (report && (++mine & 63) == 0) (*report)();
             MultiPolygon& shape = shapes[z];
             try {
                 transform.apply(shape);
@@ -273,7 +281,7 @@ std::size_t zone_vertex_budget(const ZoneReadOptions& options) {
     return static_cast<std::size_t>(value);
 }
 
-ZoneLayer read_zones(const ZoneReadOptions& options) {
+ZoneLayer read_zones(const ZoneReadOptions& options, const ReadProgressCallback& progress) {
     if (options.id_field.empty()) throw Error(ErrorKind::bad_setting, options.path + ": no id field given");
     if (options.filter_field.empty() && !options.filter_values.empty()) // not silently every zone
         throw Error(ErrorKind::bad_setting, "filter values " + options.filter_values.front() +
@@ -317,8 +325,13 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     auto& index = out.index_;
     std::vector<long long> feature_of_zone; // for naming the first of a duplicate
     std::size_t expected = 0;
-    if (const GIntBig count = layer->GetFeatureCount(FALSE); count > 0 && filter_index < 0) {
-        expected = static_cast<std::size_t>(count);
+    // FALSE: only a count the driver has without reading every feature (GeoPackage and
+    // Shapefile have one; a GeoJSON or CSV source answers -1), so progress has a total when
+    // it is cheap and none otherwise.
+    const GIntBig feature_count = layer->GetFeatureCount(FALSE);
+    const std::size_t features_total = feature_count > 0 ? static_cast<std::size_t>(feature_count) : 0;
+    if (feature_count > 0 && filter_index < 0) {
+        expected = features_total;
         index.reserve(expected);
         feature_of_zone.reserve(expected);
         out.ids.reserve(expected);
@@ -352,6 +365,11 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     long long feature_number = 0;
     auto where = [&] { return options.path + ": feature " + std::to_string(feature_number); };
     for (auto& feature : *layer) {
+        // Every 64 features, those before this one (all handled): a call costs little beside
+        // GDAL's reading of one feature.
+        if (progress && feature_number > 0 && (feature_number & 63) == 0)
+            progress({ReadStage::reading_features, static_cast<std::size_t>(feature_number), features_total,
+                      out.ids.size(), 0, 0});
         ++feature_number;
         if (filter_index >= 0 && !wanted.count(feature->GetFieldAsString(filter_index))) {
             out.excluded_ids.emplace_back(feature->GetFieldAsString(id_index));
@@ -404,6 +422,9 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
         out.shapes.push_back(std::move(shape));
         if (follower && (out.shapes.size() & 63) == 0) follower->publish(out.shapes.size());
     }
+    if (progress)
+        progress({ReadStage::reading_features, static_cast<std::size_t>(feature_number),
+                  std::max(features_total, static_cast<std::size_t>(feature_number)), out.ids.size(), 0, 0});
     if (follower) {
         follower->publish(out.shapes.size());
         prepared = follower->finish(preparation_error);
@@ -443,10 +464,24 @@ ZoneLayer read_zones(const ZoneReadOptions& options) {
     unprojected.resize(n);
     const ZonePreparation rest{out.source_crs, out.working_crs, out.shapes.data(), reasons, areas, boxes, emptied,
                                unprojected};
-    // Small layers are not worth a second thread: at least 256 zones each.
-    detail::run_workers(detail::worker_count((n - prepared) / 256 + 1), [&](unsigned w, unsigned workers) {
-        rest.run(prepared + w, n, workers);
-    });
+    // Small layers are not worth a second thread: at least 256 zones each. With progress,
+    // the zones go in blocks of 256, every worker counting what it finished and worker 0
+    // (the calling thread) reporting, so the callback is never called from two threads.
+    if (!progress) {
+        detail::run_workers(detail::worker_count((n - prepared) / 256 + 1), [&](unsigned w, unsigned workers) {
+            rest.run(prepared + w, n, workers);
+        });
+    } else {
+        std::atomic<std::size_t> started{prepared};
+        progress({ReadStage::preparing_zones, prepared, n, n, 0, 0});
+        const std::function<void()> report = [&] {
+            progress({ReadStage::preparing_zones, started.load(std::memory_order_relaxed), n, n, 0, 0});
+        };
+        detail::run_workers(detail::worker_count((n - prepared) / 256 + 1), [&](unsigned w, unsigned workers) {
+            rest.run(prepared + w, n, workers, &started, w == 0 ? &report : nullptr);
+        });
+        progress({ReadStage::preparing_zones, n, n, n, 0, 0});
+    }
     for (std::size_t z = 0; z < n; ++z)
         if (!unprojected[z].empty())
             throw Error(ErrorKind::crs_problem, options.path + ": feature " + std::to_string(feature_of_zone[z]) + " (" +

@@ -3,6 +3,7 @@
 #include "core/disjoint_sets.hpp"
 
 #include <lp/core/error.hpp>
+#include <lp/plan/locality_label.hpp>
 
 #include <algorithm>
 #include <map>
@@ -27,8 +28,7 @@ public:
     std::string operator()(const std::string& id) const {
         auto it = index_.find(id);
         if (it == index_.end()) return id;
-        const std::string& name = localities_[it->second].name;
-        return name.empty() || name == id ? id : id + " (" + name + ")";
+        return locality_label(id, localities_[it->second].name);
     }
 
 private:

@@ -4,6 +4,7 @@
 #include <lp/graph/graph_builder.hpp>
 #include <lp/io/demand_table.hpp>
 #include <lp/io/point_layer.hpp>
+#include <lp/io/read_progress.hpp>
 #include <lp/io/zone_layer.hpp>
 
 #include <string>
@@ -18,6 +19,9 @@ struct DatasetOptions {
     std::string crossings_csv;               // the planner's water crossings: zone_a,zone_b[,note]
     GraphOptions graph;
     bool build_graph = true;
+    // Hears how far load_dataset has got (lp/io/read_progress.hpp): features read, zones
+    // prepared, the graph, and the finish. Empty: nothing is reported.
+    ReadProgressCallback progress;
 };
 
 struct Dataset {

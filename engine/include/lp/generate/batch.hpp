@@ -58,7 +58,12 @@ std::map<std::string, std::pair<int, std::string>> read_k_csv(const std::string&
 // threads, one call at a time.
 std::vector<BatchRow> run_batch(const BatchOptions& options, const std::function<void(const BatchProgress&)>& progress = {});
 
+// summary.csv: what each partnership's localities are like (deviations, cut length, split
+// groups, crossings, tolerance, the error of a group that failed), nothing that varies run to
+// run: the same input gives the same bytes.
 std::string batch_summary_csv(const std::vector<BatchRow>& rows, const std::vector<BalanceSpec>& balance);
+// timing.csv: partnership, name and the seconds each took, in summary.csv's order.
+std::string batch_timing_csv(const std::vector<BatchRow>& rows);
 
 // The name read_k_csv knows the shipped table of localities per partnership by (2011 Data
 // Zones; engine/data's file compiled into the program, lp/plan/shipped_tables.hpp).

@@ -2,6 +2,7 @@
 // A layer of zones (Data Zones or any small areas) read through GDAL, reprojected
 // into a planar working CRS and repaired where invalid.
 #include <lp/core/geometry.hpp>
+#include <lp/io/read_progress.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -64,13 +65,15 @@ public:
     void rebuild_index();
 
 private:
-    friend ZoneLayer read_zones(const ZoneReadOptions& options); // builds index_ as it reads
+    friend ZoneLayer read_zones(const ZoneReadOptions& options, const ReadProgressCallback& progress); // builds index_ as it reads
     std::unordered_map<std::string, std::size_t> index_;
 }; // class ZoneLayer
 
 // Throws lp::Error (file_not_found, layer_not_found, field_not_found, crs_problem,
-// duplicate_id, filter_matches_nothing, bad_geometry).
-ZoneLayer read_zones(const ZoneReadOptions& options);
+// duplicate_id, filter_matches_nothing, bad_geometry). progress, when given, hears of the
+// features read and the zones prepared (lp/io/read_progress.hpp), never of the finish: a
+// caller that reads more (load_dataset) reports that.
+ZoneLayer read_zones(const ZoneReadOptions& options, const ReadProgressCallback& progress = {});
 
 // Whether GDAL would take path for something other than a local file: a virtual file
 // system path (/vsicurl/, /vsizip/...), a URL (https://...) or a connection string (PG:...,
