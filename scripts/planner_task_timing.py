@@ -166,8 +166,9 @@ def viewer_options(args):
     options = data_options(args.data) + ["--width", str(SCREEN_W), "--height", str(SCREEN_H)]
     for layer in ("gp_practices_2021.geojson", "nhs_hospitals_2024.geojson"):
         options += ["--points", os.path.join(args.data, "points", layer)]
-    return options + ["--places", os.path.join(args.data, "places", "geonames_places_scotland.geojson"),
-                      "--plan", "task.plan.json"]
+    if not args.without_places:
+        options += ["--places", os.path.join(args.data, "places", "geonames_places_scotland.geojson")]
+    return options + ["--plan", "task.plan.json"]
 
 
 # --- the task's data: the plan, the zones in metres, the ten zones to move -------------------
@@ -265,7 +266,8 @@ def prepare(args):
     xs = [p[0] for g in geometry.values() for polygon in polygons_of(g) for p in polygon[0]]
     ys = [p[1] for g in geometry.values() for polygon in polygons_of(g) for p in polygon[0]]
     wick = max((click_point(geometry[z]) for z, l in plan["assignment"].items() if l == ids["Wick"]), key=lambda p: p[1])
-    return plan, {z: points[z] for z in chosen}, chosen, source, target, (min(xs), min(ys), max(xs), max(ys)), wick[0]
+    return (plan, {z: points[z] for z in chosen}, chosen, source, target, (min(xs), min(ys), max(xs), max(ys)), wick[0],
+            click_point(geometry[PORTREE_ZONE])[0])
 
 
 # --- where things are on the screen -----------------------------------------------------------
@@ -353,7 +355,7 @@ SEARCH_LINE = re.compile(r"search '([^']+)': (.+) \((\w[\w ]*), (\d+) zones\); v
 PORTREE_FALLBACK = "Skye North East"
 
 
-def calibrate(args, version, folder, layout):
+def calibrate(args, version, folder, layout, portree_point):
     """The build's own search, through its --script (untimed, no input): whether "Portree" is
     found by name (else its Intermediate Zone is what the planner looks for), the view the search
     gives for it and for Nairn, and a screenshot of each, which the timed run's screen must match.
@@ -365,20 +367,41 @@ def calibrate(args, version, folder, layout):
                    f"{version} viewer ({name})", folder, check=check)
     portree = script_run("portree.txt", f"search Portree\nexpect-view-contains {PORTREE_ZONE} 5\nquit\n", False)
     find_text = "Portree" if portree.returncode == 0 else PORTREE_FALLBACK
-    km = 5 if find_text == "Portree" else 60
-    result = script_run("calibrate.txt", f"search {find_text}\nexpect-view-contains {PORTREE_ZONE} {km}\n"
+
+    def views_of(stderr):
+        views = {}
+        for query, name, kind, zones, cx, cy, across in SEARCH_LINE.findall(stderr):
+            scale = map_rect(layout)[2] / float(across)
+            views[query] = (name, kind, int(zones), View(float(cx), float(cy), scale, map_rect(layout)))
+        return views
+    zoom_in = None
+    if find_text == "Portree":
+        closer = ""
+    else:
+        # The Intermediate Zone's view is some 120 km across: the planner then wheels in over
+        # Portree (where they know it is on Skye) until the view is under 10 km across. The
+        # script reaches the same view by pan and zoom (wheel notches about a point are a pan
+        # and a zoom about the middle), and checks Portree is in the middle of it.
+        first = views_of(script_run("fallback.txt", f"search {find_text}\nquit\n", True).stderr)[find_text][3]
+        sx, sy = (round(v) for v in first.to_screen(*portree_point))
+        view = first.copy()
+        notches = 0
+        while view.rect[2] / view.scale >= 10000:
+            view.zoom_at(sx, sy, 1)
+            notches += 1
+        zoom_in = ((sx, sy), notches)
+        closer = (f"pan {(first.cx - view.cx) * first.scale:.3f} {(view.cy - first.cy) * first.scale:.3f}\n"
+                  f"zoom {1.2 ** notches:.9f}\n")
+    result = script_run("calibrate.txt", f"search {find_text}\n{closer}expect-view-contains {PORTREE_ZONE} 10\n"
                         f"screenshot calib-find.png\nsearch {TARGET}\nscreenshot calib-nairn.png\nquit\n", True)
-    views = {}
-    for query, name, kind, zones, cx, cy, across in SEARCH_LINE.findall(result.stderr):
-        scale = map_rect(layout)[2] / float(across)
-        views[query] = (name, kind, int(zones), View(float(cx), float(cy), scale, map_rect(layout)))
+    views = views_of(result.stderr)
     if find_text not in views or TARGET not in views:
         raise SystemExit(f"{version}: the calibration printed no view for {find_text} or {TARGET}")
     # The scripts' autosave may have left files; the timed run starts from the plan alone.
     for name in os.listdir(folder):
         if "recover" in name:
             os.remove(os.path.join(folder, name))
-    return find_text, views
+    return find_text, views, zoom_in
 
 
 def viewer_of(args, version):
@@ -436,12 +459,12 @@ class Step:
 
 
 def measure(args, version, prepared):
-    plan, points, chosen, source, target, extent, wick = prepared
+    plan, points, chosen, source, target, extent, wick, portree = prepared
     layout = LAYOUTS[version]
     folder = os.path.join(args.out, version)
     os.makedirs(folder)
     shutil.copy(os.path.join(args.out, "task.plan.json"), os.path.join(folder, "task.plan.json"))
-    find_text, views = calibrate(args, version, folder, layout)
+    find_text, views, zoom_in = calibrate(args, version, folder, layout, portree)
     plan_path = os.path.join(folder, "task.plan.json")
     rect = map_rect(layout)
     map_box = (rect[0], rect[1], rect[0] + rect[2], rect[1] + rect[3])
@@ -474,8 +497,12 @@ def measure(args, version, prepared):
             subprocess.run(["import", "-window", "root", "-depth", "8", "PNG24:" + step_shot], check=True)
             d.key("ctrl+a")
             d.type(find_text)
-            note = f"'Portree' finds nothing; its Intermediate Zone '{find_text}' instead (the planner must know it); "
-        d.key("Return")
+            d.key("Return")
+            d.wheel(*zoom_in[0], zoom_in[1])
+            note = (f"'Portree' finds nothing; its Intermediate Zone '{find_text}' (the planner must know it), "
+                    f"then {zoom_in[1]} wheel notches in over Portree; ")
+        else:
+            d.key("Return")
         step.done()
         seen = shot("01-find-portree.png")
         differs = differing_fraction(seen, read_png(os.path.join(folder, "calib-find.png")), map_box)
@@ -659,6 +686,8 @@ def main():
     parser.add_argument("--boundaries", required=True)
     parser.add_argument("--data", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--without-places", action="store_true",
+                        help="start the viewers without the gazetteer (--places): no town is found by a name no zone has")
     parser.add_argument("--check", action="store_true", help="the after half only; exit 1 unless every step succeeded")
     args = parser.parse_args()
     for name in ("after", "before", "boundaries", "data", "out"):
