@@ -592,9 +592,13 @@ int ViewerApp::run() {
         renderer_.begin_frame(true);
         map_.render(session_, renderer_, fb_h, pixel_scale);
         comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
+        // Read before begin_frame(false) starts the next signature: read after it, every
+        // frame's was the same, so what changes only the GL map (a refused paint's flash
+        // blinking and ending, cut-off zones pulsing) stayed on screen until other input.
+        const std::uint64_t map_signature = renderer_.signature();
         renderer_.begin_frame(false);
         if (frame_cache_.begin(fb_w, fb_h, map_.camera().rect, draw_data, map_window_name, keeps_frame,
-                               renderer_.signature())) {
+                               map_signature)) {
             glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
             glClear(GL_COLOR_BUFFER_BIT);
         }
