@@ -22,13 +22,14 @@ public:
 
     Phase phase() const;
     // One frame, milliseconds: all of it, and its parts.
-    void add(double total, double update, double panels, double map, double panels_gl, double copy, double swap);
+    // damage: comparing the frame with the window's last (FrameCache::begin, CPU).
+    void add(double total, double update, double panels, double map, double damage, double panels_gl, double copy, double swap);
     // width x height: the window; zones_drawn, triangles: of the last frame.
     void print(int width, int height, std::size_t zones_drawn, std::size_t triangles, std::size_t redraws) const;
 
 private:
     struct Frame {
-        double total, update, panels, map, panels_gl, copy, swap;
+        double total, update, panels, map, damage, panels_gl, copy, swap;
     };
     static constexpr int phase_count = 4;
     int frames_;
