@@ -209,11 +209,15 @@ void MapRenderer::collect_visible(const Box& view) {
     zones_drawn_ = zones;
 }
 
+PixelRect MapRenderer::viewport(const MapCamera& camera, int framebuffer_height, float pixel_scale) {
+    const ScreenRect& r = camera.rect;
+    return {static_cast<GLint>(r.x * pixel_scale), static_cast<GLint>(static_cast<float>(framebuffer_height) - (r.y + r.h) * pixel_scale),
+            static_cast<GLsizei>(r.w * pixel_scale), static_cast<GLsizei>(r.h * pixel_scale)};
+}
+
 void MapRenderer::begin(const MapCamera& camera, int framebuffer_height, float pixel_scale) {
     const ScreenRect& r = camera.rect;
-    const auto vx = static_cast<GLint>(r.x * pixel_scale);
-    const auto vy = static_cast<GLint>(static_cast<float>(framebuffer_height) - (r.y + r.h) * pixel_scale);
-    const auto vw = static_cast<GLsizei>(r.w * pixel_scale), vh = static_cast<GLsizei>(r.h * pixel_scale);
+    const auto [vx, vy, vw, vh] = viewport(camera, framebuffer_height, pixel_scale);
     glViewport(vx, vy, vw, vh);
     glEnable(GL_SCISSOR_TEST);
     glScissor(vx, vy, vw, vh);
@@ -247,9 +251,7 @@ void MapRenderer::end() {
 void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha) {
     if (!mesh_) return;
     const ScreenRect& r = camera.rect;
-    const auto vx = static_cast<GLint>(r.x * pixel_scale);
-    const auto vy = static_cast<GLint>(static_cast<float>(framebuffer_height) - (r.y + r.h) * pixel_scale);
-    const auto vw = static_cast<GLsizei>(r.w * pixel_scale), vh = static_cast<GLsizei>(r.h * pixel_scale);
+    const auto [vx, vy, vw, vh] = viewport(camera, framebuffer_height, pixel_scale);
     if (vw <= 0 || vh <= 0) return;
     const bool resized_a = cache_[0].ensure(vw, vh), resized_b = cache_[1].ensure(vw, vh);
     if (resized_a || resized_b) cache_valid_ = false;
@@ -528,9 +530,7 @@ void MapRenderer::draw_overlay(const MapCamera& camera, int framebuffer_height, 
     begin(camera, framebuffer_height, pixel_scale);
     if (clip_) {
         // Only inside the part of the frame being drawn again (begin() scissored to the map).
-        const PixelRect map = {static_cast<GLint>(camera.rect.x * pixel_scale),
-                               static_cast<GLint>(static_cast<float>(framebuffer_height) - (camera.rect.y + camera.rect.h) * pixel_scale),
-                               static_cast<GLint>(camera.rect.w * pixel_scale), static_cast<GLint>(camera.rect.h * pixel_scale)};
+        const PixelRect map = viewport(camera, framebuffer_height, pixel_scale);
         const PixelRect& c = *clip_;
         const int x0 = std::max(map[0], c[0]), y0 = std::max(map[1], c[1]);
         const int x1 = std::min(map[0] + map[2], c[0] + c[2]), y1 = std::min(map[1] + map[3], c[1] + c[3]);

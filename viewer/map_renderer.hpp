@@ -92,6 +92,9 @@ public:
     // Limits what draw() and draw_overlay() put into the target to a rectangle (target
     // pixels, bottom-left origin), so a frame can draw only where it changed; none: all.
     void set_clip(std::optional<PixelRect> clip) { clip_ = clip; }
+    // Where the map's image lands in the target (pixels, bottom-left origin): the camera's
+    // rectangle rounded as the image's size is.
+    static PixelRect viewport(const MapCamera& camera, int framebuffer_height, float pixel_scale);
 
     std::size_t zones_drawn() const { return zones_drawn_; }
     // Frames in which the mesh was drawn again (the rest reused the cached image), and

@@ -643,11 +643,19 @@ int ViewerApp::run() {
         const auto draw_region = [&](const DamageRect& region) {
             const PixelRect gl_region{region.x0, fb_h - region.y1, region.x1 - region.x0, region.y1 - region.y0};
             const auto region_start = std::chrono::steady_clock::now();
-            glEnable(GL_SCISSOR_TEST);
-            glScissor(gl_region[0], gl_region[1], gl_region[2], gl_region[3]);
-            glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
-            glClear(GL_COLOR_BUFFER_BIT);
-            glDisable(GL_SCISSOR_TEST);
+            // The map's image is opaque: a region inside it needs no clearing (under
+            // llvmpipe a scissored clear of the map costs as much as the image's copy).
+            const PixelRect image = MapRenderer::viewport(map_.camera(), fb_h, pixel_scale);
+            const bool under_image = session_.has_data() && renderer_.ready() && gl_region[0] >= image[0] &&
+                                     gl_region[1] >= image[1] && gl_region[0] + gl_region[2] <= image[0] + image[2] &&
+                                     gl_region[1] + gl_region[3] <= image[1] + image[3];
+            if (!under_image) {
+                glEnable(GL_SCISSOR_TEST);
+                glScissor(gl_region[0], gl_region[1], gl_region[2], gl_region[3]);
+                glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
+                glClear(GL_COLOR_BUFFER_BIT);
+                glDisable(GL_SCISSOR_TEST);
+            }
             renderer_.set_clip(gl_region);
             map_.render(session_, renderer_, fb_h, pixel_scale);
             comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
