@@ -63,6 +63,10 @@ def main():
     # Zones of the second locality painted into the first: those next to it move, the
     # others are refused and flash; with splits allowed some cut the second in pieces.
     paints = "\n".join(f"paint {z} 0\nwait-frames 4" for z in second[:12:3])
+    # The end is the plan as it was, under a choropleth (cut-off zones pulse only over
+    # locality colours; Glasgow's plan has one), once refusals stopped flashing (they last
+    # seconds): nothing on screen depends on the time, so two runs end alike.
+    undo_all = "\n".join(["undo"] * 6)  # every edit above that applied (one more fails the script)
     script = f"""# frames drawn in part against frames drawn whole
 fit
 wait-frames 5
@@ -113,12 +117,11 @@ undo
 wait-frames 3
 redo
 wait-frames 4
-undo
+{undo_all}
+choropleth pop2020_total
 wait-frames 4
-undo
-undo
-undo
-wait-frames 6
+wait-seconds 5
+wait-frames 4
 screenshot end.png
 wait-frames 2
 quit
