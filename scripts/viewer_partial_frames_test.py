@@ -14,48 +14,25 @@ that every frame drawn in part was equal to the frame drawn whole, that most of 
 frames were drawn in part (the check ran), and that a screenshot at the end is identical
 to the one of a run that draws every frame whole (LOCALITY_VIEWER_DRAW_WHOLE).
 """
-import argparse
 import glob
 import json
 import os
 import re
 import shutil
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from viewer_first_day_test import data_options, parse_arguments, run  # noqa: E402
 
 WIDTH, HEIGHT = 1280, 800
 GLASGOW = "S12000049"
 
 
-def data_options(args):
-    return ["--zones", os.path.join(args.data, "dz2011_scotland_bng.gpkg"), "--layer", "datazones",
-            "--id-field", "dz11_code", "--filter-field", "ca_code", "--filter", GLASGOW,
-            "--demand", os.path.join(args.data, "demand", "dz2011_population_2020.csv")]
-
-
-def run(command, what, env=None, cwd=None):
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=540, env=env)
-    sys.stderr.write(result.stderr)
-    if result.returncode != 0:
-        raise SystemExit(f"{what} exited {result.returncode}")
-    return result.stderr
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--viewer", required=True)
-    parser.add_argument("--boundaries", required=True)
-    parser.add_argument("--data", required=True)
-    parser.add_argument("--out", required=True)
-    args = parser.parse_args()
-    args.viewer, args.boundaries, args.data, args.out = (os.path.abspath(p) for p in
-                                                         (args.viewer, args.boundaries, args.data, args.out))
-    if os.path.isdir(args.out):
-        shutil.rmtree(args.out)
-    os.makedirs(args.out)
+    args = parse_arguments()
 
     run([args.boundaries, "generate", "-k", "4", "--seed", "1", "--balance", "pop2020_total:0.1",
-         "--out", "glasgow.geojson", "--plan", "glasgow.plan.json"] + data_options(args), "boundaries generate", cwd=args.out)
+         "--out", "glasgow.geojson", "--plan", "glasgow.plan.json"] + data_options(args, GLASGOW), "boundaries generate")
     with open(os.path.join(args.out, "glasgow.plan.json")) as f:
         plan = json.load(f)
     ids = [loc["id"] for loc in plan["localities"]]
@@ -136,7 +113,7 @@ quit
     env = dict(os.environ, LOCALITY_VIEWER_CHECK_FRAMES=checks)
     env.pop("LOCALITY_VIEWER_DRAW_WHOLE", None)
     env.pop("LOCALITY_VIEWER_SWAP_BUFFERS", None)
-    log = run(command, "viewer (frames checked)", env=env, cwd=args.out)
+    log = run(command, "viewer (frames checked)", env=env)[0].stderr
     found = re.search(r"frame check: (\d+) frames drawn in part, (\d+) differed", log)
     if not found:
         raise SystemExit("the viewer printed no frame check: were frames presented by copying (GLX_MESA_copy_sub_buffer)?")
@@ -156,7 +133,7 @@ quit
         os.remove(recovery)
     env = dict(os.environ, LOCALITY_VIEWER_DRAW_WHOLE="1")
     env.pop("LOCALITY_VIEWER_CHECK_FRAMES", None)
-    run(command, "viewer (frames drawn whole)", env=env, cwd=args.out)
+    run(command, "viewer (frames drawn whole)", env=env)
     with open(os.path.join(args.out, "end-in-part.png"), "rb") as a, open(os.path.join(args.out, "end.png"), "rb") as b:
         if a.read() != b.read():
             raise SystemExit("the last screenshot differs between frames drawn in part and frames drawn whole "
