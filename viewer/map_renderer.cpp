@@ -518,9 +518,25 @@ void MapRenderer::draw_overlay(const MapCamera& camera, int framebuffer_height, 
         }
         return;
     }
+    // Only inside the part of the frame being drawn again, if any (the map's viewport
+    // otherwise): scissored to it, and only the zones that reach it are sent, since each of
+    // a frame's rectangles draws the overlays again.
+    PixelRect area = viewport(camera, framebuffer_height, pixel_scale);
+    if (clip_) {
+        const PixelRect& c = *clip_;
+        const int x0 = std::max(area[0], c[0]), y0 = std::max(area[1], c[1]);
+        const int x1 = std::min(area[0] + area[2], c[0] + c[2]), y1 = std::min(area[1] + area[3], c[1] + c[3]);
+        if (x1 <= x0 || y1 <= y0) return;
+        area = {x0, y0, x1 - x0, y1 - y0};
+    }
+    // The area in map coordinates (screen pixels, top-left, to the camera), a pixel wider.
+    const float sx0 = static_cast<float>(area[0] - 1) / pixel_scale, sx1 = static_cast<float>(area[0] + area[2] + 1) / pixel_scale;
+    const float sy0 = static_cast<float>(framebuffer_height - area[1] - area[3] - 1) / pixel_scale;
+    const float sy1 = static_cast<float>(framebuffer_height - area[1] + 1) / pixel_scale;
+    const Point top_left = camera.to_map(sx0, sy0), bottom_right = camera.to_map(sx1, sy1);
+    const Box view{top_left.x, bottom_right.y, bottom_right.x, top_left.y};
     std::vector<GLint> first;
     std::vector<GLsizei> count;
-    const Box view = camera.visible();
     for (std::uint32_t z : zones) {
         if (z >= mesh_->zone_count() || !mesh_->boxes[z].intersects(view) || mesh_->vertex_count[z] == 0) continue;
         first.push_back(static_cast<GLint>(mesh_->first_vertex[z]));
@@ -528,18 +544,7 @@ void MapRenderer::draw_overlay(const MapCamera& camera, int framebuffer_height, 
     }
     if (first.empty()) return;
     begin(camera, framebuffer_height, pixel_scale);
-    if (clip_) {
-        // Only inside the part of the frame being drawn again (begin() scissored to the map).
-        const PixelRect map = viewport(camera, framebuffer_height, pixel_scale);
-        const PixelRect& c = *clip_;
-        const int x0 = std::max(map[0], c[0]), y0 = std::max(map[1], c[1]);
-        const int x1 = std::min(map[0] + map[2], c[0] + c[2]), y1 = std::min(map[1] + map[3], c[1] + c[3]);
-        if (x1 <= x0 || y1 <= y0) {
-            end();
-            return;
-        }
-        glScissor(x0, y0, x1 - x0, y1 - y0);
-    }
+    glScissor(area[0], area[1], area[2], area[3]);
     glBindBuffer(GL_ARRAY_BUFFER, positions_);
     glVertexPointer(2, GL_FLOAT, 0, nullptr);
     glColor4ub(colour & 0xff, (colour >> 8) & 0xff, (colour >> 16) & 0xff, colour >> 24);
