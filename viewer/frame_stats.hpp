@@ -5,8 +5,9 @@
 // frame) and editing (every frame paints a boundary zone into its neighbour's locality
 // or undoes that, so the table, the colours and the map follow an edit). Prints the
 // frame times and how each phase splits between the edit and derived figures, building
-// the panels (ImGui, CPU), drawing the map (GL), drawing the panels (GL), copying the
-// frame cache to the window (GL) and presenting the frame (glfwSwapBuffers).
+// the panels (ImGui, CPU), drawing the map (GL), finding where the frame differs from the
+// window's last (CPU), drawing the panels (GL), copying the frame cache to the window (GL)
+// and presenting the frame.
 #include "session.hpp"
 
 #include <cstdint>
