@@ -50,9 +50,9 @@ def data_options(args, council=None):
     return options
 
 
-def run(command, what, timeout=540):
+def run(command, what, timeout=540, env=None):
     started = time.monotonic()
-    result = subprocess.run(command, cwd=run.out, capture_output=True, text=True, timeout=timeout)
+    result = subprocess.run(command, cwd=run.out, capture_output=True, text=True, timeout=timeout, env=env)
     sys.stderr.write(result.stderr)
     if result.returncode != 0:
         raise SystemExit(f"{what} exited {result.returncode}")
@@ -85,7 +85,9 @@ def renumbered(plan):
     return other
 
 
-def main():
+def parse_arguments():
+    """--viewer, --boundaries, --data and --out as absolute paths; --out emptied, and where
+    run() runs its commands."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--viewer", required=True)
     parser.add_argument("--boundaries", required=True)
@@ -98,6 +100,11 @@ def main():
         shutil.rmtree(args.out)
     os.makedirs(args.out)
     run.out = args.out
+    return args
+
+
+def main():
+    args = parse_arguments()
 
     # A Highland plan from the command line: six localities.
     run([args.boundaries, "generate", "-k", "6", "--seed", "1", "--balance", "pop2020_total:0.1",

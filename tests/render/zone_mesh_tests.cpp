@@ -65,3 +65,39 @@ TEST_CASE("the zone mesh triangulates zones and pairs shared boundary segments",
     REQUIRE(near.size() == 1);
     CHECK(near[0] == 1);
 }
+
+TEST_CASE("zone_at finds through its grid the zone a test of every zone finds", "[render]") {
+    // A 12 x 9 patchwork of squares, every third one with a hole, and one long strip over
+    // a row (its box meets many cells): every point agrees with a mesh without the grid.
+    std::vector<lp::MultiPolygon> shapes;
+    std::vector<std::string> ids;
+    for (int r = 0; r < 9; ++r) {
+        for (int c = 0; c < 12; ++c) {
+            lp::MultiPolygon s = square(c * 10.0, r * 10.0, 10);
+            if ((r * 12 + c) % 3 == 0) s[0].holes.push_back({{c * 10.0 + 3, r * 10.0 + 3}, {c * 10.0 + 3, r * 10.0 + 7}, {c * 10.0 + 7, r * 10.0 + 7}, {c * 10.0 + 7, r * 10.0 + 3}, {c * 10.0 + 3, r * 10.0 + 3}});
+            shapes.push_back(s);
+            ids.push_back(std::to_string(r * 12 + c));
+        }
+    }
+    lp::Polygon strip;
+    strip.exterior = {{0, 95}, {120, 95}, {120, 98}, {0, 98}, {0, 95}};
+    shapes.push_back({strip});
+    ids.push_back("strip");
+    const lp::ZoneMesh mesh = lp::build_zone_mesh(shapes, ids);
+    REQUIRE(mesh.pick_grid.columns > 1);
+    lp::ZoneMesh scan = mesh;
+    scan.pick_grid = {};
+    const lp::Point o = mesh.origin;
+    int found = 0;
+    for (double y = -2.25; y < 101; y += 0.7) {
+        for (double x = -1.5; x < 122; x += 0.55) {
+            const int expected = scan.zone_at({x - o.x, y - o.y});
+            INFO(x << "," << y);
+            CHECK(mesh.zone_at({x - o.x, y - o.y}) == expected);
+            found += expected >= 0;
+        }
+    }
+    CHECK(found > 10000);  // most points fall on a zone, the holes and the margin on none
+    CHECK(mesh.zone_at({55 - o.x, 96 - o.y}) == 108);  // the strip
+    CHECK(mesh.zone_at({35 - o.x, 35 - o.y}) == -1);   // a hole (zone 39's)
+}

@@ -17,10 +17,11 @@ FrameStats::Phase FrameStats::phase() const {
     return Phase::done;
 }
 
-void FrameStats::add(double total, double update, double panels, double map, double panels_gl, double copy, double swap) {
+void FrameStats::add(double total, double update, double panels, double map, double damage, double panels_gl, double copy,
+                     double swap) {
     const Phase p = phase();
     if (p == Phase::done) return;
-    phases_[static_cast<int>(p)].push_back({total, update, panels, map, panels_gl, copy, swap});
+    phases_[static_cast<int>(p)].push_back({total, update, panels, map, damage, panels_gl, copy, swap});
 }
 
 void FrameStats::print(int width, int height, std::size_t zones_drawn, std::size_t triangles, std::size_t redraws) const {
@@ -43,9 +44,9 @@ void FrameStats::print(int width, int height, std::size_t zones_drawn, std::size
                     names[p], timed.size(), width, height, average, 1000.0 / average, totals[totals.size() / 2], p95, zones_drawn,
                     triangles);
         std::printf("frame-stats %s split: edit and derived figures %.2f ms, panels built (ImGui, CPU) %.2f ms, "
-                    "map drawn (GL) %.2f ms, panels drawn (GL) %.2f ms, frame copied to the window (GL) %.2f ms, "
-                    "presented (swap) %.2f ms\n",
-                    names[p], mean(&Frame::update), mean(&Frame::panels), mean(&Frame::map), mean(&Frame::panels_gl),
+                    "map drawn (GL) %.2f ms, changes found (CPU) %.2f ms, panels drawn (GL) %.2f ms, "
+                    "frame copied to the window (GL) %.2f ms, presented (swap) %.2f ms\n",
+                    names[p], mean(&Frame::update), mean(&Frame::panels), mean(&Frame::map), mean(&Frame::damage), mean(&Frame::panels_gl),
                     mean(&Frame::copy), mean(&Frame::swap));
     }
     std::printf("frame-stats: map redrawn in %zu frames\n", redraws);

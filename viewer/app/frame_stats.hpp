@@ -5,8 +5,9 @@
 // frame) and editing (every frame paints a boundary zone into its neighbour's locality
 // or undoes that, so the table, the colours and the map follow an edit). Prints the
 // frame times and how each phase splits between the edit and derived figures, building
-// the panels (ImGui, CPU), drawing the map (GL), drawing the panels (GL), copying the
-// frame cache to the window (GL) and presenting the frame (glfwSwapBuffers).
+// the panels (ImGui, CPU), drawing the map (GL), finding where the frame differs from the
+// window's last (CPU), drawing the panels (GL), copying the frame cache to the window (GL)
+// and presenting the frame.
 #include "model/session.hpp"
 
 #include <cstdint>
@@ -22,13 +23,14 @@ public:
 
     Phase phase() const;
     // One frame, milliseconds: all of it, and its parts.
-    void add(double total, double update, double panels, double map, double panels_gl, double copy, double swap);
+    // damage: comparing the frame with the window's last (FrameCache::begin, CPU).
+    void add(double total, double update, double panels, double map, double damage, double panels_gl, double copy, double swap);
     // width x height: the window; zones_drawn, triangles: of the last frame.
     void print(int width, int height, std::size_t zones_drawn, std::size_t triangles, std::size_t redraws) const;
 
 private:
     struct Frame {
-        double total, update, panels, map, panels_gl, copy, swap;
+        double total, update, panels, map, damage, panels_gl, copy, swap;
     };
     static constexpr int phase_count = 4;
     int frames_;

@@ -16,6 +16,7 @@
 #include <lp/community/settlements.hpp>
 #include <lp/core/error.hpp>
 #include <lp/plan/plan_file.hpp>
+#include <lp/io/atomic_file.hpp>
 #include <lp/plan/plan_sources.hpp>
 
 #include "app/gl.hpp"
@@ -27,6 +28,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -78,6 +80,7 @@ ViewerApp::ViewerApp(ViewerOptions options) : options_(std::move(options)) {
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 130");
     if (!options_.script_path.empty()) script_ = std::make_unique<ScriptRunner>(options_.script_path);
+    if (const char* check = std::getenv("LOCALITY_VIEWER_CHECK_FRAMES"); check && *check) check_frames_ = check;
 }
 
 ViewerApp::~ViewerApp() {
@@ -454,6 +457,37 @@ void ViewerApp::request_close() {
     });
 }
 
+void ViewerApp::check_frame(int fb_w, int fb_h, const std::function<void(const DamageRect&)>& draw_region) {
+    // The frame as drawn in part, then the same draw data drawn whole over it: equal
+    // pixels or the partial drawing missed something.
+    const std::vector<unsigned char> in_part = read_pixels_top_down(0, 0, fb_w, fb_h, fb_h);
+    draw_region(DamageRect{0, 0, fb_w, fb_h});
+    const std::vector<unsigned char> whole = read_pixels_top_down(0, 0, fb_w, fb_h, fb_h);
+    ++frames_checked_;
+    std::size_t differing = 0;
+    int x0 = fb_w, y0 = fb_h, x1 = 0, y1 = 0;
+    for (std::size_t i = 0; i + 2 < whole.size(); i += 3) {
+        if (in_part[i] == whole[i] && in_part[i + 1] == whole[i + 1] && in_part[i + 2] == whole[i + 2]) continue;
+        ++differing;
+        const int x = static_cast<int>(i / 3 % static_cast<std::size_t>(fb_w)), y = static_cast<int>(i / 3 / static_cast<std::size_t>(fb_w));
+        x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x + 1), y1 = std::max(y1, y + 1);
+    }
+    if (differing == 0) return;
+    ++frames_differing_;
+    std::fprintf(stderr, "locality-viewer: frame check: frame %zu drawn in part differs from it drawn whole in %zu pixels within "
+                 "x %d-%d, y %d-%d\n", frames_checked_, differing, x0, x1, y0, y1);
+    for (const DamageRect& r : frame_cache_.regions())
+        std::fprintf(stderr, "locality-viewer: frame check: drawn in part: x %d-%d, y %d-%d\n", r.x0, r.x1, r.y0, r.y1);
+    if (frames_differing_ > 3) return;  // the first few are enough to look at
+    const std::string stem = check_frames_ + "/frame-" + std::to_string(frames_checked_);
+    try {
+        lp::write_file_atomically(stem + "-in-part.png", encode_png_rgb(in_part.data(), fb_w, fb_h));
+        lp::write_file_atomically(stem + "-whole.png", encode_png_rgb(whole.data(), fb_w, fb_h));
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "locality-viewer: frame check: %s\n", e.what());
+    }
+}
+
 int ViewerApp::run() {
     begin_startup();
     while (loading_.valid()) {
@@ -510,7 +544,7 @@ int ViewerApp::run() {
             presenter_->present();
             glFinish();
             const auto end = std::chrono::steady_clock::now();
-            stats.add(ms(frame_start, end), 0, 0, 0, 0, 0, ms(swap_start, end));
+            stats.add(ms(frame_start, end), 0, 0, 0, 0, 0, 0, ms(swap_start, end));
             continue;
         }
         optimiser_.poll(session_);
@@ -592,30 +626,50 @@ int ViewerApp::run() {
         renderer_.begin_frame(true);
         map_.render(session_, renderer_, fb_h, pixel_scale);
         comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
-        // Read before begin_frame(false) starts the next signature: read after it, every
-        // frame's was the same, so what changes only the GL map (a refused paint's flash
-        // blinking and ending, cut-off zones pulsing) stayed on screen until other input.
-        const std::uint64_t map_signature = renderer_.signature();
+        // Read before begin_frame(false), which starts the signatures again.
+        const PixelRect& changed = renderer_.changed_rect();
+        const FrameCache::MapLayers layers{renderer_.image_signature(), renderer_.overlay_signature(),
+                                           {changed[0], fb_h - changed[1] - changed[3], changed[0] + changed[2], fb_h - changed[1]},
+                                           renderer_.overlay_boxes()};
         renderer_.begin_frame(false);
-        if (frame_cache_.begin(fb_w, fb_h, map_.camera().rect, draw_data, map_window_name, keeps_frame,
-                               map_signature)) {
-            glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
-            glClear(GL_COLOR_BUFFER_BIT);
-        }
+        const auto damage_start = std::chrono::steady_clock::now();
+        frame_cache_.begin(fb_w, fb_h, map_.camera().rect, draw_data, map_window_name, keeps_frame, layers);
+        const auto damage_end = std::chrono::steady_clock::now();
         const bool drawn = !frame_cache_.unchanged();
-        if (drawn) {
-            renderer_.set_target_framebuffer(frame_cache_.framebuffer());
+        double map_ms = 0, ui_ms = 0;
+        // Each region: cleared, the map, then the panels, all clipped to it; the rest of the
+        // target keeps the last frame's pixels.
+        renderer_.set_target_framebuffer(frame_cache_.framebuffer());
+        const auto draw_region = [&](const DamageRect& region) {
+            const PixelRect gl_region{region.x0, fb_h - region.y1, region.x1 - region.x0, region.y1 - region.y0};
+            const auto region_start = std::chrono::steady_clock::now();
+            // The map's image is opaque: a region inside it needs no clearing (under
+            // llvmpipe a scissored clear of the map costs as much as the image's copy).
+            const PixelRect image = MapRenderer::viewport(map_.camera(), fb_h, pixel_scale);
+            const bool under_image = session_.data.is_open() && renderer_.ready() && gl_region[0] >= image[0] &&
+                                     gl_region[1] >= image[1] && gl_region[0] + gl_region[2] <= image[0] + image[2] &&
+                                     gl_region[1] + gl_region[3] <= image[1] + image[3];
+            if (!under_image) {
+                glEnable(GL_SCISSOR_TEST);
+                glScissor(gl_region[0], gl_region[1], gl_region[2], gl_region[3]);
+                glClearColor(0.80f, 0.87f, 0.93f, 1.0f); // sea
+                glClear(GL_COLOR_BUFFER_BIT);
+                glDisable(GL_SCISSOR_TEST);
+            }
+            renderer_.set_clip(gl_region);
             map_.render(session_, renderer_, fb_h, pixel_scale);
             comparison_.render(session_, renderer_, map_.camera(), fb_h, pixel_scale);
-        }
-        if (timing) glFinish();
-        const auto ui_start = std::chrono::steady_clock::now();
-        if (drawn) {
+            if (timing) glFinish();
+            const auto region_ui = std::chrono::steady_clock::now();
             glViewport(0, 0, fb_w, fb_h);
-            frame_cache_.clip_draw_data(draw_data);
-            ImGui_ImplOpenGL3_RenderDrawData(draw_data);
-        }
-        if (timing) glFinish();
+            ImGui_ImplOpenGL3_RenderDrawData(frame_cache_.clip_draw_data(draw_data, region));
+            frame_cache_.restore_draw_data(draw_data);
+            if (timing) glFinish();
+            map_ms += ms(region_start, region_ui);
+            ui_ms += ms(region_ui, std::chrono::steady_clock::now());
+        };
+        for (const DamageRect& region : frame_cache_.regions()) draw_region(region);
+        renderer_.set_clip(std::nullopt);
         const auto ui_end = std::chrono::steady_clock::now();
         if (drawn) frame_cache_.finish();
         if (timing) glFinish();
@@ -634,17 +688,11 @@ int ViewerApp::run() {
                 }
             }
         }
+        if (!check_frames_.empty() && frame_cache_.drew_in_part()) check_frame(fb_w, fb_h, draw_region);
         const auto swap_start = std::chrono::steady_clock::now();
-        if (!drawn) {
-            // The window shows this frame already.
-        } else if (frame_cache_.map_only()) {
-            const ScreenRect& r = map_.camera().rect;
-            const auto x = static_cast<int>(r.x * pixel_scale), w = static_cast<int>(r.w * pixel_scale);
-            const auto h = static_cast<int>(r.h * pixel_scale);
-            presenter_->present(x, fb_h - static_cast<int>((r.y + r.h) * pixel_scale), w, h);
-        } else {
-            presenter_->present();
-        }
+        // Nothing when the window shows this frame already; else the regions drawn.
+        for (const DamageRect& region : frame_cache_.regions())
+            presenter_->present(region.x0, fb_h - region.y1, region.x1 - region.x0, region.y1 - region.y0);
         if (timing) glFinish();
         const auto swap_end = std::chrono::steady_clock::now();
 
@@ -662,7 +710,8 @@ int ViewerApp::run() {
         }
         if (frames_to_time > 0 && !script_running) {
             stats.add(ms(frame_start, swap_end), ms(update_start, panels_start), ms(panels_start, panels_end),
-                      ms(map_start, ui_start), ms(ui_start, ui_end), ms(ui_end, copy_end), ms(swap_start, swap_end));
+                      ms(map_start, damage_start) + map_ms, ms(damage_start, damage_end), ui_ms, ms(ui_end, copy_end),
+                      ms(swap_start, swap_end));
             // Panning moves the view every frame, so the whole mesh is drawn again each time.
             if (stats.phase() == FrameStats::Phase::panning) {
                 map_.camera().pan_pixels(frame_parity_ ? 3.0f : -3.0f, 0);
@@ -673,11 +722,17 @@ int ViewerApp::run() {
             break;
         }
     }
+    if (!check_frames_.empty()) {
+        std::fprintf(stderr, "locality-viewer: frame check: %zu frames drawn in part, %zu differed from the frame drawn whole\n",
+                     frames_checked_, frames_differing_);
+    }
     if (frames_to_time > 0) {
         stats.print(options_.width, options_.height, renderer_.zones_drawn(),
                     session_.data.is_open() ? session_.data.mesh().vertex_total() / 3 : 0, renderer_.redraws());
-        std::printf("frame-stats: panels redrawn whole in %zu frames, only the map's rectangle in %zu\n",
-                    frame_cache_.full_redraws(), frame_cache_.partial_redraws());
+        std::printf("frame-stats: panels redrawn whole in %zu frames, only the map's rectangle in %zu, only what changed in %zu "
+                    "(%.1f%% of their pixels)\n",
+                    frame_cache_.full_redraws(), frame_cache_.partial_redraws(), frame_cache_.damaged_redraws(),
+                    100.0 * frame_cache_.damaged_fraction());
         std::printf("frame-stats: %zu frames equal to the one on screen were neither drawn nor presented\n",
                     frame_cache_.unchanged_frames());
         std::printf("frame-stats: of the map's redraws, %zu moved the image and drew only the strips a pan exposed\n",

@@ -98,6 +98,11 @@ private:
     // next frame_ui, when ImGui can lend its fonts.
     std::optional<MenuRequests> document_;
     bool frame_parity_ = false;     // --frame-stats panning: left, then right
+    // LOCALITY_VIEWER_CHECK_FRAMES=DIR: every frame drawn in part is drawn whole again and
+    // the two compared pixel by pixel; the first that differ are written to DIR.
+    std::string check_frames_;
+    std::size_t frames_checked_ = 0, frames_differing_ = 0;
+    void check_frame(int fb_w, int fb_h, const std::function<void(const DamageRect&)>& draw_region);
     float bottom_height_ = 0;       // of the locality table (0: from the window's height)
     bool close_confirmed_ = false;  // the planner answered the unsaved question (or had none)
     std::string title_;             // the window title last set

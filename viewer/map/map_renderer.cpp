@@ -209,11 +209,15 @@ void MapRenderer::collect_visible(const Box& view) {
     zones_drawn_ = zones;
 }
 
+PixelRect MapRenderer::viewport(const MapCamera& camera, int framebuffer_height, float pixel_scale) {
+    const ScreenRect& r = camera.rect;
+    return {static_cast<GLint>(r.x * pixel_scale), static_cast<GLint>(static_cast<float>(framebuffer_height) - (r.y + r.h) * pixel_scale),
+            static_cast<GLsizei>(r.w * pixel_scale), static_cast<GLsizei>(r.h * pixel_scale)};
+}
+
 void MapRenderer::begin(const MapCamera& camera, int framebuffer_height, float pixel_scale) {
     const ScreenRect& r = camera.rect;
-    const auto vx = static_cast<GLint>(r.x * pixel_scale);
-    const auto vy = static_cast<GLint>(static_cast<float>(framebuffer_height) - (r.y + r.h) * pixel_scale);
-    const auto vw = static_cast<GLsizei>(r.w * pixel_scale), vh = static_cast<GLsizei>(r.h * pixel_scale);
+    const auto [vx, vy, vw, vh] = viewport(camera, framebuffer_height, pixel_scale);
     glViewport(vx, vy, vw, vh);
     glEnable(GL_SCISSOR_TEST);
     glScissor(vx, vy, vw, vh);
@@ -247,9 +251,7 @@ void MapRenderer::end() {
 void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pixel_scale, float outline_alpha) {
     if (!mesh_) return;
     const ScreenRect& r = camera.rect;
-    const auto vx = static_cast<GLint>(r.x * pixel_scale);
-    const auto vy = static_cast<GLint>(static_cast<float>(framebuffer_height) - (r.y + r.h) * pixel_scale);
-    const auto vw = static_cast<GLsizei>(r.w * pixel_scale), vh = static_cast<GLsizei>(r.h * pixel_scale);
+    const auto [vx, vy, vw, vh] = viewport(camera, framebuffer_height, pixel_scale);
     if (vw <= 0 || vh <= 0) return;
     const bool resized_a = cache_[0].ensure(vw, vh), resized_b = cache_[1].ensure(vw, vh);
     if (resized_a || resized_b) cache_valid_ = false;
@@ -263,6 +265,14 @@ void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pi
         for (const double v : {key.cx, key.cy, key.scale}) note(std::hash<double>{}(v));
         for (const float v : {key.x, key.y, key.w, key.h, key.outline_alpha}) note(std::hash<float>{}(v));
         note(static_cast<std::uint64_t>(key.framebuffer_height));
+        if (!reused) {
+            changed_ = PixelRect{vx, vy, vw, vh};
+            if (cache_valid_ && key == cache_key_ && !dirty_.empty()) {
+                // What redraw_dirty() will draw again, where the image lands in the target.
+                if (const std::optional<PixelRect> dirty = dirty_pixels(camera, pixel_scale))
+                    changed_ = (*dirty)[2] > 0 ? PixelRect{vx + (*dirty)[0], vy + (*dirty)[1], (*dirty)[2], (*dirty)[3]} : PixelRect{};
+            }
+        }
         return;
     }
     if (!cache_valid_ || !(key == cache_key_) || !dirty_.empty()) {
@@ -287,9 +297,18 @@ void MapRenderer::draw(const MapCamera& camera, int framebuffer_height, float pi
         dirty_ = Box{};
         ++redraws_;
     }
+    // The image into the target: all of it, or the part inside the clip.
+    int x0 = vx, y0 = vy, x1 = vx + vw, y1 = vy + vh;
+    if (clip_) {
+        x0 = std::max(x0, (*clip_)[0]);
+        y0 = std::max(y0, (*clip_)[1]);
+        x1 = std::min(x1, (*clip_)[0] + (*clip_)[2]);
+        y1 = std::min(y1, (*clip_)[1] + (*clip_)[3]);
+    }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_[current_].framebuffer());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_framebuffer_);
-    glBlitFramebuffer(0, 0, vw, vh, vx, vy, vx + vw, vy + vh, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    if (x0 < x1 && y0 < y1)
+        glBlitFramebuffer(x0 - vx, y0 - vy, x1 - vx, y1 - vy, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, target_framebuffer_);
 }
 
@@ -300,7 +319,7 @@ void MapRenderer::draw_uncached(const MapCamera& camera, int framebuffer_height,
     zones_drawn_ = zones_on_screen;  // the figure is the window's
 }
 
-bool MapRenderer::redraw_dirty(const MapCamera& camera, float pixel_scale, float outline_alpha) {
+std::optional<PixelRect> MapRenderer::dirty_pixels(const MapCamera& camera, float pixel_scale) const {
     const RenderTarget& image = cache_[current_];
     const int w = image.width(), h = image.height();
     const double pixels_per_metre = camera.scale * pixel_scale;
@@ -314,9 +333,21 @@ bool MapRenderer::redraw_dirty(const MapCamera& camera, float pixel_scale, float
     const int y0 = std::max(0, static_cast<int>(std::floor((dirty_.min_y - v.min_y) * pixels_per_metre - margin)));
     const int x1 = std::min(w, static_cast<int>(std::ceil((dirty_.max_x - v.min_x) * pixels_per_metre + margin)));
     const int y1 = std::min(h, static_cast<int>(std::ceil((dirty_.max_y - v.min_y) * pixels_per_metre + margin)));
-    if (x0 >= x1 || y0 >= y1) return true;  // all of it out of view
-    if (static_cast<long>(x1 - x0) * (y1 - y0) * 2 > static_cast<long>(w) * h) return false;
-    const PixelRect rect{x0, y0, x1 - x0, y1 - y0};
+    if (x0 >= x1 || y0 >= y1) return PixelRect{};  // all of it out of view
+    if (static_cast<long>(x1 - x0) * (y1 - y0) * 2 > static_cast<long>(w) * h) return std::nullopt;
+    return PixelRect{x0, y0, x1 - x0, y1 - y0};
+}
+
+bool MapRenderer::redraw_dirty(const MapCamera& camera, float pixel_scale, float outline_alpha) {
+    const std::optional<PixelRect> dirty = dirty_pixels(camera, pixel_scale);
+    if (!dirty) return false;
+    if ((*dirty)[2] <= 0) return true;  // all of it out of view
+    const PixelRect& rect = *dirty;
+    const RenderTarget& image = cache_[current_];
+    const int w = image.width(), h = image.height();
+    MapCamera local = camera;
+    local.centre = image_centre_;
+    local.rect = ScreenRect{0, 0, camera.rect.w, camera.rect.h};
     glBindFramebuffer(GL_FRAMEBUFFER, image.framebuffer());
     glViewport(0, 0, w, h);
     glEnable(GL_SCISSOR_TEST);
@@ -458,15 +489,54 @@ void MapRenderer::draw_overlay(const MapCamera& camera, int framebuffer_height, 
                                const std::vector<std::uint32_t>& zones, Rgba colour) {
     if (!mesh_ || zones.empty()) return;
     if (dry_) {
-        note(std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(zones.data()),
-                                                            zones.size() * sizeof(std::uint32_t))));
-        note(colour);
-        note(glIsEnabled(GL_POLYGON_STIPPLE));  // the comparison's hatching
+        note_overlay(std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(zones.data()),
+                                                                    zones.size() * sizeof(std::uint32_t))));
+        note_overlay(colour);
+        note_overlay(glIsEnabled(GL_POLYGON_STIPPLE));  // the comparison's hatching
+        // Each zone's box on screen, a pixel wider for rounding, within the map.
+        const ScreenRect& r = camera.rect;
+        const DamageRect map{static_cast<int>(r.x * pixel_scale), static_cast<int>(r.y * pixel_scale),
+                             static_cast<int>((r.x + r.w) * pixel_scale), static_cast<int>((r.y + r.h) * pixel_scale)};
+        const Box view = camera.visible();
+        DamageRect all;
+        const std::size_t first_box = overlay_boxes_.size();
+        for (std::uint32_t z : zones) {
+            if (z >= mesh_->zone_count() || !mesh_->boxes[z].intersects(view)) continue;
+            float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            camera.to_screen({mesh_->boxes[z].min_x, mesh_->boxes[z].max_y}, x0, y0);
+            camera.to_screen({mesh_->boxes[z].max_x, mesh_->boxes[z].min_y}, x1, y1);
+            const DamageRect box = intersect(map, {static_cast<int>(std::floor(x0 * pixel_scale)) - 1, static_cast<int>(std::floor(y0 * pixel_scale)) - 1,
+                                                   static_cast<int>(std::ceil(x1 * pixel_scale)) + 1, static_cast<int>(std::ceil(y1 * pixel_scale)) + 1});
+            if (box.empty()) continue;
+            overlay_boxes_.push_back(box);
+            all = unite(all, box);
+        }
+        // Thousands of zones (a comparison's hatching): their box, not one per zone.
+        if (overlay_boxes_.size() - first_box > 256) {
+            overlay_boxes_.resize(first_box);
+            overlay_boxes_.push_back(all);
+        }
         return;
     }
+    // Only inside the part of the frame being drawn again, if any (the map's viewport
+    // otherwise): scissored to it, and only the zones that reach it are sent, since each of
+    // a frame's rectangles draws the overlays again.
+    PixelRect area = viewport(camera, framebuffer_height, pixel_scale);
+    if (clip_) {
+        const PixelRect& c = *clip_;
+        const int x0 = std::max(area[0], c[0]), y0 = std::max(area[1], c[1]);
+        const int x1 = std::min(area[0] + area[2], c[0] + c[2]), y1 = std::min(area[1] + area[3], c[1] + c[3]);
+        if (x1 <= x0 || y1 <= y0) return;
+        area = {x0, y0, x1 - x0, y1 - y0};
+    }
+    // The area in map coordinates (screen pixels, top-left, to the camera), a pixel wider.
+    const float sx0 = static_cast<float>(area[0] - 1) / pixel_scale, sx1 = static_cast<float>(area[0] + area[2] + 1) / pixel_scale;
+    const float sy0 = static_cast<float>(framebuffer_height - area[1] - area[3] - 1) / pixel_scale;
+    const float sy1 = static_cast<float>(framebuffer_height - area[1] + 1) / pixel_scale;
+    const Point top_left = camera.to_map(sx0, sy0), bottom_right = camera.to_map(sx1, sy1);
+    const Box view{top_left.x, bottom_right.y, bottom_right.x, top_left.y};
     std::vector<GLint> first;
     std::vector<GLsizei> count;
-    const Box view = camera.visible();
     for (std::uint32_t z : zones) {
         if (z >= mesh_->zone_count() || !mesh_->boxes[z].intersects(view) || mesh_->vertex_count[z] == 0) continue;
         first.push_back(static_cast<GLint>(mesh_->first_vertex[z]));
@@ -474,6 +544,7 @@ void MapRenderer::draw_overlay(const MapCamera& camera, int framebuffer_height, 
     }
     if (first.empty()) return;
     begin(camera, framebuffer_height, pixel_scale);
+    glScissor(area[0], area[1], area[2], area[3]);
     glBindBuffer(GL_ARRAY_BUFFER, positions_);
     glVertexPointer(2, GL_FLOAT, 0, nullptr);
     glColor4ub(colour & 0xff, (colour >> 8) & 0xff, (colour >> 16) & 0xff, colour >> 24);

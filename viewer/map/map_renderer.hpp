@@ -3,14 +3,17 @@
 // colour buffer rewritten only when colours change, thin zone outlines and bold
 // locality boundaries as line buffers, and every draw culled to the zones whose boxes
 // meet the view (glMultiDrawArrays over per-zone ranges).
-#include "model/colours.hpp"
 #include "app/gl.hpp"
+#include "map/frame_damage.hpp"
+#include "map/image_shift.hpp"
 #include "map/map_camera.hpp"
 #include "map/render_target.hpp"
+#include "model/colours.hpp"
 
 #include <lp/render/zone_mesh.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace lp::viewer {
@@ -68,8 +71,30 @@ public:
     void begin_frame(bool dry) {
         dry_ = dry;
         signature_ = 0x6d6170;
+        overlay_signature_ = 0x6f76;
+        if (dry) {
+            changed_ = PixelRect{};
+            overlay_boxes_.clear();
+        }
     }
-    std::uint64_t signature() const { return signature_; }
+    // What the map will show: its image and the overlays drawn over it (signature()
+    // combines both).
+    std::uint64_t signature() const { return signature_ ^ overlay_signature_; }
+    std::uint64_t image_signature() const { return signature_; }
+    std::uint64_t overlay_signature() const { return overlay_signature_; }
+    // After a dry pass: the part of the target whose map image the real pass changes
+    // (target pixels, bottom-left origin: x, y, width, height; empty when the image is
+    // reused): the box an edit recoloured, or the whole map after a pan or zoom.
+    const PixelRect& changed_rect() const { return changed_; }
+    // After a dry pass: where the overlays draw (framebuffer pixels, top-left origin), a
+    // box per zone: what a frame draws again when only an overlay changed (a pulse).
+    const std::vector<DamageRect>& overlay_boxes() const { return overlay_boxes_; }
+    // Limits what draw() and draw_overlay() put into the target to a rectangle (target
+    // pixels, bottom-left origin), so a frame can draw only where it changed; none: all.
+    void set_clip(std::optional<PixelRect> clip) { clip_ = clip; }
+    // Where the map's image lands in the target (pixels, bottom-left origin): the camera's
+    // rectangle rounded as the image's size is.
+    static PixelRect viewport(const MapCamera& camera, int framebuffer_height, float pixel_scale);
 
     std::size_t zones_drawn() const { return zones_drawn_; }
     // Frames in which the mesh was drawn again (the rest reused the cached image), and
@@ -123,11 +148,19 @@ private:
     void mark_dirty_segments(const std::vector<std::uint32_t>& before, const std::vector<std::uint32_t>& after);
     // Draws the dirty box again in the cached image; false when it is most of the image.
     bool redraw_dirty(const MapCamera& camera, float pixel_scale, float outline_alpha);
+    // The dirty box in the cached image's pixels (bottom-left origin), widened by the bold
+    // lines; empty when out of view, none when it is most of the image (drawn whole).
+    std::optional<PixelRect> dirty_pixels(const MapCamera& camera, float pixel_scale) const;
     std::size_t shifted_redraws_ = 0;
     std::size_t dirty_redraws_ = 0;
     bool dry_ = false;
     std::uint64_t signature_ = 0;
+    std::uint64_t overlay_signature_ = 0;
+    PixelRect changed_{};
+    std::vector<DamageRect> overlay_boxes_;
+    std::optional<PixelRect> clip_;
     void note(std::uint64_t value) { signature_ = (signature_ ^ value) * 0x100000001b3ULL; }
+    void note_overlay(std::uint64_t value) { overlay_signature_ = (overlay_signature_ ^ value) * 0x100000001b3ULL; }
 
     std::vector<float> context_triangles_, context_segments_;
     std::vector<std::vector<float>> points_;

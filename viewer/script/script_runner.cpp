@@ -469,13 +469,13 @@ const std::unordered_map<std::string_view, ScriptRunner::Handler>& ScriptRunner:
         {"expect-message", [](ScriptRunner&, Targets& t, const Words& w) {
              // The Problem window's message (title and text), printed whole for a driver to read.
              const std::string text = rest_of(w, 1);
-             for (const auto& entry : t.session.errors.pending()) {
+             for (const auto& entry : t.session.view.errors.pending()) {
                  if ((entry.title + "\n" + entry.message).find(text) == std::string::npos) continue;
                  std::fprintf(stderr, "locality-viewer: message '%s': %s\n", entry.title.c_str(), entry.message.c_str());
                  return true;
              }
              throw Error(ErrorKind::unexpected, "no message on screen contains '" + text + "' (" +
-                                                    std::to_string(t.session.errors.pending().size()) + " on screen)");
+                                                    std::to_string(t.session.view.errors.pending().size()) + " on screen)");
          }},
         {"expect-prompt", [](ScriptRunner&, Targets& t, const Words& w) {
              const bool recovery = t.session.document.recovery_pending();

@@ -189,17 +189,61 @@ ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vec
         mesh.centres[z] = area_sum > 0 ? Point{cx / area_sum - o.x, cy / area_sum - o.y}
                                        : Point{(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2};
     }
+    mesh.index_for_picking();
     return mesh;
 }
 
+void ZoneMesh::index_for_picking() {
+    pick_grid = PickGrid{};
+    if (boxes.empty() || extent.empty()) return;
+    // About one cell per zone, square-ish cells.
+    const double w = std::max(extent.max_x - extent.min_x, 1e-9), h = std::max(extent.max_y - extent.min_y, 1e-9);
+    const double side = std::sqrt(w * h / static_cast<double>(boxes.size()));
+    PickGrid grid;
+    grid.columns = std::clamp(static_cast<int>(std::ceil(w / side)), 1, 1024);
+    grid.rows = std::clamp(static_cast<int>(std::ceil(h / side)), 1, 1024);
+    grid.cell_w = w / grid.columns;
+    grid.cell_h = h / grid.rows;
+    const auto cells = [&](const Box& b, auto&& each) {
+        if (b.empty()) return;
+        const int c0 = std::clamp(static_cast<int>((b.min_x - extent.min_x) / grid.cell_w), 0, grid.columns - 1);
+        const int c1 = std::clamp(static_cast<int>((b.max_x - extent.min_x) / grid.cell_w), 0, grid.columns - 1);
+        const int r0 = std::clamp(static_cast<int>((b.min_y - extent.min_y) / grid.cell_h), 0, grid.rows - 1);
+        const int r1 = std::clamp(static_cast<int>((b.max_y - extent.min_y) / grid.cell_h), 0, grid.rows - 1);
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c) each(static_cast<std::size_t>(r) * static_cast<std::size_t>(grid.columns) + static_cast<std::size_t>(c));
+    };
+    const std::size_t cell_count = static_cast<std::size_t>(grid.columns) * static_cast<std::size_t>(grid.rows);
+    grid.first.assign(cell_count + 1, 0);
+    for (const Box& b : boxes) cells(b, [&](std::size_t cell) { ++grid.first[cell + 1]; });
+    for (std::size_t c = 0; c < cell_count; ++c) grid.first[c + 1] += grid.first[c];
+    grid.zones.resize(grid.first[cell_count]);
+    std::vector<std::uint32_t> fill(grid.first.begin(), grid.first.end() - 1);
+    for (std::size_t z = 0; z < boxes.size(); ++z) cells(boxes[z], [&](std::size_t cell) { grid.zones[fill[cell]++] = static_cast<std::uint32_t>(z); });
+    pick_grid = std::move(grid);
+}
+
 int ZoneMesh::zone_at(Point p) const {
-    for (std::size_t z = 0; z < boxes.size(); ++z) {
-        if (!boxes[z].contains(p)) continue;
+    const auto holds = [&](std::size_t z) {
+        if (!boxes[z].contains(p)) return false;
         const float* t = triangles.data() + 2 * static_cast<std::size_t>(first_vertex[z]);
         for (std::uint32_t v = 0; v < vertex_count[z]; v += 3, t += 6) {
-            if (in_triangle(t, p)) return static_cast<int>(z);
+            if (in_triangle(t, p)) return true;
         }
+        return false;
+    };
+    if (pick_grid.columns == 0) {
+        for (std::size_t z = 0; z < boxes.size(); ++z)
+            if (holds(z)) return static_cast<int>(z);
+        return -1;
     }
+    // A zone holding p has a box holding p, so it is listed in p's cell (in zone order).
+    if (!extent.contains(p)) return -1;
+    const int c = std::clamp(static_cast<int>((p.x - extent.min_x) / pick_grid.cell_w), 0, pick_grid.columns - 1);
+    const int r = std::clamp(static_cast<int>((p.y - extent.min_y) / pick_grid.cell_h), 0, pick_grid.rows - 1);
+    const std::size_t cell = static_cast<std::size_t>(r) * static_cast<std::size_t>(pick_grid.columns) + static_cast<std::size_t>(c);
+    for (std::uint32_t i = pick_grid.first[cell]; i < pick_grid.first[cell + 1]; ++i)
+        if (holds(pick_grid.zones[i])) return static_cast<int>(pick_grid.zones[i]);
     return -1;
 }
 
