@@ -287,9 +287,16 @@ void MapView::render(Session& session, MapRenderer& renderer, int framebuffer_he
     renderer.set_point_scale(marker_scale(session));
     renderer.draw(camera_, framebuffer_height, pixel_scale, outline_alpha);
     if (session.document.has_plan() && choropleth_.empty()) {
-        // Zones cut off from their locality's main piece: hatched red, pulsing gently.
+        // Zones cut off from their locality's main piece: hatched red, pulsing gently for a
+        // few seconds after the edit that cut them off, then steady, so a plan left with
+        // cut-off zones draws nothing while the planner reads it.
         const double t = ImGui::GetTime();
-        const auto alpha = static_cast<unsigned>(110 + 60 * std::sin(t * 4));
+        if (session.document.revision() != stray_revision_) {
+            stray_revision_ = session.document.revision();
+            stray_since_ = t;
+        }
+        const bool pulsing = t - stray_since_ < stray_pulse_seconds;
+        const auto alpha = static_cast<unsigned>(pulsing ? 110 + 60 * std::sin((t - stray_since_) * 4) : 150);
         renderer.draw_overlay(camera_, framebuffer_height, pixel_scale, session.figures.stray_zones(), rgba(220, 0, 0, alpha));
     }
     if (!session.view.flash_zones.empty()) {

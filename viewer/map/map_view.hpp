@@ -110,6 +110,9 @@ private:
     bool stroking_ = false;
     std::vector<std::uint32_t> picked_;
     std::size_t coloured_revision_ = static_cast<std::size_t>(-1);
+    static constexpr double stray_pulse_seconds = 4.0;
+    std::size_t stray_revision_ = static_cast<std::size_t>(-1);  // the plan the pulse started for
+    double stray_since_ = 0;
     std::size_t coloured_mesh_ = static_cast<std::size_t>(-1);
     std::string coloured_choropleth_;
     int coloured_active_ = -2;
