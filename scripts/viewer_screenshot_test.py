@@ -979,6 +979,8 @@ wait-seconds 1
 alternatives cancel
 expect-unsaved yes
 save-copy after-alternatives-cancel.json
+alternatives until-reliable 6 3
+alternatives wait
 undo
 expect-unsaved no
 quit
@@ -997,6 +999,10 @@ quit
     # and the window says so (issue 25).
     assert "ESS" in rest and "too few independent samples to rank this plan" in rest, rest
     assert "cancelled" in runs[1][5] and int(runs[1][0]) < int(runs[1][1]), runs[1]
+    # "Run until reliable" has no step total: its line says what it runs for, not "of 0 steps".
+    until = re.findall(r"alternatives: (\d+) steps until reliable \(ESS (\d+)\), (\d+) plans", result.stderr)
+    assert len(until) == 1 and int(until[0][0]) > 0 and int(until[0][1]) >= 100, until
+    assert " of 0 steps" not in result.stderr, "a run without a step total printed 'of 0 steps'"
 
     assert file_digest(plan_path) == digest, "the alternatives run changed the plan file"
     for name in ("after-alternatives.json", "after-alternatives-cancel.json"):

@@ -293,9 +293,16 @@ void AlternativesPanel::draw_overlay(ImDrawList* draw, const MapCamera& camera) 
 std::string AlternativesPanel::summary_line() const {
     const EnsembleJobView v = job_.view();
     char head[160];
-    std::snprintf(head, sizeof head, "alternatives: %llu of %llu steps, %zu plans, %.1f s, %s",
-                  static_cast<unsigned long long>(v.steps_done), static_cast<unsigned long long>(v.steps_total), v.samples,
-                  v.seconds, steps_per_second_text(v.steps_done, v.seconds).c_str());
+    // "Run until reliable" has no step total: it runs until every measure has its samples.
+    char steps[80];
+    if (v.steps_total > 0)
+        std::snprintf(steps, sizeof steps, "%llu of %llu steps", static_cast<unsigned long long>(v.steps_done),
+                      static_cast<unsigned long long>(v.steps_total));
+    else
+        std::snprintf(steps, sizeof steps, "%llu steps until reliable (ESS %.0f)", static_cast<unsigned long long>(v.steps_done),
+                      v.target_ess);
+    std::snprintf(head, sizeof head, "alternatives: %s, %zu plans, %.1f s, %s", steps, v.samples, v.seconds,
+                  steps_per_second_text(v.steps_done, v.seconds).c_str());
     std::string line = head;
     if (v.cancelled) line += ", cancelled";
     if (!v.plan_within_bands) line += ", the plan is outside its bands";
