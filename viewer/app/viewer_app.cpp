@@ -140,8 +140,9 @@ void ViewerApp::begin_startup() {
     // Read on another thread: the window draws a progress screen meanwhile instead of
     // staying black for seconds.
     loading_started_ = std::chrono::steady_clock::now();
-    loading_ = std::async(std::launch::async, [options = options_.data, places = options_.places] {
-        return Session::load_data(options, places);
+    load_progress_ = std::make_shared<LoadProgress>();
+    loading_ = std::async(std::launch::async, [options = options_.data, places = options_.places, progress = load_progress_] {
+        return Session::load_data(options, places, progress.get());
     });
 }
 
@@ -171,8 +172,10 @@ void ViewerApp::finish_startup() {
 void ViewerApp::start_opening(DataOpening opening) {
     opening_request_ = std::move(opening);
     loading_started_ = std::chrono::steady_clock::now();
-    opening_ = std::async(std::launch::async, [options = opening_request_.options, places = session_.data.places_path()] {
-        return Session::load_data(options, places);
+    load_progress_ = std::make_shared<LoadProgress>();
+    opening_ = std::async(std::launch::async, [options = opening_request_.options, places = session_.data.places_path(),
+                                               progress = load_progress_] {
+        return Session::load_data(options, places, progress.get());
     });
 }
 
@@ -210,11 +213,14 @@ void ViewerApp::loading_frame(const std::string& zones_path) {
     ImGui::TextUnformatted("Locality Planner");
     ImGui::Separator();
     ImGui::TextWrapped("Opening %s", std::filesystem::path(zones_path).filename().string().c_str());
-    ImGui::TextDisabled("reading the zones and tables, building the contiguity graph and triangulating the map");
-    // No measure of how far the reading has got: a bar that sweeps, and the time so far.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("reading the zones and tables, building the contiguity graph and triangulating the map");
+    ImGui::PopStyleColor();
+    // How far the reading has got, where the engine says; else a bar that sweeps.
+    const LoadProgress::Shown shown = load_progress_ ? load_progress_->shown() : LoadProgress::Shown{};
     const float sweep = static_cast<float>(std::fmod(seconds, 1.6) / 1.6);
-    ImGui::ProgressBar(sweep, ImVec2(-1, 0), "");
-    ImGui::Text("%.1f s", seconds);
+    ImGui::ProgressBar(shown.fraction >= 0 ? shown.fraction : sweep, ImVec2(-1, 0), "");
+    ImGui::Text("%s%s%.1f s", shown.text.c_str(), shown.text.empty() ? "" : " - ", seconds);
     ImGui::End();
     ImGui::Render();
     int fb_w = 0, fb_h = 0;

@@ -90,6 +90,7 @@ private:
     FilesPanel files_;
     UnsavedPrompt unsaved_;
     std::future<Session::LoadedData> loading_;
+    std::shared_ptr<LoadProgress> load_progress_;  // how far the reading thread has got
     std::chrono::steady_clock::time_point loading_started_;
     std::future<Session::LoadedData> opening_;
     DataOpening opening_request_;

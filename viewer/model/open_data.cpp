@@ -4,9 +4,12 @@
 
 namespace lp::viewer {
 
-OpenData::Loaded OpenData::load(const DatasetOptions& options, const std::string& places) {
+OpenData::Loaded OpenData::load(const DatasetOptions& options, const std::string& places, LoadProgress* progress) {
     Loaded loaded;
-    loaded.data = std::make_unique<Dataset>(load_dataset(options));
+    DatasetOptions heard = options;
+    if (progress) heard.progress = [progress](const ReadProgress& p) { progress->hear(p); };
+    loaded.data = std::make_unique<Dataset>(load_dataset(heard));
+    if (progress) progress->triangulating();
     loaded.mesh = build_zone_mesh(loaded.data->zones.shapes, loaded.data->zones.ids);
     if (!places.empty()) loaded.places = std::make_shared<const PointLayer>(read_points(places, loaded.data->zones));
     return loaded;

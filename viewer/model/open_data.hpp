@@ -3,6 +3,8 @@
 // mesh the map draws, the gazetteer of towns hubs and the search may name, and the
 // function catalogue. Replaced whole when other data opens (Session::open_dataset), after
 // which the plan and its figures follow.
+#include "model/load_progress.hpp"
+
 #include <lp/data/dataset.hpp>
 #include <lp/plan/function_catalogue.hpp>
 #include <lp/plan/locality_indicators.hpp>
@@ -24,7 +26,8 @@ public:
     };
     // The slow half of opening (reading, the graph, triangulating); touches nothing here.
     // `places`: a gazetteer of towns (a point layer with a name field); empty: none.
-    static Loaded load(const DatasetOptions& options, const std::string& places = {});
+    // `progress` (may be null) hears how far it has got, on this thread.
+    static Loaded load(const DatasetOptions& options, const std::string& places = {}, LoadProgress* progress = nullptr);
     // The quick half: takes what load() read.
     void take(const DatasetOptions& options, Loaded loaded);
 

@@ -42,8 +42,9 @@ public:
     void open_dataset(const DatasetOptions& options);
     // The slow half of open_dataset, to run on another thread (OpenData::load).
     using LoadedData = OpenData::Loaded;
-    static LoadedData load_data(const DatasetOptions& options, const std::string& places = {}) {
-        return OpenData::load(options, places);
+    static LoadedData load_data(const DatasetOptions& options, const std::string& places = {},
+                                LoadProgress* progress = nullptr) {
+        return OpenData::load(options, places, progress);
     }
     // The quick half: takes what load_data() read; the balance keeps the columns the new
     // data has (else the population), and an empty plan starts.
