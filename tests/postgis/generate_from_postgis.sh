@@ -64,6 +64,30 @@ case ",$columns," in *,locality_fid,*geom,*|*,locality_fid,*) ;; *) echo "no FID
 for column in locality_id locality_name zones area_km2 pop2020_total; do
   case ",$columns," in *",$column,"*) ;; *) echo "no column $column in orkney_localities"; exit 1 ;; esac
 done
+# Its style is in public.layer_styles, where QGIS looks, and QGIS opens the table with it:
+# categorised by locality (three classes) and labelled with locality_name.
+styles=$(psql "$conn" -At -c "SELECT count(*) FROM public.layer_styles WHERE f_table_catalog = current_database() AND f_table_schema = 'public' AND f_table_name = 'orkney_localities' AND f_geometry_column = 'geom' AND useasdefault")
+[ "$styles" = 1 ] || { echo "expected one default style row for orkney_localities, found $styles"; exit 1; }
+# Debian's python3-qgis is built for Debian's own Python, not another one first on PATH.
+if /usr/bin/python3 -c "import qgis.core" 2>/dev/null; then
+  QT_QPA_PLATFORM=offscreen /usr/bin/python3 - "$work/socket" "$port" <<'PY' || exit 1
+import sys
+from qgis.core import QgsApplication, QgsVectorLayer, QgsCategorizedSymbolRenderer
+app = QgsApplication([], False)
+app.initQgis()
+uri = f"host={sys.argv[1]} port={sys.argv[2]} dbname=postgres user=lp key='locality_fid' srid=27700 type=MultiPolygon table=\"public\".\"orkney_localities\" (geom)"
+layer = QgsVectorLayer(uri, "orkney_localities", "postgres")
+assert layer.isValid(), "QGIS cannot open the table"
+renderer = layer.renderer()
+assert isinstance(renderer, QgsCategorizedSymbolRenderer), f"QGIS did not apply the stored style: {renderer.type()}"
+assert renderer.classAttribute() == "locality_id" and len(renderer.categories()) == 3, renderer.classAttribute()
+assert layer.labelsEnabled() and layer.labeling().settings().fieldName == "locality_name", "not labelled by name"
+print(f"PostGIS: QGIS opened orkney_localities with its stored style ({len(renderer.categories())} categories, labelled)")
+app.exitQgis()
+PY
+else
+  echo "PostGIS: python3-qgis is not installed: the stored style was not opened in QGIS"
+fi
 # ogrinfo reads the table back as GDAL sees it: the layer, its CRS, its three features.
 ogrinfo -so "PG:$conn" orkney_localities >"$work/ogrinfo.txt"
 grep -q "Feature Count: 3" "$work/ogrinfo.txt" && grep -q 'ID\["EPSG",27700\]' "$work/ogrinfo.txt" ||

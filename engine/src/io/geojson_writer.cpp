@@ -187,6 +187,50 @@ void write_layer_styles(GDALDataset& ds, const std::string& layer_name, const st
     if (styles->CreateFeature(&row) != OGRERR_NONE) throw fail("its row");
 }
 
+// A text as a PostgreSQL string literal (standard_conforming_strings: only ' is special).
+std::string sql_text(const std::string& text) {
+    std::string quoted = "'";
+    for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    return quoted + "'";
+}
+
+// QGIS's convention for a PostGIS table's default style: a public.layer_styles table (the
+// one QGIS's "Save as default" creates, so QGIS and other tools share it) holding the QML,
+// keyed on the database, schema, table and geometry column; QGIS applies the row marked
+// useasdefault when the table is added. Runs inside the output's transaction, so the
+// table and its style arrive together or not at all. The rows of this table go first.
+void write_database_style(GDALDataset& ds, OGRLayer& layer, const LayerStyle& style, const std::string& path) {
+    const std::string name = layer.GetName();
+    const auto dot = name.find('.');
+    const std::string schema = dot == std::string::npos ? "public" : name.substr(0, dot);
+    const std::string table = dot == std::string::npos ? name : name.substr(dot + 1);
+    const std::string key = "f_table_catalog = current_database() AND f_table_schema = " + sql_text(schema) +
+                            " AND f_table_name = " + sql_text(table);
+    const std::string statements[] = {
+        "CREATE TABLE IF NOT EXISTS public.layer_styles (id SERIAL PRIMARY KEY, f_table_catalog varchar, "
+        "f_table_schema varchar, f_table_name varchar, f_geometry_column varchar, stylename text, styleqml xml, "
+        "stylesld xml, useasdefault boolean, description text, owner varchar(63) DEFAULT CURRENT_USER, ui xml, "
+        "update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar)",
+        "ALTER TABLE public.layer_styles ADD COLUMN IF NOT EXISTS type varchar",
+        "DELETE FROM public.layer_styles WHERE " + key,
+        style.empty() ? std::string()
+                      : "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, "
+                        "stylename, styleqml, stylesld, useasdefault, description, type) VALUES (current_database(), " +
+                            sql_text(schema) + ", " + sql_text(table) + ", " + sql_text(layer.GetGeometryColumn()) + ", " +
+                            sql_text(style.name.empty() ? table : style.name) + ", XMLPARSE(DOCUMENT " +
+                            sql_text(style_qml(style)) + "), XMLPARSE(DOCUMENT " + sql_text(style_sld(style, table)) +
+                            "), true, 'Locality Planner: categorised by locality, labelled with its name', 'Polygon')"};
+    for (const std::string& sql : statements) {
+        if (sql.empty()) continue;
+        CPLErrorReset();
+        OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        if (result) ds.ReleaseResultSet(result);
+        if (CPLGetLastErrorType() >= CE_Failure)
+            throw Error(ErrorKind::write_failed, path + ": cannot write the style of table '" + name +
+                                                     "' into public.layer_styles (" + CPLGetLastErrorMsg() + ")");
+    }
+}
+
 // An existing GeoPackage, opened for update or for reading; lp::Error(write_failed) naming
 // shown when GDAL cannot open it as one.
 GDALDatasetUniquePtr open_geopackage(const std::string& file, bool update, const std::string& shown) {
@@ -460,6 +504,7 @@ void write_gdal_features(const std::string& file, const std::string& layer_name,
             if (layer->CreateFeature(&feature) != OGRERR_NONE)
                 throw Error(ErrorKind::write_failed, path + ": cannot write a feature (" + CPLGetLastErrorMsg() + ")");
         }
+        if (database) write_database_style(*ds, *layer, style, path);
         if (transaction) {
             transaction = false;
             if (ds->CommitTransaction() != OGRERR_NONE)

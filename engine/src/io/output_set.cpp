@@ -367,7 +367,7 @@ void OutputSet::add_features(const std::string& path, const std::vector<Feature>
     detail::check_creation_options(driver, layer.creation_options, path);
     if (detail::is_database_output(path)) {
         detail::check_database_table(path, layer);
-        tables_.push_back({path, features, working_crs, layer});
+        tables_.push_back({path, features, working_crs, layer, style});
         return;
     }
     if (driver.empty()) {
@@ -473,7 +473,7 @@ void OutputSet::commit() {
     try {
         for (const auto& table : tables_)
             detail::write_gdal_features(table.connection, table.layer.name, "PostgreSQL", table.features,
-                                        table.working_crs, shown_output_name(table.connection), {}, table.layer);
+                                        table.working_crs, shown_output_name(table.connection), table.style, table.layer);
     } catch (...) {
         discard();
         throw;

@@ -64,6 +64,7 @@ private:
         std::vector<Feature> features;
         std::string working_crs;
         OutputLayer layer;
+        LayerStyle style;                // into public.layer_styles, where QGIS looks
     };
     std::vector<Table> tables_;
 }; // class OutputSet
