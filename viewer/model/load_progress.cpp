@@ -14,8 +14,7 @@ std::string grouped(std::size_t n) {
 }
 
 // Where each stage starts and ends in the bar.
-// Triangulating the map reports nothing as it goes and takes about as long as the rest on
-// all of Scotland, so it starts half way.
+// Triangulating the map takes about as long as the rest on all of Scotland: the second half.
 constexpr float reading_start = 0.0f, preparing_start = 0.25f, graph_start = 0.40f, mesh_start = 0.50f;
 
 float within(float from, float to, std::size_t done, std::size_t total) {
@@ -54,9 +53,11 @@ void LoadProgress::hear(const ReadProgress& p) {
     shown_ = std::move(shown);
 }
 
-void LoadProgress::triangulating() {
+void LoadProgress::triangulating(std::size_t done, std::size_t total) {
+    Shown shown{within(mesh_start, 1.0f, done, total),
+                "triangulating the map: " + grouped(done) + " of " + grouped(total) + " zones"};
     const std::lock_guard<std::mutex> lock(mutex_);
-    shown_ = {mesh_start, "triangulating the map"};
+    shown_ = std::move(shown);
 }
 
 unsigned LoadProgress::stages_heard() const {

@@ -19,7 +19,8 @@ public:
     };
     // On the reading thread.
     void hear(const ReadProgress& progress);
-    void triangulating();
+    // The map's triangulation: zones done of all.
+    void triangulating(std::size_t done, std::size_t total);
     // On the window's thread.
     Shown shown() const;
     // The stages heard so far (bit i: ReadStage i), whether or not they moved the bar.

@@ -9,8 +9,10 @@ OpenData::Loaded OpenData::load(const DatasetOptions& options, const std::string
     DatasetOptions heard = options;
     if (progress) heard.progress = [progress](const ReadProgress& p) { progress->hear(p); };
     loaded.data = std::make_unique<Dataset>(load_dataset(heard));
-    if (progress) progress->triangulating();
-    loaded.mesh = build_zone_mesh(loaded.data->zones.shapes, loaded.data->zones.ids);
+    loaded.mesh = build_zone_mesh(loaded.data->zones.shapes, loaded.data->zones.ids, {},
+                                  [progress](std::size_t done, std::size_t total) {
+                                      if (progress) progress->triangulating(done, total);
+                                  });
     if (!places.empty()) loaded.places = std::make_shared<const PointLayer>(read_points(places, loaded.data->zones));
     return loaded;
 }

@@ -101,7 +101,8 @@ bool append_triangles(GEOSContextHandle_t h, const GEOSGeometry* geometry, Point
 } // namespace
 
 ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vector<std::string>& ids,
-                         std::vector<double> level_tolerances) {
+                         std::vector<double> level_tolerances,
+                         const std::function<void(std::size_t done, std::size_t total)>& progress) {
     ZoneMesh mesh;
     Box all;
     for (const MultiPolygon& shape : shapes) all.expand(bounds(shape));
@@ -130,6 +131,7 @@ ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vec
     mesh.areas.resize(n);
 
     for (std::size_t z = 0; z < n; ++z) {
+        if (progress && z % 64 == 0) progress(z, n);
         mesh.first_vertex[z] = static_cast<std::uint32_t>(mesh.triangles.size() / 2);
         double cx = 0, cy = 0, area_sum = 0;
         for (ZoneMesh::Level& level : mesh.levels) {
@@ -190,6 +192,7 @@ ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vec
                                        : Point{(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2};
     }
     mesh.index_for_picking();
+    if (progress) progress(n, n);
     return mesh;
 }
 

@@ -30,9 +30,11 @@ TEST_CASE("load progress shows each stage in words and a bar that moves forward"
     CHECK(progress.shown().text == "building the contiguity graph: step 2 of 4");
     progress.hear({ReadStage::finished, 29, 29, 0, 2, 70});
     CHECK(progress.shown().text == "29 zones read (2 repaired), 70 neighbours");
-    progress.triangulating();
-    CHECK(progress.shown().text == "triangulating the map");
+    progress.triangulating(0, 29);
+    CHECK(progress.shown().text == "triangulating the map: 0 of 29 zones");
     CHECK(progress.shown().fraction > preparing);
+    progress.triangulating(29, 29);
+    CHECK(progress.shown().fraction == 1.0f);
 }
 
 TEST_CASE("opening Orkney is heard through reading, the graph and triangulating", "[viewer][loading][real-data]") {
@@ -42,6 +44,6 @@ TEST_CASE("opening Orkney is heard through reading, the graph and triangulating"
     for (const ReadStage stage : {ReadStage::reading_features, ReadStage::preparing_zones, ReadStage::building_graph,
                                   ReadStage::finished})
         CHECK((progress.stages_heard() & (1u << static_cast<unsigned>(stage))) != 0);
-    CHECK(progress.shown().text == "triangulating the map");  // the last stage, after the engine's
+    CHECK(progress.shown().text == "triangulating the map: 29 of 29 zones");  // the last stage, after the engine's
     CHECK(loaded.mesh.zone_count() == loaded.data->zones.size());
 }

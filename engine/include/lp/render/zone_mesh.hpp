@@ -6,7 +6,9 @@
 // take them as they are; picking (which zone is under a point) works on the same data.
 #include <lp/core/geometry.hpp>
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -67,7 +69,10 @@ struct ZoneMesh {
 // shapes: one per zone in the working CRS; ids name zones in failures.
 // level_tolerances: metres for each simplified level; empty picks 1/4000, 1/1500 and
 // 1/600 of the layer's larger side (about 0.25, 0.65 and 1.6 km for Scotland).
+// progress (optional): zones triangulated of all, every few dozen zones and at the end
+// (a second on all of Scotland: the viewer's loading screen shows it).
 ZoneMesh build_zone_mesh(const std::vector<MultiPolygon>& shapes, const std::vector<std::string>& ids,
-                         std::vector<double> level_tolerances = {});
+                         std::vector<double> level_tolerances = {},
+                         const std::function<void(std::size_t done, std::size_t total)>& progress = {});
 
 } // namespace lp
