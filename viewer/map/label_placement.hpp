@@ -16,6 +16,7 @@ struct ScreenBox {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     bool overlaps(const ScreenBox& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
     bool inside(const ScreenBox& o) const { return x0 >= o.x0 && y0 >= o.y0 && x1 <= o.x1 && y1 <= o.y1; }
+    friend bool operator==(const ScreenBox&, const ScreenBox&) = default;
 };
 
 struct LabelRequest {

@@ -37,9 +37,6 @@ bool is_hospital_layer(const PointLayer& layer) {
 void MapLabels::draw(ImDrawList* draw, const Session& session, const MapCamera& camera, const PlaceIndex& places,
                      bool show_markers, float marker_scale, const ContextLayer* neighbours,
                      const std::vector<ScreenBox>& covered) {
-    const auto same_box = [](const ScreenBox& a, const ScreenBox& b) {
-        return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1;
-    };
     const auto& label_points = session.figures.label_points();
     const bool same = valid_ && cx_ == camera.centre.x && cy_ == camera.centre.y && scale_ == camera.scale &&
                       rect_.x == camera.rect.x && rect_.y == camera.rect.y && rect_.w == camera.rect.w &&
@@ -47,7 +44,7 @@ void MapLabels::draw(ImDrawList* draw, const Session& session, const MapCamera& 
                       mesh_ == session.data.mesh_generation() && labels_ == label_points.data() &&
                       label_count_ == label_points.size() && places_ == &places && neighbours_ == neighbours &&
                       markers_ == show_markers && marker_scale_ == marker_scale && session.document.has_plan() &&
-                      std::equal(covered_.begin(), covered_.end(), covered.begin(), covered.end(), same_box);
+                      covered_ == covered;
     if (!same) {
         const ScreenRect& r = camera.rect;
         const ScreenBox screen{r.x, r.y, r.x + r.w, r.y + r.h};

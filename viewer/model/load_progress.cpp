@@ -1,17 +1,15 @@
 #include "model/load_progress.hpp"
 
+#include <lp/report/report_style.hpp>
+
 #include <algorithm>
 
 namespace lp::viewer {
 
 namespace {
 
-// 6976 -> "6,976"
-std::string grouped(std::size_t n) {
-    std::string digits = std::to_string(n);
-    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
-    return digits;
-}
+// 6976 -> "6,976", as the report writes counts.
+std::string grouped(std::size_t n) { return thousands(static_cast<double>(n)); }
 
 // Where each stage starts and ends in the bar.
 // Triangulating the map takes about as long as the rest on all of Scotland: the second half.
