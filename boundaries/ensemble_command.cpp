@@ -87,9 +87,11 @@ struct EnsembleInputs {
     std::string plan_path;                 // "" when the partitioner made the start
 };
 
-std::vector<BalanceLayer> balance_layers(const Dataset& data, const std::vector<BalanceSpec>& specs) {
-    std::vector<BalanceLayer> layers;
-    for (const auto& spec : specs) layers.push_back({spec.column, data.demand.column(spec.column), spec.tolerance});
+// The bands of a plan's rules or --balance, each kept hard here as it always was (a soft
+// band is the partitioner's allowance for towns kept whole).
+std::vector<BalanceLayer> hard_bands(const Dataset& data, const std::vector<BalanceSpec>& specs) {
+    std::vector<BalanceLayer> layers = balance_layers(data, specs);
+    for (BalanceLayer& layer : layers) layer.soft = false;
     return layers;
 }
 
@@ -124,7 +126,7 @@ EnsembleInputs inputs_from_plan(const EnsembleArgs& args) {
         for (const auto& rule : plan.balance) specs.push_back({rule.column, rule.tolerance, rule.soft});
     if (specs.empty())
         throw Error(ErrorKind::bad_setting, loaded.path + " records no balance rules; give them with --balance COLUMN:TOLERANCE");
-    in.balance = balance_layers(in.data, specs);
+    in.balance = hard_bands(in.data, specs);
 
     std::string spec = args.settlements;
     if (spec.empty())

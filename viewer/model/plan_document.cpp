@@ -90,7 +90,7 @@ void PlanDocument::edit_balance(std::vector<BalanceSpec> specs, const std::strin
         rebalance(std::move(specs));
         return;
     }
-    const EditResult result = editor_->execute(std::make_unique<SetBalanceLayers>(balance_layers(specs), what));
+    const EditResult result = editor_->execute(std::make_unique<SetBalanceLayers>(balance_layers(data_.dataset(), specs), what));
     if (!result.applied && !result.message.empty() && result.message != "nothing changed") {
         throw Error(ErrorKind::bad_value, result.message);
     }
@@ -128,22 +128,9 @@ void PlanDocument::record_run_rules(const RunRules& rules) {
     plan_revision_ = stale;  // the file form changed without an edit
 }
 
-std::vector<BalanceLayer> PlanDocument::balance_layers(const std::vector<BalanceSpec>& specs) const {
-    std::vector<BalanceLayer> layers;
-    for (const BalanceSpec& spec : specs) {
-        BalanceLayer layer;
-        layer.name = spec.column;
-        layer.values = data_.dataset().demand.column(spec.column);
-        layer.tolerance = spec.tolerance;
-        layer.soft = spec.soft;
-        layers.push_back(std::move(layer));
-    }
-    return layers;
-}
-
 PlanState PlanDocument::state_for(const LocalityPlan& plan, std::vector<std::string>* problems) const {
     const Dataset& data = data_.dataset();
-    return state_from_plan(plan, data.zones.ids, data.graph, balance_layers(balance_specs_), problems);
+    return state_from_plan(plan, data.zones.ids, data.graph, balance_layers(data, balance_specs_), problems);
 }
 
 void PlanDocument::rebuild_editor(const LocalityPlan& plan) { rebuild_editor(plan, state_for(plan)); }

@@ -102,7 +102,6 @@ public:
     std::string unused_locality_id() const;
 
 private:
-    std::vector<BalanceLayer> balance_layers(const std::vector<BalanceSpec>& specs) const;
     // Throws when the plan does not fit the zones; with `problems`, what `boundaries check`
     // reads but fails is listed there and left out.
     PlanState state_for(const LocalityPlan& plan, std::vector<std::string>* problems = nullptr) const;

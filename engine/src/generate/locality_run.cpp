@@ -362,12 +362,18 @@ SettlementSplitting parse_settlement_splitting(const std::string& text) {
     throw Error(ErrorKind::bad_setting, "split settlements " + text + ": expected never or when-forced");
 }
 
+std::vector<BalanceLayer> balance_layers(const Dataset& data, const std::vector<BalanceSpec>& specs) {
+    std::vector<BalanceLayer> layers;
+    for (const BalanceSpec& spec : specs)
+        layers.push_back({spec.column, data.demand.column(spec.column), spec.tolerance, spec.soft});
+    return layers;
+}
+
 PartitionRequest locality_request(const Dataset& data, const LocalityRunOptions& options, LocalityRun& run,
                                   std::vector<std::string>& notes) {
     const ZoneLayer& zones = data.zones;
     run.rules = run_rules_of(options);
-    for (const auto& spec : options.balance)
-        run.balance.push_back({spec.column, data.demand.column(spec.column), spec.tolerance, spec.soft});
+    run.balance = balance_layers(data, options.balance);
     if (!options.keep_whole.empty()) run.groups = keep_whole_groups(data, options.keep_whole, options.keep_whole_tables);
 
     // Boundaries priced by the people along them whenever a population is balanced.

@@ -117,6 +117,11 @@ struct LocalityRun {
     double dissolve_seconds = 0;
 };
 
+// The balance bands as the partitioner weighs them: each spec's column of the data's demand
+// tables, with its band (lp::Error naming the columns there are when one is missing). A
+// run's request and the viewer's editor both take them from here.
+std::vector<BalanceLayer> balance_layers(const Dataset& data, const std::vector<BalanceSpec>& specs);
+
 // Of the balanced columns, the one counting people: the first named like a total
 // population (pop...total), else the first named like pop...; empty when none is.
 // The people cut cost and the boundary statistics use it (the viewer too).
