@@ -142,12 +142,12 @@ void ViewerApp::begin_startup() {
     loading_started_ = std::chrono::steady_clock::now();
     load_progress_ = std::make_shared<LoadProgress>();
     loading_ = std::async(std::launch::async, [options = options_.data, places = options_.places, progress = load_progress_] {
-        return Session::load_data(options, places, progress.get());
+        return OpenData::load(options, places, progress.get());
     });
 }
 
 void ViewerApp::finish_startup() {
-    Session::LoadedData loaded;
+    OpenData::Loaded loaded;
     if (!attempt_startup("Could not open the data", [&] { loaded = loading_.get(); })) return;
     if (!attempt_startup("Could not open the data", [&] { session_.open_dataset(options_.data, std::move(loaded)); })) return;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loading_started_).count();
@@ -175,7 +175,7 @@ void ViewerApp::start_opening(DataOpening opening) {
     load_progress_ = std::make_shared<LoadProgress>();
     opening_ = std::async(std::launch::async, [options = opening_request_.options, places = session_.data.places_path(),
                                                progress = load_progress_] {
-        return Session::load_data(options, places, progress.get());
+        return OpenData::load(options, places, progress.get());
     });
 }
 

@@ -89,10 +89,10 @@ private:
     GenerateDialog generate_;
     FilesPanel files_;
     UnsavedPrompt unsaved_;
-    std::future<Session::LoadedData> loading_;
+    std::future<OpenData::Loaded> loading_;
     std::shared_ptr<LoadProgress> load_progress_;  // how far the reading thread has got
     std::chrono::steady_clock::time_point loading_started_;
-    std::future<Session::LoadedData> opening_;
+    std::future<OpenData::Loaded> opening_;
     DataOpening opening_request_;
     PlanComparison comparison_;
     // A map image asked for (File > Export map as PNG, a script): drawn offscreen in the

@@ -14,10 +14,10 @@
 namespace lp::viewer {
 
 void Session::open_dataset(const DatasetOptions& options) {
-    open_dataset(options, load_data(options, data.places_path()));
+    open_dataset(options, OpenData::load(options, data.places_path()));
 }
 
-void Session::open_dataset(const DatasetOptions& options, LoadedData loaded) {
+void Session::open_dataset(const DatasetOptions& options, OpenData::Loaded loaded) {
     data.take(options, std::move(loaded));
     const Dataset& dataset = data.dataset();
     // Keep only balance columns this data has; default to total population.

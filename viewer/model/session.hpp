@@ -40,15 +40,9 @@ public:
     // Opening replaces the plan without asking: the viewer asks about unsaved changes
     // first (UnsavedPrompt). When the plan left behind has none, its recovery files go.
     void open_dataset(const DatasetOptions& options);
-    // The slow half of open_dataset, to run on another thread (OpenData::load).
-    using LoadedData = OpenData::Loaded;
-    static LoadedData load_data(const DatasetOptions& options, const std::string& places = {},
-                                LoadProgress* progress = nullptr) {
-        return OpenData::load(options, places, progress);
-    }
-    // The quick half: takes what load_data() read; the balance keeps the columns the new
-    // data has (else the population), and an empty plan starts.
-    void open_dataset(const DatasetOptions& options, LoadedData loaded);
+    // The quick half, after OpenData::load read the data on another thread: the balance
+    // keeps the columns the new data has (else the population), and an empty plan starts.
+    void open_dataset(const DatasetOptions& options, OpenData::Loaded loaded);
     void open_plan(const std::string& path);
     // A plan with no localities yet (the planner adds them or runs the partitioner).
     void new_empty_plan();
